@@ -1,0 +1,2 @@
+#pragma once
+// Placeholder: the loopback VOD server is being written.

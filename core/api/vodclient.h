@@ -1,0 +1,82 @@
+#pragma once
+
+#include "api/apiresult.h"
+#include "api/credentials.h"
+#include "api/targetstatus.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace VodConfirm {
+
+// The thin client: owns endpoint, project and credentials, signs (or adds the IAM token to)
+// every request, applies the transfer timeout and the body size cap, and maps every reply to an
+// ApiResult. One call = one HTTP attempt; retry policy belongs to the caller (ConfirmEngine).
+class VodClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VodClient)
+public:
+    struct Config
+    {
+        QUrl endpoint;          // https://vod.<region>.myhuaweicloud.com, or http://127.0.0.1:port
+        QUrl iamEndpoint;       // for AuthMode::Password
+        QString regionId;       // IAM token scope (project name) for AuthMode::Password
+        QString projectId;
+        Credentials credentials;
+        int timeoutMs = 30000;
+        qint64 maxBodyBytes = 1024 * 1024;
+    };
+
+    struct AssetInfo
+    {
+        QString assetId;
+        QString status;         // as the server sent it: "CREATED", "UNCREATED", "CREATING" ...
+        QString description;
+    };
+
+    using ResultCallback = std::function<void(const ApiResult &)>;
+    using AssetInfoCallback = std::function<void(const ApiResult &, const QList<AssetInfo> &)>;
+
+    VodClient(QNetworkAccessManager *nam, Config config, QObject *parent = nullptr);
+    ~VodClient() override;
+
+    const Config &config() const { return m_config; }
+    // Empty if the configuration can be used, else a translated reason (bad endpoint, missing
+    // project id, incomplete credentials).
+    QString configProblem() const;
+
+    // POST /v1.0/{project_id}/asset/status/uploaded. `done` runs once, unless `context` is gone.
+    void confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,
+                            ResultCallback done);
+    // GET /v1.0/{project_id}/asset/info with up to 10 asset_id keys.
+    void showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done);
+
+    // For tests: the clock used for X-Sdk-Date and the skew check.
+    void setClock(std::function<QDateTime()> clock);
+
+private:
+    struct Request;
+    void send(Request request);
+    void sendWithToken(Request request);
+    void fetchToken();
+    QNetworkReply *start(const Request &request);
+
+    QNetworkAccessManager *m_nam;
+    Config m_config;
+    std::function<QDateTime()> m_clock;
+    // AuthMode::Password: cached token and the requests waiting for one.
+    QString m_token;
+    QDateTime m_tokenExpiresAt;
+    QList<Request> m_waitingForToken;
+    bool m_fetchingToken = false;
+};
+
+} // namespace VodConfirm

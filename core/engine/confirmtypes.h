@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/apiresult.h"
+#include "api/targetstatus.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace VodConfirm {
+
+struct ConfirmItem
+{
+    QString assetId;
+    TargetStatus status = TargetStatus::Created;
+};
+
+// Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent, Cancelled.
+enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Cancelled };
+
+inline bool isTerminal(AssetState s)
+{
+    return s == AssetState::Confirmed || s == AssetState::Failed || s == AssetState::NotSent
+            || s == AssetState::Cancelled;
+}
+
+// The machine-readable outcome used by --output and the history: "confirmed", "failed",
+// "not_sent" ("cancelled" assets were not sent either), "queued"/"sending"/"retrying" otherwise.
+QString assetStateName(AssetState s);
+
+// One HTTP attempt for one asset, as the history records it.
+struct AttemptRecord
+{
+    QString batchId;
+    int index = -1;                // position of the asset in the batch
+    QString assetId;
+    TargetStatus status = TargetStatus::Created;
+    int attempt = 1;               // 1-based
+    QDateTime startedAt;           // UTC
+    qint64 durationMs = 0;
+    ApiResult result;
+    bool willRetry = false;        // a retryable failure that will be tried again
+};
+
+// The current view of one asset, emitted whenever it changes.
+struct AssetUpdate
+{
+    int index = -1;
+    QString assetId;
+    TargetStatus status = TargetStatus::Created;
+    AssetState state = AssetState::Queued;
+    int attempts = 0;              // attempts made so far
+    int maxAttempts = 0;
+    ApiResult last;                // the last answer (empty before the first)
+    QString note;                  // e.g. "not sent: authentication failed"
+    QDateTime updatedAt;
+};
+
+struct BatchSummary
+{
+    int total = 0;
+    int confirmed = 0;
+    int failed = 0;
+    int notSent = 0;                // includes cancelled assets
+    bool authStopped = false;       // the batch stopped on an authentication failure
+    QString stopReason;             // translated, user-facing; empty when the batch ran to the end
+    qint64 requests = 0;            // HTTP requests made
+    qint64 throttled = 0;           // 429 answers seen
+    qint64 elapsedMs = 0;
+};
+
+} // namespace VodConfirm

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/credentials.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -30,6 +32,7 @@ struct ApiResult
     int networkError = 0;            // QNetworkReply::NetworkError, 0 = none
     ErrorClass errorClass = ErrorClass::None;
     bool clockSkew = false;          // server Date differs from ours by more than 15 minutes
+    bool tokenExpired = false;       // 401 saying the IAM token expired: fetch a new one once
     qint64 retryAfterMs = -1;        // from Retry-After, -1 when absent
     QDateTime serverDate;            // from the Date header, invalid when absent
     QJsonObject json;                // parsed body on success
@@ -48,6 +51,7 @@ struct ApiResult
         QByteArray requestId;        // X-Request-Id
         QByteArray retryAfter;       // Retry-After
         QByteArray date;             // Date (RFC 7231)
+        QByteArray location;         // Location, for redirects (never followed)
         int networkError = 0;        // QNetworkReply::NetworkError
         QString networkErrorString;
         bool timedOut = false;
@@ -56,5 +60,9 @@ struct ApiResult
     // Maps any reply (JSON flat or nested, HTML, empty, truncated, network failure) to a result.
     static ApiResult fromReply(const Reply &reply);
 };
+
+// For an authentication failure: one translated sentence that says which credential to fix
+// (AK/SK, token, IAM password, project id, or the computer's clock).
+QString authFailureAdvice(const ApiResult &result, AuthMode mode);
 
 } // namespace VodConfirm

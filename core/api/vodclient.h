@@ -65,8 +65,8 @@ public:
 private:
     struct Request;
     void send(Request request);
-    void sendWithToken(Request request);
     void fetchToken();
+    void acceptToken(const QByteArray &token, const ApiResult &result);
     QNetworkReply *start(const Request &request);
 
     QNetworkAccessManager *m_nam;

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
+
 namespace VodConfirm {
 
 class VodClient;
@@ -56,29 +58,32 @@ signals:
 private:
     void pump();
     void sendOne(int index);
-    void onResult(int index, const ApiResult &result, qint64 startedMs, const QDateTime &startedAt);
-    void scheduleRetry(int index, const ApiResult &result);
+    void onResult(int index, const ApiResult &result, double startedMs, const QDateTime &startedAt);
     void stopForAuth(const ApiResult &result);
+    // Unsent assets get `state`; assets waiting for a retry fail with `retryNote`.
+    void abandonUnsent(AssetState state, const QString &unsentNote, const QString &retryNote);
     void setState(int index, AssetState state, const QString &note = {});
-    void finishIfDone();
+    bool finishIfDone();
     qint64 backoffMs(int attempt, const ApiResult &result) const;
     void onThrottled();
     void recoverRate();
+    double nowMs() const;
 
     VodClient *m_client;
     Options m_options;
     QString m_batchId;
     QList<AssetUpdate> m_assets;
-    QList<int> m_ready;                 // indexes waiting to be sent, in order
-    QList<std::pair<qint64, int>> m_delayed; // (due time ms, index) retries waiting for backoff
+    std::deque<int> m_ready;                    // indexes waiting to be sent, in order
+    QList<std::pair<double, int>> m_delayed;    // (due time ms, index): retries in backoff
     int m_inFlight = 0;
     bool m_running = false;
     bool m_paused = false;
     bool m_cancelled = false;
-    bool m_probing = false;             // the first request goes out alone
-    bool m_probeDone = false;
-    double m_rate = 0;                  // current requests per minute (lowered on 429)
-    qint64 m_nextSendMs = 0;            // pacing: earliest time the next request may start
+    bool m_authStopped = false;
+    bool m_probeDone = false;                   // the first answer proved the credentials
+    double m_rate = 0;                          // current requests per minute (lowered on 429)
+    double m_lastThrottleMs = 0;
+    double m_nextSendMs = 0;                    // pacing: earliest start of the next request
     QElapsedTimer m_clock;
     QTimer m_timer;
     BatchSummary m_summary;

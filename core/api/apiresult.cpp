@@ -1,0 +1,319 @@
+#include "apiresult.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("ApiResult", text);
+}
+
+QString errorClassName(ErrorClass c)
+{
+    switch (c) {
+    case ErrorClass::None:
+        return u"none"_s;
+    case ErrorClass::Retryable:
+        return u"retryable"_s;
+    case ErrorClass::Auth:
+        return u"auth"_s;
+    case ErrorClass::NotFound:
+        return u"not_found"_s;
+    case ErrorClass::WrongState:
+        return u"wrong_state"_s;
+    case ErrorClass::BadRequest:
+        return u"bad_request"_s;
+    case ErrorClass::Other:
+        return u"other"_s;
+    }
+    return {};
+}
+
+QString ApiResult::summary() const
+{
+    if (ok())
+        return httpStatus ? u"HTTP %1"_s.arg(httpStatus) : QString();
+    QString text;
+    if (httpStatus)
+        text = u"HTTP %1"_s.arg(httpStatus);
+    if (!errorCode.isEmpty())
+        text += (text.isEmpty() ? u""_s : u" "_s) + errorCode;
+    if (!errorMessage.isEmpty())
+        text += (text.isEmpty() ? u""_s : u": "_s) + errorMessage;
+    if (!requestId.isEmpty())
+        text += u" (request %1)"_s.arg(requestId);
+    return text;
+}
+
+namespace {
+
+// Codes whose meaning does not depend on the HTTP status they came with.
+ErrorClass classForCode(const QString &code)
+{
+    static const QHash<QString, ErrorClass> table = {
+        {u"APIGW.0308"_s, ErrorClass::Retryable}, // throttled
+        {u"APIG.0308"_s, ErrorClass::Retryable},  {u"VOD.10127"_s, ErrorClass::Retryable},
+        {u"VOD.10051"_s, ErrorClass::Retryable},  // internal system error
+        {u"VOD.10052"_s, ErrorClass::Retryable},  // internal communication abnormal
+        {u"VST.10002"_s, ErrorClass::Retryable},  {u"APIGW.0301"_s, ErrorClass::Auth},
+        {u"APIG.0301"_s, ErrorClass::Auth},       {u"APIGW.0302"_s, ErrorClass::Auth},
+        {u"APIGW.0303"_s, ErrorClass::Auth},      {u"APIGW.0305"_s, ErrorClass::Auth},
+        {u"APIGW.0306"_s, ErrorClass::Auth},      {u"VOD.10054"_s, ErrorClass::Auth},
+        {u"VOD.10055"_s, ErrorClass::Auth},       {u"VOD.10056"_s, ErrorClass::Auth},
+        {u"VOD.10057"_s, ErrorClass::Auth},       // tenant (project) verification failed
+        {u"VST.10004"_s, ErrorClass::Auth},       {u"VOD.10062"_s, ErrorClass::NotFound},
+        {u"VOD.10060"_s, ErrorClass::WrongState}, {u"VOD.10061"_s, ErrorClass::WrongState},
+        {u"VOD.10083"_s, ErrorClass::WrongState}, {u"VOD.10053"_s, ErrorClass::BadRequest},
+        {u"VOD.10081"_s, ErrorClass::BadRequest}, {u"VST.10001"_s, ErrorClass::BadRequest},
+        {u"VOD.10058"_s, ErrorClass::BadRequest}, {u"VOD.10059"_s, ErrorClass::BadRequest},
+    };
+    return table.value(code, ErrorClass::None);
+}
+
+ErrorClass classForStatus(int status)
+{
+    if (status == 429 || status == 408 || status >= 500)
+        return ErrorClass::Retryable;
+    if (status == 401)
+        return ErrorClass::Auth;
+    if (status == 400 || status == 413 || status == 414 || status == 494)
+        return ErrorClass::BadRequest;
+    return ErrorClass::Other;
+}
+
+ErrorClass classForNetworkError(int error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return ErrorClass::Retryable;
+    default:
+        return ErrorClass::Other;
+    }
+}
+
+QString networkErrorMessage(const ApiResult::Reply &r)
+{
+    if (r.timedOut)
+        return tr("No answer from the server before the timeout.");
+    switch (r.networkError) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("The server refused the connection.");
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("The server closed the connection before answering.");
+    case QNetworkReply::HostNotFoundError:
+        return tr("The endpoint's host name could not be found (check the region or endpoint "
+                  "and the network).");
+    case QNetworkReply::SslHandshakeFailedError:
+        return tr("The secure (TLS) connection failed: %1").arg(r.networkErrorString);
+    case QNetworkReply::OperationCanceledError:
+        return tr("The request was cancelled.");
+    default:
+        return r.networkErrorString.isEmpty() ? tr("Network error.") : r.networkErrorString;
+    }
+}
+
+// Pulls code and message out of {"error_code","error_msg"}, {"errorCode","errorMsg"},
+// {"code","message"} or any of them nested one level (IAM: {"error":{"code","message"}}).
+bool extractError(const QJsonObject &o, QString *code, QString *message, int depth = 0)
+{
+    static const std::pair<QLatin1StringView, QLatin1StringView> keys[] = {
+        {"error_code"_L1, "error_msg"_L1},
+        {"errorCode"_L1, "errorMsg"_L1},
+        {"code"_L1, "message"_L1},
+    };
+    for (const auto &[codeKey, messageKey] : keys) {
+        if (o.contains(codeKey) || o.contains(messageKey)) {
+            const QJsonValue c = o.value(codeKey);
+            *code = c.isDouble() ? QString::number(c.toInteger()) : c.toString();
+            *message = o.value(messageKey).toString();
+            return true;
+        }
+    }
+    if (depth > 0)
+        return false;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it->isObject() && extractError(it->toObject(), code, message, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+QString htmlTitle(const QByteArray &body)
+{
+    static const QRegularExpression re(u"<title[^>]*>([^<]*)</title>"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QString text = QString::fromUtf8(body.left(64 * 1024));
+    const QString title = re.match(text).captured(1).simplified();
+    if (!title.isEmpty())
+        return title;
+    static const QRegularExpression h1(u"<h1[^>]*>([^<]*)</h1>"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    return h1.match(text).captured(1).simplified();
+}
+
+qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool isNumber = false;
+    const double seconds = v.toDouble(&isNumber);
+    if (isNumber)
+        return seconds < 0 ? -1 : qint64(seconds * 1000);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return std::max<qint64>(0, now.msecsTo(when));
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    // "Sun, 06 Nov 1994 08:49:37 GMT"
+    QDateTime d = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!d.isValid())
+        d = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
+                                    u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    if (d.isValid())
+        d.setTimeZone(QTimeZone::utc());
+    return d;
+}
+
+} // namespace
+
+ApiResult ApiResult::fromReply(const Reply &r)
+{
+    ApiResult result;
+    result.httpStatus = r.httpStatus;
+    result.networkError = r.networkError;
+    result.requestId = QString::fromLatin1(r.requestId.trimmed());
+    const QDateTime now = r.localTime.isValid() ? r.localTime : QDateTime::currentDateTimeUtc();
+    result.serverDate = parseHttpDate(r.date);
+    result.retryAfterMs = parseRetryAfter(r.retryAfter, now);
+
+    if (r.httpStatus == 0) {
+        result.errorClass = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r.networkError);
+        if (result.errorClass == ErrorClass::None)
+            result.errorClass = ErrorClass::Other;
+        result.errorMessage = networkErrorMessage(r);
+        return result;
+    }
+
+    // Parse the body whatever the status: errors carry their details in it.
+    const QByteArray body = r.body.trimmed();
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const bool isJson = parseError.error == QJsonParseError::NoError && doc.isObject();
+    const bool isHtml = r.contentType.contains("html") || body.startsWith('<');
+    QString bodyProblem;
+    if (r.bodyTruncated)
+        bodyProblem = tr("The answer was too large and was cut off (HTTP %1).").arg(r.httpStatus);
+    else if (isJson)
+        result.json = doc.object();
+    else if (body.isEmpty())
+        bodyProblem = tr("The server sent an empty answer (HTTP %1).").arg(r.httpStatus);
+    else if (isHtml) {
+        const QString title = htmlTitle(body);
+        bodyProblem = title.isEmpty()
+                ? tr("The server sent a web page instead of an API answer (HTTP %1).")
+                          .arg(r.httpStatus)
+                : tr("The server sent a web page instead of an API answer (HTTP %1): %2")
+                          .arg(r.httpStatus)
+                          .arg(title);
+    } else if (body.startsWith('{') || body.startsWith('[')) {
+        bodyProblem = tr("The server's answer is not complete JSON (HTTP %1): %2 at byte %3.")
+                              .arg(r.httpStatus)
+                              .arg(parseError.errorString())
+                              .arg(parseError.offset);
+    } else {
+        bodyProblem = tr("The server's answer is not JSON (HTTP %1).").arg(r.httpStatus);
+    }
+
+    if (result.requestId.isEmpty())
+        result.requestId = result.json.value("request_id"_L1).toString();
+
+    if (r.httpStatus >= 200 && r.httpStatus < 300) {
+        // The request took effect; an odd body does not undo that.
+        result.errorClass = ErrorClass::None;
+        return result;
+    }
+
+    if (isJson)
+        extractError(result.json, &result.errorCode, &result.errorMessage);
+    if (result.errorMessage.isEmpty() && r.httpStatus >= 300 && r.httpStatus < 400)
+        result.errorMessage = tr("The server redirected the request to %1; redirects are not "
+                                 "followed, so that credentials never go to another address.")
+                                      .arg(QString::fromLatin1(r.location));
+    if (result.errorMessage.isEmpty())
+        result.errorMessage = bodyProblem.isEmpty()
+                ? tr("The server answered HTTP %1 without an error message.").arg(r.httpStatus)
+                : bodyProblem;
+
+    result.errorClass = classForCode(result.errorCode);
+    if (result.errorClass == ErrorClass::None)
+        result.errorClass = classForStatus(r.httpStatus);
+
+    if (result.errorClass == ErrorClass::Auth) {
+        const QString m = result.errorMessage;
+        result.tokenExpired = m.contains("token expires"_L1, Qt::CaseInsensitive)
+                || m.contains("token expired"_L1, Qt::CaseInsensitive)
+                || m.contains("token must be updated"_L1, Qt::CaseInsensitive);
+        result.clockSkew = result.serverDate.isValid()
+                && std::abs(result.serverDate.secsTo(now)) > 15 * 60;
+    }
+    return result;
+}
+
+QString authFailureAdvice(const ApiResult &r, AuthMode mode)
+{
+    const QString server = r.summary();
+    if (r.clockSkew) {
+        const qint64 minutes = std::abs(r.serverDate.secsTo(QDateTime::currentDateTimeUtc())) / 60;
+        return tr("This computer's clock differs from the server's by about %1 minutes. Requests "
+                  "are signed with the current time and are refused when it is off by more than "
+                  "15 minutes: set the clock right (enable automatic time), then try again. (%2)")
+                .arg(minutes)
+                .arg(server);
+    }
+    if (r.errorCode == "VOD.10057"_L1)
+        return tr("The project ID does not belong to this account in this region. Each region "
+                  "has its own project ID: check the profile's project ID and region. (%1)")
+                .arg(server);
+    if (r.httpStatus == 403)
+        return tr("The credentials were accepted but are not allowed to confirm uploads "
+                  "(the IAM user needs the vod:asset:upload permission). (%1)")
+                .arg(server);
+    switch (mode) {
+    case AuthMode::AkSk:
+        return tr("The access key (AK) and secret key (SK) were rejected. Check both, and the "
+                  "security token if you use temporary credentials. The batch was stopped: "
+                  "five failed signatures in a row lock the AK for five minutes. (%1)")
+                .arg(server);
+    case AuthMode::Token:
+        return r.tokenExpired ? tr("The IAM token has expired. Get a new token. (%1)").arg(server)
+                              : tr("The IAM token was rejected. Check that it is complete and "
+                                   "was issued for this region's project. (%1)")
+                                        .arg(server);
+    case AuthMode::Password:
+        return tr("IAM authentication failed: check the IAM user name, password and account "
+                  "name. (%1)")
+                .arg(server);
+    }
+    return server;
+}
+
+} // namespace VodConfirm

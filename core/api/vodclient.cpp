@@ -1,0 +1,308 @@
+#include "vodclient.h"
+
+#include "api/regions.h"
+#include "api/requestsigner.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+namespace {
+constexpr int MaxIdsPerInfoCall = 10;
+// Refresh a cached IAM token this long before it expires.
+constexpr qint64 TokenRefreshMarginSecs = 10 * 60;
+constexpr char UserAgent[] = "vodconfirm/" VODCONFIRM_VERSION;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("VodClient", text);
+}
+
+QByteArray hostHeader(const QUrl &url)
+{
+    // Exactly what goes on the wire: the port only when it is not the scheme's default.
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+} // namespace
+
+struct VodClient::Request
+{
+    QByteArray method;
+    QUrl base;                       // endpoint (VOD or IAM)
+    QString path;                    // decoded path below the endpoint
+    RequestSigner::QueryList query;
+    QByteArray body;
+    bool iam = false;                // the IAM token request: no VOD auth headers
+    bool tokenRetried = false;       // AuthMode::Password: refreshed once after "token expired"
+    QPointer<QObject> context;
+    ResultCallback done;
+};
+
+VodClient::VodClient(QNetworkAccessManager *nam, Config config, QObject *parent)
+    : QObject(parent),
+      m_nam(nam),
+      m_config(std::move(config)),
+      m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+VodClient::~VodClient() = default;
+
+void VodClient::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+QString VodClient::configProblem() const
+{
+    if (const QString p = Regions::endpointProblem(m_config.endpoint); !p.isEmpty())
+        return p;
+    if (m_config.projectId.trimmed().isEmpty())
+        return tr("No project ID is set. Each region has its own project ID (console: My "
+                  "Credentials > Projects).");
+    if (const QString p = m_config.credentials.missing(); !p.isEmpty())
+        return p;
+    if (m_config.credentials.mode == AuthMode::Password) {
+        if (const QString p = Regions::endpointProblem(m_config.iamEndpoint); !p.isEmpty())
+            return tr("IAM endpoint: %1").arg(p);
+    }
+    return {};
+}
+
+void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,
+                                   ResultCallback done)
+{
+    // The exact bytes that are signed and sent; asset IDs are plain hex, but escape anyway.
+    QJsonObject body{{"asset_id"_L1, assetId}, {"status"_L1, targetStatusName(status)}};
+    QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // QJsonDocument orders keys alphabetically: asset_id, status, as the SDKs send them.
+    send({"POST", m_config.endpoint,
+          u"/v1.0/%1/asset/status/uploaded"_s.arg(m_config.projectId), {}, std::move(bytes),
+          false, false, context, std::move(done)});
+}
+
+void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done)
+{
+    Q_ASSERT(!assetIds.isEmpty() && assetIds.size() <= MaxIdsPerInfoCall);
+    RequestSigner::QueryList query;
+    for (const QString &id : assetIds)
+        query.append({u"asset_id"_s, id});
+    auto parse = [done = std::move(done)](const ApiResult &result) {
+        QList<AssetInfo> infos;
+        if (result.ok()) {
+            const QJsonArray array = result.json.value("asset_info_array"_L1).toArray();
+            for (const QJsonValue &v : array) {
+                const QJsonObject o = v.toObject();
+                infos.append({o.value("asset_id"_L1).toString(), o.value("status"_L1).toString(),
+                              o.value("description"_L1).toString()});
+            }
+        }
+        done(result, infos);
+    };
+    send({"GET", m_config.endpoint, u"/v1.0/%1/asset/info"_s.arg(m_config.projectId),
+          std::move(query), {}, false, false, context, std::move(parse)});
+}
+
+void VodClient::send(Request request)
+{
+    if (m_config.credentials.mode == AuthMode::Password && !request.iam) {
+        const bool fresh = !m_token.isEmpty()
+                && m_clock().secsTo(m_tokenExpiresAt) > TokenRefreshMarginSecs;
+        if (!fresh) {
+            m_waitingForToken.append(std::move(request));
+            fetchToken();
+            return;
+        }
+    }
+    start(request);
+}
+
+void VodClient::fetchToken()
+{
+    if (m_fetchingToken)
+        return;
+    m_fetchingToken = true;
+    const Credentials &c = m_config.credentials;
+    const QJsonObject user{{"name"_L1, c.userName},
+                           {"password"_L1, c.password},
+                           {"domain"_L1, QJsonObject{{"name"_L1, c.accountName}}}};
+    const QJsonObject auth{
+        {"identity"_L1,
+         QJsonObject{{"methods"_L1, QJsonArray{u"password"_s}},
+                     {"password"_L1, QJsonObject{{"user"_L1, user}}}}},
+        {"scope"_L1, QJsonObject{{"project"_L1, QJsonObject{{"name"_L1, m_config.regionId}}}}}};
+    const QByteArray body = QJsonDocument(QJsonObject{{"auth"_L1, auth}}).toJson(QJsonDocument::Compact);
+
+    auto done = [this](const ApiResult &result) {
+        m_fetchingToken = false;
+        QList<Request> waiting = std::exchange(m_waitingForToken, {});
+        if (result.ok() && !m_token.isEmpty()) {
+            for (Request &r : waiting)
+                start(r);
+            return;
+        }
+        ApiResult failure = result;
+        if (failure.ok()) {
+            failure.errorClass = ErrorClass::Auth;
+            failure.errorMessage = tr("IAM did not return a token (no X-Subject-Token header).");
+        }
+        if (failure.httpStatus == 401 || failure.httpStatus == 400 || failure.httpStatus == 403) {
+            failure.errorClass = ErrorClass::Auth;
+            failure.errorMessage = tr("IAM refused the user name, password or account name: %1")
+                                           .arg(failure.errorMessage);
+        }
+        for (Request &r : waiting) {
+            if (r.context)
+                r.done(failure);
+        }
+    };
+    start({"POST", m_config.iamEndpoint, u"/v3/auth/tokens"_s, {{u"nocatalog"_s, u"true"_s}},
+           body, true, false, this, std::move(done)});
+}
+
+QNetworkReply *VodClient::start(const Request &request)
+{
+    QUrl url = request.base;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    const QString path = basePath + request.path;
+    url.setPath(path);
+    QByteArray query;
+    for (const auto &[key, value] : request.query) {
+        if (!query.isEmpty())
+            query += '&';
+        query += RequestSigner::percentEncode(key) + '=' + RequestSigner::percentEncode(value);
+    }
+    url.setQuery(query.isEmpty() ? QString() : QString::fromLatin1(query), QUrl::StrictMode);
+
+    QNetworkRequest nr(url);
+    nr.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                    QNetworkRequest::ManualRedirectPolicy);
+    nr.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    nr.setRawHeader("User-Agent", UserAgent);
+    nr.setRawHeader("Accept", "application/json");
+
+    RequestSigner::HeaderList signedHeaders;
+    auto addHeader = [&](const QByteArray &name, const QByteArray &value, bool sign) {
+        nr.setRawHeader(name, value);
+        if (sign)
+            signedHeaders.append({name, value});
+    };
+    const Credentials &c = m_config.credentials;
+    const bool akSk = !request.iam && c.mode == AuthMode::AkSk;
+    addHeader("Host", hostHeader(url), akSk);
+    if (!request.body.isEmpty() || request.method == "POST")
+        addHeader("Content-Type",
+                  request.iam ? QByteArray("application/json;charset=utf8") : "application/json",
+                  akSk);
+    if (!request.iam) {
+        addHeader("X-Project-Id", m_config.projectId.toUtf8(), akSk);
+        if (akSk) {
+            addHeader("X-Sdk-Date", RequestSigner::sdkDate(m_clock()), true);
+            if (!c.securityToken.isEmpty())
+                addHeader("X-Security-Token", c.securityToken.trimmed().toUtf8(), true);
+            const auto out = RequestSigner::sign({request.method, path, request.query,
+                                                  signedHeaders, request.body,
+                                                  c.accessKey.trimmed().toUtf8(),
+                                                  c.secretKey.toUtf8()});
+            nr.setRawHeader("Authorization", out.authorization);
+        } else if (c.mode == AuthMode::Token) {
+            nr.setRawHeader("X-Auth-Token", c.token.trimmed().toUtf8());
+        } else {
+            nr.setRawHeader("X-Auth-Token", m_token.toUtf8());
+        }
+    }
+
+    QNetworkReply *reply = m_nam->sendCustomRequest(nr, request.method, request.body);
+
+    // Per-request state: the body read so far (capped) and whether we aborted it ourselves.
+    struct State
+    {
+        QByteArray body;
+        bool truncated = false;
+        bool timedOut = false;
+    };
+    auto state = std::make_shared<State>();
+    const qint64 cap = m_config.maxBodyBytes;
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, state, cap] {
+        const QByteArray chunk = reply->read(cap + 1 - state->body.size());
+        state->body += chunk;
+        if (state->body.size() > cap) {
+            state->body.truncate(cap);
+            state->truncated = true;
+            reply->abort();
+        }
+    });
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, reply, [reply, state] {
+        state->timedOut = true;
+        reply->abort();
+    });
+    timer->start(m_config.timeoutMs);
+
+    connect(reply, &QNetworkReply::finished, this, [this, reply, state, request = request]() mutable {
+        reply->deleteLater();
+        if (!state->truncated)
+            state->body += reply->readAll();
+        ApiResult::Reply r;
+        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = std::move(state->body);
+        r.bodyTruncated = state->truncated;
+        r.contentType = reply->rawHeader("Content-Type");
+        r.requestId = reply->rawHeader("X-Request-Id");
+        r.retryAfter = reply->rawHeader("Retry-After");
+        r.date = reply->rawHeader("Date");
+        r.location = reply->rawHeader("Location");
+        r.timedOut = state->timedOut;
+        if (reply->error() != QNetworkReply::NoError && !state->truncated) {
+            r.networkError = reply->error();
+            r.networkErrorString = reply->errorString();
+        }
+        r.localTime = m_clock();
+        ApiResult result = ApiResult::fromReply(r);
+
+        if (request.iam && result.ok())
+            acceptToken(reply->rawHeader("X-Subject-Token"), result);
+
+        // An expired IAM token is fetched again once; any other auth failure is final.
+        if (!request.iam && result.tokenExpired && m_config.credentials.mode == AuthMode::Password
+            && !request.tokenRetried) {
+            request.tokenRetried = true;
+            m_token.clear();
+            send(std::move(request));
+            return;
+        }
+        if (request.context)
+            request.done(result);
+    });
+    return reply;
+}
+
+void VodClient::acceptToken(const QByteArray &token, const ApiResult &result)
+{
+    m_token = QString::fromLatin1(token.trimmed());
+    const QJsonObject t = result.json.value("token"_L1).toObject();
+    m_tokenExpiresAt = QDateTime::fromString(t.value("expires_at"_L1).toString(), Qt::ISODateWithMs);
+    if (!m_tokenExpiresAt.isValid())
+        m_tokenExpiresAt = m_clock().addSecs(23 * 3600); // documented validity is 24 h
+}
+
+} // namespace VodConfirm

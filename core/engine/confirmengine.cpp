@@ -1,0 +1,300 @@
+#include "confirmengine.h"
+
+#include "api/vodclient.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+namespace {
+constexpr double MinRatePerMinute = 6;          // never slow below one request every 10 s
+constexpr double ThrottleFactor = 0.7;          // each 429 cuts the rate by 30% ...
+constexpr qint64 ThrottleCooldownMs = 1000;     // ... at most once a second
+constexpr qint64 RecoveryDelayMs = 5000;        // recover only after 5 s without a 429
+constexpr double RecoveryStep = 0.005;          // +0.5% of the configured rate per success
+constexpr qint64 ThrottleMinBackoffMs = 2000;   // APIG's advice for throttling: wait 2 to 5 s
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConfirmEngine", text);
+}
+} // namespace
+
+ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent)
+    : QObject(parent), m_client(client)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &ConfirmEngine::pump);
+}
+
+ConfirmEngine::~ConfirmEngine() = default;
+
+void ConfirmEngine::setOptions(const Options &options)
+{
+    m_options = options;
+    m_options.concurrency = std::max(1, m_options.concurrency);
+    m_options.maxAttempts = std::max(1, m_options.maxAttempts);
+    m_options.ratePerMinute = std::max(1, m_options.ratePerMinute);
+}
+
+double ConfirmEngine::nowMs() const
+{
+    return double(m_clock.nsecsElapsed()) / 1e6;
+}
+
+QString ConfirmEngine::start(const QList<ConfirmItem> &items)
+{
+    Q_ASSERT(!m_running);
+    m_batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_assets.clear();
+    m_assets.reserve(items.size());
+    m_ready.clear();
+    m_delayed.clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        AssetUpdate a;
+        a.index = int(i);
+        a.assetId = items.at(i).assetId;
+        a.status = items.at(i).status;
+        a.maxAttempts = m_options.maxAttempts;
+        a.updatedAt = now;
+        m_assets.append(a);
+        m_ready.push_back(int(i));
+    }
+    m_summary = BatchSummary{};
+    m_summary.total = int(items.size());
+    m_inFlight = 0;
+    m_running = true;
+    m_paused = false;
+    m_cancelled = false;
+    m_authStopped = false;
+    m_probeDone = false;
+    m_rate = m_options.ratePerMinute;
+    m_lastThrottleMs = -1e12;
+    m_clock.start();
+    m_nextSendMs = 0;
+    QMetaObject::invokeMethod(this, &ConfirmEngine::pump, Qt::QueuedConnection);
+    return m_batchId;
+}
+
+void ConfirmEngine::pause()
+{
+    if (!m_running || m_paused)
+        return;
+    m_paused = true;
+    m_timer.stop();
+}
+
+void ConfirmEngine::resume()
+{
+    if (!m_running || !m_paused)
+        return;
+    m_paused = false;
+    pump();
+}
+
+void ConfirmEngine::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    m_timer.stop();
+    abandonUnsent(AssetState::Cancelled, tr("cancelled before sending"),
+                  tr("cancelled before the next attempt"));
+    finishIfDone();
+}
+
+void ConfirmEngine::pump()
+{
+    if (!m_running || m_paused || m_cancelled || m_authStopped)
+        return;
+    m_timer.stop();
+    const double now = nowMs();
+
+    // Retries whose backoff has passed go before new assets.
+    std::sort(m_delayed.begin(), m_delayed.end());
+    while (!m_delayed.isEmpty() && m_delayed.first().first <= now)
+        m_ready.push_front(m_delayed.takeFirst().second);
+
+    // Until the first answer proves the credentials, one request at a time.
+    const int limit = m_probeDone ? m_options.concurrency : 1;
+    const double interval = 60000.0 / m_rate;
+    while (m_inFlight < limit && !m_ready.empty()) {
+        const double t = nowMs();
+        if (t < m_nextSendMs) {
+            m_timer.start(int(std::ceil(m_nextSendMs - t)));
+            return;
+        }
+        // Even pacing: at most one interval of catch-up after a late timer, never a burst.
+        m_nextSendMs = std::max(m_nextSendMs, t - interval) + interval;
+        const int index = m_ready.front();
+        m_ready.pop_front();
+        sendOne(index);
+    }
+    if (m_inFlight == 0 && m_ready.empty() && !m_delayed.isEmpty())
+        m_timer.start(int(std::max(0.0, std::ceil(m_delayed.first().first - now))));
+}
+
+void ConfirmEngine::sendOne(int index)
+{
+    AssetUpdate &a = m_assets[index];
+    ++a.attempts;
+    ++m_inFlight;
+    ++m_summary.requests;
+    setState(index, AssetState::Sending);
+    const double startedMs = nowMs();
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    m_client->confirmAssetUpload(a.assetId, a.status, this,
+                                 [this, index, startedMs, startedAt](const ApiResult &result) {
+                                     onResult(index, result, startedMs, startedAt);
+                                 });
+}
+
+void ConfirmEngine::onResult(int index, const ApiResult &result, double startedMs,
+                             const QDateTime &startedAt)
+{
+    --m_inFlight;
+    AssetUpdate &a = m_assets[index];
+    a.last = result;
+
+    if (result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1))
+        onThrottled();
+    else if (result.ok())
+        recoverRate();
+    if (result.httpStatus != 0 && result.errorClass != ErrorClass::Auth && result.httpStatus < 500)
+        m_probeDone = true;
+
+    const bool willRetry = result.isRetryable() && a.attempts < m_options.maxAttempts
+            && !m_cancelled && !m_authStopped;
+    AttemptRecord record;
+    record.batchId = m_batchId;
+    record.index = index;
+    record.assetId = a.assetId;
+    record.status = a.status;
+    record.attempt = a.attempts;
+    record.startedAt = startedAt;
+    record.durationMs = qint64(nowMs() - startedMs);
+    record.result = result;
+    record.willRetry = willRetry;
+    emit attemptFinished(record);
+
+    if (result.ok()) {
+        ++m_summary.confirmed;
+        setState(index, AssetState::Confirmed);
+    } else if (result.errorClass == ErrorClass::Auth) {
+        ++m_summary.failed;
+        setState(index, AssetState::Failed);
+        stopForAuth(result);
+    } else if (willRetry) {
+        const double due = nowMs() + double(backoffMs(a.attempts, result));
+        m_delayed.append({due, index});
+        setState(index, AssetState::Retrying,
+                 tr("retry %1 of %2").arg(a.attempts + 1).arg(m_options.maxAttempts));
+    } else {
+        ++m_summary.failed;
+        setState(index, AssetState::Failed,
+                 result.isRetryable() && a.attempts >= m_options.maxAttempts
+                         ? tr("gave up after %n attempt(s)", nullptr, a.attempts)
+                         : QString());
+    }
+    if (!finishIfDone())
+        pump();
+}
+
+qint64 ConfirmEngine::backoffMs(int attempt, const ApiResult &result) const
+{
+    // Exponential backoff with equal jitter: half fixed, half random.
+    const double exp = std::min<double>(m_options.maxBackoffMs,
+                                        m_options.baseBackoffMs * std::pow(2.0, attempt - 1));
+    qint64 delay = qint64(exp / 2 + QRandomGenerator::global()->bounded(exp / 2 + 1));
+    const bool throttled = result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1);
+    if (result.retryAfterMs >= 0)
+        delay = std::max(delay, result.retryAfterMs);
+    else if (throttled)
+        delay = std::max(delay, ThrottleMinBackoffMs);
+    return std::min<qint64>(delay, std::max<qint64>(m_options.maxBackoffMs, result.retryAfterMs));
+}
+
+void ConfirmEngine::onThrottled()
+{
+    ++m_summary.throttled;
+    const double now = nowMs();
+    if (now - m_lastThrottleMs < ThrottleCooldownMs)
+        return;
+    m_lastThrottleMs = now;
+    m_rate = std::max(MinRatePerMinute, m_rate * ThrottleFactor);
+}
+
+void ConfirmEngine::recoverRate()
+{
+    if (m_rate >= m_options.ratePerMinute || nowMs() - m_lastThrottleMs < RecoveryDelayMs)
+        return;
+    m_rate = std::min<double>(m_options.ratePerMinute,
+                              m_rate + m_options.ratePerMinute * RecoveryStep);
+}
+
+void ConfirmEngine::stopForAuth(const ApiResult &result)
+{
+    if (m_authStopped)
+        return;
+    m_authStopped = true;
+    m_timer.stop();
+    m_summary.authStopped = true;
+    m_summary.stopReason = authFailureAdvice(result, m_client->config().credentials.mode);
+    abandonUnsent(AssetState::NotSent, tr("not sent: authentication failed"),
+                  tr("not retried: authentication failed"));
+    emit authenticationFailed(m_summary.stopReason);
+}
+
+void ConfirmEngine::abandonUnsent(AssetState state, const QString &unsentNote,
+                                  const QString &retryNote)
+{
+    for (int index : m_ready) {
+        if (m_assets.at(index).attempts == 0) {
+            ++m_summary.notSent;
+            setState(index, state, unsentNote);
+        } else {
+            ++m_summary.failed;
+            setState(index, AssetState::Failed, retryNote);
+        }
+    }
+    m_ready.clear();
+    for (const auto &[due, index] : std::as_const(m_delayed)) {
+        Q_UNUSED(due);
+        ++m_summary.failed;
+        setState(index, AssetState::Failed, retryNote);
+    }
+    m_delayed.clear();
+}
+
+void ConfirmEngine::setState(int index, AssetState state, const QString &note)
+{
+    AssetUpdate &a = m_assets[index];
+    a.state = state;
+    a.note = note;
+    a.updatedAt = QDateTime::currentDateTimeUtc();
+    emit assetChanged(a);
+}
+
+bool ConfirmEngine::finishIfDone()
+{
+    if (!m_running || m_inFlight > 0 || !m_ready.empty() || !m_delayed.isEmpty())
+        return false;
+    m_running = false;
+    m_timer.stop();
+    m_summary.elapsedMs = m_clock.elapsed();
+    if (m_cancelled && m_summary.stopReason.isEmpty())
+        m_summary.stopReason = tr("Cancelled.");
+    emit finished(m_summary);
+    return true;
+}
+
+} // namespace VodConfirm

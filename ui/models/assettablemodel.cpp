@@ -1,0 +1,473 @@
+#include "models/assettablemodel.h"
+
+#include "errorhints.h"
+
+#include <QGuiApplication>
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+namespace {
+constexpr int kColumnCount = int(AssetTableModel::Column::Count);
+
+QColor blend(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+} // namespace
+
+AssetTableModel::AssetTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(100);
+    connect(&m_flushTimer, &QTimer::timeout, this, &AssetTableModel::flushUpdates);
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        m_palette = QGuiApplication::palette();
+}
+
+AssetTableModel::~AssetTableModel() = default;
+
+AssetTableModel::Bucket AssetTableModel::bucketOf(AssetState state)
+{
+    switch (state) {
+    case AssetState::Queued:
+        return Bucket::Queued;
+    case AssetState::Sending:
+    case AssetState::Retrying:
+        return Bucket::Running;
+    case AssetState::Confirmed:
+        return Bucket::Confirmed;
+    case AssetState::Failed:
+        return Bucket::Failed;
+    case AssetState::NotSent:
+    case AssetState::Cancelled:
+        return Bucket::NotSent;
+    }
+    return Bucket::All;
+}
+
+QString AssetTableModel::stateText(AssetState state, int attempts, int maxAttempts)
+{
+    switch (state) {
+    case AssetState::Queued:
+        return tr("Queued");
+    case AssetState::Sending:
+        return tr("Sending");
+    case AssetState::Retrying:
+        return tr("Retrying %1/%2").arg(attempts + 1).arg(maxAttempts);
+    case AssetState::Confirmed:
+        return tr("Confirmed");
+    case AssetState::Failed:
+        return tr("Failed");
+    case AssetState::NotSent:
+        return tr("Not sent");
+    case AssetState::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString AssetTableModel::columnTitle(Column column)
+{
+    switch (column) {
+    case Column::AssetId:
+        return tr("Asset ID");
+    case Column::TargetStatus:
+        return tr("Target status");
+    case Column::State:
+        return tr("State");
+    case Column::HttpStatus:
+        return tr("HTTP");
+    case Column::ErrorCode:
+        return tr("Error code");
+    case Column::ErrorMessage:
+        return tr("Error message");
+    case Column::Attempts:
+        return tr("Attempts");
+    case Column::RequestId:
+        return tr("Request ID");
+    case Column::LastUpdate:
+        return tr("Last update");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+int AssetTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AssetTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant AssetTableModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const Row &r = m_rows.at(index.row());
+    const auto column = Column(index.column());
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Column::AssetId:
+            return r.assetId;
+        case Column::TargetStatus:
+            return targetStatusName(r.status);
+        case Column::State:
+            return stateText(r.state, r.attempts, r.maxAttempts);
+        case Column::HttpStatus:
+            return r.last.httpStatus > 0 ? QVariant(r.last.httpStatus) : QVariant();
+        case Column::ErrorCode:
+            return r.last.errorCode;
+        case Column::ErrorMessage:
+            if (r.last.ok())
+                return r.note;
+            return r.last.errorMessage.isEmpty() ? r.note : r.last.errorMessage;
+        case Column::Attempts:
+            return r.attempts > 0 ? QVariant(r.attempts) : QVariant();
+        case Column::RequestId:
+            return r.last.requestId;
+        case Column::LastUpdate:
+            return r.updatedAt.isValid()
+                    ? QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat)
+                    : QString();
+        case Column::Count:
+            break;
+        }
+        return {};
+    case SortRole:
+        switch (column) {
+        case Column::AssetId:
+            return r.assetId;
+        case Column::TargetStatus:
+            return int(r.status);
+        case Column::State:
+            return int(r.state);
+        case Column::HttpStatus:
+            return r.last.httpStatus;
+        case Column::ErrorCode:
+            return r.last.errorCode;
+        case Column::ErrorMessage:
+            return r.last.errorMessage.isEmpty() ? r.note : r.last.errorMessage;
+        case Column::Attempts:
+            return r.attempts;
+        case Column::RequestId:
+            return r.last.requestId;
+        case Column::LastUpdate:
+            return r.updatedAt.isValid() ? r.updatedAt.toMSecsSinceEpoch() : qint64(0);
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case Column::State:
+        case Column::HttpStatus:
+        case Column::ErrorCode:
+        case Column::ErrorMessage:
+        case Column::RequestId:
+            if (r.state == AssetState::Failed || r.state == AssetState::Retrying
+                || r.state == AssetState::NotSent) {
+                if (r.last.ok())
+                    return r.note;
+                return ErrorHints::details(r.assetId, r.last, r.updatedAt);
+            }
+            return {};
+        case Column::AssetId:
+        case Column::TargetStatus:
+        case Column::Attempts:
+        case Column::LastUpdate:
+            return {};
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::BackgroundRole:
+        switch (column) {
+        case Column::State:
+            return stateBackground(r.state);
+        case Column::AssetId:
+        case Column::TargetStatus:
+        case Column::HttpStatus:
+        case Column::ErrorCode:
+        case Column::ErrorMessage:
+        case Column::Attempts:
+        case Column::RequestId:
+        case Column::LastUpdate:
+            return {};
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        switch (column) {
+        case Column::HttpStatus:
+        case Column::Attempts:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        case Column::AssetId:
+        case Column::TargetStatus:
+        case Column::State:
+        case Column::ErrorCode:
+        case Column::ErrorMessage:
+        case Column::RequestId:
+        case Column::LastUpdate:
+            return {};
+        case Column::Count:
+            break;
+        }
+        return {};
+    case StateRole:
+        return int(r.state);
+    case BucketRole:
+        return int(bucketOf(r.state));
+    case AssetIdRole:
+        return r.assetId;
+    default:
+        return {};
+    }
+}
+
+QVariant AssetTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return columnTitle(Column(section));
+    return {};
+}
+
+int AssetTableModel::addAssets(const QStringList &assetIds, TargetStatus status)
+{
+    QList<Row> fresh;
+    fresh.reserve(assetIds.size());
+    QSet<QString> seen;
+    for (const QString &id : assetIds) {
+        if (id.isEmpty() || m_rowOf.contains(id) || seen.contains(id))
+            continue;
+        seen.insert(id);
+        Row r;
+        r.assetId = id;
+        r.status = status;
+        fresh.append(std::move(r));
+    }
+    if (fresh.isEmpty())
+        return 0;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_rows.append(std::move(fresh));
+    m_rowOf.reserve(m_rows.size());
+    for (int i = first; i < m_rows.size(); ++i)
+        m_rowOf.insert(m_rows.at(i).assetId, i);
+    m_stateCounts[int(AssetState::Queued)] += int(m_rows.size()) - first;
+    endInsertRows();
+    emit countsChanged();
+    return int(m_rows.size()) - first;
+}
+
+int AssetTableModel::removeAssetRows(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [this](int r) { return r < 0 || r >= m_rows.size(); }),
+               rows.end());
+    if (rows.isEmpty())
+        return 0;
+    // Remove contiguous runs from the bottom up so earlier row numbers stay valid.
+    int i = 0;
+    while (i < rows.size()) {
+        int last = rows.at(i);
+        int first = last;
+        int j = i + 1;
+        while (j < rows.size() && rows.at(j) == first - 1) {
+            first = rows.at(j);
+            ++j;
+        }
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r) {
+            m_stateCounts[int(m_rows.at(r).state)] -= 1;
+            m_rowOf.remove(m_rows.at(r).assetId);
+            m_pending.remove(m_rows.at(r).assetId);
+        }
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        i = j;
+    }
+    rebuildIndex(rows.last());
+    emit countsChanged();
+    return int(rows.size());
+}
+
+void AssetTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    m_pending.clear();
+    m_stateCounts.fill(0);
+    endResetModel();
+    emit countsChanged();
+}
+
+QStringList AssetTableModel::assetIds() const
+{
+    QStringList ids;
+    ids.reserve(m_rows.size());
+    for (const Row &r : m_rows)
+        ids.append(r.assetId);
+    return ids;
+}
+
+void AssetTableModel::requeue(const QList<int> &rows)
+{
+    QList<int> changed;
+    for (int i : rows) {
+        if (i < 0 || i >= m_rows.size())
+            continue;
+        Row &r = m_rows[i];
+        m_pending.remove(r.assetId);
+        m_stateCounts[int(r.state)] -= 1;
+        m_stateCounts[int(AssetState::Queued)] += 1;
+        r.state = AssetState::Queued;
+        r.last = ApiResult();
+        r.note.clear();
+        r.attempts = 0;
+        r.maxAttempts = 0;
+        r.updatedAt = QDateTime::currentDateTimeUtc();
+        changed.append(i);
+    }
+    if (changed.isEmpty())
+        return;
+    emitRowsChanged(changed);
+    emit countsChanged();
+}
+
+void AssetTableModel::queueUpdate(const AssetUpdate &update)
+{
+    m_pending.insert(update.assetId, update);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void AssetTableModel::flushUpdates()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    QList<int> changed;
+    changed.reserve(m_pending.size());
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const int i = m_rowOf.value(it.key(), -1);
+        if (i < 0)
+            continue; // removed meanwhile
+        const AssetUpdate &u = it.value();
+        Row &r = m_rows[i];
+        m_stateCounts[int(r.state)] -= 1;
+        m_stateCounts[int(u.state)] += 1;
+        r.state = u.state;
+        r.status = u.status;
+        r.attempts = u.attempts;
+        r.maxAttempts = u.maxAttempts;
+        r.last = u.last;
+        r.note = u.note;
+        r.updatedAt = u.updatedAt.isValid() ? u.updatedAt : QDateTime::currentDateTimeUtc();
+        changed.append(i);
+    }
+    m_pending.clear();
+    if (changed.isEmpty())
+        return;
+    emitRowsChanged(std::move(changed));
+    emit countsChanged();
+}
+
+void AssetTableModel::setUpdateInterval(int ms)
+{
+    m_flushTimer.setInterval(ms);
+}
+
+int AssetTableModel::count(Bucket bucket) const
+{
+    if (bucket == Bucket::All)
+        return int(m_rows.size());
+    int n = 0;
+    for (int s = 0; s < int(m_stateCounts.size()); ++s) {
+        if (bucketOf(AssetState(s)) == bucket)
+            n += m_stateCounts.at(s);
+    }
+    return n;
+}
+
+void AssetTableModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, int(Column::State)),
+                         index(int(m_rows.size()) - 1, int(Column::State)), {Qt::BackgroundRole});
+}
+
+void AssetTableModel::rebuildIndex(int fromRow)
+{
+    for (int i = std::max(0, fromRow); i < m_rows.size(); ++i)
+        m_rowOf.insert(m_rows.at(i).assetId, i);
+}
+
+// One signal per contiguous run of changed rows (runs closer than a few rows are merged); when
+// the rows are scattered, or more than half of the table changed, one signal for the whole span.
+void AssetTableModel::emitRowsChanged(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    const int lastColumn = kColumnCount - 1;
+    constexpr int kMergeGap = 8;
+    constexpr int kMaxSignals = 16;
+
+    QList<std::pair<int, int>> runs;
+    for (int r : std::as_const(rows)) {
+        if (!runs.isEmpty() && r - runs.last().second <= kMergeGap)
+            runs.last().second = r;
+        else
+            runs.append({r, r});
+    }
+    if (runs.size() > kMaxSignals || rows.size() * 2 > m_rows.size()) {
+        const bool most = rows.size() * 2 > m_rows.size();
+        const int first = most ? 0 : runs.first().first;
+        const int last = most ? int(m_rows.size()) - 1 : runs.last().second;
+        emit dataChanged(index(first, 0), index(last, lastColumn));
+        return;
+    }
+    for (const auto &[first, last] : std::as_const(runs))
+        emit dataChanged(index(first, 0), index(last, lastColumn));
+}
+
+QColor AssetTableModel::stateBackground(AssetState state) const
+{
+    const QColor base = m_palette.color(QPalette::Base);
+    const bool dark = base.lightnessF() < 0.5;
+    const double t = dark ? 0.35 : 0.25;
+    switch (state) {
+    case AssetState::Queued:
+        return {};
+    case AssetState::Sending:
+    case AssetState::Retrying:
+        return blend(base, QColor(0x1e, 0x88, 0xe5), t); // blue
+    case AssetState::Confirmed:
+        return blend(base, QColor(0x2e, 0x9d, 0x3a), t); // green
+    case AssetState::Failed:
+        return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red
+    case AssetState::NotSent:
+    case AssetState::Cancelled:
+        return blend(base, QColor(0xf5, 0xa6, 0x23), t); // amber
+    }
+    return {};
+}
+
+} // namespace VodConfirm

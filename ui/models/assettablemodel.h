@@ -1,0 +1,120 @@
+#pragma once
+
+#include "engine/confirmtypes.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QPalette>
+#include <QTimer>
+
+#include <array>
+
+namespace VodConfirm {
+
+// One row per asset of the session: what the user asked for (target status) and what happened
+// (state, last HTTP answer, attempts). Rows are found by asset id in O(1); inserts are batched
+// (one beginInsertRows per call); engine updates are buffered and applied together on a timer so
+// that a batch of thousands of assets never floods the views with signals.
+class AssetTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AssetTableModel)
+public:
+    enum class Column {
+        AssetId,
+        TargetStatus,
+        State,
+        HttpStatus,
+        ErrorCode,
+        ErrorMessage,
+        Attempts,
+        RequestId,
+        LastUpdate,
+        Count
+    };
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw, sortable value of the column
+        StateRole, // int(AssetState) of the row, any column
+        BucketRole, // int(Bucket) of the row, any column
+        AssetIdRole, // the asset id, any column
+    };
+
+    // The status groups the filter buttons show.
+    enum class Bucket { All, Queued, Running, Confirmed, Failed, NotSent, Count };
+
+    struct Row
+    {
+        QString assetId;
+        TargetStatus status = TargetStatus::Created;
+        AssetState state = AssetState::Queued;
+        int attempts = 0;
+        int maxAttempts = 0;
+        ApiResult last;
+        QString note;
+        QDateTime updatedAt;
+    };
+
+    explicit AssetTableModel(QObject *parent = nullptr);
+    ~AssetTableModel() override;
+
+    static Bucket bucketOf(AssetState state);
+    static QString stateText(AssetState state, int attempts = 0, int maxAttempts = 0);
+    static QString columnTitle(Column column);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Appends the ids that are not in the table yet, all with `status`, in one insert.
+    // Returns how many rows were added.
+    int addAssets(const QStringList &assetIds, TargetStatus status);
+    // Removes the given source rows (any order, duplicates allowed). Returns how many went.
+    int removeAssetRows(QList<int> rows);
+    void clear();
+
+    bool contains(const QString &assetId) const { return m_rowOf.contains(assetId); }
+    int rowOf(const QString &assetId) const { return m_rowOf.value(assetId, -1); }
+    const Row &row(int row) const { return m_rows.at(row); }
+    QStringList assetIds() const;
+
+    // Puts rows back to Queued (clearing their last answer) so they can be sent again.
+    void requeue(const QList<int> &rows);
+
+    // Engine updates are buffered here and applied by flushUpdates(), which a timer calls every
+    // updateInterval() ms while updates are pending. The latest update per asset wins.
+    void queueUpdate(const AssetUpdate &update);
+    void flushUpdates();
+    bool hasPendingUpdates() const { return !m_pending.isEmpty(); }
+    void setUpdateInterval(int ms);
+    int updateInterval() const { return m_flushTimer.interval(); }
+
+    int count(Bucket bucket) const;
+    int count(AssetState state) const { return m_stateCounts.at(int(state)); }
+
+    // Status colours are derived from this palette so they stay readable in light and dark themes.
+    void setPalette(const QPalette &palette);
+
+signals:
+    // Bucket counts changed (after inserts, removals or a flush of updates).
+    void countsChanged();
+
+private:
+    void rebuildIndex(int fromRow);
+    void emitRowsChanged(QList<int> rows);
+    QColor stateBackground(AssetState state) const;
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowOf;
+    QHash<QString, AssetUpdate> m_pending;
+    std::array<int, 7> m_stateCounts {}; // per AssetState
+    QTimer m_flushTimer;
+    QPalette m_palette;
+};
+
+} // namespace VodConfirm

@@ -1,0 +1,225 @@
+#include "historytablemodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+HistoryTableModel::HistoryTableModel(HistoryStore *store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{ }
+
+HistoryTableModel::~HistoryTableModel() = default;
+
+QString HistoryTableModel::columnTitle(Column column)
+{
+    switch (column) {
+    case Column::Time:
+        return tr("Time");
+    case Column::AssetId:
+        return tr("Asset ID");
+    case Column::TargetStatus:
+        return tr("Target status");
+    case Column::Outcome:
+        return tr("Outcome");
+    case Column::HttpStatus:
+        return tr("HTTP");
+    case Column::ErrorCode:
+        return tr("Error code");
+    case Column::ErrorMessage:
+        return tr("Error message");
+    case Column::Attempt:
+        return tr("Attempt");
+    case Column::Duration:
+        return tr("Duration");
+    case Column::Profile:
+        return tr("Profile");
+    case Column::Region:
+        return tr("Region");
+    case Column::RequestId:
+        return tr("Request ID");
+    case Column::BatchId:
+        return tr("Batch");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QString HistoryTableModel::outcomeText(const QString &outcome)
+{
+    if (outcome == "confirmed"_L1)
+        return tr("Confirmed");
+    if (outcome == "failed"_L1)
+        return tr("Failed");
+    if (outcome == "retrying"_L1)
+        return tr("Retried");
+    if (outcome == "not_sent"_L1)
+        return tr("Not sent");
+    return outcome;
+}
+
+void HistoryTableModel::setPageSize(int rows)
+{
+    m_pageSize = qMax(1, rows);
+}
+
+void HistoryTableModel::setFilter(const HistoryStore::Filter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void HistoryTableModel::reload()
+{
+    QString error;
+    beginResetModel();
+    m_rows.clear();
+    m_total = m_store && m_store->isOpen() ? m_store->count(m_filter, &error) : 0;
+    if (m_total < 0)
+        m_total = 0;
+    m_exhausted = m_total == 0;
+    if (!m_exhausted) {
+        m_rows = m_store->find(m_filter, m_pageSize, 0, &error);
+        m_exhausted = m_rows.size() < m_pageSize || m_rows.size() >= m_total;
+    }
+    endResetModel();
+    if (!error.isEmpty())
+        emit loadFailed(error);
+    emit countsChanged(m_total, loadedCount());
+}
+
+int HistoryTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count);
+}
+
+QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const HistoryRecord &r = m_rows.at(index.row());
+    const auto column = Column(index.column());
+
+    switch (role) {
+    case AssetIdRole:
+        return r.assetId;
+    case TargetStatusRole:
+        return r.targetStatus;
+    case OutcomeRole:
+        return r.outcome;
+    case Qt::TextAlignmentRole:
+        if (column == Column::HttpStatus || column == Column::Attempt || column == Column::Duration)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (column) {
+        case Column::Time:
+            return QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat);
+        case Column::AssetId:
+            return r.assetId;
+        case Column::TargetStatus:
+            return r.targetStatus;
+        case Column::Outcome:
+            return outcomeText(r.outcome);
+        case Column::HttpStatus:
+            return r.httpStatus == 0 ? QString() : QString::number(r.httpStatus);
+        case Column::ErrorCode:
+            return r.errorCode;
+        case Column::ErrorMessage:
+            return r.errorMessage;
+        case Column::Attempt:
+            return r.attempt;
+        case Column::Duration:
+            return tr("%1 ms").arg(QLocale().toString(r.durationMs));
+        case Column::Profile:
+            return r.profile;
+        case Column::Region:
+            return r.region;
+        case Column::RequestId:
+            return r.requestId;
+        case Column::BatchId:
+            return r.batchId;
+        case Column::Count:
+            break;
+        }
+        return {};
+    case SortRole:
+        switch (column) {
+        case Column::Time:
+            return r.time;
+        case Column::AssetId:
+            return r.assetId;
+        case Column::TargetStatus:
+            return r.targetStatus;
+        case Column::Outcome:
+            return r.outcome;
+        case Column::HttpStatus:
+            return r.httpStatus;
+        case Column::ErrorCode:
+            return r.errorCode;
+        case Column::ErrorMessage:
+            return r.errorMessage;
+        case Column::Attempt:
+            return r.attempt;
+        case Column::Duration:
+            return r.durationMs;
+        case Column::Profile:
+            return r.profile;
+        case Column::Region:
+            return r.region;
+        case Column::RequestId:
+            return r.requestId;
+        case Column::BatchId:
+            return r.batchId;
+        case Column::Count:
+            break;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= int(Column::Count))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return columnTitle(Column(section));
+}
+
+bool HistoryTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted && m_rows.size() < m_total;
+}
+
+void HistoryTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    QString error;
+    const QList<HistoryRecord> page
+            = m_store->findAfter(m_filter, m_rows.constLast(), m_pageSize, &error);
+    if (page.size() < m_pageSize)
+        m_exhausted = true;
+    if (!page.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(page.size()) - 1);
+        m_rows.append(page);
+        endInsertRows();
+    }
+    if (m_rows.size() >= m_total)
+        m_exhausted = true;
+    if (!error.isEmpty())
+        emit loadFailed(error);
+    emit countsChanged(m_total, loadedCount());
+}
+
+} // namespace VodConfirm

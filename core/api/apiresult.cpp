@@ -59,21 +59,21 @@ namespace {
 ErrorClass classForCode(const QString &code)
 {
     static const QHash<QString, ErrorClass> table = {
-        {u"APIGW.0308"_s, ErrorClass::Retryable}, // throttled
-        {u"APIG.0308"_s, ErrorClass::Retryable},  {u"VOD.10127"_s, ErrorClass::Retryable},
-        {u"VOD.10051"_s, ErrorClass::Retryable},  // internal system error
-        {u"VOD.10052"_s, ErrorClass::Retryable},  // internal communication abnormal
-        {u"VST.10002"_s, ErrorClass::Retryable},  {u"APIGW.0301"_s, ErrorClass::Auth},
-        {u"APIG.0301"_s, ErrorClass::Auth},       {u"APIGW.0302"_s, ErrorClass::Auth},
-        {u"APIGW.0303"_s, ErrorClass::Auth},      {u"APIGW.0305"_s, ErrorClass::Auth},
-        {u"APIGW.0306"_s, ErrorClass::Auth},      {u"VOD.10054"_s, ErrorClass::Auth},
-        {u"VOD.10055"_s, ErrorClass::Auth},       {u"VOD.10056"_s, ErrorClass::Auth},
-        {u"VOD.10057"_s, ErrorClass::Auth},       // tenant (project) verification failed
-        {u"VST.10004"_s, ErrorClass::Auth},       {u"VOD.10062"_s, ErrorClass::NotFound},
-        {u"VOD.10060"_s, ErrorClass::WrongState}, {u"VOD.10061"_s, ErrorClass::WrongState},
-        {u"VOD.10083"_s, ErrorClass::WrongState}, {u"VOD.10053"_s, ErrorClass::BadRequest},
-        {u"VOD.10081"_s, ErrorClass::BadRequest}, {u"VST.10001"_s, ErrorClass::BadRequest},
-        {u"VOD.10058"_s, ErrorClass::BadRequest}, {u"VOD.10059"_s, ErrorClass::BadRequest},
+            {u"APIGW.0308"_s, ErrorClass::Retryable}, // throttled
+            {u"APIG.0308"_s, ErrorClass::Retryable},  {u"VOD.10127"_s, ErrorClass::Retryable},
+            {u"VOD.10051"_s, ErrorClass::Retryable}, // internal system error
+            {u"VOD.10052"_s, ErrorClass::Retryable}, // internal communication abnormal
+            {u"VST.10002"_s, ErrorClass::Retryable},  {u"APIGW.0301"_s, ErrorClass::Auth},
+            {u"APIG.0301"_s, ErrorClass::Auth},       {u"APIGW.0302"_s, ErrorClass::Auth},
+            {u"APIGW.0303"_s, ErrorClass::Auth},      {u"APIGW.0305"_s, ErrorClass::Auth},
+            {u"APIGW.0306"_s, ErrorClass::Auth},      {u"VOD.10054"_s, ErrorClass::Auth},
+            {u"VOD.10055"_s, ErrorClass::Auth},       {u"VOD.10056"_s, ErrorClass::Auth},
+            {u"VOD.10057"_s, ErrorClass::Auth}, // tenant (project) verification failed
+            {u"VST.10004"_s, ErrorClass::Auth},       {u"VOD.10062"_s, ErrorClass::NotFound},
+            {u"VOD.10060"_s, ErrorClass::WrongState}, {u"VOD.10061"_s, ErrorClass::WrongState},
+            {u"VOD.10083"_s, ErrorClass::WrongState}, {u"VOD.10053"_s, ErrorClass::BadRequest},
+            {u"VOD.10081"_s, ErrorClass::BadRequest}, {u"VST.10001"_s, ErrorClass::BadRequest},
+            {u"VOD.10058"_s, ErrorClass::BadRequest}, {u"VOD.10059"_s, ErrorClass::BadRequest},
     };
     return table.value(code, ErrorClass::None);
 }
@@ -132,9 +132,9 @@ QString networkErrorMessage(const ApiResult::Reply &r)
 bool extractError(const QJsonObject &o, QString *code, QString *message, int depth = 0)
 {
     static const std::pair<QLatin1StringView, QLatin1StringView> keys[] = {
-        {"error_code"_L1, "error_msg"_L1},
-        {"errorCode"_L1, "errorMsg"_L1},
-        {"code"_L1, "message"_L1},
+            {"error_code"_L1, "error_msg"_L1},
+            {"errorCode"_L1, "errorMsg"_L1},
+            {"code"_L1, "message"_L1},
     };
     for (const auto &[codeKey, messageKey] : keys) {
         if (o.contains(codeKey) || o.contains(messageKey)) {
@@ -166,21 +166,6 @@ QString htmlTitle(const QByteArray &body)
     return h1.match(text).captured(1).simplified();
 }
 
-qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now)
-{
-    const QByteArray v = value.trimmed();
-    if (v.isEmpty())
-        return -1;
-    bool isNumber = false;
-    const double seconds = v.toDouble(&isNumber);
-    if (isNumber)
-        return seconds < 0 ? -1 : qint64(seconds * 1000);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
-    if (!when.isValid())
-        return -1;
-    return std::max<qint64>(0, now.msecsTo(when));
-}
-
 QDateTime parseHttpDate(const QByteArray &value)
 {
     // "Sun, 06 Nov 1994 08:49:37 GMT"
@@ -191,6 +176,21 @@ QDateTime parseHttpDate(const QByteArray &value)
     if (d.isValid())
         d.setTimeZone(QTimeZone::utc());
     return d;
+}
+
+qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool isNumber = false;
+    const double seconds = v.toDouble(&isNumber);
+    if (isNumber)
+        return seconds < 0 ? -1 : qint64(seconds * 1000);
+    const QDateTime when = parseHttpDate(v);
+    if (!when.isValid())
+        return -1;
+    return std::max<qint64>(0, now.msecsTo(when));
 }
 
 } // namespace
@@ -206,7 +206,8 @@ ApiResult ApiResult::fromReply(const Reply &r)
     result.retryAfterMs = parseRetryAfter(r.retryAfter, now);
 
     if (r.httpStatus == 0) {
-        result.errorClass = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r.networkError);
+        result.errorClass
+                = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r.networkError);
         if (result.errorClass == ErrorClass::None)
             result.errorClass = ErrorClass::Other;
         result.errorMessage = networkErrorMessage(r);
@@ -215,7 +216,7 @@ ApiResult ApiResult::fromReply(const Reply &r)
 
     // Parse the body whatever the status: errors carry their details in it.
     const QByteArray body = r.body.trimmed();
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     const bool isJson = parseError.error == QJsonParseError::NoError && doc.isObject();
     const bool isHtml = r.contentType.contains("html") || body.startsWith('<');
@@ -272,8 +273,8 @@ ApiResult ApiResult::fromReply(const Reply &r)
         result.tokenExpired = m.contains("token expires"_L1, Qt::CaseInsensitive)
                 || m.contains("token expired"_L1, Qt::CaseInsensitive)
                 || m.contains("token must be updated"_L1, Qt::CaseInsensitive);
-        result.clockSkew = result.serverDate.isValid()
-                && std::abs(result.serverDate.secsTo(now)) > 15 * 60;
+        result.clockSkew
+                = result.serverDate.isValid() && std::abs(result.serverDate.secsTo(now)) > 15 * 60;
     }
     return result;
 }

@@ -248,26 +248,26 @@ QVariant AssetTableModel::headerData(int section, Qt::Orientation orientation, i
 
 int AssetTableModel::addAssets(const QStringList &assetIds, TargetStatus status)
 {
+    const int first = int(m_rows.size());
+    // The lookup is filled first (it also drops repeats within the list); the rows follow in one
+    // insert. Nothing reads m_rowOf between here and endInsertRows().
     QList<Row> fresh;
     fresh.reserve(assetIds.size());
-    QSet<QString> seen;
+    m_rowOf.reserve(m_rows.size() + assetIds.size());
     for (const QString &id : assetIds) {
-        if (id.isEmpty() || m_rowOf.contains(id) || seen.contains(id))
+        if (id.isEmpty())
             continue;
-        seen.insert(id);
-        Row r;
+        if (m_rowOf.contains(id))
+            continue;
+        m_rowOf.insert(id, first + int(fresh.size()));
+        Row &r = fresh.emplace_back();
         r.assetId = id;
         r.status = status;
-        fresh.append(std::move(r));
     }
     if (fresh.isEmpty())
         return 0;
-    const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     m_rows.append(std::move(fresh));
-    m_rowOf.reserve(m_rows.size());
-    for (int i = first; i < m_rows.size(); ++i)
-        m_rowOf.insert(m_rows.at(i).assetId, i);
     m_stateCounts[int(AssetState::Queued)] += int(m_rows.size()) - first;
     endInsertRows();
     emit countsChanged();

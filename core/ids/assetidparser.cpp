@@ -1,0 +1,704 @@
+#include "ids/assetidparser.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+namespace {
+
+constexpr int IdLength = 32;
+constexpr int LooksLikeMin = 24; // shortest free-text token reported as a malformed ID
+constexpr int LooksLikeMax = 40; // longest (a 64-hex SHA-256 is never reported)
+constexpr int LooksLikeMaxNonHex = 3; // typos: 'g' for '6', 'O' for '0', 'l' for '1'
+constexpr int MaxKeyLength = 64;
+constexpr qsizetype MaxTokenShown = 80;
+
+int clampCount(qsizetype n)
+{
+    return int(qMin<qsizetype>(n, std::numeric_limits<int>::max()));
+}
+
+// ASCII classification: bit 0x80 = alphanumeric, low bits = hex value + 1 (0 = not hex).
+constexpr std::array<quint8, 128> makeTable()
+{
+    std::array<quint8, 128> t {};
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = 0x80 | (c - '0' + 1);
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = 0x80 | (c <= 'f' ? c - 'a' + 11 : 0);
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = 0x80 | (c <= 'F' ? c - 'A' + 11 : 0);
+    return t;
+}
+constexpr std::array<quint8, 128> CharTable = makeTable();
+
+inline bool isAlnum(char32_t c)
+{
+    return c < 128 && (CharTable[c] & 0x80);
+}
+inline int hexValue(char32_t c) // -1 when not hex
+{
+    return c < 128 ? int(CharTable[c] & 0x7f) - 1 : -1;
+}
+inline bool isHex(char32_t c)
+{
+    return hexValue(c) >= 0;
+}
+inline bool isDigit(char32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+inline bool isLetter(char32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool isUpper(char32_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+inline bool isLower(char32_t c)
+{
+    return c >= 'a' && c <= 'z';
+}
+inline bool isKeyChar(char32_t c)
+{
+    return isAlnum(c) || c == '_' || c == '-' || c == '.';
+}
+inline bool isHorizontalSpace(char32_t c)
+{
+    return c == ' ' || c == '\t';
+}
+inline bool isLineBreak(char32_t c)
+{
+    return c == '\n' || c == '\r';
+}
+inline bool isSpace(char32_t c)
+{
+    return isHorizontalSpace(c) || isLineBreak(c) || c == '\v' || c == '\f' || c == 0xa0
+            || c == 0x3000;
+}
+// Ends an unquoted value: asset_id=abc&x=1, asset_id=abc,title, ?asset_id=abc)
+inline bool endsUnquotedValue(char32_t c)
+{
+    switch (c) {
+    case ',':
+    case ';':
+    case '&':
+    case '|':
+    case '?':
+    case ')':
+    case ']':
+    case '}':
+    case '<':
+    case '>':
+    case '"':
+    case '\'':
+        return true;
+    default:
+        return isSpace(c);
+    }
+}
+
+quint64 mix(quint64 h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb93fe53b1a85ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+inline quint64 hashId(AssetId id)
+{
+    return mix(id.high() * 0x9e3779b97f4a7c15ULL ^ id.low());
+}
+
+QString hexString(AssetId id)
+{
+    static constexpr char Digits[] = "0123456789abcdef";
+    QString s(IdLength, Qt::Uninitialized);
+    QChar *out = s.data();
+    for (int i = 0; i < 16; ++i)
+        out[i] = QLatin1Char(Digits[(id.high() >> (60 - 4 * i)) & 0xf]);
+    for (int i = 0; i < 16; ++i)
+        out[16 + i] = QLatin1Char(Digits[(id.low() >> (60 - 4 * i)) & 0xf]);
+    return s;
+}
+
+// Open-addressing set of the IDs seen in one parse. A slot holds a reference into one of two
+// lists (new IDs or already-known IDs met in the text) plus a "reported as example" flag, so
+// memory is 4-16 bytes per ID on top of the 16-byte ID itself.
+class SeenTable
+{
+public:
+    static constexpr quint32 Known = 1u << 30;
+    static constexpr quint32 Reported = 1u << 31;
+    static constexpr quint32 IndexMask = Known - 1;
+
+    SeenTable(const QList<AssetId> &fresh, const QList<AssetId> &known)
+        : m_fresh(fresh), m_known(known)
+    {
+        m_slots.assign(1024, 0);
+    }
+
+    // Returns the slot holding id, or the empty slot where it would go.
+    quint32 *find(AssetId id)
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hashId(id) & mask;; i = (i + 1) & mask) {
+            quint32 &slot = m_slots[i];
+            if (slot == 0 || at(slot) == id)
+                return &slot;
+        }
+    }
+
+    // slot must come from find() just before; ref = list index + 1, plus Known if known.
+    void insert(quint32 *slot, quint32 ref)
+    {
+        *slot = ref;
+        if (++m_used * 2 > m_slots.size())
+            grow();
+    }
+
+private:
+    AssetId at(quint32 slot) const
+    {
+        const quint32 index = (slot & IndexMask) - 1;
+        return (slot & Known) ? m_known.at(index) : m_fresh.at(index);
+    }
+
+    void grow()
+    {
+        std::vector<quint32> old(m_slots.size() * 2, 0);
+        old.swap(m_slots);
+        const size_t mask = m_slots.size() - 1;
+        for (quint32 slot : old) {
+            if (slot == 0)
+                continue;
+            size_t i = hashId(at(slot)) & mask;
+            while (m_slots[i] != 0)
+                i = (i + 1) & mask;
+            m_slots[i] = slot;
+        }
+    }
+
+    const QList<AssetId> &m_fresh;
+    const QList<AssetId> &m_known;
+    std::vector<quint32> m_slots;
+    size_t m_used = 0;
+};
+
+enum class KeyKind {
+    None, // not a key after all ("INFO:", "12:30", "https:")
+    AssetId, // asset_id, assetId, "Asset ID", asset_ids: the value must be an ID
+    Neutral, // asset, asset_status, id, ids: the value is read as free text
+    Other, // request_id, project_id, md5...: a one-word value is ignored
+};
+
+template<typename Char> class Scanner
+{
+public:
+    Scanner(const Char *text, qsizetype size, ParsedIds &out,
+            const AssetIdParser::KnownPredicate &isKnown)
+        : m_s(text), m_n(size), m_out(out), m_isKnown(isKnown), m_seen(out.assetIds, m_known)
+    { }
+
+    void run()
+    {
+        qsizetype i = 0;
+        while (i < m_n) {
+            const char32_t c = at(i);
+            if (isAlnum(c)) {
+                qsizetype j = i + 1;
+                while (j < m_n && isAlnum(at(j)))
+                    ++j;
+                freeToken(i, j);
+                i = j;
+            } else if (c == '\n') {
+                ++m_line;
+                ++i;
+            } else if (c == '\r') {
+                if (i + 1 >= m_n || at(i + 1) != '\n')
+                    ++m_line;
+                ++i;
+            } else if (c == '=' || c == ':') {
+                i = keyValue(i);
+            } else {
+                ++i;
+            }
+        }
+        m_out.linesRead = m_n == 0 ? 0 : (isLineBreak(at(m_n - 1)) ? m_line - 1 : m_line);
+    }
+
+private:
+    char32_t at(qsizetype i) const { return char32_t(std::make_unsigned_t<Char>(m_s[i])); }
+
+    QString text(qsizetype a, qsizetype b) const
+    {
+        QString s;
+        if (b - a > MaxTokenShown) {
+            s = text(a, a + MaxTokenShown - 1);
+            s += QChar(0x2026);
+            return s;
+        }
+        if constexpr (std::is_same_v<Char, char>)
+            return QString::fromUtf8(m_s + a, b - a);
+        else
+            return QStringView(m_s + a, b - a).toString();
+    }
+
+    // A token in free text (not the value of a key).
+    void freeToken(qsizetype a, qsizetype b)
+    {
+        const qsizetype len = b - a;
+        if (len < LooksLikeMin || len > LooksLikeMax)
+            return;
+        int nonHex = 0;
+        bool digit = false;
+        bool letter = false;
+        for (qsizetype i = a; i < b; ++i) {
+            const char32_t c = at(i);
+            nonHex += !isHex(c);
+            digit = digit || isDigit(c);
+            letter = letter || isLetter(c);
+        }
+        if (len == IdLength && nonHex == 0) {
+            if (!isProjectIdInPath(a))
+                foundId(a);
+            return;
+        }
+        if (nonHex <= LooksLikeMaxNonHex && digit && letter)
+            reportMalformed(a, b, false);
+    }
+
+    // "/v1.0/<32 hex>": the project ID of an API request URL.
+    bool isProjectIdInPath(qsizetype a) const
+    {
+        qsizetype i = a - 1;
+        if (i < 0 || at(i) != '/')
+            return false;
+        --i;
+        const qsizetype end = i;
+        while (i >= 0 && end - i < 8 && (isDigit(at(i)) || at(i) == '.'))
+            --i;
+        if (i == end || i < 1 || !isDigit(at(end)) || (at(i) != 'v' && at(i) != 'V'))
+            return false;
+        return at(i - 1) == '/';
+    }
+
+    void foundId(qsizetype a)
+    {
+        quint64 high = 0;
+        quint64 low = 0;
+        bool upper = false;
+        for (int k = 0; k < 16; ++k) {
+            const char32_t c = at(a + k);
+            upper = upper || isUpper(c);
+            high = (high << 4) | quint64(hexValue(c));
+        }
+        for (int k = 16; k < IdLength; ++k) {
+            const char32_t c = at(a + k);
+            upper = upper || isUpper(c);
+            low = (low << 4) | quint64(hexValue(c));
+        }
+        if (upper)
+            ++m_out.upperCaseNormalised;
+        const AssetId id(high, low);
+        quint32 *slot = m_seen.find(id);
+        if (*slot != 0) {
+            const bool known = *slot & SeenTable::Known;
+            if (known)
+                ++m_out.alreadyKnown;
+            else
+                ++m_out.duplicates;
+            QStringList &examples = known ? m_out.alreadyKnownIds : m_out.duplicateIds;
+            if (!(*slot & SeenTable::Reported) && examples.size() < ParsedIds::MaxExamples) {
+                examples.append(hexString(id));
+                *slot |= SeenTable::Reported;
+            }
+            return;
+        }
+        if (m_isKnown && m_isKnown(id)) {
+            ++m_out.alreadyKnown;
+            m_known.append(id);
+            quint32 ref = quint32(m_known.size()) | SeenTable::Known;
+            if (m_out.alreadyKnownIds.size() < ParsedIds::MaxExamples) {
+                m_out.alreadyKnownIds.append(hexString(id));
+                ref |= SeenTable::Reported;
+            }
+            m_seen.insert(slot, ref);
+            return;
+        }
+        if (m_out.assetIds.size() + m_known.size() >= qsizetype(SeenTable::IndexMask) - 1)
+            return; // over a billion IDs: refuse more rather than corrupt the index
+        m_out.assetIds.append(id);
+        m_seen.insert(slot, quint32(m_out.assetIds.size()));
+    }
+
+    void reportMalformed(qsizetype a, qsizetype b, bool uuid)
+    {
+        ++m_out.malformedTotal;
+        if (m_out.malformed.size() >= ParsedIds::MaxExamples)
+            return;
+        QString reason;
+        if (uuid) {
+            reason = QCoreApplication::translate("AssetIdParser", "UUID, not an asset ID");
+        } else if (b - a == 1) {
+            reason = QCoreApplication::translate("AssetIdParser",
+                                                 "1 character, an asset ID has 32");
+        } else if (b - a != IdLength) {
+            reason = QCoreApplication::translate("AssetIdParser",
+                                                 "%n characters, an asset ID has 32", nullptr,
+                                                 clampCount(b - a));
+        } else {
+            qsizetype i = a;
+            while (i < b && isHex(at(i)))
+                ++i;
+            const QString bad = text(i, i + 1);
+            reason = QCoreApplication::translate("AssetIdParser",
+                                                 "not hexadecimal: '%1' at position %2")
+                             .arg(bad)
+                             .arg(i - a + 1);
+        }
+        m_out.malformed.append({text(a, b), reason, m_line});
+    }
+
+    // The value of an asset_id key, [a, b) with outer spaces trimmed.
+    void assetValue(qsizetype a, qsizetype b)
+    {
+        while (a < b && isSpace(at(a)))
+            ++a;
+        while (b > a && isSpace(at(b - 1)))
+            --b;
+        if (a == b)
+            return; // "asset_id": "" says nothing
+        bool alnum = true;
+        bool hex = true;
+        for (qsizetype i = a; i < b && alnum; ++i) {
+            alnum = isAlnum(at(i));
+            hex = hex && isHex(at(i));
+        }
+        if (b - a == IdLength && hex)
+            foundId(a);
+        else
+            reportMalformed(a, b, !alnum && isUuid(a, b));
+    }
+
+    bool isUuid(qsizetype a, qsizetype b) const
+    {
+        if (b - a != 36)
+            return false;
+        for (qsizetype i = 0; i < 36; ++i) {
+            const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? at(a + i) != '-' : !isHex(at(a + i)))
+                return false;
+        }
+        return true;
+    }
+
+    // The key before a '=' or ':' at p, if any.
+    KeyKind keyBefore(qsizetype p, char32_t sep) const
+    {
+        qsizetype q = p - 1;
+        while (q >= 0 && p - q <= 4 && isHorizontalSpace(at(q)))
+            --q;
+        if (q < 0)
+            return KeyKind::None;
+        qsizetype start;
+        qsizetype end;
+        bool quoted = false;
+        const char32_t c = at(q);
+        if (c == '"' || c == '\'') {
+            end = q;
+            qsizetype k = q - 1;
+            while (k >= 0 && q - k <= MaxKeyLength && at(k) != c && !isLineBreak(at(k)))
+                --k;
+            if (k < 0 || at(k) != c)
+                return KeyKind::None;
+            start = k + 1;
+            quoted = true;
+        } else {
+            end = q + 1;
+            start = wordStart(end);
+            if (start < 0)
+                return KeyKind::None;
+            // "Asset ID:", "Request Id:": a generic last word takes the word before it.
+            if (isGenericId(start, end) && start >= 2 && at(start - 1) == ' '
+                && isKeyChar(at(start - 2))) {
+                const qsizetype before = wordStart(start - 1);
+                if (before >= 0)
+                    start = before;
+            }
+        }
+        if (start >= end || !(isLetter(at(start)) || at(start) == '_'))
+            return KeyKind::None;
+
+        // Normalise: ASCII letters and digits only, lower case ("X-Request-Id" -> "xrequestid").
+        char key[2 * MaxKeyLength + 2];
+        int len = 0;
+        bool identifierLike = false;
+        for (qsizetype i = start; i < end && len < int(sizeof key) - 1; ++i) {
+            const char32_t ch = at(i);
+            if (isAlnum(ch))
+                key[len++] = char(isUpper(ch) ? ch - 'A' + 'a' : ch);
+            else if (ch == '_' || ch == '-' || ch == '.' || ch == ' ')
+                identifierLike = true;
+            if (i > start && isUpper(ch) && isLower(at(i - 1)))
+                identifierLike = true; // camelCase
+        }
+        key[len] = 0;
+        const QLatin1StringView k(key, len);
+        if (k.contains("assetid"_L1))
+            return KeyKind::AssetId;
+        if (k.contains("asset"_L1) || k == "id"_L1 || k == "ids"_L1)
+            return KeyKind::Neutral;
+        if (!quoted && sep == ':' && !identifierLike && !k.endsWith("id"_L1)
+            && !k.endsWith("ids"_L1) && !k.contains("md5"_L1) && !k.contains("hash"_L1)
+            && !k.contains("sha"_L1) && !k.contains("etag"_L1))
+            return KeyKind::None; // prose: "INFO:", "Confirmed:"
+        return KeyKind::Other;
+    }
+
+    // Start of the key word ending at end, or -1 if it is empty or too long.
+    qsizetype wordStart(qsizetype end) const
+    {
+        qsizetype k = end - 1;
+        while (k >= 0 && end - k <= MaxKeyLength && isKeyChar(at(k)))
+            --k;
+        if (k == end - 1 || (k >= 0 && isKeyChar(at(k))))
+            return -1;
+        return k + 1;
+    }
+
+    bool isGenericId(qsizetype start, qsizetype end) const
+    {
+        const qsizetype len = end - start;
+        if (len != 2 && len != 3)
+            return false;
+        const bool id = (at(start) | 0x20) == 'i' && (at(start + 1) | 0x20) == 'd';
+        return id && (len == 2 || (at(start + 2) | 0x20) == 's');
+    }
+
+    // At a '=' or ':' at p: returns where scanning goes on.
+    qsizetype keyValue(qsizetype p)
+    {
+        const char32_t sep = at(p);
+        if (p + 1 < m_n && (at(p + 1) == sep))
+            return p + 2; // "==", "::"
+        if (sep == '=' && p > 0
+            && (at(p - 1) == '!' || at(p - 1) == '<' || at(p - 1) == '>' || at(p - 1) == '='))
+            return p + 1;
+        if (sep == ':' && p + 2 < m_n && at(p + 1) == '/' && at(p + 2) == '/')
+            return p + 1; // "https://": a URL, read as text
+        const KeyKind kind = keyBefore(p, sep);
+        if (kind == KeyKind::None || kind == KeyKind::Neutral)
+            return p + 1;
+
+        qsizetype v = p + 1;
+        while (v < m_n && isHorizontalSpace(at(v)))
+            ++v;
+        if (v >= m_n)
+            return v;
+        const char32_t first = at(v);
+        if (first == '[')
+            return list(v + 1, kind);
+        qsizetype a;
+        qsizetype b;
+        qsizetype after;
+        bool hasSpace = false;
+        if (first == '"' || first == '\'') {
+            a = v + 1;
+            b = a;
+            while (b < m_n && at(b) != first && !isLineBreak(at(b))) {
+                if (at(b) == '\\' && b + 1 < m_n && !isLineBreak(at(b + 1)))
+                    ++b;
+                hasSpace = hasSpace || isSpace(at(b));
+                ++b;
+            }
+            after = (b < m_n && at(b) == first) ? b + 1 : b;
+        } else {
+            a = v;
+            b = v;
+            while (b < m_n && !endsUnquotedValue(at(b)))
+                ++b;
+            after = b;
+        }
+        if (kind == KeyKind::AssetId) {
+            assetValue(a, b);
+            return after;
+        }
+        // KeyKind::Other: a one-word value (request_id=<hex>) is skipped; a message is read.
+        return hasSpace ? a : after;
+    }
+
+    // "asset_ids": ["a", "b"] or request_ids=[a,b]; ends at ']' or the end of the line.
+    qsizetype list(qsizetype i, KeyKind kind)
+    {
+        while (i < m_n) {
+            while (i < m_n && (isHorizontalSpace(at(i)) || at(i) == ','))
+                ++i;
+            if (i >= m_n || isLineBreak(at(i)))
+                return i;
+            const char32_t c = at(i);
+            if (c == ']')
+                return i + 1;
+            if (c == '{' || c == '[')
+                return i; // a list of objects: their keys speak for themselves
+            qsizetype a;
+            qsizetype b;
+            qsizetype after;
+            if (c == '"' || c == '\'') {
+                a = i + 1;
+                b = a;
+                while (b < m_n && at(b) != c && !isLineBreak(at(b))) {
+                    if (at(b) == '\\' && b + 1 < m_n && !isLineBreak(at(b + 1)))
+                        ++b;
+                    ++b;
+                }
+                after = (b < m_n && at(b) == c) ? b + 1 : b;
+            } else {
+                a = i;
+                b = i;
+                while (b < m_n && !endsUnquotedValue(at(b)))
+                    ++b;
+                after = b == a ? b + 1 : b; // a stray '"' or '}' : step over it
+            }
+            if (kind == KeyKind::AssetId)
+                assetValue(a, b);
+            i = after;
+        }
+        return i;
+    }
+
+    const Char *m_s;
+    const qsizetype m_n;
+    ParsedIds &m_out;
+    const AssetIdParser::KnownPredicate &m_isKnown;
+    QList<AssetId> m_known; // known IDs met in the text, so that repeats need no second lookup
+    SeenTable m_seen;
+    qsizetype m_line = 1;
+};
+
+} // namespace
+
+std::optional<AssetId> AssetId::fromString(QStringView text)
+{
+    if (text.size() != IdLength)
+        return std::nullopt;
+    quint64 half[2] = {0, 0};
+    for (int i = 0; i < IdLength; ++i) {
+        const int v = hexValue(text[i].unicode());
+        if (v < 0)
+            return std::nullopt;
+        half[i / 16] = (half[i / 16] << 4) | quint64(v);
+    }
+    return AssetId(half[0], half[1]);
+}
+
+QString AssetId::toString() const
+{
+    return hexString(*this);
+}
+
+size_t qHash(AssetId id, size_t seed) noexcept
+{
+    return size_t(hashId(id)) ^ seed;
+}
+
+QStringList ParsedIds::ids() const
+{
+    QStringList list;
+    list.reserve(assetIds.size());
+    for (const AssetId &id : assetIds)
+        list.append(id.toString());
+    return list;
+}
+
+QStringList ParsedIds::notes() const
+{
+    // Singular and plural are separate sources so that English reads right without a .qm file;
+    // the plural one is a %n numerus string for languages with more forms.
+    QStringList notes;
+    if (assetIds.isEmpty() && alreadyKnown == 0)
+        notes << QCoreApplication::translate(
+                "AssetIdParser", "No asset IDs found (an asset ID is 32 hexadecimal characters)");
+    if (duplicates == 1)
+        notes << QCoreApplication::translate("AssetIdParser", "1 duplicate ignored");
+    else if (duplicates > 1)
+        notes << QCoreApplication::translate("AssetIdParser", "%n duplicates ignored", nullptr,
+                                             clampCount(duplicates));
+    if (alreadyKnown == 1)
+        notes << QCoreApplication::translate("AssetIdParser", "1 ID already in the list ignored");
+    else if (alreadyKnown > 1)
+        notes << QCoreApplication::translate("AssetIdParser", "%n IDs already in the list ignored",
+                                             nullptr, clampCount(alreadyKnown));
+    if (upperCaseNormalised == 1)
+        notes << QCoreApplication::translate(
+                "AssetIdParser", "1 ID was in upper case and was converted to lower case");
+    else if (upperCaseNormalised > 1)
+        notes << QCoreApplication::translate(
+                "AssetIdParser", "%n IDs were in upper case and were converted to lower case",
+                nullptr, clampCount(upperCaseNormalised));
+    if (malformedTotal > 0) {
+        QString line = malformedTotal == 1
+                ? QCoreApplication::translate("AssetIdParser",
+                                              "1 value looks like an asset ID but is not valid")
+                : QCoreApplication::translate("AssetIdParser",
+                                              "%n values look like asset IDs but are not valid",
+                                              nullptr, clampCount(malformedTotal));
+        if (malformedTotal > malformed.size()) {
+            line += u' ';
+            line += QCoreApplication::translate("AssetIdParser", "(the first %1 are listed)")
+                            .arg(malformed.size());
+        }
+        notes << line;
+    }
+    return notes;
+}
+
+namespace AssetIdParser {
+
+bool isValidId(QStringView id)
+{
+    if (id.size() != IdLength)
+        return false;
+    for (QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!isDigit(u) && !(u >= 'a' && u <= 'f'))
+            return false;
+    }
+    return true;
+}
+
+ParsedIds parse(QStringView text, const QSet<QString> &alreadyKnown)
+{
+    if (alreadyKnown.isEmpty())
+        return parse(text, KnownPredicate {});
+    return parse(text,
+                 [&alreadyKnown](AssetId id) { return alreadyKnown.contains(id.toString()); });
+}
+
+ParsedIds parse(QStringView text, const KnownPredicate &isKnown)
+{
+    ParsedIds out;
+    Scanner<char16_t>(text.utf16(), text.size(), out, isKnown).run();
+    return out;
+}
+
+ParsedIds parseUtf8(QByteArrayView text, const KnownPredicate &isKnown)
+{
+    ParsedIds out;
+    Scanner<char>(text.data(), text.size(), out, isKnown).run();
+    return out;
+}
+
+} // namespace AssetIdParser
+} // namespace VodConfirm

@@ -1,1 +1,988 @@
 #include "vodtestserver.h"
+
+#include "api/requestsigner.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cstdlib>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm::Test {
+
+namespace {
+
+constexpr qsizetype MaxHeaderBytes = 64 * 1024;
+constexpr qint64 StreamChunk = 256 * 1024;
+
+const char NotFoundMessage[]
+        = "The API does not exist or has not been published in the environment.";
+const char SignatureFailed[]
+        = "Incorrect IAM authentication information: verify aksk signature fail";
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 413:
+        return "Request Entity Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    }
+    return "Unknown";
+}
+
+QString isoTime(const QDateTime &utc) // 2026-11-28T04:12:51.123000Z, as IAM writes it
+{
+    return utc.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'000Z'"_s);
+}
+
+QByteArray randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &c : raw)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return raw.toHex();
+}
+
+QString routeName(VodTestServer::Route route)
+{
+    switch (route) {
+    case VodTestServer::Route::Confirm:
+        return u"confirm"_s;
+    case VodTestServer::Route::AssetInfo:
+        return u"asset_info"_s;
+    case VodTestServer::Route::IamToken:
+        return u"iam_token"_s;
+    case VodTestServer::Route::Unknown:
+        return u"unknown"_s;
+    }
+    return {};
+}
+
+bool appliesEffect(VodTestServer::Fault fault)
+{
+    using F = VodTestServer::Fault;
+    return fault == F::None || fault == F::DropAfterEffect || fault == F::Trickle
+            || fault == F::HugeBody || fault == F::TruncatedJson;
+}
+
+} // namespace
+
+namespace Detail {
+
+struct Request
+{
+    QByteArray method;
+    QByteArray rawPath;
+    QString path; // decoded
+    QByteArray rawQuery;
+    QList<std::pair<QByteArray, QByteArray>> headers; // as received
+    QByteArray body;
+    bool close = false;
+    QByteArray requestId;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    bool hasHeader(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+    QList<std::pair<QString, QString>> query() const
+    {
+        QList<std::pair<QString, QString>> items;
+        for (const QByteArray &item : rawQuery.split('&')) {
+            if (item.isEmpty())
+                continue;
+            const qsizetype eq = item.indexOf('=');
+            const QByteArray key = eq < 0 ? item : item.left(eq);
+            const QByteArray value = eq < 0 ? QByteArray() : item.mid(eq + 1);
+            items.append({QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value)});
+        }
+        return items;
+    }
+};
+
+struct Response
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json;charset=UTF-8";
+    QList<std::pair<QByteArray, QByteArray>> headers;
+};
+
+struct Connection
+{
+    QByteArray buffer;
+    bool busy = false; // a request is being answered; later ones wait in the buffer
+    bool hung = false; // NeverAnswer: nothing more is read or written
+};
+
+} // namespace Detail
+
+namespace {
+
+using Detail::Response;
+
+Response json(int status, const QJsonObject &object)
+{
+    Response r;
+    r.status = status;
+    r.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+Response vodError(int status, const QString &code, const QString &message)
+{
+    return json(status, {{u"error_code"_s, code}, {u"error_msg"_s, message}});
+}
+
+Response gatewayError(int status, const QString &code, const QString &message,
+                      const QByteArray &requestId)
+{
+    return json(status,
+                {{u"error_code"_s, code},
+                 {u"error_msg"_s, message},
+                 {u"request_id"_s, QString::fromLatin1(requestId)}});
+}
+
+Response iamError(int status, const QString &message, const QString &title)
+{
+    return json(
+            status,
+            {{u"error"_s,
+              QJsonObject {{u"code"_s, status}, {u"message"_s, message}, {u"title"_s, title}}}});
+}
+
+Response illegalField(const QString &field)
+{
+    return vodError(400, u"VOD.10053"_s,
+                    u"The request parameter is illegal, illegal field: {%1}."_s.arg(field));
+}
+
+} // namespace
+
+int VodTestServer::Counters::confirmRequestsTotal() const
+{
+    int n = 0;
+    for (int v : confirmRequests)
+        n += v;
+    return n;
+}
+
+int VodTestServer::Counters::effectiveConfirmsTotal() const
+{
+    int n = 0;
+    for (int v : effectiveConfirms)
+        n += v;
+    return n;
+}
+
+QJsonObject VodTestServer::Counters::toJson() const
+{
+    QJsonObject routes;
+    for (Route r : {Route::Confirm, Route::AssetInfo, Route::IamToken, Route::Unknown})
+        routes.insert(routeName(r), requests(r));
+    QJsonObject perAsset;
+    for (auto it = confirmRequests.cbegin(); it != confirmRequests.cend(); ++it)
+        perAsset.insert(it.key(), it.value());
+    QJsonObject effective;
+    for (auto it = effectiveConfirms.cbegin(); it != effectiveConfirms.cend(); ++it)
+        effective.insert(it.key(), it.value());
+    QJsonArray arrivals;
+    for (qint64 ms : arrivalMs)
+        arrivals.append(ms);
+    return {{u"total_requests"_s, totalRequests},
+            {u"requests_per_route"_s, routes},
+            {u"confirm_requests_total"_s, confirmRequestsTotal()},
+            {u"effective_confirms_total"_s, effectiveConfirmsTotal()},
+            {u"confirm_requests"_s, perAsset},
+            {u"effective_confirms"_s, effective},
+            {u"auth_failures"_s, authFailures},
+            {u"throttled"_s, throttled},
+            {u"max_in_flight"_s, maxInFlight},
+            {u"connections"_s, connections},
+            {u"arrival_ms"_s, arrivals}};
+}
+
+VodTestServer::VodTestServer(QObject *parent) : VodTestServer(Config(), parent) { }
+
+VodTestServer::VodTestServer(const Config &config, QObject *parent)
+    : QObject(parent), m_config(config), m_server(new QTcpServer(this)), m_random(1)
+{
+    m_clock.start();
+    connect(m_server, &QTcpServer::newConnection, this, &VodTestServer::onNewConnection);
+}
+
+VodTestServer::~VodTestServer()
+{
+    qDeleteAll(m_connections);
+}
+
+bool VodTestServer::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+quint16 VodTestServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl VodTestServer::url() const
+{
+    QUrl u;
+    u.setScheme(u"http"_s);
+    u.setHost(u"127.0.0.1"_s);
+    u.setPort(port());
+    return u;
+}
+
+QString VodTestServer::errorString() const
+{
+    return m_server->errorString();
+}
+
+void VodTestServer::setSeed(quint64 seed)
+{
+    m_random.seed(quint32(seed ^ (seed >> 32)));
+}
+
+void VodTestServer::setAssetStatus(const QString &assetId, const QString &status)
+{
+    m_missing.remove(assetId);
+    m_assets.insert(assetId, status);
+}
+
+QString VodTestServer::assetStatus(const QString &assetId) const
+{
+    if (const auto it = m_assets.constFind(assetId); it != m_assets.cend())
+        return it.value();
+    if (m_config.autoCreate && !m_missing.contains(assetId) && isWellFormedAssetId(assetId))
+        return u"CREATING"_s;
+    return u"UNCREATED"_s;
+}
+
+void VodTestServer::addMissingAsset(const QString &assetId)
+{
+    m_assets.remove(assetId);
+    m_missing.insert(assetId);
+}
+
+void VodTestServer::clearAssets()
+{
+    m_assets.clear();
+    m_missing.clear();
+}
+
+bool VodTestServer::isWellFormedAssetId(const QString &assetId)
+{
+    if (assetId.size() != 32)
+        return false;
+    for (QChar c : assetId) {
+        const char16_t u = c.unicode();
+        if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F')))
+            return false;
+    }
+    return true;
+}
+
+QString VodTestServer::issueToken()
+{
+    const QString token = u"MII"_s + QString::fromLatin1(randomHex(48));
+    m_tokens.insert(token, now().addSecs(m_config.tokenLifetimeSecs));
+    return token;
+}
+
+void VodTestServer::expireTokens()
+{
+    const QDateTime past = now().addSecs(-1);
+    for (QDateTime &expiry : m_tokens)
+        expiry = past;
+}
+
+bool VodTestServer::isTokenValid(const QString &token) const
+{
+    if (m_config.acceptedTokens.contains(token))
+        return true;
+    const auto it = m_tokens.constFind(token);
+    return it != m_tokens.cend() && now() < it.value();
+}
+
+void VodTestServer::scriptNext(const QList<Fault> &faults)
+{
+    m_script.append(faults);
+}
+
+void VodTestServer::reset()
+{
+    const int inFlight = m_counters.inFlight;
+    m_counters = Counters();
+    m_counters.inFlight = inFlight;
+    m_counters.maxInFlight = inFlight;
+    m_windows.clear();
+    m_script.clear();
+}
+
+QDateTime VodTestServer::now() const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_config.clockOffsetMs);
+}
+
+// ---- connections and HTTP parsing ----
+
+void VodTestServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        ++m_counters.connections;
+        m_connections.insert(socket, new Connection);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this,
+                [this, socket] { onDisconnected(socket); });
+    }
+}
+
+void VodTestServer::onReadyRead(QTcpSocket *socket)
+{
+    Connection *c = m_connections.value(socket);
+    if (!c || c->hung) {
+        socket->readAll();
+        return;
+    }
+    c->buffer += socket->readAll();
+    parseNext(socket);
+}
+
+void VodTestServer::onDisconnected(QTcpSocket *socket)
+{
+    if (Connection *c = m_connections.take(socket)) {
+        if (c->busy)
+            --m_counters.inFlight;
+        delete c;
+    }
+    socket->deleteLater();
+}
+
+void VodTestServer::parseNext(QTcpSocket *socket)
+{
+    Connection *c = m_connections.value(socket);
+    if (!c || c->busy || c->hung)
+        return;
+    const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0) {
+        if (c->buffer.size() > MaxHeaderBytes) {
+            c->buffer.clear();
+            c->hung = true;
+            socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: "
+                          "0\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+        return;
+    }
+
+    Request request;
+    const QList<QByteArray> lines = c->buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    bool badRequest = requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.");
+    qint64 length = 0;
+    if (!badRequest) {
+        request.method = requestLine.at(0);
+        const QByteArray target = requestLine.at(1);
+        const qsizetype q = target.indexOf('?');
+        request.rawPath = q < 0 ? target : target.left(q);
+        request.rawQuery = q < 0 ? QByteArray() : target.mid(q + 1);
+        request.path = QUrl::fromPercentEncoding(request.rawPath);
+        request.close = requestLine.at(2) == "HTTP/1.0";
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                badRequest = true;
+                break;
+            }
+            request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        }
+        const QByteArray connection = request.header("Connection").toLower();
+        if (connection.contains("close"))
+            request.close = true;
+        else if (connection.contains("keep-alive"))
+            request.close = false;
+        bool ok = true;
+        if (request.hasHeader("Content-Length"))
+            length = request.header("Content-Length").toLongLong(&ok);
+        if (!ok || length < 0 || request.hasHeader("Transfer-Encoding"))
+            badRequest = true;
+    }
+    if (badRequest) {
+        c->buffer.clear();
+        c->hung = true;
+        socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        socket->disconnectFromHost();
+        return;
+    }
+    if (length > m_config.maxRequestBodyBytes) {
+        c->buffer.clear();
+        c->hung = true;
+        request.requestId = randomHex(16);
+        request.close = true;
+        write(socket, request,
+              gatewayError(413, u"APIGW.0201"_s, u"Request entity too large"_s, request.requestId));
+        return;
+    }
+    const qint64 bodyStart = headerEnd + 4;
+    if (c->buffer.size() < bodyStart + length)
+        return; // wait for the rest of the body
+    request.body = c->buffer.mid(bodyStart, length);
+    c->buffer.remove(0, bodyStart + length);
+    request.requestId = randomHex(16);
+
+    c->busy = true;
+    ++m_counters.totalRequests;
+    m_counters.arrivalMs.append(m_clock.elapsed());
+    m_counters.maxInFlight = std::max(m_counters.maxInFlight, ++m_counters.inFlight);
+    emit requestReceived(QString::fromLatin1(request.method), request.path);
+
+    if (m_config.latencyMs > 0) {
+        // Context `this`, not the socket: the effect happens even if the client gave up.
+        QTimer::singleShot(m_config.latencyMs, this,
+                           [this, socket = QPointer<QTcpSocket>(socket), request] {
+                               process(socket.data(), request);
+                           });
+    } else {
+        process(socket, request);
+    }
+}
+
+void VodTestServer::finish(QTcpSocket *socket, bool close)
+{
+    Connection *c = m_connections.value(socket);
+    if (!c)
+        return;
+    if (c->busy) {
+        c->busy = false;
+        --m_counters.inFlight;
+    }
+    if (close) {
+        c->hung = true;
+        socket->disconnectFromHost();
+        return;
+    }
+    // A pipelined request may already be waiting; answer it on the next turn.
+    if (!c->buffer.isEmpty())
+        QTimer::singleShot(0, socket, [this, socket] { parseNext(socket); });
+}
+
+// ---- routing, authentication, faults ----
+
+void VodTestServer::process(QTcpSocket *socket, const Request &request)
+{
+    const QStringList parts = request.path.split(u'/');
+    // "/v1.0/{pid}/asset/status/uploaded" -> "", "v1.0", pid, "asset", "status", "uploaded"
+    Route route = Route::Unknown;
+    QString pathProject;
+    if (parts.size() == 6 && parts.at(1) == "v1.0"_L1 && parts.at(3) == "asset"_L1
+        && parts.at(4) == "status"_L1 && parts.at(5) == "uploaded"_L1 && request.method == "POST") {
+        route = Route::Confirm;
+        pathProject = parts.at(2);
+    } else if (parts.size() == 5 && parts.at(1) == "v1.0"_L1 && parts.at(3) == "asset"_L1
+               && parts.at(4) == "info"_L1 && request.method == "GET") {
+        route = Route::AssetInfo;
+        pathProject = parts.at(2);
+    } else if (request.path == "/v3/auth/tokens"_L1 && request.method == "POST") {
+        route = Route::IamToken;
+    }
+    ++m_counters.requestsPerRoute[route];
+
+    if (route == Route::Confirm) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (const QString id = body.value(u"asset_id"_s).toString(); !id.isEmpty())
+            ++m_counters.confirmRequests[id];
+    }
+
+    if (route == Route::Unknown) {
+        write(socket, request,
+              gatewayError(404, u"APIGW.0101"_s, QString::fromLatin1(NotFoundMessage),
+                           request.requestId));
+        return;
+    }
+    if (route == Route::IamToken) {
+        write(socket, request, iamToken(request));
+        return;
+    }
+    if (std::optional<Response> failure = authenticate(request)) {
+        ++m_counters.authFailures;
+        write(socket, request, *failure);
+        return;
+    }
+
+    if (m_config.rateLimitPerMinute > 0) {
+        QList<qint64> &window = m_windows[route];
+        const qint64 t = m_clock.elapsed();
+        while (!window.isEmpty() && window.first() <= t - m_config.rateWindowMs)
+            window.removeFirst();
+        if (window.size() >= m_config.rateLimitPerMinute) {
+            answer(socket, request, Fault::Throttle, {});
+            return;
+        }
+        window.append(t);
+    }
+
+    const QByteArray headerProject = request.header("X-Project-Id");
+    if (pathProject != m_config.projectId
+        || (request.hasHeader("X-Project-Id")
+            && QString::fromUtf8(headerProject) != m_config.projectId)
+        || (m_config.requireProjectIdHeader && !request.hasHeader("X-Project-Id"))) {
+        write(socket, request, vodError(403, u"VOD.10057"_s, u"Tenant ID verification failed."_s));
+        return;
+    }
+
+    const Fault fault = nextFault(route);
+    answer(socket, request, fault, appliesEffect(fault) ? handle(route, request) : Response());
+}
+
+std::optional<VodTestServer::Response> VodTestServer::authenticate(const Request &request)
+{
+    const auto fail = [&](const QString &message) {
+        return gatewayError(401, u"APIGW.0301"_s,
+                            u"Incorrect IAM authentication information: "_s + message,
+                            request.requestId);
+    };
+
+    if (request.hasHeader("X-Auth-Token")) {
+        const QString token = QString::fromLatin1(request.header("X-Auth-Token"));
+        if (isTokenValid(token))
+            return std::nullopt;
+        if (const auto it = m_tokens.constFind(token); it != m_tokens.cend())
+            return fail(u"token expires, expires_at: "_s + isoTime(it.value()));
+        return fail(u"decrypt token fail"_s);
+    }
+
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization.isEmpty())
+        return fail(u"x-auth-token not found"_s);
+    const QByteArray prefix = QByteArray(RequestSigner::Algorithm) + ' ';
+    if (!authorization.startsWith(prefix))
+        return fail(u"verify aksk signature fail"_s);
+    QByteArray access, signedHeaders, signature;
+    for (const QByteArray &part : authorization.mid(prefix.size()).split(',')) {
+        const QByteArray item = part.trimmed();
+        if (item.startsWith("Access="))
+            access = item.mid(7);
+        else if (item.startsWith("SignedHeaders="))
+            signedHeaders = item.mid(14);
+        else if (item.startsWith("Signature="))
+            signature = item.mid(10);
+    }
+    if (access.isEmpty() || signedHeaders.isEmpty() || signature.isEmpty())
+        return fail(u"verify aksk signature fail"_s);
+    if (QString::fromUtf8(access) != m_config.accessKey)
+        return fail(u"Get secretKey failed"_s);
+
+    const QList<QByteArray> names = signedHeaders.split(';');
+    if (!names.contains("x-sdk-date") || !request.hasHeader("X-Sdk-Date"))
+        return fail(u"verify aksk signature fail, x-sdk-date must be signed"_s);
+    QDateTime date = QDateTime::fromString(QString::fromLatin1(request.header("X-Sdk-Date")),
+                                           u"yyyyMMdd'T'HHmmss'Z'"_s);
+    date.setTimeSpec(Qt::UTC);
+    if (!date.isValid())
+        return fail(u"verify aksk signature fail, invalid x-sdk-date"_s);
+    if (std::abs(date.secsTo(now())) > m_config.maxClockSkewSecs) {
+        return fail(u"verify aksk signature fail, x-sdk-date %1 differs from the server time %2 "
+                    "by more than %3 minutes"_s
+                            .arg(QString::fromLatin1(request.header("X-Sdk-Date")),
+                                 QString::fromLatin1(RequestSigner::sdkDate(now())))
+                            .arg(m_config.maxClockSkewSecs / 60));
+    }
+    if (!m_config.securityToken.isEmpty()
+        && (!names.contains("x-security-token")
+            || QString::fromUtf8(request.header("X-Security-Token")) != m_config.securityToken)) {
+        return fail(u"verify aksk signature fail, invalid security token"_s);
+    }
+
+    RequestSigner::Input input;
+    input.method = request.method;
+    input.path = request.path;
+    input.query = request.query();
+    for (const QByteArray &name : names) {
+        if (!request.hasHeader(name))
+            return fail(u"verify aksk signature fail"_s);
+        input.headers.append({name, request.header(name)});
+    }
+    input.body = request.body;
+    input.accessKey = access;
+    input.secretKey = m_config.secretKey.toUtf8();
+    const RequestSigner::Output expected = RequestSigner::sign(input);
+    if (expected.signature != signature) {
+        QByteArray canonical = expected.canonicalRequest;
+        canonical.replace('\n', '|');
+        return fail(u"verify aksk signature fail, canonicalRequest:"_s
+                    + QString::fromUtf8(canonical));
+    }
+    return std::nullopt;
+}
+
+VodTestServer::Fault VodTestServer::nextFault(Route route)
+{
+    if (route == Route::Confirm && !m_script.isEmpty())
+        return m_script.takeFirst();
+    if (route != Route::Confirm && !(route == Route::AssetInfo && m_config.randomFaultsOnAssetInfo))
+        return Fault::None;
+    const std::pair<double, Fault> table[] = {
+            {m_config.error500, Fault::Error500},
+            {m_config.htmlErrorFraction, Fault::HtmlError502},
+            {m_config.dropBeforeEffect, Fault::DropBeforeEffect},
+            {m_config.dropAfterEffect, Fault::DropAfterEffect},
+            {m_config.neverAnswer, Fault::NeverAnswer},
+            {m_config.trickle, Fault::Trickle},
+            {m_config.hugeBody, Fault::HugeBody},
+            {m_config.truncatedJson, Fault::TruncatedJson},
+            {m_config.redirect, Fault::Redirect},
+    };
+    double total = 0;
+    for (const auto &[p, f] : table)
+        total += p;
+    if (total <= 0)
+        return Fault::None;
+    double draw = m_random.generateDouble();
+    for (const auto &[p, f] : table) {
+        if (draw < p) {
+            if (f == Fault::Error500) {
+                const Fault kinds[] = {Fault::Error500, Fault::Error502, Fault::Error503};
+                return kinds[m_random.bounded(3)];
+            }
+            return f;
+        }
+        draw -= p;
+    }
+    return Fault::None;
+}
+
+// ---- route handlers ----
+
+VodTestServer::Response VodTestServer::handle(Route route, const Request &request)
+{
+    switch (route) {
+    case Route::Confirm:
+        return confirm(request);
+    case Route::AssetInfo:
+        return assetInfo(request);
+    case Route::IamToken:
+        return iamToken(request);
+    case Route::Unknown:
+        break;
+    }
+    return gatewayError(404, u"APIGW.0101"_s, QString::fromLatin1(NotFoundMessage),
+                        request.requestId);
+}
+
+VodTestServer::Response VodTestServer::confirm(const Request &request)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return illegalField(u"body"_s);
+    const QJsonObject body = doc.object();
+    const QJsonValue idValue = body.value(u"asset_id"_s);
+    if (!idValue.isString() || idValue.toString().isEmpty())
+        return illegalField(u"asset_id"_s);
+    const QString status = body.value(u"status"_s).toString();
+    QString next;
+    if (status == "CREATED"_L1)
+        next = u"CREATED"_s;
+    else if (status == "FAILED"_L1)
+        next = u"UPLOAD_FAILED"_s;
+    else if (status == "CANCELLED"_L1)
+        next = u"CANCELLED"_s;
+    else
+        return illegalField(u"status"_s);
+
+    const QString id = idValue.toString();
+    const QString current = assetStatus(id);
+    if (current == "UNCREATED"_L1) {
+        return vodError(403, u"VOD.10062"_s,
+                        u"Media asset or resource does not exist, please check."_s);
+    }
+    if (current != "CREATING"_L1) {
+        return vodError(403, u"VOD.10061"_s,
+                        u"The operation failed, and the current media asset status is not "
+                        "allowed to be updated."_s);
+    }
+    m_assets.insert(id, next);
+    ++m_counters.effectiveConfirms[id];
+    return json(200, {{u"asset_id"_s, id}});
+}
+
+VodTestServer::Response VodTestServer::assetInfo(const Request &request)
+{
+    QStringList ids;
+    for (const auto &[key, value] : request.query()) {
+        if (key == "asset_id"_L1)
+            ids.append(value);
+    }
+    if (ids.size() > 10)
+        return illegalField(u"asset_id"_s);
+    QJsonArray array;
+    for (const QString &id : std::as_const(ids)) {
+        const QString status = assetStatus(id);
+        array.append(QJsonObject {
+                {u"asset_id"_s, id},
+                {u"status"_s, status},
+                {u"description"_s, status == "UNCREATED"_L1 ? u"no asset"_s : QString()}});
+    }
+    return json(200,
+                {{u"asset_info_array"_s, array},
+                 {u"is_truncated"_s, 0},
+                 {u"total"_s, int(array.size())}});
+}
+
+VodTestServer::Response VodTestServer::iamToken(const Request &request)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    const QJsonObject auth = doc.object().value(u"auth"_s).toObject();
+    const QJsonObject identity = auth.value(u"identity"_s).toObject();
+    const QJsonObject user = identity.value(u"password"_s).toObject().value(u"user"_s).toObject();
+    if (error.error != QJsonParseError::NoError
+        || !identity.value(u"methods"_s).toArray().contains(u"password"_s)
+        || !user.value(u"name"_s).isString()) {
+        return iamError(400, u"The request you have made requires authentication."_s,
+                        u"Bad Request"_s);
+    }
+    const QString name = user.value(u"name"_s).toString();
+    const QString password = user.value(u"password"_s).toString();
+    const QString account = user.value(u"domain"_s).toObject().value(u"name"_s).toString();
+    if (name != m_config.iamUser || password != m_config.iamPassword
+        || account != m_config.iamAccount) {
+        ++m_counters.authFailures;
+        return iamError(401, u"The username or password is wrong."_s, u"Unauthorized"_s);
+    }
+    const QJsonObject project = auth.value(u"scope"_s).toObject().value(u"project"_s).toObject();
+    const QString token = issueToken();
+    const QDateTime issued = now();
+    Response r = json(
+            201,
+            {{u"token"_s,
+              QJsonObject {{u"expires_at"_s, isoTime(m_tokens.value(token))},
+                           {u"issued_at"_s, isoTime(issued)},
+                           {u"methods"_s, QJsonArray {u"password"_s}},
+                           {u"project"_s,
+                            QJsonObject {{u"id"_s, m_config.projectId},
+                                         {u"name"_s, project.value(u"name"_s).toString()}}},
+                           {u"user"_s,
+                            QJsonObject {{u"name"_s, name},
+                                         {u"domain"_s, QJsonObject {{u"name"_s, account}}}}}}}});
+    r.headers.append({"X-Subject-Token", token.toLatin1()});
+    return r;
+}
+
+// ---- writing answers ----
+
+QByteArray VodTestServer::head(const Request &request, const Response &response,
+                               qint64 length) const
+{
+    QByteArray h = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+            + reasonPhrase(response.status) + "\r\n";
+    h += "Date: " + QLocale::c().toString(now(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1()
+            + "\r\n";
+    h += "X-Request-Id: " + request.requestId + "\r\n";
+    if (!response.contentType.isEmpty())
+        h += "Content-Type: " + response.contentType + "\r\n";
+    h += "Content-Length: " + QByteArray::number(length) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        h += name + ": " + value + "\r\n";
+    h += request.close ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
+    h += "\r\n";
+    return h;
+}
+
+void VodTestServer::write(QTcpSocket *socket, const Request &request, const Response &response)
+{
+    if (!m_connections.contains(socket))
+        return; // the client has gone
+    socket->write(head(request, response, response.body.size()) + response.body);
+    finish(socket, request.close);
+}
+
+void VodTestServer::stream(QTcpSocket *socket, const Request &request, const Response &response,
+                           QByteArray body, qint64 fillerBytes, QByteArray suffix, bool trickle)
+{
+    // Sends head, then body + fillerBytes 'x' + suffix: trickleBytes every trickleIntervalMs
+    // (Trickle), or as fast as the socket drains (HugeBody) without buffering it all.
+    const qint64 length = body.size() + fillerBytes + suffix.size();
+    socket->write(head(request, response, length));
+    auto left = std::make_shared<qint64>(length);
+    const qint64 chunk = trickle ? std::max(1, m_config.trickleBytes) : StreamChunk;
+    auto next = [body, fillerBytes, suffix, length, left](qint64 n) {
+        QByteArray out;
+        qint64 offset = length - *left;
+        while (n > 0 && *left > 0) {
+            qint64 take;
+            if (offset < body.size()) {
+                take = std::min(n, body.size() - offset);
+                out += body.mid(offset, take);
+            } else if (offset < body.size() + fillerBytes) {
+                take = std::min(n, body.size() + fillerBytes - offset);
+                out += QByteArray(take, 'x');
+            } else {
+                const qint64 at = offset - body.size() - fillerBytes;
+                take = std::min(n, suffix.size() - at);
+                out += suffix.mid(at, take);
+            }
+            offset += take;
+            n -= take;
+            *left -= take;
+        }
+        return out;
+    };
+    const bool close = request.close;
+    if (trickle) {
+        auto *timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket, [this, socket, timer, next, chunk, left, close] {
+            socket->write(next(chunk));
+            if (*left == 0) {
+                timer->stop();
+                timer->deleteLater();
+                finish(socket, close);
+            }
+        });
+        timer->start(std::max(1, m_config.trickleIntervalMs));
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto pump = [this, socket, next, chunk, left, close, connection] {
+        while (*left > 0 && socket->bytesToWrite() < chunk)
+            socket->write(next(chunk));
+        if (*left == 0 && *connection) {
+            disconnect(*connection);
+            finish(socket, close);
+        }
+    };
+    *connection = connect(socket, &QTcpSocket::bytesWritten, this, pump);
+    pump();
+}
+
+void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fault,
+                           const Response &normal)
+{
+    if (!m_connections.contains(socket))
+        return; // the client has gone; the effect (if any) has happened
+    switch (fault) {
+    case Fault::None:
+        write(socket, request, normal);
+        return;
+    case Fault::Error500:
+    case Fault::Error502:
+    case Fault::Error503:
+        write(socket, request,
+              gatewayError(fault == Fault::Error500           ? 500
+                                   : fault == Fault::Error502 ? 502
+                                                              : 503,
+                           u"APIGW.0201"_s, u"Backend unavailable"_s, request.requestId));
+        return;
+    case Fault::Error504:
+        write(socket, request,
+              gatewayError(504, u"APIGW.0201"_s, u"Backend timeout"_s, request.requestId));
+        return;
+    case Fault::HtmlError502: {
+        Response r;
+        r.status = 502;
+        r.contentType = "text/html";
+        r.body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                 "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+                 "</body>\r\n</html>\r\n";
+        write(socket, request, r);
+        return;
+    }
+    case Fault::Throttle: {
+        ++m_counters.throttled;
+        Response r = gatewayError(
+                429, u"APIGW.0308"_s,
+                u"The throttling threshold has been reached: policy user over "
+                "ratelimit,limit:%1,time:1 minute"_s.arg(m_config.rateLimitPerMinute),
+                request.requestId);
+        if (m_config.retryAfterSecs > 0)
+            r.headers.append({"Retry-After", QByteArray::number(m_config.retryAfterSecs)});
+        write(socket, request, r);
+        return;
+    }
+    case Fault::DropBeforeEffect:
+    case Fault::DropAfterEffect:
+        finish(socket, true);
+        return;
+    case Fault::NeverAnswer:
+        if (Connection *c = m_connections.value(socket))
+            c->hung = true; // stays busy (in flight) until the client gives up
+        return;
+    case Fault::Trickle:
+        stream(socket, request, normal, normal.body, 0, {}, true);
+        return;
+    case Fault::HugeBody: {
+        const QByteArray prefix = normal.body.left(normal.body.size() - 1) + ",\"padding\":\"";
+        const QByteArray suffix = "\"}";
+        stream(socket, request, normal, prefix,
+               std::max<qint64>(0, m_config.hugeBodyBytes - prefix.size() - suffix.size()), suffix,
+               false);
+        return;
+    }
+    case Fault::TruncatedJson: {
+        Response r = normal;
+        r.body.truncate(r.body.size() / 2);
+        write(socket, request, r);
+        return;
+    }
+    case Fault::Redirect: {
+        Response r;
+        r.status = 302;
+        r.contentType.clear();
+        QByteArray location = m_config.redirectLocation.toUtf8();
+        if (location.isEmpty()) {
+            location = "http://127.0.0.2:" + QByteArray::number(port()) + request.rawPath
+                    + (request.rawQuery.isEmpty() ? QByteArray() : '?' + request.rawQuery);
+        }
+        r.headers.append({"Location", location});
+        write(socket, request, r);
+        return;
+    }
+    }
+}
+
+} // namespace VodConfirm::Test

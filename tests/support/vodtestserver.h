@@ -1,2 +1,212 @@
 #pragma once
-// Placeholder: the loopback VOD server is being written.
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace VodConfirm::Test {
+
+namespace Detail {
+struct Request;
+struct Response;
+struct Connection;
+} // namespace Detail
+
+// A loopback HTTP/1.1 server speaking the parts of the VOD and IAM APIs the app uses (contract
+// /work/shared/vod-api.md): ConfirmAssetUpload, ShowAssetMeta and IAM password tokens. It checks
+// SDK-HMAC-SHA256 signatures and IAM tokens like the API gateway does, keeps an asset model, and
+// injects faults (latency, throttling, 5xx, HTML pages, dropped or stalled connections, slow,
+// huge, truncated and redirected answers) deterministically from a seed or from a script.
+// Everything in Config may be changed between requests. Single-threaded: it lives in the thread
+// that created it and never blocks its event loop.
+class VodTestServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VodTestServer)
+public:
+    enum class Route {
+        Confirm, // POST /v1.0/{project_id}/asset/status/uploaded
+        AssetInfo, // GET  /v1.0/{project_id}/asset/info?asset_id=...
+        IamToken, // POST /v3/auth/tokens
+        Unknown, // anything else: 404 APIGW.0101
+    };
+
+    // What happens to a request instead of (or around) its normal answer. "Applied" means the
+    // confirm takes effect on the asset model.
+    enum class Fault {
+        None, // normal answer
+        Error500, // 500 JSON APIGW.0201 "Backend unavailable"; not applied
+        Error502, // 502 JSON APIGW.0201 "Backend unavailable"; not applied
+        Error503, // 503 JSON APIGW.0201 "Backend unavailable"; not applied
+        Error504, // 504 JSON APIGW.0201 "Backend timeout"; not applied
+        HtmlError502, // 502 nginx-style HTML page; not applied
+        Throttle, // 429 APIGW.0308 as if over the rate limit; not applied
+        DropBeforeEffect, // connection closed without an answer; not applied
+        DropAfterEffect, // applied, then the connection is closed without an answer
+        NeverAnswer, // the connection is held open and never answered; not applied
+        Trickle, // applied; the body is sent trickleBytes every trickleIntervalMs
+        HugeBody, // applied; 200 with a hugeBodyBytes JSON-looking body
+        TruncatedJson, // applied; 200 whose JSON is cut in half (Content-Length matches)
+        Redirect, // 302 to redirectLocation (another host); not applied
+    };
+
+    struct Config
+    {
+        // AK/SK signing (contract section 1). X-Sdk-Date must be signed and within
+        // maxClockSkewSecs of the server clock.
+        QString accessKey = QStringLiteral("HPUAEXAMPLEAK0000001");
+        QString secretKey = QStringLiteral("ExampleSecretKey0000000000000000000000001");
+        QString securityToken; // non-empty: X-Security-Token must equal it and be signed
+        int maxClockSkewSecs = 15 * 60;
+        // IAM: X-Auth-Token values accepted forever, plus tokens issued by POST /v3/auth/tokens.
+        QStringList acceptedTokens;
+        QString iamUser = QStringLiteral("vod-user");
+        QString iamPassword = QStringLiteral("vod-password");
+        QString iamAccount = QStringLiteral("vod-account");
+        int tokenLifetimeSecs = 24 * 3600;
+        // The path {project_id} must equal it, and so must X-Project-Id (which must be present
+        // when requireProjectIdHeader), else 403 VOD.10057.
+        QString projectId = QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+        bool requireProjectIdHeader = true;
+        // Server clock = system UTC + clockOffsetMs: the Date header, the X-Sdk-Date window
+        // and token expiry use it.
+        qint64 clockOffsetMs = 0;
+        // Unseen well-formed ids (32 hex characters) exist in CREATING, except missing ones.
+        bool autoCreate = true;
+
+        // Every answer waits latencyMs (a timer; the event loop keeps running).
+        int latencyMs = 0;
+        // Sliding-window limit per route (confirm and asset info counted separately); 0 = none.
+        int rateLimitPerMinute = 0;
+        int rateWindowMs = 60 * 1000; // shorten in tests; the 429 text still says "1 minute"
+        int retryAfterSecs = 0; // > 0: 429 answers carry Retry-After
+        // Probabilities (0..1) of a random fault per confirm request, drawn from the seeded
+        // generator after the scripted queue is empty. error500 picks 500, 502 or 503.
+        double error500 = 0;
+        double htmlErrorFraction = 0;
+        double dropBeforeEffect = 0;
+        double dropAfterEffect = 0;
+        double neverAnswer = 0;
+        double trickle = 0;
+        double hugeBody = 0;
+        double truncatedJson = 0;
+        double redirect = 0;
+        bool randomFaultsOnAssetInfo = false; // also draw random faults for ShowAssetMeta
+        int trickleBytes = 4;
+        int trickleIntervalMs = 50;
+        qint64 hugeBodyBytes = 50 * 1024 * 1024;
+        QString redirectLocation; // empty: http://127.0.0.2:<port><same path>
+        qint64 maxRequestBodyBytes = 12 * 1024 * 1024; // larger: 413 APIGW.0201
+    };
+
+    struct Counters
+    {
+        int totalRequests = 0; // complete requests received
+        QMap<Route, int> requestsPerRoute;
+        QHash<QString, int> confirmRequests; // per asset id named in a confirm body
+        QHash<QString, int> effectiveConfirms; // per asset id: confirms that changed its state
+        int authFailures = 0; // 401 answers
+        int throttled = 0; // 429 answers
+        int inFlight = 0; // received, not yet fully answered
+        int maxInFlight = 0;
+        int connections = 0; // TCP connections accepted
+        QList<qint64> arrivalMs; // per request, ms since the server was created
+
+        int requests(Route route) const { return requestsPerRoute.value(route); }
+        int confirmRequestsTotal() const;
+        int effectiveConfirmsTotal() const;
+        QJsonObject toJson() const; // one object, keys in snake_case
+    };
+
+    explicit VodTestServer(QObject *parent = nullptr);
+    explicit VodTestServer(const Config &config, QObject *parent = nullptr);
+    ~VodTestServer() override;
+
+    bool listen(quint16 port = 0); // on 127.0.0.1; port 0 = any free port
+    quint16 port() const;
+    QUrl url() const; // http://127.0.0.1:<port>
+    QString errorString() const;
+
+    Config &config() { return m_config; } // changes apply to the next request
+    const Config &config() const { return m_config; }
+    void setConfig(const Config &config) { m_config = config; }
+    void setSeed(quint64 seed); // re-seeds the random fault generator
+
+    // Asset model: id -> status as ShowAssetMeta reports it ("CREATING", "CREATED",
+    // "UPLOAD_FAILED", "CANCELLED", "PUBLISHED", ...).
+    void setAssetStatus(const QString &assetId, const QString &status);
+    QString assetStatus(const QString &assetId) const; // "UNCREATED" when it does not exist
+    void addMissingAsset(const QString &assetId); // never exists, even with autoCreate
+    void clearAssets();
+    static bool isWellFormedAssetId(const QString &assetId);
+
+    // IAM tokens.
+    QString issueToken(); // as POST /v3/auth/tokens would
+    void expireTokens(); // every token issued so far is now expired
+    bool isTokenValid(const QString &token) const;
+
+    // The next faults.size() confirm requests that pass authentication get these faults, in
+    // order, before any random fault.
+    void scriptNext(const QList<Fault> &faults);
+    qsizetype scriptedFaultsLeft() const { return m_script.size(); }
+
+    const Counters &counters() const { return m_counters; }
+    void reset(); // counters, rate-limit windows and the fault script; assets stay
+
+    QDateTime now() const; // the server clock (UTC, with clockOffsetMs)
+
+signals:
+    void requestReceived(const QString &method, const QString &path);
+
+private:
+    using Request = Detail::Request;
+    using Response = Detail::Response;
+    using Connection = Detail::Connection;
+
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void onDisconnected(QTcpSocket *socket);
+    void parseNext(QTcpSocket *socket);
+    void process(QTcpSocket *socket, const Request &request);
+    Response handle(Route route, const Request &request);
+    Response confirm(const Request &request);
+    Response assetInfo(const Request &request);
+    Response iamToken(const Request &request);
+    std::optional<Response> authenticate(const Request &request);
+    Fault nextFault(Route route);
+    void answer(QTcpSocket *socket, const Request &request, Fault fault, const Response &normal);
+    void write(QTcpSocket *socket, const Request &request, const Response &response);
+    void stream(QTcpSocket *socket, const Request &request, const Response &response,
+                QByteArray body, qint64 fillerBytes, QByteArray suffix, bool trickle);
+    void finish(QTcpSocket *socket, bool close);
+    QByteArray head(const Request &request, const Response &response, qint64 length) const;
+
+    Config m_config;
+    QTcpServer *m_server;
+    QHash<QTcpSocket *, Connection *> m_connections;
+    QHash<QString, QString> m_assets;
+    QSet<QString> m_missing;
+    QHash<QString, QDateTime> m_tokens; // issued token -> expires at (server clock)
+    QList<Fault> m_script;
+    QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route
+    QRandomGenerator m_random;
+    QElapsedTimer m_clock;
+    Counters m_counters;
+};
+
+} // namespace VodConfirm::Test

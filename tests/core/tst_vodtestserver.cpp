@@ -1,0 +1,823 @@
+// The loopback VOD/IAM server, tested over real sockets with hand-built, hand-signed requests
+// (core's RequestSigner), independently of VodClient.
+#include "api/requestsigner.h"
+#include "vodtestserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace VodConfirm;
+using namespace VodConfirm::Test;
+using namespace Qt::StringLiterals;
+using Fault = VodTestServer::Fault;
+using Route = VodTestServer::Route;
+
+namespace {
+
+const QString AssetA = u"0123456789abcdef0123456789abcdef"_s;
+const QString AssetB = u"fedcba9876543210fedcba9876543210"_s;
+const QString AssetC = u"a52ba84366abebb4c4614e1b16973549"_s;
+
+using Header = std::pair<QByteArray, QByteArray>;
+
+struct HttpResponse
+{
+    int status = 0; // 0: no (complete) answer
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const { return json().value(u"error_code"_s).toString(); }
+    QString errorMessage() const { return json().value(u"error_msg"_s).toString(); }
+};
+
+// One keep-alive connection; responses are parsed as they complete.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_buffer += m_socket.readAll(); });
+        const bool connected = QTest::qWaitFor(
+                [this] { return m_socket.state() == QAbstractSocket::ConnectedState; });
+        Q_UNUSED(connected) // tests notice a missing connection by the missing answer
+    }
+
+    QTcpSocket &socket() { return m_socket; }
+    qsizetype received() const { return m_buffer.size(); }
+    bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+
+    std::optional<HttpResponse> take()
+    {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return std::nullopt;
+        HttpResponse r;
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        r.status = lines.first().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            r.headers.append(Header(line.left(colon), line.mid(colon + 1).trimmed()));
+        }
+        const qint64 length = r.header("Content-Length").toLongLong();
+        if (m_buffer.size() < end + 4 + length)
+            return std::nullopt;
+        r.body = m_buffer.mid(end + 4, length);
+        m_buffer.remove(0, end + 4 + length);
+        return r;
+    }
+
+    HttpResponse wait(int timeoutMs = 10000)
+    {
+        std::optional<HttpResponse> r;
+        const bool done = QTest::qWaitFor([&] { return (r = take()).has_value() || !connected(); },
+                                          timeoutMs);
+        Q_UNUSED(done)
+        if (!r)
+            r = take();
+        return r.value_or(HttpResponse());
+    }
+
+    HttpResponse send(const QByteArray &request, int timeoutMs = 10000)
+    {
+        m_socket.write(request);
+        return wait(timeoutMs);
+    }
+
+    bool waitDisconnected(int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor([this] { return !connected(); }, timeoutMs);
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+struct RequestOptions
+{
+    QByteArray accessKey = "HPUAEXAMPLEAK0000001";
+    QByteArray secretKey = "ExampleSecretKey0000000000000000000000001";
+    QString projectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
+    QDateTime date = QDateTime::currentDateTimeUtc();
+    QByteArray securityToken;
+    QByteArray authToken; // X-Auth-Token instead of a signature
+    bool close = false;
+    QByteArray tamperBody; // sent instead of the signed body, if not empty
+};
+
+// A complete HTTP/1.1 request, signed like the Node SDK does (content-type, host,
+// x-project-id, x-sdk-date), or carrying X-Auth-Token.
+QByteArray buildRequest(quint16 port, const QByteArray &method, const QString &path,
+                        const QList<std::pair<QString, QString>> &query, const QByteArray &body,
+                        const RequestOptions &o = {})
+{
+    RequestSigner::HeaderList headers;
+    if (!body.isEmpty())
+        headers.append(Header("Content-Type", "application/json"));
+    headers.append(Header("Host", "127.0.0.1:" + QByteArray::number(port)));
+    headers.append(Header("X-Project-Id", o.projectId.toLatin1()));
+    if (!o.securityToken.isEmpty())
+        headers.append(Header("X-Security-Token", o.securityToken));
+    QByteArray target = RequestSigner::canonicalUri(path);
+    target.chop(1); // no trailing slash on the wire
+    QByteArray queryString;
+    for (const auto &[key, value] : query) {
+        queryString += (queryString.isEmpty() ? "" : "&") + RequestSigner::percentEncode(key) + '='
+                + RequestSigner::percentEncode(value);
+    }
+    if (!queryString.isEmpty())
+        target += '?' + queryString;
+
+    if (o.authToken.isEmpty()) {
+        headers.append(Header("X-Sdk-Date", RequestSigner::sdkDate(o.date)));
+        const RequestSigner::Output signature = RequestSigner::sign(
+                {method, path, query, headers, body, o.accessKey, o.secretKey});
+        headers.append(Header("Authorization", signature.authorization));
+    } else {
+        headers.append(Header("X-Auth-Token", o.authToken));
+    }
+    const QByteArray sent = o.tamperBody.isEmpty() ? body : o.tamperBody;
+    QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
+    for (const auto &[name, value] : std::as_const(headers))
+        out += name + ": " + value + "\r\n";
+    out += "User-Agent: tst_vodtestserver\r\n";
+    if (o.close)
+        out += "Connection: close\r\n";
+    out += "Content-Length: " + QByteArray::number(sent.size()) + "\r\n\r\n" + sent;
+    return out;
+}
+
+QByteArray confirmBody(const QString &assetId, const QString &status = u"CREATED"_s)
+{
+    return QJsonDocument(QJsonObject {{u"asset_id"_s, assetId}, {u"status"_s, status}})
+            .toJson(QJsonDocument::Compact);
+}
+
+QByteArray confirmRequest(const VodTestServer &server, const QString &assetId,
+                          const RequestOptions &o = {}, const QString &status = u"CREATED"_s)
+{
+    return buildRequest(server.port(), "POST", u"/v1.0/%1/asset/status/uploaded"_s.arg(o.projectId),
+                        {}, confirmBody(assetId, status), o);
+}
+
+QByteArray infoRequest(const VodTestServer &server, const QStringList &ids,
+                       const RequestOptions &o = {})
+{
+    QList<std::pair<QString, QString>> query;
+    for (const QString &id : ids)
+        query.append({u"asset_id"_s, id});
+    return buildRequest(server.port(), "GET", u"/v1.0/%1/asset/info"_s.arg(o.projectId), query, {},
+                        o);
+}
+
+QByteArray tokenBody(const QString &password)
+{
+    const QJsonObject user {{u"name"_s, u"vod-user"_s},
+                            {u"password"_s, password},
+                            {u"domain"_s, QJsonObject {{u"name"_s, u"vod-account"_s}}}};
+    const QJsonObject auth {
+            {u"identity"_s,
+             QJsonObject {{u"methods"_s, QJsonArray {u"password"_s}},
+                          {u"password"_s, QJsonObject {{u"user"_s, user}}}}},
+            {u"scope"_s, QJsonObject {{u"project"_s, QJsonObject {{u"name"_s, u"cn-north-4"_s}}}}}};
+    return QJsonDocument(QJsonObject {{u"auth"_s, auth}}).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestVodTestServer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void signedConfirmIsAccepted();
+    void confirmTargetStatuses();
+    void confirmBodyValidation();
+    void badSignatureIsRefused();
+    void sdkDateWindowAndClockOffset();
+    void securityTokenMustBeSigned();
+    void unknownAsset();
+    void wrongProject();
+    void unknownRoute();
+    void assetInfoWithRepeatedKeys();
+    void iamTokenIssueUseAndExpiry();
+    void rateLimit();
+    void scriptedHtml502();
+    void scriptedJsonErrors();
+    void dropBeforeAndAfterEffect();
+    void neverAnswerHoldsConnection();
+    void trickleTruncatedHugeRedirect();
+    void randomFaultsAreDeterministic();
+    void keepAliveTwoRequests();
+    void requestSplitAcrossWrites();
+    void pipelinedRequests();
+    void connectionClose();
+    void latencyDoesNotBlock();
+    void separateProcess();
+
+private:
+    std::unique_ptr<VodTestServer> m_server;
+};
+
+void TestVodTestServer::init()
+{
+    m_server = std::make_unique<VodTestServer>();
+    QVERIFY(m_server->listen());
+    QVERIFY(m_server->port() != 0);
+}
+
+void TestVodTestServer::cleanup()
+{
+    m_server.reset();
+}
+
+void TestVodTestServer::signedConfirmIsAccepted()
+{
+    QSignalSpy received(m_server.get(), &VodTestServer::requestReceived);
+    RawClient client(m_server->port());
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+
+    const HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), QJsonObject({{u"asset_id"_s, AssetA}}));
+    QCOMPARE(r.header("Content-Type"), "application/json;charset=UTF-8");
+    QVERIFY(QRegularExpression(u"^[0-9a-f]{32}$"_s)
+                    .match(QString::fromLatin1(r.header("X-Request-Id")))
+                    .hasMatch());
+    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")),
+                                                   u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    QVERIFY2(date.isValid(), r.header("Date").constData());
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s);
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received.first().at(0).toString(), u"POST"_s);
+    QCOMPARE(received.first().at(1).toString(),
+             u"/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/status/uploaded"_s);
+
+    const HttpResponse again = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(again.status, 403);
+    QCOMPARE(again.errorCode(), u"VOD.10061"_s);
+    QCOMPARE(again.errorMessage(),
+             u"The operation failed, and the current media asset status is not allowed to be "
+             "updated."_s);
+    QVERIFY(again.header("X-Request-Id") != r.header("X-Request-Id"));
+
+    const auto &c = m_server->counters();
+    QCOMPARE(c.totalRequests, 2);
+    QCOMPARE(c.requests(Route::Confirm), 2);
+    QCOMPARE(c.confirmRequests.value(AssetA), 2);
+    QCOMPARE(c.effectiveConfirms.value(AssetA), 1);
+    QCOMPARE(c.authFailures, 0);
+    QCOMPARE(c.arrivalMs.size(), 2);
+    QVERIFY(c.arrivalMs.at(0) <= c.arrivalMs.at(1));
+
+    m_server->reset();
+    QCOMPARE(m_server->counters().totalRequests, 0);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s); // assets survive reset()
+}
+
+void TestVodTestServer::confirmTargetStatuses()
+{
+    RawClient client(m_server->port());
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA, {}, u"FAILED"_s)).status, 200);
+    QCOMPARE(m_server->assetStatus(AssetA), u"UPLOAD_FAILED"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB, {}, u"CANCELLED"_s)).status, 200);
+    QCOMPARE(m_server->assetStatus(AssetB), u"CANCELLED"_s);
+    m_server->setAssetStatus(AssetC, u"PUBLISHED"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetC)).errorCode(), u"VOD.10061"_s);
+    QCOMPARE(m_server->assetStatus(AssetC), u"PUBLISHED"_s);
+}
+
+void TestVodTestServer::confirmBodyValidation()
+{
+    RawClient client(m_server->port());
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA, {}, u"created"_s));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+    QCOMPARE(r.errorMessage(), u"The request parameter is illegal, illegal field: {status}."_s);
+
+    r = client.send(buildRequest(m_server->port(), "POST",
+                                 u"/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/status/uploaded"_s,
+                                 {}, "{\"asset_id\":"));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+}
+
+void TestVodTestServer::badSignatureIsRefused()
+{
+    RawClient client(m_server->port());
+    RequestOptions wrongKey;
+    wrongKey.secretKey = "not-the-secret";
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA, wrongKey));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"APIGW.0301"_s);
+    QVERIFY2(r.errorMessage().startsWith(
+                     u"Incorrect IAM authentication information: verify aksk signature fail"_s),
+             qPrintable(r.errorMessage()));
+    QCOMPARE(r.json().value(u"request_id"_s).toString().toLatin1(), r.header("X-Request-Id"));
+
+    // Signed over one body, sent with another.
+    RequestOptions tampered;
+    tampered.tamperBody = confirmBody(AssetA, u"CANCELLED"_s);
+    r = client.send(confirmRequest(*m_server, AssetA, tampered));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"APIGW.0301"_s);
+
+    // Unsigned.
+    r = client.send("POST /v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/status/uploaded "
+                    "HTTP/1.1\r\nHost: x\r\nX-Project-Id: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\r\n"
+                    "Content-Length: 2\r\n\r\n{}");
+    QCOMPARE(r.status, 401);
+
+    QCOMPARE(m_server->counters().authFailures, 3);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 200);
+}
+
+void TestVodTestServer::sdkDateWindowAndClockOffset()
+{
+    RawClient client(m_server->port());
+    RequestOptions old;
+    old.date = QDateTime::currentDateTimeUtc().addSecs(-16 * 60);
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA, old));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"APIGW.0301"_s);
+    QVERIFY2(r.errorMessage().contains(u"x-sdk-date"_s), qPrintable(r.errorMessage()));
+
+    old.date = QDateTime::currentDateTimeUtc().addSecs(-14 * 60);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA, old)).status, 200);
+
+    // The server clock runs 20 minutes ahead: a client using its own clock is refused, one
+    // that corrects its clock from the Date header is accepted.
+    m_server->config().clockOffsetMs = 20 * 60 * 1000;
+    r = client.send(confirmRequest(*m_server, AssetB));
+    QCOMPARE(r.status, 401);
+    const QDateTime serverDate = QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")),
+                                                         u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    QVERIFY(serverDate.isValid());
+    const qint64 skew = QDateTime::currentDateTimeUtc().secsTo(
+            QDateTime(serverDate.date(), serverDate.time(), Qt::UTC));
+    QVERIFY2(qAbs(skew - 20 * 60) < 5, qPrintable(QString::number(skew)));
+    RequestOptions corrected;
+    corrected.date = QDateTime::currentDateTimeUtc().addSecs(skew);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB, corrected)).status, 200);
+}
+
+void TestVodTestServer::securityTokenMustBeSigned()
+{
+    m_server->config().securityToken = u"temporary-token"_s;
+    RawClient client(m_server->port());
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"APIGW.0301"_s);
+    RequestOptions wrong;
+    wrong.securityToken = "other-token";
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA, wrong)).status, 401);
+    RequestOptions right;
+    right.securityToken = "temporary-token";
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA, right)).status, 200);
+}
+
+void TestVodTestServer::unknownAsset()
+{
+    RawClient client(m_server->port());
+    m_server->addMissingAsset(AssetA);
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorCode(), u"VOD.10062"_s);
+    QCOMPARE(r.errorMessage(), u"Media asset or resource does not exist, please check."_s);
+
+    // Malformed ids never exist; without autoCreate, unseen ids do not either.
+    QCOMPARE(client.send(confirmRequest(*m_server, u"not-an-id"_s)).errorCode(), u"VOD.10062"_s);
+    m_server->config().autoCreate = false;
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).errorCode(), u"VOD.10062"_s);
+    m_server->setAssetStatus(AssetB, u"CREATING"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 200);
+    QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 0);
+}
+
+void TestVodTestServer::wrongProject()
+{
+    RawClient client(m_server->port());
+    RequestOptions other;
+    other.projectId = u"ffffffffffffffffffffffffffffffff"_s;
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA, other));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorCode(), u"VOD.10057"_s);
+    QCOMPARE(r.errorMessage(), u"Tenant ID verification failed."_s);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+}
+
+void TestVodTestServer::unknownRoute()
+{
+    RawClient client(m_server->port());
+    const HttpResponse r = client.send(
+            buildRequest(m_server->port(), "GET",
+                         u"/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/nothing"_s, {}, {}));
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.errorCode(), u"APIGW.0101"_s);
+    QCOMPARE(m_server->counters().requests(Route::Unknown), 1);
+}
+
+void TestVodTestServer::assetInfoWithRepeatedKeys()
+{
+    RawClient client(m_server->port());
+    m_server->setAssetStatus(AssetA, u"CREATED"_s);
+    m_server->addMissingAsset(AssetC);
+    HttpResponse r = client.send(infoRequest(*m_server, {AssetB, AssetA, AssetC}));
+    QCOMPARE(r.status, 200);
+    const QJsonObject json = r.json();
+    QCOMPARE(json.value(u"total"_s).toInt(), 3);
+    QCOMPARE(json.value(u"is_truncated"_s).toInt(), 0);
+    const QJsonArray array = json.value(u"asset_info_array"_s).toArray();
+    QCOMPARE(array.size(), 3);
+    QCOMPARE(array.at(0)[u"asset_id"_s].toString(), AssetB);
+    QCOMPARE(array.at(0)[u"status"_s].toString(), u"CREATING"_s);
+    QCOMPARE(array.at(1)[u"status"_s].toString(), u"CREATED"_s);
+    QCOMPARE(array.at(2)[u"status"_s].toString(), u"UNCREATED"_s);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+
+    QStringList eleven;
+    for (int i = 0; i < 11; ++i)
+        eleven.append(u"%1"_s.arg(i, 32, 16, QLatin1Char('0')));
+    r = client.send(infoRequest(*m_server, eleven));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+}
+
+void TestVodTestServer::iamTokenIssueUseAndExpiry()
+{
+    // Through QNetworkAccessManager, as the IAM client will.
+    QNetworkAccessManager nam;
+    QUrl url = m_server->url();
+    url.setPath(u"/v3/auth/tokens"_s);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json;charset=utf8"_s);
+    std::unique_ptr<QNetworkReply> reply(nam.post(request, tokenBody(u"vod-password"_s)));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    const QByteArray token = reply->rawHeader("X-Subject-Token");
+    QVERIFY(!token.isEmpty());
+    const QJsonObject body
+            = QJsonDocument::fromJson(reply->readAll()).object().value(u"token"_s).toObject();
+    const QDateTime expires
+            = QDateTime::fromString(body.value(u"expires_at"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(expires.isValid());
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 24 * 3600) < 10);
+    QVERIFY(!body.value(u"issued_at"_s).toString().isEmpty());
+
+    reply.reset(nam.post(request, tokenBody(u"wrong"_s)));
+    QSignalSpy finished2(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished2.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object(),
+             QJsonObject({{u"error"_s,
+                           QJsonObject {{u"code"_s, 401},
+                                        {u"message"_s, u"The username or password is wrong."_s},
+                                        {u"title"_s, u"Unauthorized"_s}}}}));
+
+    RawClient client(m_server->port());
+    RequestOptions withToken;
+    withToken.authToken = token;
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA, withToken)).status, 200);
+    RequestOptions bogus;
+    bogus.authToken = "MIIbogus";
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB, bogus)).status, 401);
+
+    m_server->expireTokens();
+    const HttpResponse r = client.send(confirmRequest(*m_server, AssetB, withToken));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"APIGW.0301"_s);
+    QVERIFY2(r.errorMessage().startsWith(
+                     u"Incorrect IAM authentication information: token expires, expires_at: "_s),
+             qPrintable(r.errorMessage()));
+
+    // A configured token, and a short token lifetime overtaken by the server clock.
+    m_server->config().acceptedTokens = {u"fixed-token"_s};
+    RequestOptions fixed;
+    fixed.authToken = "fixed-token";
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB, fixed)).status, 200);
+    m_server->config().tokenLifetimeSecs = 60;
+    const QString shortLived = m_server->issueToken();
+    QVERIFY(m_server->isTokenValid(shortLived));
+    m_server->config().clockOffsetMs = 61 * 1000;
+    QVERIFY(!m_server->isTokenValid(shortLived));
+}
+
+void TestVodTestServer::rateLimit()
+{
+    m_server->config().rateLimitPerMinute = 3;
+    m_server->config().retryAfterSecs = 2;
+    RawClient client(m_server->port());
+    const QStringList ids = {AssetA, AssetB, AssetC};
+    for (const QString &id : ids)
+        QCOMPARE(client.send(confirmRequest(*m_server, id)).status, 200);
+    const QString fourth = u"14d7b2faba0dddd6b4e8936272d6bc3f"_s;
+    const HttpResponse r = client.send(confirmRequest(*m_server, fourth));
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.errorCode(), u"APIGW.0308"_s);
+    QCOMPARE(r.errorMessage(),
+             u"The throttling threshold has been reached: policy user over ratelimit,limit:3,"
+             "time:1 minute"_s);
+    QCOMPARE(r.header("Retry-After"), "2");
+    QCOMPARE(m_server->assetStatus(fourth), u"CREATING"_s);
+    QCOMPARE(m_server->counters().throttled, 1);
+    // ShowAssetMeta has its own window.
+    QCOMPARE(client.send(infoRequest(*m_server, {fourth})).status, 200);
+
+    // The window slides: once the first requests age out, confirms pass again.
+    m_server->config().rateWindowMs = 300;
+    QList<int> statuses;
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                statuses.append(client.send(confirmRequest(*m_server, fourth)).status);
+                return statuses.last() != 429;
+            },
+            5000));
+    QCOMPARE(statuses.last(), 200);
+    QCOMPARE(m_server->counters().throttled, statuses.size());
+}
+
+void TestVodTestServer::scriptedHtml502()
+{
+    m_server->scriptNext({Fault::HtmlError502});
+    QCOMPARE(m_server->scriptedFaultsLeft(), 1);
+    RawClient client(m_server->port());
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 502);
+    QVERIFY(r.header("Content-Type").startsWith("text/html"));
+    QVERIFY(r.body.contains("<h1>502 Bad Gateway</h1>"));
+    QVERIFY(!r.header("X-Request-Id").isEmpty());
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    QCOMPARE(m_server->scriptedFaultsLeft(), 0);
+    r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_server->counters().confirmRequests.value(AssetA), 2);
+    QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 1);
+}
+
+void TestVodTestServer::scriptedJsonErrors()
+{
+    m_server->scriptNext({Fault::Error500, Fault::Error503, Fault::Error504, Fault::Throttle});
+    RawClient client(m_server->port());
+    const QList<std::pair<int, QString>> expected = {{500, u"Backend unavailable"_s},
+                                                     {503, u"Backend unavailable"_s},
+                                                     {504, u"Backend timeout"_s}};
+    for (const auto &[status, message] : expected) {
+        const HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.errorCode(), u"APIGW.0201"_s);
+        QCOMPARE(r.errorMessage(), message);
+    }
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 429);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 200);
+}
+
+void TestVodTestServer::dropBeforeAndAfterEffect()
+{
+    m_server->scriptNext({Fault::DropBeforeEffect, Fault::DropAfterEffect});
+    {
+        RawClient client(m_server->port());
+        const HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+        QCOMPARE(r.status, 0);
+        QVERIFY(client.waitDisconnected());
+        QCOMPARE(client.received(), 0);
+        QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    }
+    {
+        RawClient client(m_server->port());
+        const HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+        QCOMPARE(r.status, 0);
+        QVERIFY(client.waitDisconnected());
+        QCOMPARE(client.received(), 0);
+        QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s);
+    }
+    QCOMPARE(m_server->counters().confirmRequests.value(AssetA), 2);
+    QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 1);
+    QTRY_COMPARE(m_server->counters().inFlight, 0);
+}
+
+void TestVodTestServer::neverAnswerHoldsConnection()
+{
+    m_server->scriptNext({Fault::NeverAnswer});
+    auto client = std::make_unique<RawClient>(m_server->port());
+    client->socket().write(confirmRequest(*m_server, AssetA));
+    QTRY_COMPARE(m_server->counters().inFlight, 1);
+    QSignalSpy readyRead(&client->socket(), &QTcpSocket::readyRead);
+    QVERIFY(!readyRead.wait(300)); // bounded check that nothing arrives
+    QVERIFY(client->connected());
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
+    client.reset(); // the client gives up
+    QTRY_COMPARE(m_server->counters().inFlight, 0);
+    QCOMPARE(m_server->counters().maxInFlight, 1);
+}
+
+void TestVodTestServer::trickleTruncatedHugeRedirect()
+{
+    m_server->config().trickleBytes = 3;
+    m_server->config().trickleIntervalMs = 5;
+    m_server->config().hugeBodyBytes = 3 * 1024 * 1024;
+    m_server->scriptNext({Fault::Trickle, Fault::TruncatedJson, Fault::HugeBody, Fault::Redirect});
+    RawClient client(m_server->port());
+
+    QSignalSpy readyRead(&client.socket(), &QTcpSocket::readyRead);
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json(), QJsonObject({{u"asset_id"_s, AssetA}}));
+    QVERIFY2(readyRead.size() >= 5, qPrintable(QString::number(readyRead.size())));
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s);
+
+    r = client.send(confirmRequest(*m_server, AssetB));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Length").toInt(), r.body.size());
+    QJsonParseError error;
+    QJsonDocument::fromJson(r.body, &error);
+    QVERIFY(error.error != QJsonParseError::NoError);
+    QCOMPARE(m_server->assetStatus(AssetB), u"CREATED"_s);
+
+    r = client.send(confirmRequest(*m_server, AssetC));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.size(), 3 * 1024 * 1024);
+    QVERIFY(r.body.startsWith("{\"asset_id\":\"" + AssetC.toLatin1() + "\",\"padding\":\"xxx"));
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"asset_id"_s).toString(), AssetC);
+
+    const QString fourth = u"14d7b2faba0dddd6b4e8936272d6bc3f"_s;
+    r = client.send(confirmRequest(*m_server, fourth));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(r.header("Location"),
+             "http://127.0.0.2:" + QByteArray::number(m_server->port())
+                     + "/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/status/uploaded");
+    QCOMPARE(m_server->assetStatus(fourth), u"CREATING"_s);
+}
+
+void TestVodTestServer::randomFaultsAreDeterministic()
+{
+    const auto run = [this] {
+        m_server->clearAssets();
+        m_server->reset();
+        m_server->setSeed(42);
+        m_server->config().error500 = 0.3;
+        m_server->config().htmlErrorFraction = 0.2;
+        m_server->config().dropBeforeEffect = 0.2;
+        QList<int> statuses;
+        for (int i = 0; i < 30; ++i) {
+            RawClient client(m_server->port());
+            statuses.append(client.send(confirmRequest(*m_server, AssetA)).status);
+        }
+        return statuses;
+    };
+    const QList<int> first = run();
+    const QList<int> second = run();
+    QCOMPARE(first, second);
+    for (int status : {0, 200, 403, 502})
+        QVERIFY2(first.contains(status), qPrintable(QString::number(status)));
+    QCOMPARE(first.count(200), 1); // the first success creates it, later ones are VOD.10061
+}
+
+void TestVodTestServer::keepAliveTwoRequests()
+{
+    RawClient client(m_server->port());
+    HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Connection"), "keep-alive");
+    r = client.send(infoRequest(*m_server, {AssetA}));
+    QCOMPARE(r.status, 200);
+    QVERIFY(client.connected());
+    QCOMPARE(m_server->counters().connections, 1);
+    QCOMPARE(m_server->counters().totalRequests, 2);
+}
+
+void TestVodTestServer::requestSplitAcrossWrites()
+{
+    RawClient client(m_server->port());
+    QSignalSpy received(m_server.get(), &VodTestServer::requestReceived);
+    const QByteArray request = confirmRequest(*m_server, AssetA);
+    const qsizetype headerEnd = request.indexOf("\r\n\r\n");
+    const QList<qsizetype> cuts = {5, headerEnd - 3, headerEnd + 2, headerEnd + 10};
+    qsizetype from = 0;
+    for (qsizetype cut : cuts) {
+        client.socket().write(request.mid(from, cut - from));
+        from = cut;
+        QTRY_COMPARE(client.socket().bytesToWrite(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(received.size(), 0);
+        QCOMPARE(client.received(), 0);
+    }
+    const HttpResponse r = client.send(request.mid(from));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s);
+}
+
+void TestVodTestServer::pipelinedRequests()
+{
+    RawClient client(m_server->port());
+    client.socket().write(confirmRequest(*m_server, AssetA) + confirmRequest(*m_server, AssetB)
+                          + infoRequest(*m_server, {AssetA, AssetB}));
+    QCOMPARE(client.wait().status, 200);
+    QCOMPARE(client.wait().status, 200);
+    const HttpResponse info = client.wait();
+    QCOMPARE(info.status, 200);
+    const QJsonArray array = info.json().value(u"asset_info_array"_s).toArray();
+    QCOMPARE(array.at(0)[u"status"_s].toString(), u"CREATED"_s);
+    QCOMPARE(array.at(1)[u"status"_s].toString(), u"CREATED"_s);
+}
+
+void TestVodTestServer::connectionClose()
+{
+    RawClient client(m_server->port());
+    RequestOptions close;
+    close.close = true;
+    const HttpResponse r = client.send(confirmRequest(*m_server, AssetA, close));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Connection"), "close");
+    QVERIFY(client.waitDisconnected());
+}
+
+void TestVodTestServer::latencyDoesNotBlock()
+{
+    m_server->config().latencyMs = 300;
+    std::vector<std::unique_ptr<RawClient>> clients;
+    QElapsedTimer timer;
+    timer.start();
+    const QStringList ids = {AssetA, AssetB, AssetC};
+    for (const QString &id : ids) {
+        clients.push_back(std::make_unique<RawClient>(m_server->port()));
+        clients.back()->socket().write(confirmRequest(*m_server, id));
+    }
+    for (const auto &client : clients)
+        QCOMPARE(client->wait().status, 200);
+    QVERIFY(timer.elapsed() >= 300);
+    QCOMPARE(m_server->counters().maxInFlight, 3); // answered concurrently, not one by one
+    QCOMPARE(m_server->counters().inFlight, 0);
+}
+
+void TestVodTestServer::separateProcess()
+{
+    const QString program = qEnvironmentVariable("VODCONFIRM_TEST_SERVER");
+    if (program.isEmpty())
+        QSKIP("VODCONFIRM_TEST_SERVER is not set (run through ctest)");
+    QProcess process;
+    process.start(program, {u"--rate-limit"_s, u"100"_s, u"--missing"_s, AssetB});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+    const QByteArray line = process.readLine().trimmed();
+    QVERIFY2(line.startsWith("listening 127.0.0.1:"), line.constData());
+    const quint16 port = line.mid(line.lastIndexOf(':') + 1).toUShort();
+    QVERIFY(port != 0);
+
+    RawClient client(port);
+    RequestOptions o;
+    const QByteArray path = "/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/status/uploaded";
+    const auto send = [&](const QString &id) {
+        return client.send(
+                buildRequest(port, "POST", QString::fromLatin1(path), {}, confirmBody(id), o));
+    };
+    QCOMPARE(send(AssetA).status, 200);
+    QCOMPARE(send(AssetB).errorCode(), u"VOD.10062"_s);
+
+    process.write("counters\n");
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+    QJsonObject counters = QJsonDocument::fromJson(process.readLine()).object();
+    QCOMPARE(counters.value(u"total_requests"_s).toInt(), 2);
+
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    counters = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
+    QCOMPARE(counters.value(u"total_requests"_s).toInt(), 2);
+    QCOMPARE(counters.value(u"effective_confirms"_s).toObject().value(AssetA).toInt(), 1);
+    QCOMPARE(counters.value(u"confirm_requests"_s).toObject().value(AssetB).toInt(), 1);
+    QCOMPARE(counters.value(u"requests_per_route"_s).toObject().value(u"confirm"_s).toInt(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestVodTestServer)
+#include "tst_vodtestserver.moc"

@@ -42,12 +42,12 @@ QByteArray hostHeader(const QUrl &url)
 struct VodClient::Request
 {
     QByteArray method;
-    QUrl base;                       // endpoint (VOD or IAM)
-    QString path;                    // decoded path below the endpoint
+    QUrl base; // endpoint (VOD or IAM)
+    QString path; // decoded path below the endpoint
     RequestSigner::QueryList query;
     QByteArray body;
-    bool iam = false;                // the IAM token request: no VOD auth headers
-    bool tokenRetried = false;       // AuthMode::Password: refreshed once after "token expired"
+    bool iam = false; // the IAM token request: no VOD auth headers
+    bool tokenRetried = false; // AuthMode::Password: refreshed once after "token expired"
     QPointer<QObject> context;
     ResultCallback done;
 };
@@ -57,8 +57,7 @@ VodClient::VodClient(QNetworkAccessManager *nam, Config config, QObject *parent)
       m_nam(nam),
       m_config(std::move(config)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{ }
 
 VodClient::~VodClient() = default;
 
@@ -87,12 +86,18 @@ void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, 
                                    ResultCallback done)
 {
     // The exact bytes that are signed and sent; asset IDs are plain hex, but escape anyway.
-    QJsonObject body{{"asset_id"_L1, assetId}, {"status"_L1, targetStatusName(status)}};
+    QJsonObject body {{"asset_id"_L1, assetId}, {"status"_L1, targetStatusName(status)}};
     QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // QJsonDocument orders keys alphabetically: asset_id, status, as the SDKs send them.
-    send({"POST", m_config.endpoint,
-          u"/v1.0/%1/asset/status/uploaded"_s.arg(m_config.projectId), {}, std::move(bytes),
-          false, false, context, std::move(done)});
+    send({"POST",
+          m_config.endpoint,
+          u"/v1.0/%1/asset/status/uploaded"_s.arg(m_config.projectId),
+          {},
+          std::move(bytes),
+          false,
+          false,
+          context,
+          std::move(done)});
 }
 
 void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done)
@@ -113,15 +118,22 @@ void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, Ass
         }
         done(result, infos);
     };
-    send({"GET", m_config.endpoint, u"/v1.0/%1/asset/info"_s.arg(m_config.projectId),
-          std::move(query), {}, false, false, context, std::move(parse)});
+    send({"GET",
+          m_config.endpoint,
+          u"/v1.0/%1/asset/info"_s.arg(m_config.projectId),
+          std::move(query),
+          {},
+          false,
+          false,
+          context,
+          std::move(parse)});
 }
 
 void VodClient::send(Request request)
 {
     if (m_config.credentials.mode == AuthMode::Password && !request.iam) {
-        const bool fresh = !m_token.isEmpty()
-                && m_clock().secsTo(m_tokenExpiresAt) > TokenRefreshMarginSecs;
+        const bool fresh
+                = !m_token.isEmpty() && m_clock().secsTo(m_tokenExpiresAt) > TokenRefreshMarginSecs;
         if (!fresh) {
             m_waitingForToken.append(std::move(request));
             fetchToken();
@@ -137,15 +149,17 @@ void VodClient::fetchToken()
         return;
     m_fetchingToken = true;
     const Credentials &c = m_config.credentials;
-    const QJsonObject user{{"name"_L1, c.userName},
-                           {"password"_L1, c.password},
-                           {"domain"_L1, QJsonObject{{"name"_L1, c.accountName}}}};
-    const QJsonObject auth{
-        {"identity"_L1,
-         QJsonObject{{"methods"_L1, QJsonArray{u"password"_s}},
-                     {"password"_L1, QJsonObject{{"user"_L1, user}}}}},
-        {"scope"_L1, QJsonObject{{"project"_L1, QJsonObject{{"name"_L1, m_config.regionId}}}}}};
-    const QByteArray body = QJsonDocument(QJsonObject{{"auth"_L1, auth}}).toJson(QJsonDocument::Compact);
+    const QJsonObject user {{"name"_L1, c.userName},
+                            {"password"_L1, c.password},
+                            {"domain"_L1, QJsonObject {{"name"_L1, c.accountName}}}};
+    const QJsonObject auth {
+            {"identity"_L1,
+             QJsonObject {{"methods"_L1, QJsonArray {u"password"_s}},
+                          {"password"_L1, QJsonObject {{"user"_L1, user}}}}},
+            {"scope"_L1,
+             QJsonObject {{"project"_L1, QJsonObject {{"name"_L1, m_config.regionId}}}}}};
+    const QByteArray body
+            = QJsonDocument(QJsonObject {{"auth"_L1, auth}}).toJson(QJsonDocument::Compact);
 
     auto done = [this](const ApiResult &result) {
         m_fetchingToken = false;
@@ -170,8 +184,15 @@ void VodClient::fetchToken()
                 r.done(failure);
         }
     };
-    start({"POST", m_config.iamEndpoint, u"/v3/auth/tokens"_s, {{u"nocatalog"_s, u"true"_s}},
-           body, true, false, this, std::move(done)});
+    start({"POST",
+           m_config.iamEndpoint,
+           u"/v3/auth/tokens"_s,
+           {{u"nocatalog"_s, u"true"_s}},
+           body,
+           true,
+           false,
+           this,
+           std::move(done)});
 }
 
 QNetworkReply *VodClient::start(const Request &request)
@@ -218,10 +239,9 @@ QNetworkReply *VodClient::start(const Request &request)
             addHeader("X-Sdk-Date", RequestSigner::sdkDate(m_clock()), true);
             if (!c.securityToken.isEmpty())
                 addHeader("X-Security-Token", c.securityToken.trimmed().toUtf8(), true);
-            const auto out = RequestSigner::sign({request.method, path, request.query,
-                                                  signedHeaders, request.body,
-                                                  c.accessKey.trimmed().toUtf8(),
-                                                  c.secretKey.toUtf8()});
+            const auto out = RequestSigner::sign(
+                    {request.method, path, request.query, signedHeaders, request.body,
+                     c.accessKey.trimmed().toUtf8(), c.secretKey.toUtf8()});
             nr.setRawHeader("Authorization", out.authorization);
         } else if (c.mode == AuthMode::Token) {
             nr.setRawHeader("X-Auth-Token", c.token.trimmed().toUtf8());
@@ -242,6 +262,8 @@ QNetworkReply *VodClient::start(const Request &request)
     auto state = std::make_shared<State>();
     const qint64 cap = m_config.maxBodyBytes;
     connect(reply, &QNetworkReply::readyRead, reply, [reply, state, cap] {
+        if (state->truncated || !reply->isOpen())
+            return;
         const QByteArray chunk = reply->read(cap + 1 - state->body.size());
         state->body += chunk;
         if (state->body.size() > cap) {
@@ -258,41 +280,42 @@ QNetworkReply *VodClient::start(const Request &request)
     });
     timer->start(m_config.timeoutMs);
 
-    connect(reply, &QNetworkReply::finished, this, [this, reply, state, request = request]() mutable {
-        reply->deleteLater();
-        if (!state->truncated)
-            state->body += reply->readAll();
-        ApiResult::Reply r;
-        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = std::move(state->body);
-        r.bodyTruncated = state->truncated;
-        r.contentType = reply->rawHeader("Content-Type");
-        r.requestId = reply->rawHeader("X-Request-Id");
-        r.retryAfter = reply->rawHeader("Retry-After");
-        r.date = reply->rawHeader("Date");
-        r.location = reply->rawHeader("Location");
-        r.timedOut = state->timedOut;
-        if (reply->error() != QNetworkReply::NoError && !state->truncated) {
-            r.networkError = reply->error();
-            r.networkErrorString = reply->errorString();
-        }
-        r.localTime = m_clock();
-        ApiResult result = ApiResult::fromReply(r);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, state, request = request]() mutable {
+                reply->deleteLater();
+                if (!state->truncated)
+                    state->body += reply->readAll();
+                ApiResult::Reply r;
+                r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                r.body = std::move(state->body);
+                r.bodyTruncated = state->truncated;
+                r.contentType = reply->rawHeader("Content-Type");
+                r.requestId = reply->rawHeader("X-Request-Id");
+                r.retryAfter = reply->rawHeader("Retry-After");
+                r.date = reply->rawHeader("Date");
+                r.location = reply->rawHeader("Location");
+                r.timedOut = state->timedOut;
+                if (reply->error() != QNetworkReply::NoError && !state->truncated) {
+                    r.networkError = reply->error();
+                    r.networkErrorString = reply->errorString();
+                }
+                r.localTime = m_clock();
+                ApiResult result = ApiResult::fromReply(r);
 
-        if (request.iam && result.ok())
-            acceptToken(reply->rawHeader("X-Subject-Token"), result);
+                if (request.iam && result.ok())
+                    acceptToken(reply->rawHeader("X-Subject-Token"), result);
 
-        // An expired IAM token is fetched again once; any other auth failure is final.
-        if (!request.iam && result.tokenExpired && m_config.credentials.mode == AuthMode::Password
-            && !request.tokenRetried) {
-            request.tokenRetried = true;
-            m_token.clear();
-            send(std::move(request));
-            return;
-        }
-        if (request.context)
-            request.done(result);
-    });
+                // An expired IAM token is fetched again once; any other auth failure is final.
+                if (!request.iam && result.tokenExpired
+                    && m_config.credentials.mode == AuthMode::Password && !request.tokenRetried) {
+                    request.tokenRetried = true;
+                    m_token.clear();
+                    send(std::move(request));
+                    return;
+                }
+                if (request.context)
+                    request.done(result);
+            });
     return reply;
 }
 
@@ -300,7 +323,8 @@ void VodClient::acceptToken(const QByteArray &token, const ApiResult &result)
 {
     m_token = QString::fromLatin1(token.trimmed());
     const QJsonObject t = result.json.value("token"_L1).toObject();
-    m_tokenExpiresAt = QDateTime::fromString(t.value("expires_at"_L1).toString(), Qt::ISODateWithMs);
+    m_tokenExpiresAt
+            = QDateTime::fromString(t.value("expires_at"_L1).toString(), Qt::ISODateWithMs);
     if (!m_tokenExpiresAt.isValid())
         m_tokenExpiresAt = m_clock().addSecs(23 * 3600); // documented validity is 24 h
 }

@@ -14,12 +14,12 @@ using namespace Qt::StringLiterals;
 namespace VodConfirm {
 
 namespace {
-constexpr double MinRatePerMinute = 6;          // never slow below one request every 10 s
-constexpr double ThrottleFactor = 0.7;          // each 429 cuts the rate by 30% ...
-constexpr qint64 ThrottleCooldownMs = 1000;     // ... at most once a second
-constexpr qint64 RecoveryDelayMs = 5000;        // recover only after 5 s without a 429
-constexpr double RecoveryStep = 0.005;          // +0.5% of the configured rate per success
-constexpr qint64 ThrottleMinBackoffMs = 2000;   // APIG's advice for throttling: wait 2 to 5 s
+constexpr double MinRatePerMinute = 6; // never slow below one request every 10 s
+constexpr double ThrottleFactor = 0.7; // each 429 cuts the rate by 30% ...
+constexpr qint64 ThrottleCooldownMs = 1000; // ... at most once a second
+constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
+constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
+constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
 
 QString tr(const char *text)
 {
@@ -27,8 +27,7 @@ QString tr(const char *text)
 }
 } // namespace
 
-ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent)
-    : QObject(parent), m_client(client)
+ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -69,7 +68,7 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items)
         m_assets.append(a);
         m_ready.push_back(int(i));
     }
-    m_summary = BatchSummary{};
+    m_summary = BatchSummary {};
     m_summary.total = int(items.size());
     m_inFlight = 0;
     m_running = true;

@@ -24,9 +24,9 @@ public:
     struct Options
     {
         int concurrency = 4;
-        int ratePerMinute = 1400;     // below the documented 1500/minute per account
+        int ratePerMinute = 1400; // below the documented 1500/minute per account
         int maxAttempts = 5;
-        int baseBackoffMs = 500;      // first retry waits about this long, doubling each time
+        int baseBackoffMs = 500; // first retry waits about this long, doubling each time
         int maxBackoffMs = 30000;
     };
 
@@ -45,9 +45,9 @@ public:
     double currentRatePerMinute() const { return m_rate; }
 
 public slots:
-    void pause();    // no new requests; requests in flight finish
+    void pause(); // no new requests; requests in flight finish
     void resume();
-    void cancel();   // unsent assets become Cancelled; requests in flight finish and are recorded
+    void cancel(); // unsent assets become Cancelled; requests in flight finish and are recorded
 
 signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);
@@ -73,17 +73,17 @@ private:
     Options m_options;
     QString m_batchId;
     QList<AssetUpdate> m_assets;
-    std::deque<int> m_ready;                    // indexes waiting to be sent, in order
-    QList<std::pair<double, int>> m_delayed;    // (due time ms, index): retries in backoff
+    std::deque<int> m_ready; // indexes waiting to be sent, in order
+    QList<std::pair<double, int>> m_delayed; // (due time ms, index): retries in backoff
     int m_inFlight = 0;
     bool m_running = false;
     bool m_paused = false;
     bool m_cancelled = false;
     bool m_authStopped = false;
-    bool m_probeDone = false;                   // the first answer proved the credentials
-    double m_rate = 0;                          // current requests per minute (lowered on 429)
+    bool m_probeDone = false; // the first answer proved the credentials
+    double m_rate = 0; // current requests per minute (lowered on 429)
     double m_lastThrottleMs = 0;
-    double m_nextSendMs = 0;                    // pacing: earliest start of the next request
+    double m_nextSendMs = 0; // pacing: earliest start of the next request
     QElapsedTimer m_clock;
     QTimer m_timer;
     BatchSummary m_summary;

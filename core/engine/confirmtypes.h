@@ -31,14 +31,14 @@ QString assetStateName(AssetState s);
 struct AttemptRecord
 {
     QString batchId;
-    int index = -1;                // position of the asset in the batch
+    int index = -1; // position of the asset in the batch
     QString assetId;
     TargetStatus status = TargetStatus::Created;
-    int attempt = 1;               // 1-based
-    QDateTime startedAt;           // UTC
+    int attempt = 1; // 1-based
+    QDateTime startedAt; // UTC
     qint64 durationMs = 0;
     ApiResult result;
-    bool willRetry = false;        // a retryable failure that will be tried again
+    bool willRetry = false; // a retryable failure that will be tried again
 };
 
 // The current view of one asset, emitted whenever it changes.
@@ -48,10 +48,10 @@ struct AssetUpdate
     QString assetId;
     TargetStatus status = TargetStatus::Created;
     AssetState state = AssetState::Queued;
-    int attempts = 0;              // attempts made so far
+    int attempts = 0; // attempts made so far
     int maxAttempts = 0;
-    ApiResult last;                // the last answer (empty before the first)
-    QString note;                  // e.g. "not sent: authentication failed"
+    ApiResult last; // the last answer (empty before the first)
+    QString note; // e.g. "not sent: authentication failed"
     QDateTime updatedAt;
 };
 
@@ -60,11 +60,11 @@ struct BatchSummary
     int total = 0;
     int confirmed = 0;
     int failed = 0;
-    int notSent = 0;                // includes cancelled assets
-    bool authStopped = false;       // the batch stopped on an authentication failure
-    QString stopReason;             // translated, user-facing; empty when the batch ran to the end
-    qint64 requests = 0;            // HTTP requests made
-    qint64 throttled = 0;           // 429 answers seen
+    int notSent = 0; // includes cancelled assets
+    bool authStopped = false; // the batch stopped on an authentication failure
+    QString stopReason; // translated, user-facing; empty when the batch ran to the end
+    qint64 requests = 0; // HTTP requests made
+    qint64 throttled = 0; // 429 answers seen
     qint64 elapsedMs = 0;
 };
 

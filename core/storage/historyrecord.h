@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace VodConfirm {
+
+// One HTTP attempt (or one asset that was never sent) as the confirmation history stores it.
+// Nothing here is secret: the history never receives credentials, tokens or signatures.
+struct HistoryRecord
+{
+    qint64 id = 0; // assigned by the store; 0 before the row is written
+    QString batchId; // the run this attempt belongs to; empty when outside any batch
+    QDateTime time; // UTC, when the attempt started (stored as ms since the epoch)
+    QString profile;
+    QString region;
+    QString projectId;
+    QString assetId;
+    QString targetStatus; // "CREATED", "FAILED" or "CANCELLED"
+    QString outcome; // "confirmed" | "failed" | "retrying" | "not_sent"
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString errorCode; // as the server sent it, e.g. "VOD.10062"
+    QString errorMessage;
+    QString requestId; // X-Request-Id
+    int attempt = 1; // 1-based
+    qint64 durationMs = 0;
+
+    friend bool operator==(const HistoryRecord &, const HistoryRecord &) = default;
+};
+
+// One run of the engine over a list of assets.
+struct BatchInfo
+{
+    QString id;
+    QDateTime startedAt; // UTC
+    QDateTime finishedAt; // invalid while the batch runs, or when it never finished (crash)
+    QString profile;
+    QString region;
+    QString projectId;
+    int total = 0; // assets in the batch
+
+    friend bool operator==(const BatchInfo &, const BatchInfo &) = default;
+};
+
+} // namespace VodConfirm
+
+Q_DECLARE_METATYPE(VodConfirm::HistoryRecord)
+Q_DECLARE_METATYPE(VodConfirm::BatchInfo)

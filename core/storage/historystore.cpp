@@ -1,0 +1,1099 @@
+#include "storage/historystore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+Q_LOGGING_CATEGORY(lcHistory, "vodconfirm.history")
+
+// Writes waiting for the writer thread. Within one hand-over the writer stores batch starts first,
+// then attempts, then batch ends, so an attempt always finds its batch row.
+struct PendingWrites
+{
+    QList<BatchInfo> begins;
+    QList<std::pair<QString, qint64>> finishes; // batch id, finished_at (ms since epoch UTC)
+    QList<HistoryRecord> records;
+
+    bool isEmpty() const { return begins.isEmpty() && finishes.isEmpty() && records.isEmpty(); }
+    void append(PendingWrites &&other)
+    {
+        begins += std::move(other.begins);
+        finishes += std::move(other.finishes);
+        records += std::move(other.records);
+    }
+};
+
+namespace {
+
+// Schema history. Step N brings a version N-1 database to version N; open() runs the missing steps
+// in one transaction. Never edit a released step: add a new one and bump SchemaVersion.
+// Times are INTEGER milliseconds since the epoch, UTC.
+const char *const SchemaV1[] = {
+        R"(CREATE TABLE batches (
+        id          TEXT PRIMARY KEY NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER,
+        profile     TEXT NOT NULL DEFAULT '',
+        region      TEXT NOT NULL DEFAULT '',
+        project_id  TEXT NOT NULL DEFAULT '',
+        total       INTEGER NOT NULL DEFAULT 0))",
+        R"(CREATE TABLE attempts (
+        id            INTEGER PRIMARY KEY,
+        batch_id      TEXT REFERENCES batches(id),
+        time          INTEGER NOT NULL,
+        profile       TEXT NOT NULL DEFAULT '',
+        region        TEXT NOT NULL DEFAULT '',
+        project_id    TEXT NOT NULL DEFAULT '',
+        asset_id      TEXT NOT NULL,
+        target_status TEXT NOT NULL DEFAULT '',
+        outcome       TEXT NOT NULL DEFAULT '',
+        http_status   INTEGER NOT NULL DEFAULT 0,
+        error_code    TEXT NOT NULL DEFAULT '',
+        error_message TEXT NOT NULL DEFAULT '',
+        request_id    TEXT NOT NULL DEFAULT '',
+        attempt       INTEGER NOT NULL DEFAULT 1,
+        duration_ms   INTEGER NOT NULL DEFAULT 0))",
+        "CREATE INDEX attempts_asset_time ON attempts(asset_id, time)",
+        "CREATE INDEX attempts_time ON attempts(time)",
+        "CREATE INDEX attempts_batch ON attempts(batch_id)",
+};
+
+struct MigrationStep
+{
+    int version;
+    const char *const *statements;
+    size_t count;
+};
+
+const MigrationStep Migrations[] = {
+        {1, SchemaV1, std::size(SchemaV1)},
+};
+static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
+
+// Same order as csvColumns() and recordFromQuery().
+constexpr auto SelectColumns = "id, batch_id, time, profile, region, project_id, asset_id, "
+                               "target_status, outcome, http_status, error_code, error_message, "
+                               "request_id, attempt, duration_ms"_L1;
+
+constexpr int BusyTimeoutMs = 5000;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADb = 26;
+
+// SQLite's own words ("database or disk is full") when there are any, else Qt's.
+QString sqlText(const QSqlError &e)
+{
+    return e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+QString nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+QString newConnectionName()
+{
+    static std::atomic<quint64> counter {0};
+    return u"vodconfirm-history-%1"_s.arg(++counter);
+}
+
+// NOT NULL text columns: Qt binds a null QString as SQL NULL, so store "" instead.
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+const auto ConnectionPragmas = {"PRAGMA foreign_keys = ON"_L1, "PRAGMA synchronous = NORMAL"_L1};
+
+// Adds a connection `name` to `path` with the per-connection pragmas this store relies on
+// (without them when `pragmas` is false: open() first reads the file before changing anything).
+// The caller removes the connection (QSqlDatabase::removeDatabase) when done, also on failure.
+bool openConnection(const QString &name, const QString &path, QString *sqlError,
+                    bool pragmas = true)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+    if (!db.open()) {
+        *sqlError = sqlText(db.lastError());
+        return false;
+    }
+    if (!pragmas)
+        return true;
+    QSqlQuery q(db);
+    for (auto pragma : ConnectionPragmas) {
+        if (!q.exec(pragma)) {
+            *sqlError = sqlText(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+HistoryRecord recordFromQuery(const QSqlQuery &q)
+{
+    HistoryRecord r;
+    r.id = q.value(0).toLongLong();
+    r.batchId = q.value(1).toString();
+    r.time = fromMs(q.value(2));
+    r.profile = q.value(3).toString();
+    r.region = q.value(4).toString();
+    r.projectId = q.value(5).toString();
+    r.assetId = q.value(6).toString();
+    r.targetStatus = q.value(7).toString();
+    r.outcome = q.value(8).toString();
+    r.httpStatus = q.value(9).toInt();
+    r.errorCode = q.value(10).toString();
+    r.errorMessage = q.value(11).toString();
+    r.requestId = q.value(12).toString();
+    r.attempt = q.value(13).toInt();
+    r.durationMs = q.value(14).toLongLong();
+    return r;
+}
+
+BatchInfo batchFromQuery(const QSqlQuery &q)
+{
+    BatchInfo b;
+    b.id = q.value(0).toString();
+    b.startedAt = fromMs(q.value(1));
+    b.finishedAt = fromMs(q.value(2));
+    b.profile = q.value(3).toString();
+    b.region = q.value(4).toString();
+    b.projectId = q.value(5).toString();
+    b.total = q.value(6).toInt();
+    return b;
+}
+
+QString escapeLike(const QString &s)
+{
+    QString out;
+    out.reserve(s.size() + 2);
+    for (QChar c : s) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+
+// GLOB is case-sensitive like asset ids and, with a literal prefix, uses the (asset_id, time)
+// index. Its metacharacters are escaped by wrapping them in a character class.
+QString escapeGlob(const QString &s)
+{
+    QString out;
+    out.reserve(s.size() + 2);
+    for (QChar c : s) {
+        if (c == u'*' || c == u'?' || c == u'[') {
+            out += u'[';
+            out += c;
+            out += u']';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+struct Where
+{
+    QString sql; // "" or " WHERE ..."
+    QVariantList binds;
+};
+
+Where whereClause(const HistoryStore::Filter &f, const HistoryRecord *after)
+{
+    QStringList parts;
+    QVariantList binds;
+    if (!f.assetId.isEmpty()) {
+        if (f.assetIdPrefix) {
+            parts << u"asset_id GLOB ?"_s;
+            binds << QVariant(escapeGlob(f.assetId) + u'*');
+        } else {
+            parts << u"asset_id = ?"_s;
+            binds << QVariant(f.assetId);
+        }
+    }
+    if (!f.text.isEmpty()) {
+        parts << u"(error_code LIKE ? ESCAPE '\\' OR error_message LIKE ? ESCAPE '\\' "
+                 "OR request_id LIKE ? ESCAPE '\\')"_s;
+        const QVariant pattern(u'%' + escapeLike(f.text) + u'%');
+        binds << pattern << pattern << pattern;
+    }
+    if (!f.outcome.isEmpty()) {
+        parts << u"outcome = ?"_s;
+        binds << QVariant(f.outcome);
+    }
+    if (!f.profile.isEmpty()) {
+        parts << u"profile = ?"_s;
+        binds << QVariant(f.profile);
+    }
+    if (!f.batchId.isEmpty()) {
+        parts << u"batch_id = ?"_s;
+        binds << QVariant(f.batchId);
+    }
+    if (f.from.isValid()) {
+        parts << u"time >= ?"_s;
+        binds << QVariant(toMs(f.from));
+    }
+    if (f.to.isValid()) {
+        parts << u"time < ?"_s;
+        binds << QVariant(toMs(f.to));
+    }
+    if (after) {
+        parts << u"(time < ? OR (time = ? AND id < ?))"_s;
+        const qint64 t = toMs(after->time);
+        binds << QVariant(t) << QVariant(t) << QVariant(after->id);
+    }
+    if (parts.isEmpty())
+        return {};
+    return {u" WHERE "_s + parts.join(u" AND "_s), binds};
+}
+
+bool prepareAndBind(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
+{
+    if (!q.prepare(sql)) {
+        setError(error, sqlText(q.lastError()));
+        return false;
+    }
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    return true;
+}
+
+// Gives the pages freed by a deletion back to the file system (the file is created with
+// auto_vacuum = INCREMENTAL). Every step of PRAGMA incremental_vacuum frees one page, and Qt steps
+// a statement without result columns only once per exec(), so it runs once per free page, in
+// transactions of VacuumChunkPages pages so the writer thread gets in between.
+bool releaseFreePages(QSqlDatabase &db, QString *error)
+{
+    constexpr int VacuumChunkPages = 2000;
+    constexpr int AutoVacuumIncremental = 2;
+    QSqlQuery q(db);
+    auto scalar = [&](QLatin1StringView sql) {
+        const int value = q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+        q.finish();
+        return value;
+    };
+    if (scalar("PRAGMA auto_vacuum"_L1) != AutoVacuumIncremental)
+        return true; // a file from elsewhere: its free pages are reused by later inserts
+    int freePages = scalar("PRAGMA freelist_count"_L1);
+    while (freePages > 0) {
+        if (!db.transaction()) {
+            *error = sqlText(db.lastError());
+            return false;
+        }
+        QSqlQuery vacuum(db);
+        for (int i = 0; i < qMin(freePages, VacuumChunkPages); ++i) {
+            if (!vacuum.exec(u"PRAGMA incremental_vacuum"_s)) {
+                *error = sqlText(vacuum.lastError());
+                db.rollback();
+                return false;
+            }
+        }
+        vacuum.finish();
+        if (!db.commit()) {
+            *error = sqlText(db.lastError());
+            db.rollback();
+            return false;
+        }
+        const int left = scalar("PRAGMA freelist_count"_L1);
+        if (left < 0 || left >= freePages)
+            break; // no progress: stop rather than spin
+        freePages = left;
+    }
+    return true;
+}
+
+// RFC 4180: quote a field that holds a quote, comma, CR or LF; double the quotes inside.
+void appendCsvField(QByteArray &out, const QString &field)
+{
+    const QByteArray utf8 = field.toUtf8();
+    if (utf8.contains('"') || utf8.contains(',') || utf8.contains('\n') || utf8.contains('\r')) {
+        out += '"';
+        for (char c : utf8) {
+            if (c == '"')
+                out += '"';
+            out += c;
+        }
+        out += '"';
+    } else {
+        out += utf8;
+    }
+}
+
+} // namespace
+
+// Owns the writing connection on its own thread; every write is one transaction.
+class HistoryWriter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryWriter)
+public:
+    HistoryWriter() = default;
+
+    bool open(const QString &path, QString *sqlError)
+    {
+        m_name = newConnectionName();
+        return openConnection(m_name, path, sqlError);
+    }
+
+    void close()
+    {
+        if (m_name.isEmpty())
+            return;
+        QSqlDatabase::removeDatabase(m_name);
+        m_name.clear();
+    }
+
+    // Stores what was kept from a failed write plus `batch`. On failure keeps the rows for the next
+    // call (up to MaxRetainedRows) and emits failed().
+    bool write(PendingWrites batch, QString *error)
+    {
+        if (!m_retained.isEmpty()) {
+            PendingWrites all = std::exchange(m_retained, {});
+            all.append(std::move(batch));
+            batch = std::move(all);
+        }
+        if (batch.isEmpty())
+            return true;
+        QString sqlError;
+        if (store(batch, &sqlError))
+            return true;
+
+        const qsizetype rows = batch.records.size();
+        const qsizetype dropped = qMax<qsizetype>(0, rows - HistoryStore::MaxRetainedRows);
+        batch.records.remove(0, dropped);
+        m_retained = std::move(batch);
+        QString message = HistoryStore::tr("Could not save %n attempt(s) to the history: %1.",
+                                           nullptr, int(rows))
+                                  .arg(sqlError);
+        message += u' ';
+        message += dropped > 0 ? HistoryStore::tr("The oldest %n could not be kept and are lost.",
+                                                  nullptr, int(dropped))
+                               : HistoryStore::tr("They will be saved with the next write.");
+        qCWarning(lcHistory).noquote() << message;
+        setError(error, message);
+        emit failed(message);
+        return false;
+    }
+
+signals:
+    void failed(const QString &message);
+
+private:
+    bool store(const PendingWrites &batch, QString *sqlError)
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (!db.transaction()) {
+            *sqlError = sqlText(db.lastError());
+            return false;
+        }
+        bool ok = storeInTransaction(db, batch, sqlError);
+        if (ok && !db.commit()) {
+            *sqlError = sqlText(db.lastError());
+            ok = false;
+        }
+        if (!ok)
+            db.rollback();
+        return ok;
+    }
+
+    static bool storeInTransaction(QSqlDatabase &db, const PendingWrites &batch, QString *sqlError)
+    {
+        auto failedWith = [sqlError](const QSqlQuery &q) {
+            *sqlError = sqlText(q.lastError());
+            return false;
+        };
+        QSet<QString> batchIds;
+        if (!batch.begins.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(
+                        u"INSERT INTO batches (id, started_at, profile, region, project_id, total)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                        " started_at = excluded.started_at, profile = excluded.profile,"
+                        " region = excluded.region, project_id = excluded.project_id,"
+                        " total = excluded.total"_s))
+                return failedWith(q);
+            for (const BatchInfo &b : batch.begins) {
+                q.bindValue(0, b.id);
+                q.bindValue(1,
+                            toMs(b.startedAt.isValid() ? b.startedAt
+                                                       : QDateTime::currentDateTimeUtc()));
+                q.bindValue(2, text(b.profile));
+                q.bindValue(3, text(b.region));
+                q.bindValue(4, text(b.projectId));
+                q.bindValue(5, b.total);
+                if (!q.exec())
+                    return failedWith(q);
+                batchIds.insert(b.id);
+            }
+        }
+        if (!batch.records.isEmpty()) {
+            // An attempt whose batch was never begun still gets a (minimal) batch row, so the
+            // foreign key never costs history.
+            QSqlQuery implicit(db);
+            if (!implicit.prepare(u"INSERT OR IGNORE INTO batches (id, started_at, profile, region,"
+                                  " project_id) VALUES (?, ?, ?, ?, ?)"_s))
+                return failedWith(implicit);
+            QSqlQuery q(db);
+            if (!q.prepare(u"INSERT INTO attempts (batch_id, time, profile, region, project_id,"
+                           " asset_id, target_status, outcome, http_status, error_code,"
+                           " error_message, request_id, attempt, duration_ms)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+                return failedWith(q);
+            for (const HistoryRecord &r : batch.records) {
+                const qint64 time = toMs(r.time);
+                if (!r.batchId.isEmpty() && !batchIds.contains(r.batchId)) {
+                    implicit.bindValue(0, r.batchId);
+                    implicit.bindValue(1, time);
+                    implicit.bindValue(2, text(r.profile));
+                    implicit.bindValue(3, text(r.region));
+                    implicit.bindValue(4, text(r.projectId));
+                    if (!implicit.exec())
+                        return failedWith(implicit);
+                    batchIds.insert(r.batchId);
+                }
+                q.bindValue(0, r.batchId.isEmpty() ? QVariant() : QVariant(r.batchId));
+                q.bindValue(1, time);
+                q.bindValue(2, text(r.profile));
+                q.bindValue(3, text(r.region));
+                q.bindValue(4, text(r.projectId));
+                q.bindValue(5, text(r.assetId));
+                q.bindValue(6, text(r.targetStatus));
+                q.bindValue(7, text(r.outcome));
+                q.bindValue(8, r.httpStatus);
+                q.bindValue(9, text(r.errorCode));
+                q.bindValue(10, text(r.errorMessage));
+                q.bindValue(11, text(r.requestId));
+                q.bindValue(12, r.attempt);
+                q.bindValue(13, r.durationMs);
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
+        if (!batch.finishes.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"UPDATE batches SET finished_at = ? WHERE id = ?"_s))
+                return failedWith(q);
+            for (const auto &[id, finishedAt] : batch.finishes) {
+                q.bindValue(0, finishedAt);
+                q.bindValue(1, id);
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
+        return true;
+    }
+
+    QString m_name;
+    PendingWrites m_retained;
+};
+
+HistoryStore::HistoryStore(QObject *parent)
+    : QObject(parent), m_pending(std::make_unique<PendingWrites>())
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &HistoryStore::submit);
+}
+
+HistoryStore::~HistoryStore()
+{
+    close();
+}
+
+QString HistoryStore::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty() || !QDir().mkpath(dir))
+        return {};
+    return dir + u"/history.sqlite"_s;
+}
+
+bool HistoryStore::open(const QString &path, QString *error)
+{
+    close();
+    if (path.isEmpty()) {
+        setError(error, tr("No file name was given for the history database."));
+        return false;
+    }
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    if (!QDir().mkpath(info.absolutePath())) {
+        setError(error,
+                 tr("Cannot create the folder %1 for the history database.")
+                         .arg(nativePath(info.absolutePath())));
+        return false;
+    }
+    if (info.isDir()) {
+        setError(error,
+                 tr("Cannot open the history database %1: it is a folder.")
+                         .arg(nativePath(absolute)));
+        return false;
+    }
+
+    const QString cannotOpen = tr("Cannot open the history database %1: %2.");
+    const QString damaged = tr(
+            "The file %1 is damaged or is not a VOD Confirm history database (%2). It was left "
+            "untouched; move it away to start a new history.");
+    const QString name = newConnectionName();
+    QString message;
+    auto prepare = [&]() -> bool {
+        QString sqlError;
+        if (!openConnection(name, absolute, &sqlError, false)) {
+            message = cannotOpen.arg(nativePath(absolute), sqlError);
+            return false;
+        }
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        QSqlQuery q(db);
+        auto failedQuery = [&] {
+            const QSqlError e = q.lastError();
+            const int code = e.nativeErrorCode().toInt() & 0xff; // primary result code
+            message = (code == SqliteNotADb || code == SqliteCorrupt)
+                    ? damaged.arg(nativePath(absolute), sqlText(e))
+                    : cannotOpen.arg(nativePath(absolute), sqlText(e));
+            return false;
+        };
+        auto intPragma = [&](QLatin1StringView sql, int *value) {
+            if (!q.exec(sql) || !q.next())
+                return false;
+            *value = q.value(0).toInt();
+            return true;
+        };
+
+        // Read before writing anything, so a file we refuse stays byte-for-byte as it was.
+        int version = 0;
+        int appId = 0;
+        int tables = 0;
+        if (!intPragma("PRAGMA user_version"_L1, &version)
+            || !intPragma("PRAGMA application_id"_L1, &appId)
+            || !intPragma("SELECT count(*) FROM sqlite_master"_L1, &tables))
+            return failedQuery();
+        if (version > SchemaVersion) {
+            message = tr("The history database %1 was written by a newer version of VOD Confirm "
+                         "(schema version %2; this version understands up to %3). It was left "
+                         "untouched; update VOD Confirm or choose another history file.")
+                              .arg(nativePath(absolute))
+                              .arg(version)
+                              .arg(SchemaVersion);
+            return false;
+        }
+        const bool ours = appId == ApplicationId || (appId == 0 && version == 0 && tables == 0);
+        if (!ours) {
+            message = damaged.arg(nativePath(absolute),
+                                  tr("a different application id or unknown tables"));
+            return false;
+        }
+
+        if (tables == 0 && !q.exec(u"PRAGMA auto_vacuum = INCREMENTAL"_s))
+            return failedQuery();
+        for (auto pragma : ConnectionPragmas) {
+            if (!q.exec(pragma))
+                return failedQuery();
+        }
+        if (!q.exec(u"PRAGMA journal_mode = WAL"_s))
+            return failedQuery();
+        if (q.next() && q.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
+            qCWarning(lcHistory) << "The file system of" << absolute
+                                 << "does not support WAL; using journal mode"
+                                 << q.value(0).toString();
+        }
+
+        if (version < SchemaVersion) {
+            if (!db.transaction()) {
+                message = cannotOpen.arg(nativePath(absolute), sqlText(db.lastError()));
+                return false;
+            }
+            for (const MigrationStep &step : Migrations) {
+                if (step.version <= version)
+                    continue;
+                for (size_t i = 0; i < step.count; ++i) {
+                    if (!q.exec(QString::fromUtf8(step.statements[i]))) {
+                        failedQuery();
+                        db.rollback();
+                        return false;
+                    }
+                }
+            }
+            if (!q.exec(u"PRAGMA application_id = %1"_s.arg(ApplicationId))
+                || !q.exec(u"PRAGMA user_version = %1"_s.arg(SchemaVersion)) || !db.commit()) {
+                failedQuery();
+                db.rollback();
+                return false;
+            }
+            if (version > 0)
+                qCInfo(lcHistory) << "Migrated" << absolute << "from schema" << version << "to"
+                                  << SchemaVersion;
+        }
+
+        if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                    " AND name IN ('attempts', 'batches')"_s)
+            || !q.next())
+            return failedQuery();
+        if (q.value(0).toInt() != 2) {
+            message = damaged.arg(nativePath(absolute), tr("tables are missing"));
+            return false;
+        }
+        return true;
+    };
+    if (!prepare()) {
+        QSqlDatabase::removeDatabase(name);
+        setError(error, message);
+        return false;
+    }
+
+    auto *writer = new HistoryWriter;
+    auto *thread = new QThread;
+    thread->setObjectName(u"history-writer"_s);
+    writer->moveToThread(thread);
+    thread->start();
+    bool writerOk = false;
+    QString sqlError;
+    QMetaObject::invokeMethod(
+            writer, [&] { writerOk = writer->open(absolute, &sqlError); },
+            Qt::BlockingQueuedConnection);
+    if (!writerOk) {
+        QMetaObject::invokeMethod(
+                writer, [writer] { writer->close(); }, Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+        delete writer;
+        delete thread;
+        QSqlDatabase::removeDatabase(name);
+        setError(error, cannotOpen.arg(nativePath(absolute), sqlError));
+        return false;
+    }
+    connect(writer, &HistoryWriter::failed, this, &HistoryStore::writeFailed);
+    m_writer = writer;
+    m_writerThread = thread;
+    m_connectionName = name;
+    m_path = absolute;
+    m_open = true;
+    return true;
+}
+
+void HistoryStore::close()
+{
+    if (!m_open)
+        return;
+    flush();
+    QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer] { writer->close(); }, Qt::BlockingQueuedConnection);
+    m_writerThread->quit();
+    m_writerThread->wait();
+    delete m_writer;
+    delete m_writerThread;
+    m_writer = nullptr;
+    m_writerThread = nullptr;
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_open = false;
+}
+
+void HistoryStore::beginBatch(const BatchInfo &batch)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open) {
+        qCWarning(lcHistory) << "beginBatch() on a closed history store; ignored";
+        return;
+    }
+    m_pending->begins.append(batch);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void HistoryStore::finishBatch(const QString &batchId, const QDateTime &finishedAt)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open) {
+        qCWarning(lcHistory) << "finishBatch() on a closed history store; ignored";
+        return;
+    }
+    const QDateTime t = finishedAt.isValid() ? finishedAt : QDateTime::currentDateTimeUtc();
+    m_pending->finishes.append({batchId, toMs(t)});
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void HistoryStore::append(const HistoryRecord &record)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open) {
+        qCWarning(lcHistory) << "append() on a closed history store; ignored";
+        return;
+    }
+    m_pending->records.append(record);
+    if (!record.time.isValid())
+        m_pending->records.last().time = QDateTime::currentDateTimeUtc();
+    if (++m_pendingRows >= FlushThreshold)
+        submit();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+// Hands the queue to the writer thread without waiting.
+void HistoryStore::submit()
+{
+    m_flushTimer.stop();
+    if (!m_open || m_pending->isEmpty())
+        return;
+    PendingWrites batch = std::exchange(*m_pending, {});
+    m_pendingRows = 0;
+    QMetaObject::invokeMethod(
+            m_writer,
+            [writer = m_writer, batch = std::move(batch)]() mutable {
+                writer->write(std::move(batch), nullptr);
+            },
+            Qt::QueuedConnection);
+}
+
+bool HistoryStore::flush(QString *error)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_flushTimer.stop();
+    if (!m_open)
+        return m_pending->isEmpty();
+    PendingWrites batch = std::exchange(*m_pending, {});
+    m_pendingRows = 0;
+    bool ok = false;
+    QString message;
+    // Queued behind any earlier hand-over, so when this returns everything before it is stored.
+    QMetaObject::invokeMethod(
+            m_writer, [&] { ok = m_writer->write(std::move(batch), &message); },
+            Qt::BlockingQueuedConnection);
+    if (!ok)
+        setError(error, message);
+    return ok;
+}
+
+bool HistoryStore::withConnection(const std::function<bool(QSqlDatabase &)> &work,
+                                  QString *error) const
+{
+    if (!m_open) {
+        setError(error, tr("the history database is not open"));
+        return false;
+    }
+    if (QThread::currentThread() == thread()) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        return work(db);
+    }
+    // Another thread: a private connection for this call (a QSqlDatabase belongs to one thread).
+    const QString name = newConnectionName();
+    bool ok = false;
+    {
+        QString sqlError;
+        if (!openConnection(name, m_path, &sqlError)) {
+            setError(error,
+                     tr("Cannot open the history database %1: %2.")
+                             .arg(nativePath(m_path), sqlError));
+        } else {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            ok = work(db);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QList<HistoryRecord> HistoryStore::select(const Filter &filter, const HistoryRecord *after,
+                                          int limit, int offset, QString *error) const
+{
+    QList<HistoryRecord> rows;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                const Where where = whereClause(filter, after);
+                QString sql = u"SELECT "_s + SelectColumns + u" FROM attempts"_s + where.sql
+                        + u" ORDER BY time DESC, id DESC"_s;
+                QVariantList binds = where.binds;
+                if (limit > 0 || offset > 0) {
+                    sql += u" LIMIT ? OFFSET ?"_s;
+                    binds << QVariant(limit > 0 ? limit : -1) << QVariant(qMax(0, offset));
+                }
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                if (!prepareAndBind(q, sql, binds, error))
+                    return false;
+                if (!q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                if (limit > 0)
+                    rows.reserve(limit);
+                while (q.next())
+                    rows.append(recordFromQuery(q));
+                if (q.lastError().isValid()) {
+                    setError(error, sqlText(q.lastError()));
+                    rows.clear();
+                    return false;
+                }
+                return true;
+            },
+            error);
+    return rows;
+}
+
+QList<HistoryRecord> HistoryStore::find(const Filter &filter, int limit, int offset,
+                                        QString *error) const
+{
+    return select(filter, nullptr, limit, offset, error);
+}
+
+QList<HistoryRecord> HistoryStore::findAfter(const Filter &filter, const HistoryRecord &last,
+                                             int limit, QString *error) const
+{
+    return select(filter, &last, limit, 0, error);
+}
+
+qint64 HistoryStore::count(const Filter &filter, QString *error) const
+{
+    qint64 n = -1;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                const Where where = whereClause(filter, nullptr);
+                QSqlQuery q(db);
+                if (!prepareAndBind(q, u"SELECT count(*) FROM attempts"_s + where.sql, where.binds,
+                                    error))
+                    return false;
+                if (!q.exec() || !q.next()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                n = q.value(0).toLongLong();
+                return true;
+            },
+            error);
+    return n;
+}
+
+QStringList HistoryStore::queryPlan(const Filter &filter) const
+{
+    QStringList plan;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                const Where where = whereClause(filter, nullptr);
+                QSqlQuery q(db);
+                if (!prepareAndBind(q,
+                                    u"EXPLAIN QUERY PLAN SELECT "_s + SelectColumns
+                                            + u" FROM attempts"_s + where.sql
+                                            + u" ORDER BY time DESC, id DESC LIMIT 100"_s,
+                                    where.binds, nullptr)
+                    || !q.exec())
+                    return false;
+                while (q.next())
+                    plan << q.value(3).toString();
+                return true;
+            },
+            nullptr);
+    return plan;
+}
+
+std::optional<BatchInfo> HistoryStore::batch(const QString &id) const
+{
+    std::optional<BatchInfo> result;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                if (!q.prepare(u"SELECT id, started_at, finished_at, profile, region, project_id,"
+                               " total FROM batches WHERE id = ?"_s))
+                    return false;
+                q.addBindValue(id);
+                if (!q.exec())
+                    return false;
+                if (q.next())
+                    result = batchFromQuery(q);
+                return true;
+            },
+            nullptr);
+    return result;
+}
+
+QList<BatchInfo> HistoryStore::unfinishedBatches() const
+{
+    QList<BatchInfo> result;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                if (!q.exec(u"SELECT id, started_at, finished_at, profile, region, project_id,"
+                            " total FROM batches WHERE finished_at IS NULL ORDER BY started_at"_s))
+                    return false;
+                while (q.next())
+                    result.append(batchFromQuery(q));
+                return true;
+            },
+            nullptr);
+    return result;
+}
+
+QStringList HistoryStore::csvColumns()
+{
+    return {u"id"_s,         u"batch_id"_s,    u"time"_s,       u"profile"_s,
+            u"region"_s,     u"project_id"_s,  u"asset_id"_s,   u"target_status"_s,
+            u"outcome"_s,    u"http_status"_s, u"error_code"_s, u"error_message"_s,
+            u"request_id"_s, u"attempt"_s,     u"duration_ms"_s};
+}
+
+bool HistoryStore::exportCsv(const Filter &filter, const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, tr("Cannot write %1: %2.").arg(nativePath(path), file.errorString()));
+        return false;
+    }
+    QString failure;
+    const bool ok = withConnection(
+            [&](QSqlDatabase &db) {
+                const Where where = whereClause(filter, nullptr);
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                if (!prepareAndBind(q,
+                                    u"SELECT "_s + SelectColumns + u" FROM attempts"_s + where.sql
+                                            + u" ORDER BY time ASC, id ASC"_s,
+                                    where.binds, &failure)
+                    || !q.exec()) {
+                    if (failure.isEmpty())
+                        failure = sqlText(q.lastError());
+                    return false;
+                }
+                QByteArray chunk;
+                chunk.reserve(1 << 17);
+                chunk += csvColumns().join(u',').toUtf8();
+                chunk += "\r\n";
+                while (q.next()) {
+                    const HistoryRecord r = recordFromQuery(q);
+                    const QString fields[] = {
+                            QString::number(r.id),
+                            r.batchId,
+                            r.time.toUTC().toString(Qt::ISODateWithMs),
+                            r.profile,
+                            r.region,
+                            r.projectId,
+                            r.assetId,
+                            r.targetStatus,
+                            r.outcome,
+                            QString::number(r.httpStatus),
+                            r.errorCode,
+                            r.errorMessage,
+                            r.requestId,
+                            QString::number(r.attempt),
+                            QString::number(r.durationMs),
+                    };
+                    bool first = true;
+                    for (const QString &f : fields) {
+                        if (!first)
+                            chunk += ',';
+                        first = false;
+                        appendCsvField(chunk, f);
+                    }
+                    chunk += "\r\n";
+                    if (chunk.size() >= (1 << 16)) {
+                        if (file.write(chunk) != chunk.size()) {
+                            failure = file.errorString();
+                            return false;
+                        }
+                        chunk.clear();
+                    }
+                }
+                if (q.lastError().isValid()) {
+                    failure = sqlText(q.lastError());
+                    return false;
+                }
+                if (file.write(chunk) != chunk.size()) {
+                    failure = file.errorString();
+                    return false;
+                }
+                return true;
+            },
+            &failure);
+    if (!ok || !file.commit()) {
+        if (ok)
+            failure = file.errorString();
+        file.cancelWriting();
+        setError(error, tr("Cannot export the history to %1: %2.").arg(nativePath(path), failure));
+        return false;
+    }
+    return true;
+}
+
+qint64 HistoryStore::deleteOlderThan(const QDateTime &cutoff, QString *error,
+                                     const std::function<bool(qint64)> &progress)
+{
+    qint64 deleted = 0;
+    QString failure;
+    const bool ok = withConnection(
+            [&](QSqlDatabase &db) {
+                const qint64 cut = toMs(cutoff);
+                QSqlQuery q(db);
+                if (!q.prepare(u"DELETE FROM attempts WHERE id IN (SELECT id FROM attempts"
+                               " WHERE time < ? ORDER BY time LIMIT ?)"_s)) {
+                    failure = sqlText(q.lastError());
+                    return false;
+                }
+                // Each chunk commits on its own, so the writer never waits long for the lock.
+                for (;;) {
+                    q.bindValue(0, cut);
+                    q.bindValue(1, DeleteChunkRows);
+                    if (!q.exec()) {
+                        failure = sqlText(q.lastError());
+                        return false;
+                    }
+                    const int n = q.numRowsAffected();
+                    deleted += n;
+                    if ((progress && !progress(deleted)) || n < DeleteChunkRows)
+                        break;
+                }
+                QSqlQuery batches(db);
+                if (!batches.prepare(
+                            u"DELETE FROM batches WHERE started_at < ? AND NOT EXISTS"
+                            " (SELECT 1 FROM attempts WHERE attempts.batch_id = batches.id)"_s)) {
+                    failure = sqlText(batches.lastError());
+                    return false;
+                }
+                batches.addBindValue(cut);
+                if (!batches.exec()) {
+                    failure = sqlText(batches.lastError());
+                    return false;
+                }
+                return deleted == 0 || releaseFreePages(db, &failure);
+            },
+            &failure);
+    if (!ok) {
+        setError(error, tr("Cannot delete old history: %1.").arg(failure));
+        return -1;
+    }
+    return deleted;
+}
+
+} // namespace VodConfirm
+
+#include "historystore.moc"

@@ -1,0 +1,160 @@
+#pragma once
+
+#include "storage/historyrecord.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+class QThread;
+
+namespace VodConfirm {
+
+class HistoryWriter;
+struct PendingWrites;
+
+// What the history view searches for. Every set field narrows the result; empty/invalid
+// fields are ignored.
+struct HistoryFilter
+{
+    // Exact asset id, or a prefix when assetIdPrefix is set (case-sensitive).
+    QString assetId;
+    bool assetIdPrefix = false;
+    // Substring of the error code, error message or request id (case-insensitive for ASCII).
+    QString text;
+    QString outcome; // "confirmed", "failed", "retrying" or "not_sent"
+    QString profile;
+    QString batchId;
+    QDateTime from; // time >= from
+    QDateTime to; // time < to
+};
+
+// The confirmation history: one SQLite database (Qt SQL, WAL mode) holding one row per attempt
+// and one row per batch (run). The file lives in the platform's app-data folder by default.
+//
+// Writing: append(), beginBatch() and finishBatch() only queue in memory (O(1), never touch the
+// disk). The queue is handed to a private writer thread after FlushIntervalMs or as soon as
+// FlushThreshold rows wait, and the writer stores each hand-over in one transaction, so the engine
+// is never blocked by the disk. A failed transaction (disk full, file locked by another program)
+// is rolled back, reported through writeFailed() and retried with the next hand-over; at most
+// MaxRetainedRows rows are kept for that, older ones are dropped and the loss is reported.
+// flush() waits until everything queued so far is on disk; the destructor flushes.
+//
+// Reading: find(), findAfter(), count(), batch(), unfinishedBatches(), exportCsv() and
+// deleteOlderThan() may be called from any thread (e.g. through QtConcurrent from the GUI):
+// on the thread that owns the store they use its connection, on any other thread they open a
+// private connection for the duration of the call. Rows still queued are not visible to them
+// until they are written (within FlushIntervalMs, or call flush()).
+//
+// Durability: journal_mode=WAL with synchronous=NORMAL, so a committed row survives an application
+// crash; after a power cut the last transactions (at most a few hundred ms of history) may be lost.
+// The database never contains secrets: no column for keys, tokens or signatures exists.
+//
+// Schema: versioned through PRAGMA user_version (SchemaVersion) and stamped with an
+// application_id; open() migrates older files forward in one transaction and refuses files written
+// by a newer version, damaged files and other SQLite databases, leaving them untouched.
+class HistoryStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr int ApplicationId = 0x56434f4e; // "VCON"
+    static constexpr int FlushIntervalMs = 200;
+    static constexpr int FlushThreshold = 1000;
+    static constexpr int MaxRetainedRows = 100000;
+    static constexpr int DeleteChunkRows = 10000;
+
+    using Filter = HistoryFilter;
+
+    explicit HistoryStore(QObject *parent = nullptr);
+    ~HistoryStore() override; // flushes, then closes
+
+    // <AppDataLocation>/history.sqlite; creates the folder. Empty when the platform has none.
+    static QString defaultPath();
+
+    // Opens (creating if needed) and migrates the database. On failure returns false, sets *error
+    // to a translated, user-facing message and leaves the file as it was.
+    bool open(const QString &path, QString *error = nullptr);
+    void close(); // flushes; safe to call twice
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    // Owner thread only. Queue writes; they reach the disk within FlushIntervalMs.
+    // Ignored (with a warning) while the store is not open.
+    void beginBatch(const BatchInfo &batch);
+    void finishBatch(const QString &batchId, const QDateTime &finishedAt);
+    void append(const HistoryRecord &record); // an invalid time is replaced by "now"
+    int pendingCount() const { return int(m_pendingRows); }
+
+    // Owner thread only. Writes everything queued so far (and anything kept from a failed write)
+    // and waits for it. Returns false with *error set when rows could not be stored.
+    bool flush(QString *error = nullptr);
+
+    // Newest first (time, then id, descending). limit <= 0 means no limit.
+    QList<HistoryRecord> find(const Filter &filter, int limit, int offset = 0,
+                              QString *error = nullptr) const;
+    // Keyset paging: the page that follows `last` (a row returned by find()/findAfter() with the
+    // same filter). Constant time at any depth, unlike a large offset.
+    QList<HistoryRecord> findAfter(const Filter &filter, const HistoryRecord &last, int limit,
+                                   QString *error = nullptr) const;
+    // Rows matching the filter; -1 on error.
+    qint64 count(const Filter &filter = {}, QString *error = nullptr) const;
+
+    std::optional<BatchInfo> batch(const QString &id) const;
+    // Batches without finished_at: the one running now, or runs interrupted by a crash.
+    QList<BatchInfo> unfinishedBatches() const;
+
+    // Writes the rows matching the filter, oldest first, as RFC 4180 CSV (UTF-8, CRLF line ends,
+    // fields quoted when they hold a quote, comma, CR or LF) with a header row of csvColumns().
+    // Times are ISO 8601 UTC with milliseconds ("2026-01-31T12:00:00.000Z"). Written through
+    // QSaveFile: an existing file is replaced only when the export succeeded.
+    bool exportCsv(const Filter &filter, const QString &path, QString *error = nullptr) const;
+    // id, batch_id, time, profile, region, project_id, asset_id, target_status, outcome,
+    // http_status, error_code, error_message, request_id, attempt, duration_ms
+    static QStringList csvColumns();
+
+    // Retention: deletes attempts older than cutoff in transactions of DeleteChunkRows rows (so
+    // the writer and readers get in between), then the batches left without attempts that started
+    // before cutoff, then returns the freed pages to the file system. Meant for a worker thread.
+    // progress (optional) is called after each chunk with the rows deleted so far; returning false
+    // stops early. Returns the attempts deleted, or -1 on error.
+    qint64 deleteOlderThan(const QDateTime &cutoff, QString *error = nullptr,
+                           const std::function<bool(qint64 deleted)> &progress = {});
+
+    // Diagnostics: SQLite's plan for the find() query of this filter (EXPLAIN QUERY PLAN details),
+    // so tests can prove that lookups use the indexes.
+    QStringList queryPlan(const Filter &filter) const;
+
+signals:
+    // A write transaction failed (emitted on the owner thread); the message is translated.
+    void writeFailed(const QString &message);
+
+
+private:
+    void submit();
+    bool withConnection(const std::function<bool(QSqlDatabase &)> &work, QString *error) const;
+    QList<HistoryRecord> select(const Filter &filter, const HistoryRecord *after, int limit,
+                                int offset, QString *error) const;
+
+    bool m_open = false;
+    QString m_path;
+    QString m_connectionName;
+    QTimer m_flushTimer;
+    QThread *m_writerThread = nullptr;
+    HistoryWriter *m_writer = nullptr;
+    std::unique_ptr<PendingWrites> m_pending;
+    qsizetype m_pendingRows = 0;
+};
+
+} // namespace VodConfirm
+
+Q_DECLARE_METATYPE(VodConfirm::HistoryFilter)

@@ -1,0 +1,886 @@
+#include "storage/historystore.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace VodConfirm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime T0 = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+
+// A connection of the test's own, to look at (or tamper with) the file behind the store's back.
+class RawDb
+{
+public:
+    explicit RawDb(const QString &path)
+    {
+        static int counter = 0;
+        m_name = u"tst-raw-%1"_s.arg(++counter);
+        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        m_db.setDatabaseName(path);
+        m_db.open();
+    }
+    ~RawDb()
+    {
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql)) {
+            qWarning() << sql << q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    QStringList column(const QString &sql, int index = 0)
+    {
+        QStringList out;
+        QSqlQuery q(m_db);
+        if (q.exec(sql)) {
+            while (q.next())
+                out << q.value(index).toString();
+        }
+        return out;
+    }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+HistoryRecord record(const QString &assetId, const QDateTime &time, const QString &outcome,
+                     const QString &profile = u"default"_s)
+{
+    HistoryRecord r;
+    r.batchId = u"batch-1"_s;
+    r.time = time;
+    r.profile = profile;
+    r.region = u"cn-north-4"_s;
+    r.projectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
+    r.assetId = assetId;
+    r.targetStatus = u"CREATED"_s;
+    r.outcome = outcome;
+    r.httpStatus = outcome == "confirmed"_L1 ? 200 : 403;
+    r.attempt = 1;
+    r.durationMs = 120;
+    return r;
+}
+
+int historyConnections()
+{
+    int n = 0;
+    for (const QString &name : QSqlDatabase::connectionNames())
+        n += name.startsWith("vodconfirm-history"_L1) ? 1 : 0;
+    return n;
+}
+
+QStringList assetIds(const QList<HistoryRecord> &rows)
+{
+    QStringList out;
+    for (const HistoryRecord &r : rows)
+        out << r.assetId;
+    return out;
+}
+
+// RFC 4180 reader: quoted fields may hold commas, doubled quotes, CR and LF.
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    const QString s = QString::fromUtf8(bytes);
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < s.size() && s.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row << field;
+            field.clear();
+        } else if (c == u'\r' && i + 1 < s.size() && s.at(i + 1) == u'\n') {
+            row << field;
+            field.clear();
+            rows << row;
+            row.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !row.isEmpty())
+        rows << (row << field);
+    return rows;
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void roundTripEveryField();
+    void batches();
+    void appendIsFlushedByTimer();
+    void thresholdHandsOverWithoutFlush();
+    void destructorFlushes();
+    void filters_data();
+    void filters();
+    void paging();
+    void queryPlansUseIndexes();
+    void readsFromWorkerThread();
+    void csvExport();
+    void csvExportToUnwritablePath();
+    void deleteOlderThan();
+    void deleteOlderThanInChunksFromWorkerThread();
+    void reopenKeepsDataAndSchema();
+    void corruptFileRefused();
+    void foreignDatabaseRefused();
+    void newerSchemaRefused();
+    void folderCannotBeCreated();
+    void writeFailureIsReportedAndRetried();
+    void fileHoldsNoSecrets();
+    void defaultPathIsInAppData();
+
+private:
+    QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
+    std::unique_ptr<HistoryStore> openStore();
+    void fillFilterData(HistoryStore &store);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestHistoryStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+std::unique_ptr<HistoryStore> TestHistoryStore::openStore()
+{
+    auto store = std::make_unique<HistoryStore>();
+    QString error;
+    if (!store->open(dbPath(), &error)) {
+        qWarning() << error;
+        return nullptr;
+    }
+    return store;
+}
+
+void TestHistoryStore::roundTripEveryField()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->isOpen());
+    QCOMPARE(store->path(), QFileInfo(dbPath()).absoluteFilePath());
+
+    HistoryRecord a;
+    a.batchId = u"6f1c2a"_s;
+    a.time = QDateTime(QDate(2026, 1, 31), QTime(23, 59, 58, 123), Qt::UTC);
+    a.profile = u"prod"_s;
+    a.region = u"ap-southeast-1"_s;
+    a.projectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
+    a.assetId = u"0123456789abcdef0123456789abcdef"_s;
+    a.targetStatus = u"FAILED"_s;
+    a.outcome = u"failed"_s;
+    a.httpStatus = 403;
+    a.errorCode = u"VOD.10062"_s;
+    a.errorMessage = u"媒资不存在 / \"asset\" not found,\r\nsee docs"_s;
+    a.requestId = u"9f8e7d6c-req"_s;
+    a.attempt = 3;
+    a.durationMs = 4321;
+
+    HistoryRecord b; // mostly empty: defaults must survive too
+    b.time = a.time.addSecs(1);
+    b.assetId = u"fedcba9876543210fedcba9876543210"_s;
+    b.outcome = u"not_sent"_s;
+
+    store->append(a);
+    store->append(b);
+    QCOMPARE(store->pendingCount(), 2);
+    QString error;
+    QVERIFY2(store->flush(&error), qPrintable(error));
+    QCOMPARE(store->pendingCount(), 0);
+
+    const QList<HistoryRecord> rows = store->find({}, 10);
+    QCOMPARE(rows.size(), 2);
+    QVERIFY(rows[0].id > 0);
+    QVERIFY(rows[1].id > 0);
+    QVERIFY(rows[0].id != rows[1].id);
+    HistoryRecord gotB = rows[0]; // newest first
+    HistoryRecord gotA = rows[1];
+    QCOMPARE(gotA.time.timeSpec(), Qt::UTC);
+    QCOMPARE(gotA.time, a.time);
+    gotA.id = 0;
+    gotB.id = 0;
+    QVERIFY(gotA == a);
+    QVERIFY(gotB == b);
+    QCOMPARE(gotA.errorMessage, a.errorMessage);
+    QCOMPARE(gotB.batchId, QString());
+    QCOMPARE(store->count(), 2);
+
+    // An invalid time becomes "now".
+    HistoryRecord c = b;
+    c.time = QDateTime();
+    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    store->append(c);
+    QVERIFY(store->flush());
+    HistoryStore::Filter f;
+    f.from = before;
+    const QList<HistoryRecord> now = store->find(f, 10);
+    QCOMPARE(now.size(), 1);
+    QVERIFY(now[0].time <= QDateTime::currentDateTimeUtc());
+}
+
+void TestHistoryStore::batches()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    BatchInfo info;
+    info.id = u"b-1"_s;
+    info.startedAt = T0;
+    info.profile = u"prod"_s;
+    info.region = u"cn-north-4"_s;
+    info.projectId = u"pid"_s;
+    info.total = 3;
+    store->beginBatch(info);
+    HistoryRecord a1 = record(u"a1"_s, T0.addSecs(1), u"confirmed"_s);
+    a1.batchId = u"b-1"_s;
+    store->append(a1);
+    HistoryRecord orphan = record(u"a2"_s, T0.addSecs(2), u"failed"_s);
+    orphan.batchId = u"never-begun"_s; // must not be lost to the foreign key
+    store->append(orphan);
+    QVERIFY(store->flush());
+
+    std::optional<BatchInfo> got = store->batch(u"b-1"_s);
+    QVERIFY(got);
+    QVERIFY(*got == info);
+    QVERIFY(!got->finishedAt.isValid());
+    QCOMPARE(store->unfinishedBatches().size(), 2);
+    QVERIFY(store->batch(u"never-begun"_s));
+    QCOMPARE(store->count(), 2);
+
+    HistoryStore::Filter f;
+    f.batchId = u"b-1"_s;
+    QCOMPARE(assetIds(store->find(f, 10)), QStringList {u"a1"_s});
+
+    const QDateTime end = T0.addSecs(60);
+    store->finishBatch(u"b-1"_s, end);
+    QVERIFY(store->flush());
+    got = store->batch(u"b-1"_s);
+    QVERIFY(got);
+    QCOMPARE(got->finishedAt, end);
+    const QList<BatchInfo> unfinished = store->unfinishedBatches();
+    QCOMPARE(unfinished.size(), 1);
+    QCOMPARE(unfinished[0].id, u"never-begun"_s);
+    QVERIFY(!store->batch(u"nope"_s));
+}
+
+void TestHistoryStore::appendIsFlushedByTimer()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    for (int i = 0; i < 5; ++i)
+        store->append(record(u"asset-%1"_s.arg(i), T0.addSecs(i), u"confirmed"_s));
+    QCOMPARE(store->pendingCount(), 5);
+    QCOMPARE(store->count(), 0); // nothing written yet: append() never touches the disk
+    QTRY_COMPARE_WITH_TIMEOUT(store->count(), 5, 3000);
+    QCOMPARE(store->pendingCount(), 0);
+}
+
+void TestHistoryStore::thresholdHandsOverWithoutFlush()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    for (int i = 0; i < HistoryStore::FlushThreshold; ++i)
+        store->append(record(u"asset-%1"_s.arg(i), T0.addMSecs(i), u"confirmed"_s));
+    QCOMPARE(store->pendingCount(), 0); // handed to the writer at the threshold
+    store->append(record(u"one-more"_s, T0.addSecs(3600), u"confirmed"_s));
+    QCOMPARE(store->pendingCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(store->count(), qint64(HistoryStore::FlushThreshold + 1), 5000);
+}
+
+void TestHistoryStore::destructorFlushes()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        store->append(record(u"kept"_s, T0, u"confirmed"_s));
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(assetIds(store->find({}, 10)), QStringList {u"kept"_s});
+}
+
+void TestHistoryStore::fillFilterData(HistoryStore &store)
+{
+    auto add = [&](const QString &id, int minutes, const QString &outcome, const QString &profile,
+                   const QString &code = {}, const QString &message = {},
+                   const QString &requestId = {}) {
+        HistoryRecord r = record(id, T0.addSecs(minutes * 60), outcome, profile);
+        r.errorCode = code;
+        r.errorMessage = message;
+        r.requestId = requestId;
+        store.append(r);
+    };
+    add(u"aaaa0001"_s, 0, u"confirmed"_s, u"prod"_s);
+    add(u"aaaa0002"_s, 1, u"failed"_s, u"prod"_s, u"VOD.10062"_s, u"Asset not found"_s, u"r-1"_s);
+    add(u"aaab0003"_s, 2, u"retrying"_s, u"test"_s, u"APIGW.0308"_s, u"Rate limited"_s, u"r-2"_s);
+    add(u"bbbb0004"_s, 3, u"failed"_s, u"test"_s, u"VOD.10083"_s, u"50% done_state"_s, u"r-3"_s);
+    add(u"aaaa0001"_s, 4, u"confirmed"_s, u"prod"_s, {}, {}, u"req-XYZ"_s);
+    add(u"a*[?]"_s, 5, u"not_sent"_s, u"prod"_s);
+    QVERIFY(store.flush());
+}
+
+void TestHistoryStore::filters_data()
+{
+    QTest::addColumn<HistoryStore::Filter>("filter");
+    QTest::addColumn<QStringList>("expected"); // newest first
+
+    auto filter = [](auto setter) {
+        HistoryStore::Filter f;
+        setter(f);
+        return f;
+    };
+    QTest::newRow("none") << HistoryStore::Filter {}
+                          << QStringList {u"a*[?]"_s,    u"aaaa0001"_s, u"bbbb0004"_s,
+                                          u"aaab0003"_s, u"aaaa0002"_s, u"aaaa0001"_s};
+    QTest::newRow("asset exact") << filter([](auto &f) { f.assetId = u"aaaa0001"_s; })
+                                 << QStringList {u"aaaa0001"_s, u"aaaa0001"_s};
+    QTest::newRow("asset exact is not a prefix")
+            << filter([](auto &f) { f.assetId = u"aaaa"_s; }) << QStringList {};
+    QTest::newRow("asset exact is case-sensitive")
+            << filter([](auto &f) { f.assetId = u"AAAA0001"_s; }) << QStringList {};
+    QTest::newRow("asset prefix") << filter([](auto &f) {
+        f.assetId = u"aaaa"_s;
+        f.assetIdPrefix = true;
+    }) << QStringList {u"aaaa0001"_s, u"aaaa0002"_s, u"aaaa0001"_s};
+    QTest::newRow("asset prefix wider") << filter([](auto &f) {
+        f.assetId = u"aa"_s;
+        f.assetIdPrefix = true;
+    }) << QStringList {u"aaaa0001"_s, u"aaab0003"_s, u"aaaa0002"_s, u"aaaa0001"_s};
+    QTest::newRow("asset prefix with glob characters") << filter([](auto &f) {
+        f.assetId = u"a*[?"_s;
+        f.assetIdPrefix = true;
+    }) << QStringList {u"a*[?]"_s};
+    QTest::newRow("text in error code")
+            << filter([](auto &f) { f.text = u"10062"_s; }) << QStringList {u"aaaa0002"_s};
+    QTest::newRow("text in message, any case")
+            << filter([](auto &f) { f.text = u"rate LIMITED"_s; }) << QStringList {u"aaab0003"_s};
+    QTest::newRow("text in request id")
+            << filter([](auto &f) { f.text = u"req-xyz"_s; }) << QStringList {u"aaaa0001"_s};
+    QTest::newRow("text shared by code prefix") << filter([](auto &f) { f.text = u"VOD."_s; })
+                                                << QStringList {u"bbbb0004"_s, u"aaaa0002"_s};
+    QTest::newRow("text with LIKE wildcards is literal")
+            << filter([](auto &f) { f.text = u"50% done_"_s; }) << QStringList {u"bbbb0004"_s};
+    QTest::newRow("text % alone matches only a literal %")
+            << filter([](auto &f) { f.text = u"%"_s; }) << QStringList {u"bbbb0004"_s};
+    QTest::newRow("outcome") << filter([](auto &f) { f.outcome = u"failed"_s; })
+                             << QStringList {u"bbbb0004"_s, u"aaaa0002"_s};
+    QTest::newRow("profile") << filter([](auto &f) { f.profile = u"test"_s; })
+                             << QStringList {u"bbbb0004"_s, u"aaab0003"_s};
+    QTest::newRow("from inclusive") << filter([](auto &f) { f.from = T0.addSecs(3 * 60); })
+                                    << QStringList {u"a*[?]"_s, u"aaaa0001"_s, u"bbbb0004"_s};
+    QTest::newRow("to exclusive") << filter([](auto &f) { f.to = T0.addSecs(2 * 60); })
+                                  << QStringList {u"aaaa0002"_s, u"aaaa0001"_s};
+    QTest::newRow("date range") << filter([](auto &f) {
+        f.from = T0.addSecs(60);
+        f.to = T0.addSecs(4 * 60);
+    }) << QStringList {u"bbbb0004"_s, u"aaab0003"_s, u"aaaa0002"_s};
+    QTest::newRow("combined") << filter([](auto &f) {
+        f.assetId = u"aaaa"_s;
+        f.assetIdPrefix = true;
+        f.outcome = u"confirmed"_s;
+        f.profile = u"prod"_s;
+        f.from = T0.addSecs(60);
+    }) << QStringList {u"aaaa0001"_s};
+    QTest::newRow("nothing matches")
+            << filter([](auto &f) { f.profile = u"nobody"_s; }) << QStringList {};
+}
+
+void TestHistoryStore::filters()
+{
+    QFETCH(HistoryStore::Filter, filter);
+    QFETCH(QStringList, expected);
+    auto store = openStore();
+    QVERIFY(store);
+    fillFilterData(*store);
+    QString error;
+    const QList<HistoryRecord> rows = store->find(filter, 100, 0, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(assetIds(rows), expected);
+    QCOMPARE(store->count(filter), qint64(expected.size()));
+}
+
+void TestHistoryStore::paging()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    // 25 rows, several sharing a millisecond, so the id must break ties.
+    for (int i = 0; i < 25; ++i)
+        store->append(record(u"p%1"_s.arg(i, 2, 10, QChar(u'0')), T0.addMSecs((i / 3) * 10),
+                             i % 2 ? u"failed"_s : u"confirmed"_s));
+    QVERIFY(store->flush());
+
+    const QList<HistoryRecord> all = store->find({}, 0);
+    QCOMPARE(all.size(), 25);
+    for (qsizetype i = 1; i < all.size(); ++i) {
+        QVERIFY(all[i - 1].time > all[i].time
+                || (all[i - 1].time == all[i].time && all[i - 1].id > all[i].id));
+    }
+    QCOMPARE(all.first().assetId, u"p24"_s);
+    QCOMPARE(all.last().assetId, u"p00"_s);
+
+    QList<HistoryRecord> byOffset;
+    for (int offset = 0; offset < 30; offset += 10)
+        byOffset += store->find({}, 10, offset);
+    QCOMPARE(assetIds(byOffset), assetIds(all));
+    QCOMPARE(store->find({}, 10, 20).size(), 5);
+    QVERIFY(store->find({}, 10, 30).isEmpty());
+
+    QList<HistoryRecord> byKey = store->find({}, 7);
+    while (true) {
+        const QList<HistoryRecord> next = store->findAfter({}, byKey.last(), 7);
+        if (next.isEmpty())
+            break;
+        byKey += next;
+    }
+    QCOMPARE(assetIds(byKey), assetIds(all));
+
+    HistoryStore::Filter failed;
+    failed.outcome = u"failed"_s;
+    QCOMPARE(store->count(failed), 12);
+    const QList<HistoryRecord> page1 = store->find(failed, 5);
+    const QList<HistoryRecord> page2 = store->findAfter(failed, page1.last(), 5);
+    QCOMPARE(assetIds(page1 + page2), assetIds(store->find(failed, 10)));
+}
+
+void TestHistoryStore::queryPlansUseIndexes()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    fillFilterData(*store);
+    HistoryStore::Filter f;
+    f.assetId = u"aaaa0001"_s;
+    QVERIFY2(store->queryPlan(f).join(u'\n').contains("attempts_asset_time"_L1),
+             qPrintable(store->queryPlan(f).join(u'\n')));
+    f.assetIdPrefix = true;
+    QVERIFY2(store->queryPlan(f).join(u'\n').contains("attempts_asset_time"_L1),
+             qPrintable(store->queryPlan(f).join(u'\n')));
+
+    HistoryStore::Filter range;
+    range.from = T0;
+    range.to = T0.addDays(1);
+    QVERIFY2(store->queryPlan(range).join(u'\n').contains("attempts_time"_L1),
+             qPrintable(store->queryPlan(range).join(u'\n')));
+
+    // Unfiltered, newest first: walks the time index, no sort of the whole table.
+    const QString plan = store->queryPlan({}).join(u'\n');
+    QVERIFY2(plan.contains("attempts_time"_L1), qPrintable(plan));
+    QVERIFY2(!plan.contains("TEMP B-TREE"_L1), qPrintable(plan));
+}
+
+void TestHistoryStore::readsFromWorkerThread()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    fillFilterData(*store);
+    const int connectionsBefore = historyConnections();
+    QCOMPARE(connectionsBefore, 2); // the owner's and the writer thread's
+    qint64 counted = -1;
+    QStringList found;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        HistoryStore::Filter f;
+        f.outcome = u"failed"_s;
+        counted = store->count(f);
+        found = assetIds(store->find(f, 10));
+    }));
+    worker->start();
+    QVERIFY(worker->wait(10000));
+    QCOMPARE(counted, 2);
+    QCOMPARE(found, (QStringList {u"bbbb0004"_s, u"aaaa0002"_s}));
+    // The worker's private connection is gone again.
+    QCOMPARE(historyConnections(), connectionsBefore);
+}
+
+void TestHistoryStore::csvExport()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    HistoryRecord a = record(u"asset-a"_s, T0, u"failed"_s);
+    a.errorCode = u"VOD.10062"_s;
+    a.errorMessage = u"He said \"no\", twice\r\nand then\nagain"_s;
+    a.requestId = u"req,1"_s;
+    HistoryRecord b = record(u"asset-b"_s, T0.addMSecs(1500), u"confirmed"_s);
+    b.errorMessage = u"媒资 ok"_s;
+    HistoryRecord c = record(u"asset-c"_s, T0.addSecs(10), u"not_sent"_s, u"other"_s);
+    store->append(a);
+    store->append(b);
+    store->append(c);
+    QVERIFY(store->flush());
+
+    const QString out = m_dir->filePath(u"export.csv"_s);
+    HistoryStore::Filter f;
+    f.profile = u"default"_s;
+    QString error;
+    QVERIFY2(store->exportCsv(f, out, &error), qPrintable(error));
+
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("id,batch_id,time,profile,region,project_id,asset_id,target_status,"
+                             "outcome,http_status,error_code,error_message,request_id,attempt,"
+                             "duration_ms\r\n"));
+    QVERIFY(bytes.endsWith("\r\n"));
+    QVERIFY(bytes.contains("\"He said \"\"no\"\", twice\r\nand then\nagain\""));
+
+    const QList<QStringList> rows = parseCsv(bytes);
+    QCOMPARE(rows.size(), 3); // header + a + b (c is another profile)
+    QCOMPARE(rows[0], HistoryStore::csvColumns());
+    const QList<HistoryRecord> stored = store->find(f, 10);
+    QCOMPARE(stored.size(), 2);
+    const HistoryRecord &sa = stored[1]; // oldest first in the export
+    QCOMPARE(rows[1],
+             (QStringList {QString::number(sa.id), u"batch-1"_s, u"2026-03-01T12:00:00.000Z"_s,
+                           u"default"_s, u"cn-north-4"_s, u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s,
+                           u"asset-a"_s, u"CREATED"_s, u"failed"_s, u"403"_s, u"VOD.10062"_s,
+                           a.errorMessage, u"req,1"_s, u"1"_s, u"120"_s}));
+    QCOMPARE(rows[2][2], u"2026-03-01T12:00:01.500Z"_s);
+    QCOMPARE(rows[2][6], u"asset-b"_s);
+    QCOMPARE(rows[2][11], u"媒资 ok"_s);
+    for (const QStringList &row : rows)
+        QCOMPARE(row.size(), HistoryStore::csvColumns().size());
+
+    // Empty result: header only.
+    HistoryStore::Filter none;
+    none.profile = u"nobody"_s;
+    QVERIFY(store->exportCsv(none, out, &error));
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(parseCsv(file.readAll()).size(), 1);
+}
+
+void TestHistoryStore::csvExportToUnwritablePath()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QFile blocker(m_dir->filePath(u"not-a-folder"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QString error;
+    QVERIFY(!store->exportCsv({}, blocker.fileName() + u"/out.csv"_s, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(error.contains("out.csv"_L1), qPrintable(error));
+}
+
+void TestHistoryStore::deleteOlderThan()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    BatchInfo old;
+    old.id = u"old"_s;
+    old.startedAt = T0.addDays(-40);
+    BatchInfo mixed;
+    mixed.id = u"mixed"_s;
+    mixed.startedAt = T0.addDays(-31);
+    store->beginBatch(old);
+    store->beginBatch(mixed);
+    for (int i = 0; i < 3; ++i) {
+        HistoryRecord r = record(u"old-%1"_s.arg(i), T0.addDays(-40).addSecs(i), u"failed"_s);
+        r.batchId = u"old"_s;
+        store->append(r);
+    }
+    HistoryRecord m1 = record(u"mixed-old"_s, T0.addDays(-31), u"failed"_s);
+    m1.batchId = u"mixed"_s;
+    HistoryRecord m2 = record(u"mixed-new"_s, T0.addDays(-29), u"confirmed"_s);
+    m2.batchId = u"mixed"_s;
+    store->append(m1);
+    store->append(m2);
+    HistoryRecord fresh = record(u"fresh"_s, T0, u"confirmed"_s);
+    fresh.batchId = QString();
+    store->append(fresh);
+    QVERIFY(store->flush());
+    QCOMPARE(store->count(), 6);
+
+    QList<qint64> progress;
+    QString error;
+    const qint64 deleted = store->deleteOlderThan(T0.addDays(-30), &error, [&](qint64 n) {
+        progress << n;
+        return true;
+    });
+    QVERIFY2(deleted == 4, qPrintable(error));
+    QCOMPARE(progress, QList<qint64> {4});
+    QCOMPARE(assetIds(store->find({}, 10)), (QStringList {u"fresh"_s, u"mixed-new"_s}));
+    QVERIFY(!store->batch(u"old"_s)); // no attempts left: gone
+    QVERIFY(store->batch(u"mixed"_s)); // still referenced by a newer attempt
+    QCOMPARE(store->deleteOlderThan(T0.addDays(-30)), 0);
+}
+
+void TestHistoryStore::deleteOlderThanInChunksFromWorkerThread()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const int rows = HistoryStore::DeleteChunkRows * 2 + 500;
+    for (int i = 0; i < rows; ++i)
+        store->append(record(u"x%1"_s.arg(i), T0.addSecs(-100000 + i), u"confirmed"_s));
+    store->append(record(u"keep"_s, T0.addDays(1), u"confirmed"_s));
+    QVERIFY(store->flush());
+
+    QList<qint64> progress;
+    qint64 deleted = -2;
+    QString error;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        deleted = store->deleteOlderThan(T0, &error, [&](qint64 n) {
+            progress << n;
+            return true;
+        });
+    }));
+    worker->start();
+    // The owner thread keeps writing meanwhile.
+    store->append(record(u"during"_s, T0.addDays(2), u"confirmed"_s));
+    QVERIFY(worker->wait(60000));
+    QVERIFY2(deleted == rows, qPrintable(error));
+    QCOMPARE(progress,
+             (QList<qint64> {HistoryStore::DeleteChunkRows, HistoryStore::DeleteChunkRows * 2,
+                             rows}));
+    QVERIFY(store->flush());
+    QCOMPARE(assetIds(store->find({}, 10)), (QStringList {u"during"_s, u"keep"_s}));
+
+    // Stopping early through the progress callback.
+    for (int i = 0; i < rows; ++i)
+        store->append(record(u"y%1"_s.arg(i), T0.addSecs(-100000 + i), u"confirmed"_s));
+    QVERIFY(store->flush());
+    const qint64 stopped = store->deleteOlderThan(T0, nullptr, [](qint64) { return false; });
+    QCOMPARE(stopped, HistoryStore::DeleteChunkRows);
+    QCOMPARE(store->count(), rows - HistoryStore::DeleteChunkRows + 2);
+
+    // The freed pages went back to the file system (auto_vacuum = INCREMENTAL).
+    QCOMPARE(store->deleteOlderThan(T0), rows - HistoryStore::DeleteChunkRows);
+    store.reset();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA freelist_count"_s).toInt(), 0);
+}
+
+void TestHistoryStore::reopenKeepsDataAndSchema()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        store->append(record(u"persist"_s, T0, u"confirmed"_s));
+        QVERIFY(store->flush());
+        store->close();
+        QVERIFY(!store->isOpen());
+        store->close(); // twice is fine
+    }
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), HistoryStore::SchemaVersion);
+        QCOMPARE(raw.scalar(u"PRAGMA application_id"_s).toInt(), HistoryStore::ApplicationId);
+        QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        const QStringList indexes
+                = raw.column(u"SELECT name FROM sqlite_master WHERE type = 'index'"
+                             " AND name NOT LIKE 'sqlite_%' ORDER BY name"_s);
+        QCOMPARE(indexes,
+                 (QStringList {u"attempts_asset_time"_s, u"attempts_batch"_s, u"attempts_time"_s}));
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(assetIds(store->find({}, 10)), QStringList {u"persist"_s});
+    store->append(record(u"second"_s, T0.addSecs(1), u"confirmed"_s));
+    QVERIFY(store->flush());
+    QCOMPARE(store->count(), 2);
+}
+
+void TestHistoryStore::corruptFileRefused()
+{
+    QByteArray garbage;
+    for (int i = 0; i < 8192; ++i)
+        garbage += char((i * 7919 + 13) % 251);
+    {
+        QFile f(dbPath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(garbage);
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(error.contains("damaged"_L1), qPrintable(error));
+    QVERIFY2(error.contains(u"history.sqlite"_s), qPrintable(error));
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), garbage); // untouched
+    // Nothing works on a store that failed to open, and nothing crashes.
+    QCOMPARE(store.count(), -1);
+    QVERIFY(store.find({}, 10).isEmpty());
+    QVERIFY(store.flush());
+}
+
+void TestHistoryStore::foreignDatabaseRefused()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"CREATE TABLE contacts (name TEXT)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO contacts VALUES ('Ada')"_s));
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY2(error.contains("not a VOD Confirm history"_L1), qPrintable(error));
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT name FROM contacts"_s).toString(), u"Ada"_s);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master"_s).toInt(), 1);
+}
+
+void TestHistoryStore::newerSchemaRefused()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        store->append(record(u"precious"_s, T0, u"confirmed"_s));
+    }
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"PRAGMA user_version = %1"_s.arg(HistoryStore::SchemaVersion + 1)));
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY2(error.contains("newer version"_L1), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(HistoryStore::SchemaVersion + 1)), qPrintable(error));
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), HistoryStore::SchemaVersion + 1);
+    QCOMPARE(raw.scalar(u"SELECT asset_id FROM attempts"_s).toString(), u"precious"_s);
+}
+
+void TestHistoryStore::folderCannotBeCreated()
+{
+    // A regular file where the folder should be: fails even for root.
+    QFile blocker(m_dir->filePath(u"file"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    HistoryStore store;
+    QString error;
+    QVERIFY(!store.open(blocker.fileName() + u"/sub/history.sqlite"_s, &error));
+    QVERIFY2(error.contains("folder"_L1), qPrintable(error));
+    QVERIFY(!store.isOpen());
+
+    QVERIFY(!store.open(QString(), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!store.open(m_dir->path(), &error)); // a folder, not a file
+    QVERIFY2(error.contains("folder"_L1), qPrintable(error));
+}
+
+void TestHistoryStore::writeFailureIsReportedAndRetried()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QSignalSpy failed(store.get(), &HistoryStore::writeFailed);
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"CREATE TRIGGER refuse BEFORE INSERT ON attempts"
+                         " WHEN NEW.asset_id = 'boom'"
+                         " BEGIN SELECT RAISE(ABORT, 'disk says no'); END"_s));
+    }
+    const QRegularExpression warning(u"Could not save . attempt.*disk says no"_s);
+    QTest::ignoreMessage(QtWarningMsg, warning);
+    QTest::ignoreMessage(QtWarningMsg, warning);
+    store->append(record(u"ok-1"_s, T0, u"confirmed"_s));
+    store->append(record(u"boom"_s, T0.addSecs(1), u"failed"_s));
+    QString error;
+    QVERIFY(!store->flush(&error));
+    QVERIFY2(error.startsWith("Could not save 2 attempt(s) to the history: disk says no."_L1),
+             qPrintable(error));
+    QCOMPARE(store->count(), 0); // one transaction: all or nothing
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains("next write"_L1));
+
+    // The timer path reports too.
+    store->append(record(u"ok-2"_s, T0.addSecs(2), u"confirmed"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 3000);
+    QCOMPARE(store->count(), 0);
+
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"DROP TRIGGER refuse"_s));
+    }
+    QVERIFY2(store->flush(&error), qPrintable(error));
+    QCOMPARE(assetIds(store->find({}, 10)), (QStringList {u"ok-2"_s, u"boom"_s, u"ok-1"_s}));
+    QCOMPARE(failed.size(), 2);
+}
+
+void TestHistoryStore::fileHoldsNoSecrets()
+{
+    const QStringList ids {u"c0ffee00c0ffee00c0ffee00c0ffee01"_s,
+                           u"c0ffee00c0ffee00c0ffee00c0ffee02"_s};
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        for (const QString &id : ids)
+            store->append(record(id, T0, u"confirmed"_s));
+    } // closing the last connection checkpoints the WAL into the main file
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    for (const QString &id : ids)
+        QVERIFY2(bytes.contains(id.toUtf8()), qPrintable(id)); // sanity: we read the right bytes
+
+    RawDb raw(dbPath());
+    const QRegularExpression credential(
+            u"(^|_)(ak|sk|key|secret|password|passwd|token|credential|auth|authorization|"
+            "signature|cookie)s?($|_)"_s,
+            QRegularExpression::CaseInsensitiveOption);
+    int columns = 0;
+    for (const QString &table :
+         raw.column(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
+        for (const QString &column : raw.column(u"PRAGMA table_info(%1)"_s.arg(table), 1)) {
+            ++columns;
+            QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
+        }
+    }
+    QCOMPARE(columns, 7 + 15);
+}
+
+void TestHistoryStore::defaultPathIsInAppData()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString path = HistoryStore::defaultPath();
+    QVERIFY(path.endsWith("/history.sqlite"_L1));
+    QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"

@@ -443,6 +443,13 @@ void TestVodTestServer::unknownRoute()
     QCOMPARE(r.status, 404);
     QCOMPARE(r.errorCode(), u"APIGW.0101"_s);
     QCOMPARE(m_server->counters().requests(Route::Unknown), 1);
+
+    RawClient garbage(m_server->port());
+    const HttpResponse bad = garbage.send("GARBAGE\r\n\r\n");
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.errorCode(), u"APIGW.0201"_s);
+    QVERIFY(!bad.header("X-Request-Id").isEmpty());
+    QVERIFY(garbage.waitDisconnected());
 }
 
 void TestVodTestServer::assetInfoWithRepeatedKeys()
@@ -585,20 +592,27 @@ void TestVodTestServer::scriptedHtml502()
 
 void TestVodTestServer::scriptedJsonErrors()
 {
-    m_server->scriptNext({Fault::Error500, Fault::Error503, Fault::Error504, Fault::Throttle});
+    m_server->scriptNext(
+            {Fault::Error500, Fault::Error502, Fault::Error503, Fault::Throttle, Fault::Error504});
     RawClient client(m_server->port());
-    const QList<std::pair<int, QString>> expected = {{500, u"Backend unavailable"_s},
-                                                     {503, u"Backend unavailable"_s},
-                                                     {504, u"Backend timeout"_s}};
-    for (const auto &[status, message] : expected) {
+    for (int status : {500, 502, 503}) {
         const HttpResponse r = client.send(confirmRequest(*m_server, AssetA));
         QCOMPARE(r.status, status);
         QCOMPARE(r.errorCode(), u"APIGW.0201"_s);
-        QCOMPARE(r.errorMessage(), message);
+        QCOMPARE(r.errorMessage(), u"Backend unavailable"_s);
     }
     QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 429);
     QCOMPARE(m_server->assetStatus(AssetA), u"CREATING"_s);
-    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 200);
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+
+    // A gateway timeout after the backend did the work: the retry finds the asset confirmed.
+    const HttpResponse timeout = client.send(confirmRequest(*m_server, AssetA));
+    QCOMPARE(timeout.status, 504);
+    QCOMPARE(timeout.errorMessage(), u"Backend timeout"_s);
+    QCOMPARE(m_server->assetStatus(AssetA), u"CREATED"_s);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).errorCode(), u"VOD.10061"_s);
+    QCOMPARE(m_server->counters().confirmRequests.value(AssetA), 6);
+    QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 1);
 }
 
 void TestVodTestServer::dropBeforeAndAfterEffect()

@@ -49,6 +49,8 @@ QByteArray reasonPhrase(int status)
         return "Request Entity Too Large";
     case 429:
         return "Too Many Requests";
+    case 494:
+        return "Request Header Too Large";
     case 500:
         return "Internal Server Error";
     case 502:
@@ -92,8 +94,8 @@ QString routeName(VodTestServer::Route route)
 bool appliesEffect(VodTestServer::Fault fault)
 {
     using F = VodTestServer::Fault;
-    return fault == F::None || fault == F::DropAfterEffect || fault == F::Trickle
-            || fault == F::HugeBody || fault == F::TruncatedJson;
+    return fault == F::None || fault == F::Error504 || fault == F::DropAfterEffect
+            || fault == F::Trickle || fault == F::HugeBody || fault == F::TruncatedJson;
 }
 
 } // namespace
@@ -407,15 +409,18 @@ void VodTestServer::parseNext(QTcpSocket *socket)
     Connection *c = m_connections.value(socket);
     if (!c || c->busy || c->hung)
         return;
+    // Malformed or oversized requests get a gateway error and the connection is closed.
+    const auto reject = [&](int status, const QString &message) {
+        c->buffer.clear();
+        Request r;
+        r.close = true;
+        r.requestId = randomHex(16);
+        write(socket, r, gatewayError(status, u"APIGW.0201"_s, message, r.requestId));
+    };
     const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0) {
-        if (c->buffer.size() > MaxHeaderBytes) {
-            c->buffer.clear();
-            c->hung = true;
-            socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: "
-                          "0\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
-        }
+        if (c->buffer.size() > MaxHeaderBytes)
+            reject(494, u"Request headers too large"_s);
         return;
     }
 
@@ -453,19 +458,11 @@ void VodTestServer::parseNext(QTcpSocket *socket)
             badRequest = true;
     }
     if (badRequest) {
-        c->buffer.clear();
-        c->hung = true;
-        socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        socket->disconnectFromHost();
+        reject(400, u"API request error."_s);
         return;
     }
     if (length > m_config.maxRequestBodyBytes) {
-        c->buffer.clear();
-        c->hung = true;
-        request.requestId = randomHex(16);
-        request.close = true;
-        write(socket, request,
-              gatewayError(413, u"APIGW.0201"_s, u"Request entity too large"_s, request.requestId));
+        reject(413, u"Request entity too large"_s);
         return;
     }
     const qint64 bodyStart = headerEnd + 4;

@@ -53,7 +53,7 @@ public:
         Error500, // 500 JSON APIGW.0201 "Backend unavailable"; not applied
         Error502, // 502 JSON APIGW.0201 "Backend unavailable"; not applied
         Error503, // 503 JSON APIGW.0201 "Backend unavailable"; not applied
-        Error504, // 504 JSON APIGW.0201 "Backend timeout"; not applied
+        Error504, // 504 JSON APIGW.0201 "Backend timeout"; APPLIED (the backend finished late)
         HtmlError502, // 502 nginx-style HTML page; not applied
         Throttle, // 429 APIGW.0308 as if over the rate limit; not applied
         DropBeforeEffect, // connection closed without an answer; not applied

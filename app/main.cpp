@@ -1,9 +1,19 @@
+#include "cli/cli.h"
+#include "gui.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "vodconfirm " << VODCONFIRM_VERSION << Qt::endl;
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("vodconfirm"));
+    QCoreApplication::setApplicationName(QStringLiteral("vodconfirm"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VODCONFIRM_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (VodConfirm::Cli::wantsCommandLine(arguments)) {
+        QCoreApplication app(argc, argv);
+        return VodConfirm::Cli::run(arguments);
+    }
+    return VodConfirm::runGui(argc, argv);
 }

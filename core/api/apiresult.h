@@ -11,12 +11,12 @@ namespace VodConfirm {
 
 // What kind of failure a reply is; decides retry and stop policy.
 enum class ErrorClass {
-    None,        // success (2xx with a usable body)
-    Retryable,   // 429, 5xx, timeouts, resets, connection refused, throttling codes
-    Auth,        // 401 APIGW.0301, expired token, clock skew, identity failures: never retried
-    NotFound,    // VOD.10062
-    WrongState,  // the asset's state does not allow the operation (VOD.10061, VOD.10083 ...)
-    BadRequest,  // 4xx parameter errors
+    None, // success (2xx with a usable body)
+    Retryable, // 429, 5xx, timeouts, resets, connection refused, throttling codes
+    Auth, // 401 APIGW.0301, expired token, clock skew, identity failures: never retried
+    NotFound, // VOD.10062
+    WrongState, // the asset's state does not allow the operation (VOD.10061, VOD.10083 ...)
+    BadRequest, // 4xx parameter errors
     Other,
 };
 
@@ -25,17 +25,17 @@ QString errorClassName(ErrorClass c); // stable lower-case name: "retryable", "a
 // Everything a caller needs to know about one HTTP exchange. Built by fromReply(); never throws.
 struct ApiResult
 {
-    int httpStatus = 0;              // 0 when no HTTP answer arrived
-    QString errorCode;               // as the server sent it, e.g. "VOD.10062"
-    QString errorMessage;            // as the server sent it, or our plain description
-    QString requestId;               // X-Request-Id header (or request_id in the body)
-    int networkError = 0;            // QNetworkReply::NetworkError, 0 = none
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString errorCode; // as the server sent it, e.g. "VOD.10062"
+    QString errorMessage; // as the server sent it, or our plain description
+    QString requestId; // X-Request-Id header (or request_id in the body)
+    int networkError = 0; // QNetworkReply::NetworkError, 0 = none
     ErrorClass errorClass = ErrorClass::None;
-    bool clockSkew = false;          // server Date differs from ours by more than 15 minutes
-    bool tokenExpired = false;       // 401 saying the IAM token expired: fetch a new one once
-    qint64 retryAfterMs = -1;        // from Retry-After, -1 when absent
-    QDateTime serverDate;            // from the Date header, invalid when absent
-    QJsonObject json;                // parsed body on success
+    bool clockSkew = false; // server Date differs from ours by more than 15 minutes
+    bool tokenExpired = false; // 401 saying the IAM token expired: fetch a new one once
+    qint64 retryAfterMs = -1; // from Retry-After, -1 when absent
+    QDateTime serverDate; // from the Date header, invalid when absent
+    QJsonObject json; // parsed body on success
 
     bool ok() const { return errorClass == ErrorClass::None; }
     bool isRetryable() const { return errorClass == ErrorClass::Retryable; }
@@ -46,16 +46,16 @@ struct ApiResult
     {
         int httpStatus = 0;
         QByteArray body;
-        bool bodyTruncated = false;  // the body exceeded the size cap and was cut
+        bool bodyTruncated = false; // the body exceeded the size cap and was cut
         QByteArray contentType;
-        QByteArray requestId;        // X-Request-Id
-        QByteArray retryAfter;       // Retry-After
-        QByteArray date;             // Date (RFC 7231)
-        QByteArray location;         // Location, for redirects (never followed)
-        int networkError = 0;        // QNetworkReply::NetworkError
+        QByteArray requestId; // X-Request-Id
+        QByteArray retryAfter; // Retry-After
+        QByteArray date; // Date (RFC 7231)
+        QByteArray location; // Location, for redirects (never followed)
+        int networkError = 0; // QNetworkReply::NetworkError
         QString networkErrorString;
         bool timedOut = false;
-        QDateTime localTime;         // when the reply arrived, for the skew check
+        QDateTime localTime; // when the reply arrived, for the skew check
     };
     // Maps any reply (JSON flat or nested, HTML, empty, truncated, network failure) to a result.
     static ApiResult fromReply(const Reply &reply);

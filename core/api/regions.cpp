@@ -11,9 +11,9 @@ const QList<Region> &all()
 {
     // The six VOD regions of the official SDKs (contract section 3.1).
     static const QList<Region> regions = {
-        {u"cn-north-4"_s, u"CN North-Beijing4"_s},  {u"cn-north-1"_s, u"CN North-Beijing1"_s},
-        {u"cn-east-2"_s, u"CN East-Shanghai2"_s},   {u"ap-southeast-1"_s, u"CN-Hong Kong"_s},
-        {u"ap-southeast-2"_s, u"AP-Bangkok"_s},     {u"ap-southeast-3"_s, u"AP-Singapore"_s},
+            {u"cn-north-4"_s, u"CN North-Beijing4"_s}, {u"cn-north-1"_s, u"CN North-Beijing1"_s},
+            {u"cn-east-2"_s, u"CN East-Shanghai2"_s},  {u"ap-southeast-1"_s, u"CN-Hong Kong"_s},
+            {u"ap-southeast-2"_s, u"AP-Bangkok"_s},    {u"ap-southeast-3"_s, u"AP-Singapore"_s},
     };
     return regions;
 }

@@ -8,15 +8,15 @@ namespace VodConfirm {
 
 struct Region
 {
-    QString id;        // "cn-north-4"
-    QString name;      // "CN North-Beijing4" (not translated: Huawei's own names)
+    QString id; // "cn-north-4"
+    QString name; // "CN North-Beijing4" (not translated: Huawei's own names)
 };
 
 namespace Regions {
 const QList<Region> &all();
 bool isKnown(const QString &id);
-QUrl vodEndpoint(const QString &regionId);   // https://vod.<id>.myhuaweicloud.com
-QUrl iamEndpoint(const QString &regionId);   // https://iam.<id>.myhuaweicloud.com
+QUrl vodEndpoint(const QString &regionId); // https://vod.<id>.myhuaweicloud.com
+QUrl iamEndpoint(const QString &regionId); // https://iam.<id>.myhuaweicloud.com
 // Empty when the URL may carry credentials: https anywhere, http only to loopback.
 // Otherwise a translated reason.
 QString endpointProblem(const QUrl &url);

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <utility>
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
-#include <utility>
 
 namespace VodConfirm {
 
@@ -12,16 +12,16 @@ namespace VodConfirm {
 // no network. The caller decides which headers are signed and must send them byte-identical.
 namespace RequestSigner {
 
-using HeaderList = QList<std::pair<QByteArray, QByteArray>>;     // name, value
-using QueryList = QList<std::pair<QString, QString>>;           // decoded key, decoded value
+using HeaderList = QList<std::pair<QByteArray, QByteArray>>; // name, value
+using QueryList = QList<std::pair<QString, QString>>; // decoded key, decoded value
 
 struct Input
 {
-    QByteArray method;          // "GET", "POST"
-    QString path;               // decoded path as sent, e.g. "/v1.0/{pid}/asset/status/uploaded"
-    QueryList query;            // decoded query items, any order
-    HeaderList headers;         // every header to sign, including host and X-Sdk-Date
-    QByteArray body;            // the exact body bytes that are sent
+    QByteArray method; // "GET", "POST"
+    QString path; // decoded path as sent, e.g. "/v1.0/{pid}/asset/status/uploaded"
+    QueryList query; // decoded query items, any order
+    HeaderList headers; // every header to sign, including host and X-Sdk-Date
+    QByteArray body; // the exact body bytes that are sent
     QByteArray accessKey;
     QByteArray secretKey;
 };
@@ -30,9 +30,9 @@ struct Output
 {
     QByteArray canonicalRequest;
     QByteArray stringToSign;
-    QByteArray signedHeaders;   // "content-type;host;x-sdk-date"
-    QByteArray signature;       // 64 lower-case hex characters
-    QByteArray authorization;   // value of the Authorization header
+    QByteArray signedHeaders; // "content-type;host;x-sdk-date"
+    QByteArray signature; // 64 lower-case hex characters
+    QByteArray authorization; // value of the Authorization header
 };
 
 inline constexpr char Algorithm[] = "SDK-HMAC-SHA256";

@@ -26,9 +26,9 @@ class VodClient final : public QObject
 public:
     struct Config
     {
-        QUrl endpoint;          // https://vod.<region>.myhuaweicloud.com, or http://127.0.0.1:port
-        QUrl iamEndpoint;       // for AuthMode::Password
-        QString regionId;       // IAM token scope (project name) for AuthMode::Password
+        QUrl endpoint; // https://vod.<region>.myhuaweicloud.com, or http://127.0.0.1:port
+        QUrl iamEndpoint; // for AuthMode::Password
+        QString regionId; // IAM token scope (project name) for AuthMode::Password
         QString projectId;
         Credentials credentials;
         int timeoutMs = 30000;
@@ -38,7 +38,7 @@ public:
     struct AssetInfo
     {
         QString assetId;
-        QString status;         // as the server sent it: "CREATED", "UNCREATED", "CREATING" ...
+        QString status; // as the server sent it: "CREATED", "UNCREATED", "CREATING" ...
         QString description;
     };
 

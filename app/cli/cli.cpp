@@ -1,0 +1,572 @@
+#include "cli.h"
+
+#include "cli/output.h"
+
+#include "api/regions.h"
+#include "api/vodclient.h"
+#include "engine/confirmengine.h"
+#include "engine/historyrecorder.h"
+#include "ids/assetidparser.h"
+#include "settings/clientconfig.h"
+#include "settings/credentialstore.h"
+#include "settings/settings.h"
+#include "storage/historystore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm::Cli {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Cli", text, disambiguation, n);
+}
+
+void out(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+int usageError(const QString &message)
+{
+    err(u"vodconfirm: "_s + message);
+    return UsageError;
+}
+
+const QStringList Subcommands = {u"confirm"_s, u"history"_s, u"profiles"_s};
+
+QString mainHelp()
+{
+    return tr("Usage: vodconfirm [COMMAND] [OPTIONS]\n"
+              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload). Without a command "
+              "the desktop app opens.\n\n"
+              "Commands:\n"
+              "  confirm    confirm the asset IDs found in files or standard input\n"
+              "  history    print the confirmation history\n"
+              "  profiles   list profiles, or show one (list | show NAME)\n\n"
+              "Run 'vodconfirm COMMAND --help' for a command's options.\n"
+              "Exit codes: 0 every asset confirmed, 1 some asset failed or was not sent,\n"
+              "2 usage, input or configuration error, 3 authentication rejected.");
+}
+
+// Parses `options` for one subcommand; returns an exit code when the run should stop here.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments,
+                         const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        out(parser.helpText().toUtf8());
+        return AllConfirmed;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOption &o, int min,
+                             int max, int fallback, int *value)
+{
+    if (!p.isSet(o)) {
+        *value = fallback;
+        return std::nullopt;
+    }
+    bool ok = false;
+    *value = p.value(o).toInt(&ok);
+    if (!ok || *value < min || *value > max)
+        return usageError(tr("--%1 must be a whole number from %2 to %3.")
+                                  .arg(o.names().constLast())
+                                  .arg(min)
+                                  .arg(max));
+    return std::nullopt;
+}
+
+// SIGINT/SIGTERM: the first one cancels the batch (requests in flight finish and are recorded),
+// a second one ends the process at once.
+int signalPipe[2] = {-1, -1};
+void onSignal(int)
+{
+    static int count = 0;
+    if (++count > 1)
+        _exit(130);
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(signalPipe[1], &c, 1);
+}
+
+// ----------------------------------------------------------------------------------------------
+// confirm
+
+struct Connection
+{
+    VodClient::Config config;
+    QString profile;
+};
+
+std::optional<int> resolveConnection(const QCommandLineParser &p,
+                                     const QCommandLineOption &profileO,
+                                     const QCommandLineOption &regionO,
+                                     const QCommandLineOption &endpointO,
+                                     const QCommandLineOption &projectO, Settings &settings,
+                                     int timeoutSeconds, Connection *c)
+{
+    Profile profile;
+    Credentials credentials;
+    const QByteArray envAk = qgetenv("HUAWEICLOUD_SDK_AK");
+    const QByteArray envSk = qgetenv("HUAWEICLOUD_SDK_SK");
+    const QByteArray envToken = qgetenv("HUAWEICLOUD_SDK_SECURITY_TOKEN");
+    const QByteArray envAuthToken = qgetenv("VODCONFIRM_AUTH_TOKEN");
+
+    if (p.isSet(profileO)) {
+        const QString name = p.value(profileO);
+        const std::optional<Profile> found = settings.profile(name);
+        if (!found)
+            return usageError(tr("There is no profile named \"%1\". See 'vodconfirm profiles "
+                                 "list'.")
+                                      .arg(name));
+        profile = *found;
+        c->profile = name;
+        CredentialStore store;
+        QString keychainError;
+        credentials = store.loadBlocking(profile, &keychainError);
+        // Secrets the keychain does not have may come from the environment.
+        if (credentials.secretKey.isEmpty())
+            credentials.secretKey = QString::fromUtf8(envSk);
+        if (credentials.securityToken.isEmpty())
+            credentials.securityToken = QString::fromUtf8(envToken);
+        if (credentials.token.isEmpty())
+            credentials.token = QString::fromUtf8(envAuthToken);
+        if (const QString missing = credentials.missing(); !missing.isEmpty())
+            return usageError(keychainError.isEmpty()
+                                      ? missing
+                                      : tr("%1 The keychain said: %2").arg(missing, keychainError));
+    } else {
+        profile.regionId = u"cn-north-4"_s;
+        profile.projectId = QString::fromUtf8(qgetenv("HUAWEICLOUD_SDK_PROJECT_ID"));
+        if (!envAuthToken.isEmpty()) {
+            profile.authMode = AuthMode::Token;
+            credentials.mode = AuthMode::Token;
+            credentials.token = QString::fromUtf8(envAuthToken);
+        } else if (!envAk.isEmpty() || !envSk.isEmpty()) {
+            credentials.accessKey = QString::fromUtf8(envAk);
+            credentials.secretKey = QString::fromUtf8(envSk);
+            credentials.securityToken = QString::fromUtf8(envToken);
+        } else {
+            return usageError(tr("No credentials: use --profile NAME, or set HUAWEICLOUD_SDK_AK "
+                                 "and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for "
+                                 "temporary credentials), or VODCONFIRM_AUTH_TOKEN. Secrets are "
+                                 "never taken from the command line."));
+        }
+    }
+    if (p.isSet(regionO)) {
+        const QString region = p.value(regionO);
+        if (!Regions::isKnown(region)) {
+            QStringList ids;
+            for (const Region &r : Regions::all())
+                ids.append(r.id);
+            return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for "
+                                 "another endpoint.")
+                                      .arg(region, ids.join(u", "_s)));
+        }
+        profile.regionId = region;
+        profile.customEndpoint.clear();
+    }
+    if (p.isSet(endpointO))
+        profile.customEndpoint = QUrl(p.value(endpointO));
+    if (p.isSet(projectO))
+        profile.projectId = p.value(projectO);
+    c->config = clientConfig(profile, credentials, timeoutSeconds);
+    return std::nullopt;
+}
+
+std::optional<int> readInput(const QStringList &files, QByteArray *text)
+{
+    const QStringList sources = files.isEmpty() ? QStringList {u"-"_s} : files;
+    for (const QString &name : sources) {
+        QFile f;
+        const bool ok = name == "-"_L1 ? f.open(stdin, QIODevice::ReadOnly)
+                                       : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+        if (!ok)
+            return usageError(tr("Cannot read %1: %2").arg(name, f.errorString()));
+        *text += f.readAll();
+        *text += '\n';
+    }
+    return std::nullopt;
+}
+
+class ProgressLine final : public QObject
+{
+public:
+    ProgressLine(ConfirmEngine *engine, int total) : m_engine(engine), m_total(total)
+    {
+        m_enabled = ::isatty(STDERR_FILENO);
+        m_clock.start();
+    }
+    void update(const AssetUpdate &a)
+    {
+        if (a.state == AssetState::Confirmed)
+            ++m_confirmed;
+        else if (isTerminal(a.state))
+            ++m_other;
+        if (!m_enabled || (m_clock.elapsed() - m_last < 200 && m_confirmed + m_other < m_total))
+            return;
+        m_last = m_clock.elapsed();
+        const double rate
+                = m_clock.elapsed() > 0 ? (m_confirmed + m_other) * 1000.0 / m_clock.elapsed() : 0;
+        std::fprintf(stderr, "\r\033[K%s",
+                     qPrintable(tr("[%1/%2] %3 confirmed, %4 not confirmed, %5/s%6")
+                                        .arg(m_confirmed + m_other)
+                                        .arg(m_total)
+                                        .arg(m_confirmed)
+                                        .arg(m_other)
+                                        .arg(rate, 0, 'f', 1)
+                                        .arg(m_engine->isPaused() ? tr(" (paused)") : QString())));
+    }
+    void end()
+    {
+        if (m_enabled && m_last > 0)
+            std::fputs("\r\033[K", stderr);
+    }
+
+private:
+    ConfirmEngine *m_engine;
+    int m_total;
+    int m_confirmed = 0;
+    int m_other = 0;
+    bool m_enabled = false;
+    qint64 m_last = 0;
+    QElapsedTimer m_clock;
+};
+
+int confirm(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const QCommandLineOption profileO(u"profile"_s, tr("Use the saved profile NAME."), u"NAME"_s);
+    const QCommandLineOption regionO(u"region"_s, tr("VOD region id (default cn-north-4)."),
+                                     u"ID"_s);
+    const QCommandLineOption endpointO(u"endpoint"_s, tr("Custom VOD endpoint URL (https)."),
+                                       u"URL"_s);
+    const QCommandLineOption projectO(
+            u"project-id"_s,
+            tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s);
+    const QCommandLineOption statusO(
+            u"status"_s, tr("Status to set: CREATED (default), FAILED or CANCELLED."), u"STATUS"_s);
+    const QCommandLineOption concurrencyO(u"concurrency"_s,
+                                          tr("Requests in flight (1-16, default 4)."), u"N"_s);
+    const QCommandLineOption rateO(
+            u"rate-limit"_s, tr("Requests per minute (1-1500, default 1400)."), u"PER_MINUTE"_s);
+    const QCommandLineOption attemptsO(
+            u"max-attempts"_s, tr("Attempts per asset for retryable failures (1-10, default 5)."),
+            u"N"_s);
+    const QCommandLineOption timeoutO(
+            u"timeout"_s, tr("Seconds to wait for each answer (1-300, default 30)."), u"SECONDS"_s);
+    const QCommandLineOption outputO(
+            u"output"_s, tr("Output format: text (default), json (one object per line) or csv."),
+            u"FORMAT"_s, u"text"_s);
+    const QCommandLineOption historyO(u"history-db"_s,
+                                      tr("History database file (default: the app's)."), u"PATH"_s);
+    const QCommandLineOption noHistoryO(u"no-history"_s,
+                                        tr("Do not record this run in the history."));
+    p.addOptions({profileO, regionO, endpointO, projectO, statusO, concurrencyO, rateO, attemptsO,
+                  timeoutO, outputO, historyO, noHistoryO});
+    p.addPositionalArgument(
+            u"FILE"_s,
+            tr("Files with asset IDs in any text form; none or '-' reads standard input."),
+            u"[FILE...]"_s);
+    if (auto code = parse(p, arguments,
+                          tr("Confirms uploads: sends ConfirmAssetUpload for every asset ID found "
+                             "in the input.\nCredentials come from --profile, or from the "
+                             "environment: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, "
+                             "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, or "
+                             "VODCONFIRM_AUTH_TOKEN.")))
+        return *code;
+
+    const std::optional<Format> format = formatFromName(p.value(outputO));
+    if (!format)
+        return usageError(tr("--output must be text, json or csv."));
+    const std::optional<TargetStatus> status
+            = targetStatusFromName(p.isSet(statusO) ? p.value(statusO) : u"CREATED"_s);
+    if (!status)
+        return usageError(tr("--status must be CREATED, FAILED or CANCELLED."));
+    if (p.isSet(historyO) && p.isSet(noHistoryO))
+        return usageError(tr("--history-db and --no-history exclude each other."));
+
+    Settings settings;
+    ConfirmEngine::Options options;
+    int timeoutSeconds = 0;
+    for (const auto &[option, min, max, fallback, target] :
+         {std::tuple {&concurrencyO, 1, 16, settings.concurrency(), &options.concurrency},
+          std::tuple {&rateO, 1, 1500, settings.ratePerMinute(), &options.ratePerMinute},
+          std::tuple {&attemptsO, 1, 10, settings.maxAttempts(), &options.maxAttempts},
+          std::tuple {&timeoutO, 1, 300, settings.timeoutSeconds(), &timeoutSeconds}}) {
+        if (auto code = intOption(p, *option, min, max, fallback, target))
+            return *code;
+    }
+
+    Connection connection;
+    if (auto code = resolveConnection(p, profileO, regionO, endpointO, projectO, settings,
+                                      timeoutSeconds, &connection))
+        return *code;
+
+    QByteArray input;
+    if (auto code = readInput(p.positionalArguments(), &input))
+        return *code;
+    const ParsedIds parsed = AssetIdParser::parseUtf8(input);
+    input.clear();
+    for (const auto &m : parsed.malformed.mid(0, 20))
+        err(tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
+    if (parsed.malformedTotal > 20)
+        err(tr("... and %1 more malformed tokens").arg(parsed.malformedTotal - 20));
+    for (const QString &note : parsed.notes())
+        err(note);
+    if (parsed.count() == 0)
+        return usageError(parsed.malformedTotal > 0
+                                  ? tr("No valid asset IDs in the input (%1 lines read): every "
+                                       "token that looked like an ID was malformed. An asset ID "
+                                       "is 32 hexadecimal characters.")
+                                            .arg(parsed.linesRead)
+                                  : tr("No asset IDs found in the input (%1 lines read). An "
+                                       "asset ID is 32 hexadecimal characters.")
+                                            .arg(parsed.linesRead));
+
+    QNetworkAccessManager nam;
+    VodClient client(&nam, connection.config);
+    if (const QString problem = client.configProblem(); !problem.isEmpty())
+        return usageError(problem);
+
+    HistoryStore history;
+    if (!p.isSet(noHistoryO)) {
+        const QString path = p.isSet(historyO)     ? p.value(historyO)
+                : settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
+                                                   : settings.historyPath();
+        QString error;
+        if (!history.open(path, &error))
+            return usageError(tr("%1 (use --no-history to run without a history)").arg(error));
+    }
+    QObject::connect(&history, &HistoryStore::writeFailed, &history,
+                     [](const QString &message) { err(tr("History: %1").arg(message)); });
+
+    QList<ConfirmItem> items;
+    items.reserve(parsed.count());
+    for (qsizetype i = 0; i < parsed.count(); ++i)
+        items.append({parsed.id(i), *status});
+
+    ConfirmEngine engine(&client);
+    engine.setOptions(options);
+    HistoryRecorder recorder(&engine, history.isOpen() ? &history : nullptr);
+    ProgressLine progress(&engine, int(items.size()));
+    QEventLoop loop;
+    BatchSummary summary;
+    out(assetHeader(*format));
+    QObject::connect(&engine, &ConfirmEngine::assetChanged, &loop, [&](const AssetUpdate &a) {
+        progress.update(a);
+        if (isTerminal(a.state))
+            out(assetLine(*format, a));
+    });
+    QObject::connect(&engine, &ConfirmEngine::finished, &loop, [&](const BatchSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+
+    if (::pipe(signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
+        QObject::connect(notifier, &QSocketNotifier::activated, &engine, [&] {
+            char c;
+            [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
+            progress.end();
+            err(tr("Interrupted: cancelling; requests already sent finish first (press Ctrl+C "
+                   "again to quit at once)."));
+            engine.cancel();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+
+    engine.start(items);
+    recorder.batchStarted(
+            {connection.profile, connection.config.regionId, connection.config.projectId});
+    loop.exec();
+    progress.end();
+    history.close();
+
+    err(tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent in %4 s (%5 requests, %6 "
+           "throttled).",
+           nullptr, summary.total)
+                .arg(summary.confirmed)
+                .arg(summary.failed)
+                .arg(summary.notSent)
+                .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
+                .arg(summary.requests)
+                .arg(summary.throttled));
+    if (!summary.stopReason.isEmpty())
+        err(summary.stopReason);
+    if (summary.authStopped)
+        return AuthRejected;
+    return summary.confirmed == summary.total ? AllConfirmed : SomeFailed;
+}
+
+// ----------------------------------------------------------------------------------------------
+// history
+
+int history(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const QCommandLineOption historyO(u"history-db"_s,
+                                      tr("History database file (default: the app's)."), u"PATH"_s);
+    const QCommandLineOption assetO(u"asset"_s, tr("Only this asset ID."), u"ID"_s);
+    const QCommandLineOption sinceO(
+            u"since"_s, tr("Only attempts at or after this ISO 8601 date or time (UTC)."),
+            u"ISO-DATE"_s);
+    const QCommandLineOption outputO(u"output"_s, tr("Output format: text (default), json or csv."),
+                                     u"FORMAT"_s, u"text"_s);
+    p.addOptions({historyO, assetO, sinceO, outputO});
+    if (auto code = parse(p, arguments, tr("Prints the confirmation history, newest first.")))
+        return *code;
+    const std::optional<Format> format = formatFromName(p.value(outputO));
+    if (!format)
+        return usageError(tr("--output must be text, json or csv."));
+
+    HistoryFilter filter;
+    if (p.isSet(assetO)) {
+        filter.assetId = p.value(assetO).trimmed().toLower();
+        if (!AssetIdParser::isValidId(filter.assetId))
+            return usageError(tr("--asset must be an asset ID (32 hexadecimal characters)."));
+    }
+    if (p.isSet(sinceO)) {
+        QDateTime since = QDateTime::fromString(p.value(sinceO), Qt::ISODateWithMs);
+        if (!since.isValid())
+            since = QDateTime(QDate::fromString(p.value(sinceO), Qt::ISODate), QTime(0, 0),
+                              Qt::UTC);
+        if (!since.isValid())
+            return usageError(tr("--since must be an ISO 8601 date such as 2026-11-28 or "
+                                 "2026-11-28T09:30:00Z."));
+        if (since.timeSpec() == Qt::LocalTime)
+            since.setTimeSpec(Qt::UTC);
+        filter.from = since;
+    }
+    const QString path = p.isSet(historyO) ? p.value(historyO) : [] {
+        const Settings settings;
+        return settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
+                                                : settings.historyPath();
+    }();
+    if (!QFile::exists(path))
+        return usageError(tr("There is no history at %1 yet.").arg(path));
+    HistoryStore store;
+    QString error;
+    if (!store.open(path, &error))
+        return usageError(error);
+
+    out(historyHeader(*format));
+    QList<HistoryRecord> page = store.find(filter, 1000, 0, &error);
+    while (!page.isEmpty()) {
+        QByteArray chunk;
+        for (const HistoryRecord &r : std::as_const(page))
+            chunk += historyLine(*format, r);
+        out(chunk);
+        page = store.findAfter(filter, page.constLast(), 1000, &error);
+    }
+    if (!error.isEmpty())
+        return usageError(error);
+    return AllConfirmed;
+}
+
+// ----------------------------------------------------------------------------------------------
+// profiles
+
+int profiles(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(u"ACTION"_s, tr("list (default), or show NAME"),
+                            u"[list | show NAME]"_s);
+    if (auto code = parse(p, arguments,
+                          tr("Lists the saved profiles, or shows one. Secrets are "
+                             "never shown.")))
+        return *code;
+    const QStringList args = p.positionalArguments();
+    const Settings settings;
+    const QString action = args.value(0, u"list"_s);
+    if (action == "list"_L1 && args.size() <= 1) {
+        const QString active = settings.activeProfileName();
+        for (const QString &name : settings.profileNames())
+            out((name == active ? u"* "_s : u"  "_s).toUtf8() + name.toUtf8() + '\n');
+        if (settings.profileNames().isEmpty())
+            err(tr("No profiles yet. Create one in the desktop app (run vodconfirm without "
+                   "arguments)."));
+        return AllConfirmed;
+    }
+    if (action == "show"_L1 && args.size() == 2) {
+        const std::optional<Profile> profile = settings.profile(args.at(1));
+        if (!profile)
+            return usageError(tr("There is no profile named \"%1\".").arg(args.at(1)));
+        const Profile &pr = *profile;
+        QStringList lines = {tr("name:         %1").arg(pr.name),
+                             tr("endpoint:     %1").arg(pr.vodEndpoint().toString()),
+                             tr("region:       %1").arg(pr.regionId),
+                             tr("project id:   %1").arg(pr.projectId),
+                             tr("auth mode:    %1").arg(authModeName(pr.authMode))};
+        if (pr.authMode == AuthMode::AkSk)
+            lines << tr("access key:   %1").arg(pr.accessKey)
+                  << tr("secrets:      %1")
+                             .arg(pr.rememberSecrets ? tr("in the system keychain")
+                                                     : tr("not stored (asked each session)"));
+        if (pr.authMode == AuthMode::Password)
+            lines << tr("IAM user:     %1").arg(pr.userName)
+                  << tr("account:      %1").arg(pr.accountName);
+        out(lines.join(u'\n').toUtf8() + '\n');
+        return AllConfirmed;
+    }
+    return usageError(tr("Usage: vodconfirm profiles [list | show NAME]"));
+}
+
+} // namespace
+
+bool wantsCommandLine(const QStringList &arguments)
+{
+    return arguments.size() > 1;
+}
+
+int run(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = QStringList {arguments.first() + u' ' + command} + arguments.mid(2);
+    if (command == "confirm"_L1)
+        return confirm(rest);
+    if (command == "history"_L1)
+        return history(rest);
+    if (command == "profiles"_L1)
+        return profiles(rest);
+    if (command == "--version"_L1 || command == "-v"_L1) {
+        out("vodconfirm " VODCONFIRM_VERSION "\n");
+        return AllConfirmed;
+    }
+    if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1) {
+        out(mainHelp().toUtf8() + '\n');
+        return AllConfirmed;
+    }
+    err(mainHelp());
+    return usageError(tr("Unknown command \"%1\".").arg(command));
+}
+
+} // namespace VodConfirm::Cli

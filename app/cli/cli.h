@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+namespace VodConfirm::Cli {
+
+// Exit codes of every subcommand.
+enum ExitCode {
+    AllConfirmed = 0,
+    SomeFailed = 1, // at least one asset failed or was not sent
+    UsageError = 2, // usage, input or configuration error
+    AuthRejected = 3, // authentication rejected, batch stopped
+};
+
+// True when the arguments ask for the command line rather than the GUI.
+bool wantsCommandLine(const QStringList &arguments);
+// Runs `vodconfirm <subcommand> ...` headless; needs a QCoreApplication.
+int run(const QStringList &arguments);
+
+} // namespace VodConfirm::Cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "engine/confirmtypes.h"
+#include "storage/historyrecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace VodConfirm::Cli {
+
+enum class Format { Text, Json, Csv };
+std::optional<Format> formatFromName(const QString &name);
+
+// Lines for `confirm` (one per asset) and `history` (one per attempt) in each format.
+// The header is empty for text and JSON lines.
+QByteArray assetHeader(Format format);
+QByteArray assetLine(Format format, const AssetUpdate &asset);
+QByteArray historyHeader(Format format);
+QByteArray historyLine(Format format, const HistoryRecord &record);
+
+} // namespace VodConfirm::Cli

@@ -1,0 +1,40 @@
+#include "gui.h"
+
+#include "mainwindow.h"
+
+#include "settings/credentialstore.h"
+#include "settings/settings.h"
+#include "storage/historystore.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+
+namespace VodConfirm {
+
+int runGui(int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QApplication::translate("Gui", "VOD Confirm"));
+    QApplication::setDesktopFileName(QStringLiteral(VODCONFIRM_APP_ID));
+
+    QNetworkAccessManager nam;
+    Settings settings;
+    CredentialStore credentials;
+    HistoryStore history;
+    const QString historyPath = settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
+                                                                 : settings.historyPath();
+    QString error;
+    if (!history.open(historyPath, &error)) {
+        QMessageBox::warning(nullptr, QApplication::translate("Gui", "History unavailable"),
+                             QApplication::translate("Gui",
+                                                     "The confirmation history cannot be opened, "
+                                                     "so this session will not be recorded.\n\n%1")
+                                     .arg(error));
+    }
+    MainWindow window(&nam, &settings, &credentials, history.isOpen() ? &history : nullptr);
+    window.show();
+    return app.exec();
+}
+
+} // namespace VodConfirm

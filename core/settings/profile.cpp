@@ -1,0 +1,110 @@
+#include "settings/profile.h"
+
+#include "api/regions.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("VodConfirm::Profile", text);
+}
+
+bool isProjectIdChar(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+            || c == u'-' || c == u'_';
+}
+
+} // namespace
+
+QString Profile::nameProblem(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("Enter a profile name.");
+    if (name.size() > MaxNameLength)
+        return tr("A profile name can have at most %1 characters.").arg(MaxNameLength);
+    if (name.contains(u'/') || name.contains(u'\\'))
+        return tr("A profile name cannot contain “/” or “\\”.");
+    if (name != name.trimmed())
+        return tr("A profile name cannot start or end with a space.");
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control)
+            return tr("A profile name cannot contain control characters.");
+    }
+    return {};
+}
+
+QUrl Profile::vodEndpoint() const
+{
+    if (!customEndpoint.isEmpty())
+        return customEndpoint;
+    if (!regionId.isEmpty())
+        return Regions::vodEndpoint(regionId);
+    return {};
+}
+
+QUrl Profile::iamEndpoint() const
+{
+    if (!customIamEndpoint.isEmpty())
+        return customIamEndpoint;
+    if (!regionId.isEmpty())
+        return Regions::iamEndpoint(regionId);
+    return {};
+}
+
+QString Profile::problem() const
+{
+    if (const QString p = nameProblem(name); !p.isEmpty())
+        return p;
+
+    if (!customEndpoint.isEmpty()) {
+        if (const QString p = Regions::endpointProblem(customEndpoint); !p.isEmpty())
+            return tr("VOD endpoint: %1").arg(p);
+    } else if (regionId.isEmpty()) {
+        return tr("Choose a region or enter the VOD endpoint URL.");
+    } else if (!Regions::isKnown(regionId)) {
+        return tr("“%1” is not a known region. Choose a region from the list or enter the VOD "
+                  "endpoint URL.")
+                .arg(regionId);
+    }
+
+    const QString project = projectId.trimmed();
+    if (project.isEmpty())
+        return tr("Enter the project ID of the region (My Credentials > Projects in the console).");
+    if (!std::all_of(projectId.begin(), projectId.end(), isProjectIdChar))
+        return tr("The project ID can contain only letters, digits, “-” and “_”.");
+
+    switch (authMode) {
+    case AuthMode::AkSk:
+        if (accessKey.trimmed().isEmpty())
+            return tr("Enter the access key (AK).");
+        break;
+    case AuthMode::Token:
+        break;
+    case AuthMode::Password:
+        if (userName.trimmed().isEmpty())
+            return tr("Enter the IAM user name.");
+        if (accountName.trimmed().isEmpty())
+            return tr("Enter the account name (for the account's own user it is the same as the "
+                      "user name).");
+        if (!customIamEndpoint.isEmpty()) {
+            if (const QString p = Regions::endpointProblem(customIamEndpoint); !p.isEmpty())
+                return tr("IAM endpoint: %1").arg(p);
+        } else if (regionId.isEmpty()) {
+            return tr("Enter the IAM endpoint URL used to obtain a token for the custom VOD "
+                      "endpoint.");
+        }
+        break;
+    }
+    return {};
+}
+
+} // namespace VodConfirm

@@ -1,11 +1,18 @@
 #include "ids/assetidparser.h"
 
 #include <QCoreApplication>
+#include <QtGlobal>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 
 #include <array>
+#include <cstdlib>
 #include <limits>
+#include <string_view>
 #include <type_traits>
-#include <vector>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +45,21 @@ constexpr std::array<quint8, 128> makeTable()
     return t;
 }
 constexpr std::array<quint8, 128> CharTable = makeTable();
+
+// What the main loop does at an ASCII character; every other character is Plain.
+enum CharKind : quint8 { Plain, Word, LineFeed, CarriageReturn, Separator };
+constexpr std::array<quint8, 129> makeKinds()
+{
+    std::array<quint8, 129> t {};
+    for (int c = 0; c < 128; ++c)
+        t[c] = (CharTable[c] & 0x80) ? Word : Plain;
+    t['\n'] = LineFeed;
+    t['\r'] = CarriageReturn;
+    t['='] = Separator;
+    t[':'] = Separator;
+    return t;
+}
+constexpr std::array<quint8, 129> CharKinds = makeKinds(); // [128]: any non-ASCII character
 
 inline bool isAlnum(char32_t c)
 {
@@ -85,25 +107,18 @@ inline bool isSpace(char32_t c)
             || c == 0x3000;
 }
 // Ends an unquoted value: asset_id=abc&x=1, asset_id=abc,title, ?asset_id=abc)
+constexpr std::array<bool, 128> makeTerminators()
+{
+    std::array<bool, 128> t {};
+    for (char c : {',', ';', '&', '|', '?', ')', ']', '}', '<', '>', '"', '\'', ' ', '\t', '\n',
+                   '\r', '\v', '\f'})
+        t[size_t(c)] = true;
+    return t;
+}
+constexpr std::array<bool, 128> Terminators = makeTerminators();
 inline bool endsUnquotedValue(char32_t c)
 {
-    switch (c) {
-    case ',':
-    case ';':
-    case '&':
-    case '|':
-    case '?':
-    case ')':
-    case ']':
-    case '}':
-    case '<':
-    case '>':
-    case '"':
-    case '\'':
-        return true;
-    default:
-        return isSpace(c);
-    }
+    return c < 128 ? Terminators[c] : (c == 0xa0 || c == 0x3000);
 }
 
 quint64 mix(quint64 h)
@@ -133,9 +148,87 @@ QString hexString(AssetId id)
     return s;
 }
 
-// Open-addressing set of the IDs seen in one parse. A slot holds a reference into one of two
-// lists (new IDs or already-known IDs met in the text) plus a "reported as example" flag, so
-// memory is 4-16 bytes per ID on top of the 16-byte ID itself.
+inline void prefetchLine(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    Q_UNUSED(p);
+#endif
+}
+
+// Zero-filled memory whose untouched pages cost nothing. On Linux, blocks of 2 MiB and more are
+// mapped with transparent huge pages where allowed: the ID index is probed at random, and with
+// 4 KiB pages nearly every probe is a TLB miss (half the parse time in a VM).
+class ZeroedMemory
+{
+public:
+    ZeroedMemory() = default;
+    explicit ZeroedMemory(size_t bytes) : m_bytes(bytes)
+    {
+#ifdef Q_OS_LINUX
+        if (bytes >= HugePage) {
+            void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+                           0);
+            if (p != MAP_FAILED) {
+                madvise(p, bytes, MADV_HUGEPAGE); // a hint: fine if refused
+                m_data = p;
+                m_mapped = true;
+                return;
+            }
+        }
+#endif
+        m_data = std::calloc(bytes, 1);
+        if (!m_data)
+            qFatal("AssetIdParser: out of memory (%zu bytes)", bytes);
+    }
+    ZeroedMemory(ZeroedMemory &&other) noexcept
+    {
+        swap(other);
+    }
+    ZeroedMemory &operator=(ZeroedMemory &&other) noexcept
+    {
+        ZeroedMemory(std::move(other)).swap(*this);
+        return *this;
+    }
+    ZeroedMemory(const ZeroedMemory &) = delete;
+    ZeroedMemory &operator=(const ZeroedMemory &) = delete;
+    ~ZeroedMemory()
+    {
+#ifdef Q_OS_LINUX
+        if (m_mapped) {
+            munmap(m_data, m_bytes);
+            return;
+        }
+#endif
+        std::free(m_data);
+    }
+
+    template<typename T> T *as() const
+    {
+        return static_cast<T *>(m_data);
+    }
+
+private:
+    static constexpr size_t HugePage = 2u << 20;
+
+    void swap(ZeroedMemory &other) noexcept
+    {
+        std::swap(m_data, other.m_data);
+        std::swap(m_bytes, other.m_bytes);
+        std::swap(m_mapped, other.m_mapped);
+    }
+
+    void *m_data = nullptr;
+    size_t m_bytes = 0;
+    bool m_mapped = false;
+};
+
+// Open-addressing set of the IDs seen in one parse. A slot holds 32 bits of the ID's hash and
+// a reference into one of two lists (new IDs, or already-known IDs met in the text) plus a
+// "reported as example" flag: 8 bytes per slot, at most 1/0.35 slots per ID. The stored hash
+// lets a probe skip other IDs without touching the lists (one cache miss per lookup, not three)
+// and lets the table grow without re-reading them.
 class SeenTable
 {
 public:
@@ -143,56 +236,81 @@ public:
     static constexpr quint32 Reported = 1u << 31;
     static constexpr quint32 IndexMask = Known - 1;
 
-    SeenTable(const QList<AssetId> &fresh, const QList<AssetId> &known)
+    struct Slot
+    {
+        quint32 hash;
+        quint32 ref; // 0: empty; else list index + 1, | Known, | Reported
+    };
+
+    // expected: how many IDs the text can hold at most; the table starts big enough for them,
+    // up to 2^21 slots. It is calloc'ed, so pages that no ID lands on are never resident.
+    SeenTable(const QList<AssetId> &fresh, const QList<AssetId> &known, qsizetype expected)
         : m_fresh(fresh), m_known(known)
     {
-        m_slots.assign(1024, 0);
+        size_t size = 1024;
+        while (size < (1u << 21) && qsizetype(size) * 7 < expected * 10)
+            size *= 2;
+        allocate(size);
     }
 
+    static quint32 hash(AssetId id) { return quint32(hashId(id) >> 32); }
+
+    void prefetch(quint32 h) const { prefetchLine(&table()[h & m_mask]); }
+
     // Returns the slot holding id, or the empty slot where it would go.
-    quint32 *find(AssetId id)
+    Slot *find(AssetId id, quint32 h)
     {
-        const size_t mask = m_slots.size() - 1;
-        for (size_t i = hashId(id) & mask;; i = (i + 1) & mask) {
-            quint32 &slot = m_slots[i];
-            if (slot == 0 || at(slot) == id)
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            Slot &slot = table()[i];
+            if (slot.ref == 0 || (slot.hash == h && at(slot.ref) == id))
                 return &slot;
         }
     }
 
-    // slot must come from find() just before; ref = list index + 1, plus Known if known.
-    void insert(quint32 *slot, quint32 ref)
+    // slot must come from find(id, h) just before.
+    void insert(Slot *slot, quint32 h, quint32 ref)
     {
-        *slot = ref;
-        if (++m_used * 2 > m_slots.size())
+        *slot = Slot {h, ref};
+        if (++m_used * 10 > (m_mask + 1) * 7)
             grow();
     }
 
 private:
-    AssetId at(quint32 slot) const
+    Slot *table() const { return m_slots.as<Slot>(); }
+
+    AssetId at(quint32 ref) const
     {
-        const quint32 index = (slot & IndexMask) - 1;
-        return (slot & Known) ? m_known.at(index) : m_fresh.at(index);
+        const quint32 index = (ref & IndexMask) - 1;
+        return (ref & Known) ? m_known.at(index) : m_fresh.at(index);
+    }
+
+    void allocate(size_t size)
+    {
+        m_slots = ZeroedMemory(size * sizeof(Slot));
+        m_mask = size - 1;
     }
 
     void grow()
     {
-        std::vector<quint32> old(m_slots.size() * 2, 0);
-        old.swap(m_slots);
-        const size_t mask = m_slots.size() - 1;
-        for (quint32 slot : old) {
-            if (slot == 0)
+        const ZeroedMemory old = std::move(m_slots);
+        const size_t oldSize = m_mask + 1;
+        allocate(oldSize * 2);
+        const Slot *oldSlots = old.as<Slot>();
+        for (size_t k = 0; k < oldSize; ++k) {
+            const Slot &slot = oldSlots[k];
+            if (slot.ref == 0)
                 continue;
-            size_t i = hashId(at(slot)) & mask;
-            while (m_slots[i] != 0)
-                i = (i + 1) & mask;
-            m_slots[i] = slot;
+            size_t i = slot.hash & m_mask;
+            while (table()[i].ref != 0)
+                i = (i + 1) & m_mask;
+            table()[i] = slot;
         }
     }
 
     const QList<AssetId> &m_fresh;
     const QList<AssetId> &m_known;
-    std::vector<quint32> m_slots;
+    ZeroedMemory m_slots;
+    size_t m_mask = 0;
     size_t m_used = 0;
 };
 
@@ -207,34 +325,61 @@ template<typename Char> class Scanner
 {
 public:
     Scanner(const Char *text, qsizetype size, ParsedIds &out,
-            const AssetIdParser::KnownPredicate &isKnown)
-        : m_s(text), m_n(size), m_out(out), m_isKnown(isKnown), m_seen(out.assetIds, m_known)
-    { }
+            const AssetIdParser::KnownPredicate &isKnown, const QSet<QString> &knownSet = {})
+        : m_s(text),
+          m_n(size),
+          m_out(out),
+          m_isKnown(isKnown),
+          m_seen(out.assetIds, m_known, size / (IdLength + 1) + 1 + knownSet.size())
+    {
+        // The queued IDs go into the same index as the text's, marked Known: one lookup per ID.
+        m_known.reserve(knownSet.size());
+        for (const QString &known : knownSet) {
+            if (!AssetIdParser::isValidId(known))
+                continue; // as with the lookup: only IDs in the form parse() returns
+            const std::optional<AssetId> id = AssetId::fromString(known);
+            const quint32 h = SeenTable::hash(*id);
+            SeenTable::Slot *slot = m_seen.find(*id, h);
+            m_known.append(*id);
+            m_seen.insert(slot, h, quint32(m_known.size()) | SeenTable::Known);
+        }
+    }
 
     void run()
     {
         qsizetype i = 0;
         while (i < m_n) {
             const char32_t c = at(i);
-            if (isAlnum(c)) {
+            const quint8 kind = CharKinds[c < 128 ? c : 128]; // a cmov, not a branch
+            if (kind == Plain) {
+                ++i;
+            } else if (kind == Word) {
+                // One pass over the token: its end and how many of its characters are not hex.
                 qsizetype j = i + 1;
-                while (j < m_n && isAlnum(at(j)))
+                int nonHex = hexValue(c) < 0;
+                while (j < m_n) {
+                    const char32_t d = at(j);
+                    if (d >= 128 || !(CharTable[d] & 0x80))
+                        break;
+                    nonHex += (CharTable[d] & 0x7f) == 0;
                     ++j;
-                freeToken(i, j);
+                }
+                freeToken(i, j, nonHex);
                 i = j;
-            } else if (c == '\n') {
+            } else if (kind == LineFeed) {
                 ++m_line;
                 ++i;
-            } else if (c == '\r') {
+            } else if (kind == CarriageReturn) {
                 if (i + 1 >= m_n || at(i + 1) != '\n')
                     ++m_line;
                 ++i;
-            } else if (c == '=' || c == ':') {
-                i = keyValue(i);
             } else {
-                ++i;
+                i = keyValue(i);
             }
         }
+        flush();
+        if (m_out.assetIds.capacity() > m_out.assetIds.size() + m_out.assetIds.size() / 4 + 64)
+            m_out.assetIds.squeeze(); // up to 37% of a large result is growth slack
         m_out.linesRead = m_n == 0 ? 0 : (isLineBreak(at(m_n - 1)) ? m_line - 1 : m_line);
     }
 
@@ -256,26 +401,23 @@ private:
     }
 
     // A token in free text (not the value of a key).
-    void freeToken(qsizetype a, qsizetype b)
+    void freeToken(qsizetype a, qsizetype b, int nonHex)
     {
         const qsizetype len = b - a;
-        if (len < LooksLikeMin || len > LooksLikeMax)
-            return;
-        int nonHex = 0;
-        bool digit = false;
-        bool letter = false;
-        for (qsizetype i = a; i < b; ++i) {
-            const char32_t c = at(i);
-            nonHex += !isHex(c);
-            digit = digit || isDigit(c);
-            letter = letter || isLetter(c);
-        }
         if (len == IdLength && nonHex == 0) {
             if (!isProjectIdInPath(a))
                 foundId(a);
             return;
         }
-        if (nonHex <= LooksLikeMaxNonHex && digit && letter)
+        if (len < LooksLikeMin || len > LooksLikeMax || nonHex > LooksLikeMaxNonHex)
+            return;
+        bool digit = false;
+        bool letter = false;
+        for (qsizetype i = a; i < b; ++i) {
+            digit = digit || isDigit(at(i));
+            letter = letter || isLetter(at(i));
+        }
+        if (digit && letter)
             reportMalformed(a, b, false);
     }
 
@@ -294,6 +436,16 @@ private:
         return at(i - 1) == '/';
     }
 
+    // IDs are looked up in batches: the table slots of a whole batch are prefetched first, so
+    // that their cache misses overlap. They are still processed one by one in input order.
+    struct Pending
+    {
+        AssetId id;
+        quint32 hash;
+        bool upper;
+    };
+    static constexpr int BatchSize = 16;
+
     void foundId(qsizetype a)
     {
         quint64 high = 0;
@@ -309,38 +461,54 @@ private:
             upper = upper || isUpper(c);
             low = (low << 4) | quint64(hexValue(c));
         }
-        if (upper)
-            ++m_out.upperCaseNormalised;
         const AssetId id(high, low);
-        quint32 *slot = m_seen.find(id);
-        if (*slot != 0) {
-            const bool known = *slot & SeenTable::Known;
+        const quint32 h = SeenTable::hash(id);
+        m_seen.prefetch(h);
+        m_pending[m_pendingCount++] = Pending {id, h, upper};
+        if (m_pendingCount == BatchSize)
+            flush();
+    }
+
+    void flush()
+    {
+        for (int i = 0; i < m_pendingCount; ++i)
+            process(m_pending[i]);
+        m_pendingCount = 0;
+    }
+
+    void process(const Pending &p)
+    {
+        if (p.upper)
+            ++m_out.upperCaseNormalised;
+        SeenTable::Slot *slot = m_seen.find(p.id, p.hash);
+        if (slot->ref != 0) {
+            const bool known = slot->ref & SeenTable::Known;
             if (known)
                 ++m_out.alreadyKnown;
             else
                 ++m_out.duplicates;
             QStringList &examples = known ? m_out.alreadyKnownIds : m_out.duplicateIds;
-            if (!(*slot & SeenTable::Reported) && examples.size() < ParsedIds::MaxExamples) {
-                examples.append(hexString(id));
-                *slot |= SeenTable::Reported;
+            if (!(slot->ref & SeenTable::Reported) && examples.size() < ParsedIds::MaxExamples) {
+                examples.append(hexString(p.id));
+                slot->ref |= SeenTable::Reported;
             }
-            return;
-        }
-        if (m_isKnown && m_isKnown(id)) {
-            ++m_out.alreadyKnown;
-            m_known.append(id);
-            quint32 ref = quint32(m_known.size()) | SeenTable::Known;
-            if (m_out.alreadyKnownIds.size() < ParsedIds::MaxExamples) {
-                m_out.alreadyKnownIds.append(hexString(id));
-                ref |= SeenTable::Reported;
-            }
-            m_seen.insert(slot, ref);
             return;
         }
         if (m_out.assetIds.size() + m_known.size() >= qsizetype(SeenTable::IndexMask) - 1)
             return; // over a billion IDs: refuse more rather than corrupt the index
-        m_out.assetIds.append(id);
-        m_seen.insert(slot, quint32(m_out.assetIds.size()));
+        if (m_isKnown && m_isKnown(p.id)) {
+            ++m_out.alreadyKnown;
+            m_known.append(p.id);
+            quint32 ref = quint32(m_known.size()) | SeenTable::Known;
+            if (m_out.alreadyKnownIds.size() < ParsedIds::MaxExamples) {
+                m_out.alreadyKnownIds.append(hexString(p.id));
+                ref |= SeenTable::Reported;
+            }
+            m_seen.insert(slot, p.hash, ref);
+            return;
+        }
+        m_out.assetIds.append(p.id);
+        m_seen.insert(slot, p.hash, quint32(m_out.assetIds.size()));
     }
 
     void reportMalformed(qsizetype a, qsizetype b, bool uuid)
@@ -455,14 +623,14 @@ private:
                 identifierLike = true; // camelCase
         }
         key[len] = 0;
-        const QLatin1StringView k(key, len);
-        if (k.contains("assetid"_L1))
+        const std::string_view k(key, size_t(len));
+        const auto has = [&k](std::string_view part) { return k.find(part) != k.npos; };
+        if (has("assetid"))
             return KeyKind::AssetId;
-        if (k.contains("asset"_L1) || k == "id"_L1 || k == "ids"_L1)
+        if (has("asset") || k == "id" || k == "ids")
             return KeyKind::Neutral;
-        if (!quoted && sep == ':' && !identifierLike && !k.endsWith("id"_L1)
-            && !k.endsWith("ids"_L1) && !k.contains("md5"_L1) && !k.contains("hash"_L1)
-            && !k.contains("sha"_L1) && !k.contains("etag"_L1))
+        if (!quoted && sep == ':' && !identifierLike && !k.ends_with("id") && !k.ends_with("ids")
+            && !has("md5") && !has("hash") && !has("sha") && !has("etag"))
             return KeyKind::None; // prose: "INFO:", "Confirmed:"
         return KeyKind::Other;
     }
@@ -584,6 +752,8 @@ private:
     const AssetIdParser::KnownPredicate &m_isKnown;
     QList<AssetId> m_known; // known IDs met in the text, so that repeats need no second lookup
     SeenTable m_seen;
+    Pending m_pending[BatchSize];
+    int m_pendingCount = 0;
     qsizetype m_line = 1;
 };
 
@@ -682,6 +852,13 @@ ParsedIds parse(QStringView text, const QSet<QString> &alreadyKnown)
 {
     if (alreadyKnown.isEmpty())
         return parse(text, KnownPredicate {});
+    // Converting the set costs a pass over it; asking it costs a QString per distinct ID of the
+    // text. Convert unless the set is much larger than what the text can hold.
+    if (alreadyKnown.size() <= 8 * (text.size() / (IdLength + 1) + 1)) {
+        ParsedIds out;
+        Scanner<char16_t>(text.utf16(), text.size(), out, {}, alreadyKnown).run();
+        return out;
+    }
     return parse(text,
                  [&alreadyKnown](AssetId id) { return alreadyKnown.contains(id.toString()); });
 }

@@ -102,7 +102,8 @@ using KnownPredicate = std::function<bool(AssetId)>;
 // Exactly 32 lower-case hex digits.
 bool isValidId(QStringView id);
 
-// alreadyKnown: IDs already queued; they are counted in alreadyKnown, not returned again.
+// alreadyKnown: IDs already queued, lower case as parse() returns them; they are counted in
+// alreadyKnown, not returned again.
 ParsedIds parse(QStringView text, const QSet<QString> &alreadyKnown = {});
 ParsedIds parse(QStringView text, const KnownPredicate &isKnown);
 // The same rules over UTF-8 (or any ASCII-compatible) bytes, e.g. a file, without decoding.

@@ -47,6 +47,7 @@ private slots:
     void assetIdRoundTrip();
     void duplicateExamplesAreDistinct();
     void alreadyKnownPredicate();
+    void largeAlreadyKnownSet();
     void notes();
     void notesForNothingFound();
     void malformedExamplesAreCapped();
@@ -297,6 +298,27 @@ void TestAssetIdParser::alreadyKnownPredicate()
     QCOMPARE(r.duplicates, 1);
     QCOMPARE(r.alreadyKnown, 3);
     QCOMPARE(asked, 2); // once per distinct ID, not per occurrence
+}
+
+void TestAssetIdParser::largeAlreadyKnownSet()
+{
+    // A set far larger than the text is asked per ID instead of converted: same answers.
+    QSet<QString> known;
+    for (int i = 0; i < 1000; ++i)
+        known.insert(idFor(i));
+    known.insert(B);
+    const QString text = u"%1 %2 %1 %3"_s.arg(B, A, idFor(7).toUpper());
+    const ParsedIds r = AssetIdParser::parse(text, known);
+    QCOMPARE(r.ids(), QStringList {A});
+    QCOMPARE(r.alreadyKnown, 3);
+    QCOMPARE(r.alreadyKnownIds, (QStringList {B, idFor(7)}));
+    QCOMPARE(r.upperCaseNormalised, 1);
+
+    const ParsedIds small = AssetIdParser::parse((text + u'\n').repeated(100), known);
+    QCOMPARE(small.ids(), QStringList {A});
+    QCOMPARE(small.alreadyKnown, 300);
+    QCOMPARE(small.duplicates, 99);
+    QCOMPARE(small.alreadyKnownIds, (QStringList {B, idFor(7)}));
 }
 
 void TestAssetIdParser::notes()

@@ -45,5 +45,8 @@ struct BatchInfo
 
 } // namespace VodConfirm
 
+Q_DECLARE_TYPEINFO(VodConfirm::HistoryRecord, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(VodConfirm::BatchInfo, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(VodConfirm::HistoryRecord)
 Q_DECLARE_METATYPE(VodConfirm::BatchInfo)

@@ -138,7 +138,6 @@ signals:
     // A write transaction failed (emitted on the owner thread); the message is translated.
     void writeFailed(const QString &message);
 
-
 private:
     void submit();
     bool withConnection(const std::function<bool(QSqlDatabase &)> &work, QString *error) const;

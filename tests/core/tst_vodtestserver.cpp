@@ -230,6 +230,7 @@ private slots:
     void rateLimit();
     void scriptedHtml502();
     void scriptedJsonErrors();
+    void scriptedPerAsset();
     void dropBeforeAndAfterEffect();
     void neverAnswerHoldsConnection();
     void trickleTruncatedHugeRedirect();
@@ -669,6 +670,21 @@ void TestVodTestServer::scriptedJsonErrors()
     QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).errorCode(), u"VOD.10061"_s);
     QCOMPARE(m_server->counters().confirmRequests.value(AssetA), 6);
     QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 1);
+}
+
+void TestVodTestServer::scriptedPerAsset()
+{
+    m_server->scriptAsset(AssetB, {Fault::Error503, Fault::HtmlError502});
+    m_server->scriptNext({Fault::Error500});
+    QCOMPARE(m_server->scriptedFaultsLeft(), 3);
+    RawClient client(m_server->port());
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 503);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 500); // shared script
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetC)).status, 200);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 502);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 200);
+    QCOMPARE(m_server->scriptedFaultsLeft(), 0);
+    QCOMPARE(m_server->counters().confirmRequests.value(AssetB), 3);
 }
 
 void TestVodTestServer::dropBeforeAndAfterEffect()

@@ -355,6 +355,19 @@ void VodTestServer::scriptNext(const QList<Fault> &faults)
     m_script.append(faults);
 }
 
+void VodTestServer::scriptAsset(const QString &assetId, const QList<Fault> &faults)
+{
+    m_assetScripts[assetId].append(faults);
+}
+
+qsizetype VodTestServer::scriptedFaultsLeft() const
+{
+    qsizetype n = m_script.size();
+    for (const QList<Fault> &faults : m_assetScripts)
+        n += faults.size();
+    return n;
+}
+
 void VodTestServer::reset()
 {
     const int inFlight = m_counters.inFlight;
@@ -363,6 +376,7 @@ void VodTestServer::reset()
     m_counters.maxInFlight = inFlight;
     m_windows.clear();
     m_script.clear();
+    m_assetScripts.clear();
 }
 
 QDateTime VodTestServer::now() const
@@ -529,10 +543,11 @@ void VodTestServer::process(QTcpSocket *socket, const Request &request)
     }
     ++m_counters.requestsPerRoute[route];
 
+    QString assetId; // of a confirm
     if (route == Route::Confirm) {
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        if (const QString id = body.value(u"asset_id"_s).toString(); !id.isEmpty())
-            ++m_counters.confirmRequests[id];
+        assetId = QJsonDocument::fromJson(request.body).object().value(u"asset_id"_s).toString();
+        if (!assetId.isEmpty())
+            ++m_counters.confirmRequests[assetId];
     }
 
     if (route == Route::Unknown) {
@@ -572,7 +587,7 @@ void VodTestServer::process(QTcpSocket *socket, const Request &request)
         return;
     }
 
-    const Fault fault = nextFault(route);
+    const Fault fault = nextFault(route, assetId);
     answer(socket, request, fault, appliesEffect(fault) ? handle(route, request) : Response());
 }
 
@@ -657,8 +672,15 @@ std::optional<VodTestServer::Response> VodTestServer::authenticate(const Request
     return std::nullopt;
 }
 
-VodTestServer::Fault VodTestServer::nextFault(Route route)
+VodTestServer::Fault VodTestServer::nextFault(Route route, const QString &assetId)
 {
+    if (const auto it = m_assetScripts.find(assetId);
+        route == Route::Confirm && it != m_assetScripts.end()) {
+        const Fault fault = it->takeFirst();
+        if (it->isEmpty())
+            m_assetScripts.erase(it);
+        return fault;
+    }
     if (route == Route::Confirm && !m_script.isEmpty())
         return m_script.takeFirst();
     if (route != Route::Confirm && !(route == Route::AssetInfo && m_config.randomFaultsOnAssetInfo))

@@ -163,10 +163,13 @@ public:
     // The next faults.size() confirm requests that pass authentication get these faults, in
     // order, before any random fault.
     void scriptNext(const QList<Fault> &faults);
-    qsizetype scriptedFaultsLeft() const { return m_script.size(); }
+    // The next faults.size() confirm requests for this asset id get these faults, in order,
+    // before the shared script (for concurrent clients, where request order is not fixed).
+    void scriptAsset(const QString &assetId, const QList<Fault> &faults);
+    qsizetype scriptedFaultsLeft() const; // shared and per-asset
 
     const Counters &counters() const { return m_counters; }
-    void reset(); // counters, rate-limit windows and the fault script; assets stay
+    void reset(); // counters, rate-limit windows and the fault scripts; assets stay
 
     QDateTime now() const; // the server clock (UTC, with clockOffsetMs)
 
@@ -188,7 +191,7 @@ private:
     Response assetInfo(const Request &request);
     Response iamToken(const Request &request);
     std::optional<Response> authenticate(const Request &request);
-    Fault nextFault(Route route);
+    Fault nextFault(Route route, const QString &assetId);
     void answer(QTcpSocket *socket, const Request &request, Fault fault, const Response &normal);
     void write(QTcpSocket *socket, const Request &request, const Response &response);
     void stream(QTcpSocket *socket, const Request &request, const Response &response,
@@ -203,6 +206,7 @@ private:
     QSet<QString> m_missing;
     QHash<QString, QDateTime> m_tokens; // issued token -> expires at (server clock)
     QList<Fault> m_script;
+    QHash<QString, QList<Fault>> m_assetScripts;
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route
     QRandomGenerator m_random;
     QElapsedTimer m_clock;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdlib>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -26,6 +27,7 @@ constexpr int LooksLikeMax = 40; // longest (a 64-hex SHA-256 is never reported)
 constexpr int LooksLikeMaxNonHex = 3; // typos: 'g' for '6', 'O' for '0', 'l' for '1'
 constexpr int MaxKeyLength = 64;
 constexpr qsizetype MaxTokenShown = 80;
+constexpr qsizetype MaxHeaderLength = 4096;
 
 int clampCount(qsizetype n)
 {
@@ -47,7 +49,7 @@ constexpr std::array<quint8, 128> makeTable()
 constexpr std::array<quint8, 128> CharTable = makeTable();
 
 // What the main loop does at an ASCII character; every other character is Plain.
-enum CharKind : quint8 { Plain, Word, LineFeed, CarriageReturn, Separator };
+enum CharKind : quint8 { Plain, Word, LineFeed, CarriageReturn, Separator, CellDelimiter, Quote };
 constexpr std::array<quint8, 129> makeKinds()
 {
     std::array<quint8, 129> t {};
@@ -59,7 +61,8 @@ constexpr std::array<quint8, 129> makeKinds()
     t[':'] = Separator;
     return t;
 }
-constexpr std::array<quint8, 129> CharKinds = makeKinds(); // [128]: any non-ASCII character
+// [128]: any non-ASCII character. CellDelimiter and Quote are only set in table mode.
+constexpr std::array<quint8, 129> CharKinds = makeKinds();
 
 inline bool isAlnum(char32_t c)
 {
@@ -347,10 +350,11 @@ public:
 
     void run()
     {
+        detectTable();
         qsizetype i = 0;
         while (i < m_n) {
             const char32_t c = at(i);
-            const quint8 kind = CharKinds[c < 128 ? c : 128]; // a cmov, not a branch
+            const quint8 kind = m_kinds[c < 128 ? c : 128]; // a cmov, not a branch
             if (kind == Plain) {
                 ++i;
             } else if (kind == Word) {
@@ -364,22 +368,31 @@ public:
                     nonHex += (CharTable[d] & 0x7f) == 0;
                     ++j;
                 }
-                freeToken(i, j, nonHex);
+                if (!m_table || inIdColumn(i))
+                    freeToken(i, j, nonHex);
                 i = j;
-            } else if (kind == LineFeed) {
-                ++m_line;
-                ++i;
-            } else if (kind == CarriageReturn) {
-                if (i + 1 >= m_n || at(i + 1) != '\n')
+            } else if (kind == LineFeed || kind == CarriageReturn) {
+                if (kind == LineFeed || i + 1 >= m_n || at(i + 1) != '\n') {
                     ++m_line;
+                    m_lineStart = i + 1;
+                    m_column = 0;
+                    m_inQuotes = false;
+                    m_lineChecked = false;
+                }
+                ++i;
+            } else if (kind == CellDelimiter) {
+                m_column += !m_inQuotes;
+                ++i;
+            } else if (kind == Quote) {
+                m_inQuotes = !m_inQuotes;
                 ++i;
             } else {
-                i = keyValue(i);
+                i = (!m_table || inIdColumn(i)) ? keyValue(i) : i + 1;
             }
         }
         flush();
-        if (m_out.assetIds.capacity() > m_out.assetIds.size() + m_out.assetIds.size() / 4 + 64)
-            m_out.assetIds.squeeze(); // up to 37% of a large result is growth slack
+        // No squeeze(): it would copy the list, and growth slack that was never written to is
+        // address space, not resident memory.
         m_out.linesRead = m_n == 0 ? 0 : (isLineBreak(at(m_n - 1)) ? m_line - 1 : m_line);
     }
 
@@ -434,6 +447,119 @@ private:
         if (i == end || i < 1 || !isDigit(at(end)) || (at(i) != 'v' && at(i) != 'V'))
             return false;
         return at(i - 1) == '/';
+    }
+
+    // Table mode: when the first non-empty line is a header row (cells separated by tabs,
+    // commas, semicolons or '|', no '=' or ':') with one asset ID column ("asset_id",
+    // "Asset ID", "assetId", "媒资ID"), only that column of the rows counts, so that an md5 or
+    // project ID column is not taken for IDs. Lines without the delimiter are read as usual.
+    void detectTable()
+    {
+        qsizetype ls = 0;
+        qsizetype le = 0;
+        for (;;) {
+            le = ls;
+            bool content = false;
+            while (le < m_n && !isLineBreak(at(le)) && le - ls <= MaxHeaderLength) {
+                content = content || !isSpace(at(le));
+                ++le;
+            }
+            if (le - ls > MaxHeaderLength)
+                return; // not a header; don't read on
+            if (content)
+                break;
+            if (le >= m_n)
+                return;
+            ls = le + 1;
+        }
+        int counts[4] = {0, 0, 0, 0};
+        static constexpr char Delimiters[4] = {'\t', ',', ';', '|'};
+        for (qsizetype i = ls; i < le; ++i) {
+            const char32_t c = at(i);
+            if (c == '=' || c == ':' || c == '{' || c == '[')
+                return;
+            for (int d = 0; d < 4; ++d)
+                counts[d] += c == char32_t(Delimiters[d]);
+        }
+        int best = counts[0] > 0 ? 0 : 1;
+        for (int d = 2; d < 4 && counts[0] == 0; ++d) {
+            if (counts[d] > counts[best])
+                best = d;
+        }
+        if (counts[best] == 0)
+            return;
+        const char32_t delimiter = char32_t(Delimiters[best]);
+
+        int column = 0;
+        int strong = -1; // the one column named exactly "asset_id" / "Asset ID" / "assetIds"
+        int strongCount = 0;
+        int candidate = -1; // a column whose name contains it ("parent_asset_id")
+        int candidateCount = 0;
+        qsizetype cell = ls;
+        for (qsizetype i = ls; i <= le; ++i) {
+            if (i < le && at(i) != delimiter)
+                continue;
+            qsizetype a = cell;
+            qsizetype b = i;
+            while (a < b && (isSpace(at(a)) || at(a) == '"' || at(a) == '\''))
+                ++a;
+            while (b > a && (isSpace(at(b - 1)) || at(b - 1) == '"' || at(b - 1) == '\''))
+                --b;
+            if (b - a == IdLength)
+                return; // a data row, not a header
+            std::string key;
+            for (qsizetype k = a; k < b; ++k) {
+                const char32_t ch = at(k);
+                if (isAlnum(ch))
+                    key += char(isUpper(ch) ? ch - 'A' + 'a' : ch);
+            }
+            if (key == "assetid" || key == "assetids" || (key == "id" && hasMeizi(a, b))) {
+                strong = column;
+                ++strongCount;
+            } else if (key.find("assetid") != std::string::npos) {
+                candidate = column;
+                ++candidateCount;
+            }
+            ++column;
+            cell = i + 1;
+        }
+        const int idColumn = strongCount == 1               ? strong
+                : (strongCount == 0 && candidateCount == 1) ? candidate
+                                                            : -1;
+        if (idColumn < 0)
+            return;
+        m_table = true;
+        m_idColumn = idColumn;
+        m_kinds[delimiter] = CellDelimiter;
+        m_kinds['"'] = Quote;
+    }
+
+    // "媒资" (media asset), as the Chinese console names its ID column "媒资ID".
+    bool hasMeizi(qsizetype a, qsizetype b) const
+    {
+        if constexpr (std::is_same_v<Char, char>) {
+            const QByteArrayView text(m_s + a, b - a);
+            return text.contains("\xe5\xaa\x92\xe8\xb5\x84");
+        } else {
+            return QStringView(m_s + a, b - a).contains(u"\u5a92\u8d44");
+        }
+    }
+
+    // In table mode: is position i in the asset ID column, or on a line that is not a row?
+    bool inIdColumn(qsizetype i)
+    {
+        Q_UNUSED(i);
+        if (!m_lineChecked) {
+            m_lineChecked = true;
+            m_lineIsRow = false;
+            for (qsizetype k = m_lineStart; k < m_n && !isLineBreak(at(k)); ++k) {
+                if (m_kinds[at(k) < 128 ? at(k) : 128] == CellDelimiter) {
+                    m_lineIsRow = true;
+                    break;
+                }
+            }
+        }
+        return !m_lineIsRow || m_column == m_idColumn;
     }
 
     // IDs are looked up in batches: the table slots of a whole batch are prefetched first, so
@@ -755,6 +881,14 @@ private:
     Pending m_pending[BatchSize];
     int m_pendingCount = 0;
     qsizetype m_line = 1;
+    std::array<quint8, 129> m_kinds = CharKinds;
+    bool m_table = false;
+    int m_idColumn = -1;
+    int m_column = 0;
+    bool m_inQuotes = false;
+    qsizetype m_lineStart = 0;
+    bool m_lineChecked = false;
+    bool m_lineIsRow = false;
 };
 
 } // namespace

@@ -88,6 +88,11 @@ struct ParsedIds
 //   word, even when they are 32 hex digits; a value with spaces (a log message) is read as text.
 //   An unquoted "word:" only counts as a key when it looks like an identifier (contains _ - .,
 //   is camelCase or ends in "id"/"md5"/"hash"), so "INFO: <id>" still yields the ID.
+// * Tables: when the first non-empty line is a header (cells separated by tab, comma, semicolon
+//   or '|'; no '=' or ':') with one asset ID column ("asset_id", "Asset ID", "assetId",
+//   "媒资ID"; else one column containing "asset_id"), only that column of the rows counts:
+//   md5, project ID or title columns are ignored. Lines without the delimiter are read as text.
+//   A table without such a column is read as text.
 // * In free text a token that looks like a mistyped ID (24-40 characters, letters and digits,
 //   at most 3 that are not hex) is reported as malformed; other words are ignored silently, as
 //   are 64-hex SHA-256 digests.

@@ -94,6 +94,32 @@ void TestAssetIdParser::parse_data()
                "CREATED |"_s.arg(A, B)
             << none << QStringList {A, B} << 0 << 0 << 0 << none << 4;
 
+    QTest::newRow("csv: only the asset id column counts")
+            << u"asset_id,video_md5,title\n%1,%2,\"x, %3\"\n%4,%3,z\n"_s.arg(A, R, P, B) << none
+            << QStringList {A, B} << 0 << 0 << 0 << none << 3;
+    QTest::newRow("csv: id column not first, quoted cells")
+            << u"\"title\";\"Asset ID\";\"sha1\"\n\"about %1\";\"%2\";\"%3\"\n"_s.arg(
+                       R, A, Sha256.left(40))
+            << none << QStringList {A} << 0 << 0 << 0 << none << 2;
+    QTest::newRow("csv followed by plain lines")
+            << u"asset_id,md5\n%1,%2\n\n%3\n"_s.arg(A, R, B) << none << QStringList {A, B} << 0 << 0
+            << 0 << none << 4;
+    QTest::newRow("console table with a project id column")
+            << u"| Asset ID | Project ID | Status |\n|---|---|---|\n| %1 | %2 | CREATED |"_s.arg(A,
+                                                                                                 P)
+            << none << QStringList {A} << 0 << 0 << 0 << none << 3;
+    QTest::newRow("chinese console header") << u"媒资ID\t标题\tMD5\n%1\t视频\t%2\n"_s.arg(A, R)
+                                            << none << QStringList {A} << 0 << 0 << 0 << none << 2;
+    QTest::newRow("header with asset_id and parent_asset_id")
+            << u"parent_asset_id,asset_id\n%1,%2\n"_s.arg(B, A) << none << QStringList {A} << 0 << 0
+            << 0 << none << 2;
+    QTest::newRow("malformed id in the id column of a table")
+            << u"asset_id,title\n%1,x\n"_s.arg(A.left(31)) << none << none << 0 << 0 << 0
+            << QStringList {u"2 %1 — 31 characters, an asset ID has 32"_s.arg(A.left(31))} << 2;
+    QTest::newRow("table without an asset id column is read as text")
+            << u"title,md5\nholiday,%1\n"_s.arg(R) << none << QStringList {R} << 0 << 0 << 0 << none
+            << 2;
+
     // JSON.
     QTest::newRow("json array of objects")
             << u"[{\"asset_id\":\"%1\",\"status\":\"CREATING\"},{\"asset_id\": \"%2\", \"status\": "

@@ -211,7 +211,8 @@ std::optional<int> readInput(const QStringList &files, QByteArray *text)
         if (!ok)
             return usageError(tr("Cannot read %1: %2").arg(name, f.errorString()));
         *text += f.readAll();
-        *text += '\n';
+        if (!text->isEmpty() && !text->endsWith('\n'))
+            *text += '\n'; // the next file starts on a line of its own
     }
     return std::nullopt;
 }

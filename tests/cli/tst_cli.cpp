@@ -304,7 +304,8 @@ void TestCli::secretsNeverLeak()
     m_server->addMissingAsset(id(31));
     Run r = run(confirmArgs({u"--output"_s, u"json"_s}), id(30).toUtf8() + ' ' + id(31).toUtf8());
     QCOMPARE(r.exitCode, 1);
-    Run bad = run(confirmArgs(), id(32).toUtf8(), {{u"HUAWEICLOUD_SDK_SK"_s, u"Wrong-" + secret}});
+    Run bad = run(confirmArgs(), id(32).toUtf8(),
+                  {{u"HUAWEICLOUD_SDK_SK"_s, u"Wrong-"_s + secret}});
     QCOMPARE(bad.exitCode, 3);
     QFile db(m_home->filePath(u"history.sqlite"_s));
     QVERIFY(db.open(QIODevice::ReadOnly));

@@ -324,7 +324,7 @@ void TestHistoryView::filterByProfileAndDate()
     // From twelve days ago: assets 5 (25 days) .. 9 are older, so none of "test" remain.
     auto *fromEnabled = find<QCheckBox>(u"historyFromEnabled"_s);
     auto *from = find<QDateEdit>(u"historyFrom"_s);
-    from->setDate(QDate::currentDate().addDays(-12));
+    from->setDate(m_now.addDays(-12).toLocalTime().date());
     fromEnabled->setChecked(true);
     QVERIFY(from->isEnabled());
     QTRY_COMPARE(m_view->model()->rowCount(), 0);
@@ -332,9 +332,9 @@ void TestHistoryView::filterByProfileAndDate()
     // Assets 0, 1 and 2 (0, 5 and 10 days old).
     QTRY_COMPARE(m_view->model()->rowCount(), 3);
 
-    // To: up to and including the day six days ago leaves assets 1 and 2.
+    // To: up to and including the day five days ago leaves assets 1 and 2.
     auto *toEnabled = find<QCheckBox>(u"historyToEnabled"_s);
-    find<QDateEdit>(u"historyTo"_s)->setDate(QDate::currentDate().addDays(-6));
+    find<QDateEdit>(u"historyTo"_s)->setDate(m_now.addDays(-5).toLocalTime().date());
     QTest::mouseClick(toEnabled, Qt::LeftButton);
     QVERIFY(toEnabled->isChecked());
     QTRY_COMPARE(m_view->model()->rowCount(), 2);
@@ -358,7 +358,9 @@ void TestHistoryView::exportCsvThroughDialog()
     QTRY_VERIFY(dialog->isVisible());
     const QString path = m_dir->filePath(u"failed.csv"_s);
     dialog->selectFile(path);
-    dialog->accept();
+    auto *fileName = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+    QVERIFY(fileName);
+    QTest::keyClick(fileName, Qt::Key_Return);
 
     QVERIFY(finished.wait(10000) || finished.size() == 1);
     QCOMPARE(finished.size(), 1);
@@ -481,19 +483,22 @@ void TestHistoryView::lazyFetchingOfLargeHistory()
     makeView();
     HistoryTableModel *model = m_view->model();
     QCOMPARE(model->totalCount(), qint64(Total));
+    // Only whole pages are loaded (the view may ask for a page or two more to fill itself).
     QVERIFY(model->rowCount() < Total);
-    QCOMPARE(model->rowCount(), model->pageSize());
+    QVERIFY(model->rowCount() >= model->pageSize());
+    QCOMPARE(model->rowCount() % model->pageSize(), 0);
     QVERIFY(model->canFetchMore({}));
     QVERIFY(find<QLabel>(u"historyCountLabel"_s)->text().contains(QLocale().toString(Total)));
 
-    const HistoryRecord lastOfFirstPage = model->record(model->rowCount() - 1);
+    const int loaded = model->rowCount();
+    const HistoryRecord lastLoaded = model->record(loaded - 1);
     model->fetchMore({});
-    QCOMPARE(model->rowCount(), 2 * model->pageSize());
-    // The second page continues where the first ended, newest first, without overlap.
-    QVERIFY(model->record(model->pageSize()).time < lastOfFirstPage.time);
+    QCOMPARE(model->rowCount(), loaded + model->pageSize());
+    // The next page continues where the last one ended, newest first, without overlap or gap.
+    QVERIFY(model->record(loaded).time < lastLoaded.time);
     QCOMPARE(model->record(0).assetId, u"%1"_s.arg(Total - 1, 32, 16, QChar(u'0')));
-    QCOMPARE(model->record(2 * model->pageSize() - 1).assetId,
-             u"%1"_s.arg(Total - 2 * model->pageSize(), 32, 16, QChar(u'0')));
+    QCOMPARE(model->record(model->rowCount() - 1).assetId,
+             u"%1"_s.arg(Total - model->rowCount(), 32, 16, QChar(u'0')));
 
     // Scrolling to the end of the table makes the view fetch more on its own.
     auto *table = find<QTableView>(u"historyTable"_s);
@@ -506,7 +511,8 @@ void TestHistoryView::lazyFetchingOfLargeHistory()
     auto *search = find<QLineEdit>(u"historySearch"_s);
     QTest::keyClicks(search, u"00000000000000000000000000001"_s);
     QTRY_COMPARE(model->totalCount(), qint64(16 * 16 * 16));
-    QCOMPARE(model->rowCount(), model->pageSize());
+    QVERIFY(model->rowCount() < 16 * 16 * 16);
+    QCOMPARE(model->record(0).assetId, u"%1"_s.arg(0x1fff, 32, 16, QChar(u'0')));
 }
 
 QTEST_MAIN(TestHistoryView)

@@ -74,6 +74,7 @@ void HistoryTableModel::setFilter(const HistoryStore::Filter &filter)
 void HistoryTableModel::reload()
 {
     QString error;
+    m_fetching = true; // views may ask for more from inside endResetModel(): not yet
     beginResetModel();
     m_rows.clear();
     m_total = m_store && m_store->isOpen() ? m_store->count(m_filter, &error) : 0;
@@ -85,6 +86,7 @@ void HistoryTableModel::reload()
         m_exhausted = m_rows.size() < m_pageSize || m_rows.size() >= m_total;
     }
     endResetModel();
+    m_fetching = false;
     if (!error.isEmpty())
         emit loadFailed(error);
     emit countsChanged(m_total, loadedCount());
@@ -197,7 +199,7 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
 
 bool HistoryTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_exhausted && m_rows.size() < m_total;
+    return !parent.isValid() && !m_exhausted && !m_fetching && m_rows.size() < m_total;
 }
 
 void HistoryTableModel::fetchMore(const QModelIndex &parent)
@@ -210,10 +212,13 @@ void HistoryTableModel::fetchMore(const QModelIndex &parent)
     if (page.size() < m_pageSize)
         m_exhausted = true;
     if (!page.isEmpty()) {
+        // Views may ask for more from inside endInsertRows(); one page at a time.
+        m_fetching = true;
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(page.size()) - 1);
         m_rows.append(page);
         endInsertRows();
+        m_fetching = false;
     }
     if (m_rows.size() >= m_total)
         m_exhausted = true;

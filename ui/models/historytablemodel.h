@@ -83,6 +83,7 @@ private:
     QList<HistoryRecord> m_rows;
     qint64 m_total = 0;
     int m_pageSize = DefaultPageSize;
+    bool m_fetching = false; // inside fetchMore(): no nested fetch
     bool m_exhausted = true; // the last page came back short: nothing more to fetch
 };
 

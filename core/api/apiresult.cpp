@@ -202,7 +202,6 @@ ApiResult ApiResult::fromReply(const Reply &r)
     result.networkError = r.networkError;
     result.requestId = QString::fromLatin1(r.requestId.trimmed());
     const QDateTime now = r.localTime.isValid() ? r.localTime : QDateTime::currentDateTimeUtc();
-    result.serverDate = parseHttpDate(r.date);
     result.retryAfterMs = parseRetryAfter(r.retryAfter, now);
 
     if (r.httpStatus == 0) {
@@ -268,7 +267,9 @@ ApiResult ApiResult::fromReply(const Reply &r)
     if (result.errorClass == ErrorClass::None)
         result.errorClass = classForStatus(r.httpStatus);
 
+    // Date parsing is slow; only an authentication failure needs the server's clock.
     if (result.errorClass == ErrorClass::Auth) {
+        result.serverDate = parseHttpDate(r.date);
         const QString m = result.errorMessage;
         result.tokenExpired = m.contains("token expires"_L1, Qt::CaseInsensitive)
                 || m.contains("token expired"_L1, Qt::CaseInsensitive)

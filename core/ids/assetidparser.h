@@ -82,12 +82,12 @@ struct ParsedIds
 // * Upper-case IDs are converted to lower case and counted in upperCaseNormalised.
 // * Keyed values ("key": value, key=value, key: value): values of keys containing "asset_id"
 //   (asset_id, assetId, "Asset ID", asset_ids, parent_asset_id...) must be IDs and anything
-//   else there is reported as malformed. Values of keys containing only "asset" (asset,
-//   asset_status) or of plain "id"/"ids" are treated like free text. Values of any other key
-//   (request_id, X-Request-Id, project_id, md5, trace_id...) are ignored when they are a single
-//   word, even when they are 32 hex digits; a value with spaces (a log message) is read as text.
-//   An unquoted "word:" only counts as a key when it looks like an identifier (contains _ - .,
-//   is camelCase or ends in "id"/"md5"/"hash"), so "INFO: <id>" still yields the ID.
+//   else there is reported as malformed (an empty value is ignored). Values of keys containing only
+//   "asset" (asset, asset_status) or of plain "id"/"ids" are treated like free text. Values of any
+//   other key (request_id, X-Request-Id, project_id, md5, trace_id...) are ignored when they are a
+//   single word, even when they are 32 hex digits; a value with spaces (a log message) is read as
+//   text. An unquoted "word:" only counts as a key when it looks like an identifier (contains _ -
+//   ., is camelCase or ends in "id"/"md5"/"hash"), so "INFO: <id>" still yields the ID.
 // * Tables: when the first non-empty line is a header (cells separated by tab, comma, semicolon
 //   or '|'; no '=' or ':') with one asset ID column ("asset_id", "Asset ID", "assetId",
 //   "媒资ID"; else one column containing "asset_id"), only that column of the rows counts:
@@ -108,8 +108,11 @@ using KnownPredicate = std::function<bool(AssetId)>;
 bool isValidId(QStringView id);
 
 // alreadyKnown: IDs already queued, lower case as parse() returns them; they are counted in
-// alreadyKnown, not returned again.
+// alreadyKnown, not returned again. A set not much larger than the text is converted into the
+// parser's own index (one pass over the set); a larger one is asked once per distinct ID.
 ParsedIds parse(QStringView text, const QSet<QString> &alreadyKnown = {});
+// isKnown is asked once per distinct ID of the text (not per occurrence). A table holding
+// millions of rows should answer it from compact IDs (AssetId, qHash) rather than a QSet<QString>.
 ParsedIds parse(QStringView text, const KnownPredicate &isKnown);
 // The same rules over UTF-8 (or any ASCII-compatible) bytes, e.g. a file, without decoding.
 ParsedIds parseUtf8(QByteArrayView text, const KnownPredicate &isKnown = {});

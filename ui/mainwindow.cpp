@@ -1,1 +1,1175 @@
 #include "mainwindow.h"
+
+#include "api/vodclient.h"
+#include "engine/confirmengine.h"
+#include "engine/historyrecorder.h"
+#include "errorhints.h"
+#include "firstrunpage.h"
+#include "historyview.h"
+#include "models/assetfilterproxy.h"
+#include "models/assettablemodel.h"
+#include "pastepanel.h"
+#include "profiledialog.h"
+#include "settings/clientconfig.h"
+#include "settings/credentialstore.h"
+#include "settings/settings.h"
+#include "storage/historystore.h"
+#include "util/csv.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+using Column = AssetTableModel::Column;
+using Bucket = AssetTableModel::Bucket;
+
+namespace {
+
+// A batch that ran longer than this earns a tray notification when the window is not active.
+constexpr qint64 kNotifyAfterMs = 20 * 1000;
+
+QString bucketName(Bucket b)
+{
+    switch (b) {
+    case Bucket::All:
+        return MainWindow::tr("All");
+    case Bucket::Queued:
+        return MainWindow::tr("Queued");
+    case Bucket::Running:
+        return MainWindow::tr("Running");
+    case Bucket::Confirmed:
+        return MainWindow::tr("Confirmed");
+    case Bucket::Failed:
+        return MainWindow::tr("Failed");
+    case Bucket::NotSent:
+        return MainWindow::tr("Not sent");
+    case Bucket::Count:
+        break;
+    }
+    return {};
+}
+
+QString bucketObjectName(Bucket b)
+{
+    static const char *const names[] = {"bucketAll",       "bucketQueued", "bucketRunning",
+                                        "bucketConfirmed", "bucketFailed", "bucketNotSent"};
+    return QString::fromLatin1(names[int(b)]);
+}
+
+QString formatDuration(qint64 secs)
+{
+    if (secs < 60)
+        return MainWindow::tr("%1 s").arg(secs);
+    if (secs < 3600)
+        return MainWindow::tr("%1 min %2 s").arg(secs / 60).arg(secs % 60);
+    return MainWindow::tr("%1 h %2 min").arg(secs / 3600).arg((secs % 3600) / 60);
+}
+
+QString exportField(const QModelIndex &index, Column column)
+{
+    if (column == Column::LastUpdate) {
+        const qint64 ms = index.data(AssetTableModel::SortRole).toLongLong();
+        return ms > 0
+                ? QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s)
+                : QString();
+    }
+    return index.data().toString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, CredentialStore *credentials,
+                       HistoryStore *history, QWidget *parent)
+    : QMainWindow(parent),
+      m_nam(nam),
+      m_settings(settings),
+      m_credentials(credentials),
+      m_history(history)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("VOD Confirm"));
+    setAcceptDrops(true);
+
+    m_model = new AssetTableModel(this);
+    m_proxy = new AssetFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    buildActions();
+    buildUi();
+    buildMenus();
+    restoreUiState();
+    reloadProfiles();
+
+    connect(m_model, &AssetTableModel::countsChanged, this, [this] {
+        updateBucketButtons();
+        updateActions();
+        updateDetails();
+    });
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+    if (m_settings)
+        connect(m_settings, &Settings::changed, this, [this](Settings::Key key) {
+            if (key == Settings::Key::Profiles || key == Settings::Key::ActiveProfile)
+                reloadProfiles();
+        });
+    updateBucketButtons();
+    updateActions();
+    updateProgress();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_starting || (m_engine && m_engine->isRunning());
+}
+
+void MainWindow::setSessionCredentials(const QString &profileName, const Credentials &credentials)
+{
+    m_sessionCredentials.insert(profileName, credentials);
+}
+
+// --- construction -------------------------------------------------------------------------
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
+                       const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setToolTip(tip.isEmpty() ? text : tip);
+        a->setStatusTip(tip);
+        return a;
+    };
+    m_confirmAction
+            = make(u"confirmAction"_s, tr("&Confirm"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+                   tr("Confirm the queued assets (the selected ones, or all)"));
+    m_retryAction = make(u"retryAction"_s, tr("&Retry Failed"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                         tr("Send again the assets that failed with a temporary error or were not "
+                            "sent"));
+    m_retryAllAction = make(u"retryAllAction"_s, tr("Retry &All Failed"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                            tr("Send again every failed or unsent asset, whatever the error"));
+    m_removeAction = make(u"removeAction"_s, tr("Re&move"), QKeySequence::Delete,
+                          tr("Remove the selected assets from the table"));
+    m_copyIdsAction = make(u"copyIdsAction"_s, tr("Copy &IDs"), QKeySequence::Copy,
+                           tr("Copy the selected asset IDs, one per line"));
+    m_copyRowsAction = make(u"copyRowsAction"_s, tr("Copy Rows as &TSV"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                            tr("Copy the selected rows as tab-separated text"));
+    m_copyErrorsAction = make(u"copyErrorsAction"_s, tr("Copy &Error Details"),
+                              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
+                              tr("Copy error code, message, request ID and time of the selected "
+                                 "rows"));
+    m_exportAction = make(u"exportAction"_s, tr("&Export View as CSV…"),
+                          QKeySequence(Qt::CTRL | Qt::Key_E),
+                          tr("Save the rows shown, as filtered and sorted, as a CSV file"));
+    m_importAction = make(u"importAction"_s, tr("&Import IDs from Files…"), QKeySequence::Open,
+                          tr("Read asset IDs from .txt, .csv, .json or .log files"));
+    m_pasteAction = make(u"pasteAction"_s, tr("&Paste IDs"), QKeySequence::Paste,
+                         tr("Read asset IDs from the clipboard"));
+    m_pauseAction = make(u"pauseAction"_s, tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                         tr("Send no new requests; requests in flight finish"));
+    m_resumeAction = make(u"resumeAction"_s, tr("Res&ume"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), tr("Continue the batch"));
+    m_cancelAction
+            = make(u"cancelAction"_s, tr("&Stop Batch"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                   tr("Stop the batch: unsent assets are not sent"));
+    m_profilesAction = make(u"profilesAction"_s, tr("&Profiles…"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                            tr("Add, edit and choose connection profiles"));
+    m_quitAction = make(u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, {});
+
+    connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
+    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
+    connect(m_retryAllAction, &QAction::triggered, this, &MainWindow::retryAllFailed);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copyIds);
+    connect(m_copyRowsAction, &QAction::triggered, this, &MainWindow::copyRows);
+    connect(m_copyErrorsAction, &QAction::triggered, this, &MainWindow::copyErrorDetails);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportViewInteractive);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importFilesInteractive);
+    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
+    connect(m_pauseAction, &QAction::triggered, this, [this] {
+        if (m_engine)
+            m_engine->pause();
+        updateActions();
+        updateProgress();
+    });
+    connect(m_resumeAction, &QAction::triggered, this, [this] {
+        if (m_engine)
+            m_engine->resume();
+        updateActions();
+        updateProgress();
+    });
+    connect(m_cancelAction, &QAction::triggered, this, [this] {
+        if (m_engine)
+            m_engine->cancel();
+        updateActions();
+    });
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfiles);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildUi()
+{
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"mainToolBar"_s);
+    toolbar->setMovable(false);
+    toolbar->addAction(m_importAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_confirmAction);
+    toolbar->addAction(m_retryAction);
+    toolbar->addSeparator();
+    auto *profileLabel = new QLabel(tr("Profile:"), toolbar);
+    m_profileCombo = new QComboBox(toolbar);
+    m_profileCombo->setObjectName(u"profileCombo"_s);
+    m_profileCombo->setAccessibleName(tr("Active profile"));
+    m_profileCombo->setMinimumContentsLength(16);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    profileLabel->setBuddy(m_profileCombo);
+    connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
+        if (m_settings)
+            m_settings->setActiveProfileName(m_profileCombo->itemData(index).toString());
+    });
+    toolbar->addWidget(profileLabel);
+    toolbar->addWidget(m_profileCombo);
+    if (m_credentials && m_settings && m_nam)
+        toolbar->addAction(m_profilesAction);
+    for (QAction *action : toolbar->actions()) {
+        if (QWidget *w = toolbar->widgetForAction(action);
+            w && !action->objectName().isEmpty() && qobject_cast<QToolButton *>(w)) {
+            w->setObjectName(action->objectName() + u"Button"_s);
+            w->setAccessibleName(action->text().remove(u'&'));
+        }
+    }
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setAccessibleName(tr("Assets and history"));
+    m_tabs->addTab(buildAssetsPage(), tr("&Assets"));
+    if (m_history && m_settings) {
+        m_historyView = new HistoryView(m_history, m_settings, m_tabs);
+        m_historyView->setObjectName(u"historyView"_s);
+        m_tabs->addTab(m_historyView, tr("&History"));
+        connect(m_historyView, &HistoryView::statusMessage, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+        connect(m_historyView, &HistoryView::requeueRequested, this,
+                [this](const QStringList &ids, const QString &status) {
+                    const TargetStatus target
+                            = targetStatusFromName(status).value_or(m_paste->targetStatus());
+                    QList<int> existing;
+                    for (const QString &id : ids) {
+                        const int row = m_model->rowOf(id);
+                        if (row >= 0 && isTerminal(m_model->row(row).state))
+                            existing << row;
+                    }
+                    m_model->requeue(existing);
+                    const int added = m_model->addAssets(ids, target);
+                    m_tabs->setCurrentIndex(0);
+                    statusBar()->showMessage(
+                            tr("Queued from the history: %1").arg(added + existing.size()), 8000);
+                });
+    }
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_tabs);
+    if (m_settings && m_credentials && m_nam && m_settings->profileNames().isEmpty()) {
+        auto *first = new FirstRunPage(m_settings, m_credentials, m_nam, m_stack);
+        first->setObjectName(u"firstRunPage"_s);
+        m_stack->addWidget(first);
+        m_stack->setCurrentWidget(first);
+        connect(first, &FirstRunPage::profileCreated, this, [this, first] {
+            m_stack->setCurrentWidget(m_tabs);
+            first->deleteLater();
+            reloadProfiles();
+        });
+    }
+    setCentralWidget(m_stack);
+    statusBar()->setObjectName(u"statusBar"_s);
+}
+
+QWidget *MainWindow::buildAssetsPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"assetsPage"_s);
+
+    m_paste = new PastePanel(page);
+    m_paste->setAccessibleName(tr("Add asset IDs"));
+    m_paste->setKnownIdsProvider([this] {
+        const QStringList ids = m_model->assetIds();
+        return QSet<QString>(ids.cbegin(), ids.cend());
+    });
+    if (m_settings)
+        m_paste->setTargetStatus(m_settings->defaultTargetStatus());
+    connect(m_paste, &PastePanel::addRequested, this,
+            [this](const QStringList &ids, TargetStatus status) {
+                const int added = m_model->addAssets(ids, status);
+                statusBar()->showMessage(tr("Added to the queue: %1").arg(added), 8000);
+                m_view->setFocus();
+            });
+    connect(m_paste, &PastePanel::parsingChanged, this, [this](bool parsing) {
+        if (parsing)
+            statusBar()->showMessage(tr("Parsing…"));
+        else
+            statusBar()->clearMessage();
+    });
+
+    // Status buckets with live counts.
+    auto *bucketRow = new QHBoxLayout;
+    m_buckets = new QButtonGroup(page);
+    m_buckets->setExclusive(true);
+    for (int b = 0; b < int(Bucket::Count); ++b) {
+        auto *button = new QToolButton(page);
+        button->setObjectName(bucketObjectName(Bucket(b)));
+        button->setAccessibleName(tr("Show %1 assets").arg(bucketName(Bucket(b))));
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setChecked(b == 0);
+        m_buckets->addButton(button, b);
+        bucketRow->addWidget(button);
+    }
+    connect(m_buckets, &QButtonGroup::idClicked, this,
+            [this](int id) { m_proxy->setBucket(Bucket(id)); });
+    bucketRow->addStretch(1);
+
+    m_filterEdit = new QLineEdit(page);
+    m_filterEdit->setObjectName(u"filterEdit"_s);
+    m_filterEdit->setAccessibleName(tr("Filter text"));
+    m_filterEdit->setPlaceholderText(tr("Filter…"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterColumn = new QComboBox(page);
+    m_filterColumn->setObjectName(u"filterColumnCombo"_s);
+    m_filterColumn->setAccessibleName(tr("Column to filter"));
+    m_filterColumn->addItem(tr("All columns"), -1);
+    for (int c = 0; c < int(Column::Count); ++c)
+        m_filterColumn->addItem(AssetTableModel::columnTitle(Column(c)), c);
+    auto applyFilter = [this] {
+        m_proxy->setTextFilter(m_filterEdit->text(), m_filterColumn->currentData().toInt());
+    };
+    connect(m_filterEdit, &QLineEdit::textChanged, this, applyFilter);
+    connect(m_filterColumn, &QComboBox::currentIndexChanged, this, applyFilter);
+    bucketRow->addWidget(m_filterEdit, 1);
+    bucketRow->addWidget(m_filterColumn);
+
+    m_view = new QTableView(page);
+    m_view->setObjectName(u"assetTable"_s);
+    m_view->setAccessibleName(tr("Assets"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // insertion order until the user sorts
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setColumnWidth(int(Column::AssetId),
+                           m_view->fontMetrics().horizontalAdvance(QString(34, u'0')));
+    m_view->setColumnWidth(int(Column::ErrorMessage), 280);
+    // Table actions: active while the table has focus, and in its context menu.
+    for (QAction *a : {m_confirmAction, m_retryAction, m_retryAllAction}) {
+        m_view->addAction(a);
+    }
+    auto *sep1 = new QAction(m_view);
+    sep1->setSeparator(true);
+    m_view->addAction(sep1);
+    for (QAction *a : {m_copyIdsAction, m_copyRowsAction, m_copyErrorsAction, m_pasteAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+    }
+    auto *sep2 = new QAction(m_view);
+    sep2->setSeparator(true);
+    m_view->addAction(sep2);
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_removeAction);
+    m_view->addAction(m_exportAction);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateDetails);
+
+    m_details = new QTextBrowser(page);
+    m_details->setObjectName(u"detailsPane"_s);
+    m_details->setAccessibleName(tr("Details of the current asset"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select an asset to see the server's answer in full."));
+
+    auto *splitter = new QSplitter(Qt::Vertical, page);
+    splitter->setObjectName(u"tableSplitter"_s);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    // Progress of the running batch.
+    m_progress = new QProgressBar(page);
+    m_progress->setObjectName(u"batchProgress"_s);
+    m_progress->setAccessibleName(tr("Batch progress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progressLabel = new QLabel(page);
+    m_progressLabel->setObjectName(u"progressLabel"_s);
+    m_progressLabel->setAccessibleName(tr("Batch progress details"));
+    auto button = [page](QAction *action, const QString &name) {
+        auto *b = new QPushButton(action->text(), page);
+        b->setObjectName(name);
+        b->setAccessibleName(action->toolTip());
+        b->setToolTip(action->toolTip() + u" ("_s
+                      + action->shortcut().toString(QKeySequence::NativeText) + u')');
+        QObject::connect(b, &QPushButton::clicked, action, &QAction::trigger);
+        return b;
+    };
+    m_pauseButton = button(m_pauseAction, u"pauseButton"_s);
+    m_resumeButton = button(m_resumeAction, u"resumeButton"_s);
+    m_cancelButton = button(m_cancelAction, u"cancelButton"_s);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_progressLabel, 2);
+    progressRow->addWidget(m_pauseButton);
+    progressRow->addWidget(m_resumeButton);
+    progressRow->addWidget(m_cancelButton);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_paste);
+    layout->addLayout(bucketRow);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(progressRow);
+    return page;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_importAction);
+    file->addAction(m_pasteAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    if (m_credentials && m_settings && m_nam)
+        file->addAction(m_profilesAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyIdsAction);
+    edit->addAction(m_copyRowsAction);
+    edit->addAction(m_copyErrorsAction);
+    edit->addSeparator();
+    edit->addAction(m_removeAction);
+
+    QMenu *batch = menuBar()->addMenu(tr("&Batch"));
+    batch->addAction(m_confirmAction);
+    batch->addAction(m_retryAction);
+    batch->addAction(m_retryAllAction);
+    batch->addSeparator();
+    batch->addAction(m_pauseAction);
+    batch->addAction(m_resumeAction);
+    batch->addAction(m_cancelAction);
+}
+
+void MainWindow::restoreUiState()
+{
+    resize(1100, 720);
+    if (!m_settings)
+        return;
+    restoreGeometry(m_settings->mainWindowGeometry());
+    restoreState(m_settings->mainWindowState());
+    QHeaderView *header = m_view->horizontalHeader();
+    if (header->restoreState(m_settings->assetTableHeaderState()))
+        m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void MainWindow::saveUiState()
+{
+    if (!m_settings)
+        return;
+    m_settings->setMainWindowGeometry(saveGeometry());
+    m_settings->setMainWindowState(saveState());
+    m_settings->setAssetTableHeaderState(m_view->horizontalHeader()->saveState());
+    m_settings->sync();
+}
+
+void MainWindow::reloadProfiles()
+{
+    const QSignalBlocker block(m_profileCombo);
+    m_profileCombo->clear();
+    if (!m_settings) {
+        m_profileCombo->setEnabled(false);
+        return;
+    }
+    const QString active = m_settings->activeProfileName();
+    for (const QString &name : m_settings->profileNames()) {
+        const auto profile = m_settings->profile(name);
+        const QString where = profile && !profile->regionId.isEmpty()
+                ? profile->regionId
+                : (profile ? profile->customEndpoint.host() : QString());
+        m_profileCombo->addItem(where.isEmpty() ? name : tr("%1 (%2)").arg(name, where), name);
+    }
+    m_profileCombo->setCurrentIndex(m_profileCombo->findData(active));
+    m_profileCombo->setEnabled(m_profileCombo->count() > 0 && !isRunning());
+    updateActions();
+}
+
+// --- status -------------------------------------------------------------------------------
+
+void MainWindow::updateBucketButtons()
+{
+    for (int b = 0; b < int(Bucket::Count); ++b) {
+        QAbstractButton *button = m_buckets->button(b);
+        button->setText(tr("%1 (%2)").arg(bucketName(Bucket(b)),
+                                          QLocale().toString(m_model->count(Bucket(b)))));
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = isRunning();
+    const bool hasRows = m_model->rowCount() > 0;
+    const bool hasSelection = m_view && m_view->selectionModel()->hasSelection();
+    const bool hasProfile = m_settings && !m_settings->activeProfileName().isEmpty();
+    m_confirmAction->setEnabled(!running && hasProfile && m_model->count(Bucket::Queued) > 0);
+    const bool anyFailed = m_model->count(Bucket::Failed) + m_model->count(Bucket::NotSent) > 0;
+    m_retryAction->setEnabled(!running && hasProfile && anyFailed);
+    m_retryAllAction->setEnabled(!running && hasProfile && anyFailed);
+    m_removeAction->setEnabled(hasSelection);
+    m_copyIdsAction->setEnabled(hasSelection);
+    m_copyRowsAction->setEnabled(hasSelection);
+    m_copyErrorsAction->setEnabled(hasSelection);
+    m_exportAction->setEnabled(hasRows);
+    const bool paused = m_engine && m_engine->isPaused();
+    m_pauseAction->setEnabled(running && m_engine && !paused);
+    m_resumeAction->setEnabled(running && paused);
+    m_cancelAction->setEnabled(running && m_engine);
+    m_pauseButton->setEnabled(m_pauseAction->isEnabled());
+    m_resumeButton->setEnabled(m_resumeAction->isEnabled());
+    m_cancelButton->setEnabled(m_cancelAction->isEnabled());
+    m_profileCombo->setEnabled(!running && m_profileCombo->count() > 0);
+    m_profilesAction->setEnabled(!running);
+}
+
+void MainWindow::updateDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const int row = m_proxy->mapToSource(current).row();
+    if (row < 0)
+        return;
+    const AssetTableModel::Row &r = m_model->row(row);
+    QString html = u"<p><b>%1</b> → %2 · <b>%3</b></p>"_s.arg(
+            r.assetId.toHtmlEscaped(), targetStatusName(r.status),
+            AssetTableModel::stateText(r.state, r.attempts, r.maxAttempts).toHtmlEscaped());
+    if (!r.last.ok() || r.last.httpStatus > 0) {
+        html += u"<p>"_s
+                + ErrorHints::details(r.assetId, r.last, r.updatedAt)
+                          .toHtmlEscaped()
+                          .replace(u'\n', u"<br>"_s)
+                + u"</p>"_s;
+    }
+    if (!r.note.isEmpty())
+        html += u"<p>"_s + r.note.toHtmlEscaped() + u"</p>"_s;
+    m_details->setHtml(html);
+}
+
+void MainWindow::updateProgress()
+{
+    if (!m_engine && !m_starting) {
+        if (m_lastSummary) {
+            const BatchSummary &s = *m_lastSummary;
+            m_progress->setRange(0, std::max(1, s.total));
+            m_progress->setValue(s.total);
+            QString text = tr("Done: %1 confirmed, %2 failed, %3 not sent in %4")
+                                   .arg(s.confirmed)
+                                   .arg(s.failed)
+                                   .arg(s.notSent)
+                                   .arg(formatDuration(s.elapsedMs / 1000));
+            if (!s.stopReason.isEmpty())
+                text += u" — "_s + s.stopReason;
+            m_progressLabel->setText(text);
+        } else {
+            m_progress->setRange(0, 1);
+            m_progress->setValue(0);
+            m_progressLabel->setText(tr("Idle"));
+        }
+        return;
+    }
+    if (m_starting) {
+        m_progress->setRange(0, 0);
+        m_progressLabel->setText(tr("Reading the profile's secrets…"));
+        return;
+    }
+    m_progress->setRange(0, std::max(1, m_batchTotal));
+    m_progress->setValue(m_batchDone);
+    const double minutes = double(m_runClock.elapsed()) / 60000.0;
+    const double rate = minutes > 0.01 ? m_batchDone / minutes : 0.0;
+    QString text = tr("%1 of %2 done · %3 confirmed · %4 failed")
+                           .arg(m_batchDone)
+                           .arg(m_batchTotal)
+                           .arg(m_batchConfirmed)
+                           .arg(m_batchFailed);
+    if (rate > 0) {
+        text += tr(" · %1/min").arg(qRound(rate));
+        const qint64 left = qint64((m_batchTotal - m_batchDone) / rate * 60.0);
+        if (m_batchDone < m_batchTotal)
+            text += tr(" · about %1 left").arg(formatDuration(left));
+    }
+    if (m_engine->isPaused())
+        text += tr(" · paused");
+    m_progressLabel->setText(text);
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    emit messageShown(title, text);
+    statusBar()->showMessage(text, 15000);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(u"errorMessageBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+// --- selection and clipboard --------------------------------------------------------------
+
+QList<int> MainWindow::selectedSourceRows() const
+{
+    QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<int> rows;
+    rows.reserve(selected.size());
+    for (const QModelIndex &i : std::as_const(selected))
+        rows << m_proxy->mapToSource(i).row();
+    return rows;
+}
+
+void MainWindow::copyIds() const
+{
+    QStringList ids;
+    for (int row : selectedSourceRows())
+        ids << m_model->row(row).assetId;
+    if (!ids.isEmpty())
+        QGuiApplication::clipboard()->setText(ids.join(u'\n') + u'\n');
+}
+
+void MainWindow::copyRows() const
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.isEmpty())
+        return;
+    auto clean = [](QString s) {
+        return s.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+    };
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < int(Column::Count); ++c)
+        header << AssetTableModel::columnTitle(Column(c));
+    lines << header.join(u'\t');
+    for (int row : rows) {
+        QStringList fields;
+        for (int c = 0; c < int(Column::Count); ++c)
+            fields << clean(exportField(m_model->index(row, c), Column(c)));
+        lines << fields.join(u'\t');
+    }
+    QGuiApplication::clipboard()->setText(lines.join(u'\n') + u'\n');
+}
+
+void MainWindow::copyErrorDetails() const
+{
+    QStringList blocks;
+    for (int row : selectedSourceRows()) {
+        const AssetTableModel::Row &r = m_model->row(row);
+        if (r.last.ok() && r.note.isEmpty())
+            continue;
+        QString block = ErrorHints::details(r.assetId, r.last, r.updatedAt);
+        if (!r.note.isEmpty())
+            block += u'\n' + r.note;
+        blocks << block;
+    }
+    if (!blocks.isEmpty())
+        QGuiApplication::clipboard()->setText(blocks.join(u"\n\n"_s) + u'\n');
+}
+
+void MainWindow::removeSelected()
+{
+    QList<int> rows;
+    int skipped = 0;
+    for (int row : selectedSourceRows()) {
+        // Assets of the running batch stay until it is over.
+        const AssetState s = m_model->row(row).state;
+        if (isRunning() && !isTerminal(s)) {
+            ++skipped;
+            continue;
+        }
+        rows << row;
+    }
+    const int removed = m_model->removeAssetRows(rows);
+    QString message = tr("Removed: %1").arg(removed);
+    if (skipped > 0)
+        message += tr("; kept because they are in the running batch: %1").arg(skipped);
+    statusBar()->showMessage(message, 8000);
+}
+
+bool MainWindow::exportView(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("%1 could not be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    QStringList header;
+    for (int c = 0; c < int(Column::Count); ++c)
+        header << AssetTableModel::columnTitle(Column(c));
+    file.write(Csv::row(header));
+    const int rows = m_proxy->rowCount();
+    for (int r = 0; r < rows; ++r) {
+        QStringList fields;
+        fields.reserve(int(Column::Count));
+        for (int c = 0; c < int(Column::Count); ++c)
+            fields << exportField(m_proxy->index(r, c), Column(c));
+        file.write(Csv::row(fields));
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("%1 could not be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportViewInteractive()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export View as CSV"), dir + u"/assets.csv"_s,
+                                           tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportView(path, &error))
+        statusBar()->showMessage(tr("Rows exported to %1: %2")
+                                         .arg(QDir::toNativeSeparators(path))
+                                         .arg(m_proxy->rowCount()),
+                                 8000);
+    else
+        showError(tr("Export failed"), error);
+}
+
+// --- getting IDs in -----------------------------------------------------------------------
+
+void MainWindow::importFilesInteractive()
+{
+    const QString dir = m_settings ? m_settings->lastImportDir() : QString();
+    const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Import Asset IDs"), dir,
+            tr("ID lists (*.txt *.csv *.json *.log);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    if (m_settings)
+        m_settings->setLastImportDir(QFileInfo(paths.first()).absolutePath());
+    importFiles(paths);
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    m_tabs->setCurrentIndex(0);
+    m_paste->parseFiles(paths);
+}
+
+void MainWindow::pasteFromClipboard()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text"), 5000);
+        return;
+    }
+    m_tabs->setCurrentIndex(0);
+    m_paste->parseText(text, tr("the clipboard"));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasUrls() || mime->hasText())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QStringList files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (!files.isEmpty()) {
+        importFiles(files);
+        event->acceptProposedAction();
+    } else if (mime->hasText()) {
+        m_tabs->setCurrentIndex(0);
+        m_paste->parseText(mime->text(), tr("dropped text"));
+        event->acceptProposedAction();
+    }
+}
+
+// --- running batches ----------------------------------------------------------------------
+
+void MainWindow::confirmQueued()
+{
+    if (isRunning())
+        return;
+    QList<int> rows;
+    for (int row : selectedSourceRows()) {
+        if (m_model->row(row).state == AssetState::Queued)
+            rows << row;
+    }
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->row(row).state == AssetState::Queued)
+                rows << row;
+        }
+    }
+    startBatch(rows);
+}
+
+void MainWindow::retryFailed()
+{
+    retry(false);
+}
+
+void MainWindow::retryAllFailed()
+{
+    retry(true);
+}
+
+void MainWindow::retry(bool includeNonRetryable)
+{
+    if (isRunning())
+        return;
+    auto wanted = [this, includeNonRetryable](int row) {
+        const AssetTableModel::Row &r = m_model->row(row);
+        if (r.state == AssetState::NotSent || r.state == AssetState::Cancelled)
+            return true;
+        return r.state == AssetState::Failed && (includeNonRetryable || r.last.isRetryable());
+    };
+    QList<int> rows;
+    for (int row : selectedSourceRows()) {
+        if (wanted(row))
+            rows << row;
+    }
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (wanted(row))
+                rows << row;
+        }
+    }
+    if (rows.isEmpty()) {
+        statusBar()->showMessage(
+                includeNonRetryable
+                        ? tr("Nothing to retry")
+                        : tr("No failure is worth retrying as it is: the remaining errors need a "
+                             "fix first (see the hints), or use Retry All Failed"),
+                10000);
+        return;
+    }
+    m_model->requeue(rows);
+    startBatch(rows);
+}
+
+void MainWindow::startBatch(const QList<int> &rows)
+{
+    if (rows.isEmpty() || isRunning())
+        return;
+    const std::optional<Profile> profile
+            = m_settings ? m_settings->activeProfile() : std::optional<Profile>();
+    if (!profile) {
+        showError(tr("No profile"), tr("Choose or create a connection profile first (Profiles…)."));
+        return;
+    }
+    if (const QString problem = profile->problem(); !problem.isEmpty()) {
+        showError(tr("Profile incomplete"), problem);
+        return;
+    }
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (int row : rows)
+        ids << m_model->row(row).assetId;
+
+    if (m_sessionCredentials.contains(profile->name) || !m_credentials) {
+        Credentials credentials = m_sessionCredentials.value(profile->name);
+        credentials.mode = profile->authMode;
+        if (credentials.accessKey.isEmpty())
+            credentials.accessKey = profile->accessKey;
+        if (credentials.userName.isEmpty())
+            credentials.userName = profile->userName;
+        if (credentials.accountName.isEmpty())
+            credentials.accountName = profile->accountName;
+        startWithCredentials(*profile, credentials, ids);
+        return;
+    }
+    m_starting = true;
+    updateActions();
+    updateProgress();
+    m_credentials->load(
+            *profile, this,
+            [this, profile = *profile, ids](const Credentials &credentials, const QString &error) {
+                m_starting = false;
+                if (!error.isEmpty()) {
+                    showError(tr("Keychain"), error);
+                    updateActions();
+                    updateProgress();
+                    return;
+                }
+                startWithCredentials(profile, credentials, ids);
+            });
+}
+
+void MainWindow::startWithCredentials(const Profile &profile, const Credentials &credentials,
+                                      const QStringList &assetIds)
+{
+    if (const QString missing = credentials.missing(); !missing.isEmpty()) {
+        showError(tr("Secrets missing"),
+                  tr("%1\nOpen Profiles… to enter them for profile “%2”.")
+                          .arg(missing, profile.name));
+        updateActions();
+        updateProgress();
+        return;
+    }
+    const int timeout = m_settings ? m_settings->timeoutSeconds() : 30;
+    auto *client = new VodClient(m_nam, clientConfig(profile, credentials, timeout), this);
+    if (const QString problem = client->configProblem(); !problem.isEmpty()) {
+        delete client;
+        showError(tr("Profile unusable"), problem);
+        updateActions();
+        updateProgress();
+        return;
+    }
+    QList<ConfirmItem> items;
+    items.reserve(assetIds.size());
+    for (const QString &id : assetIds) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->row(row).state == AssetState::Queued)
+            items << ConfirmItem {id, m_model->row(row).status};
+    }
+    if (items.isEmpty()) {
+        delete client;
+        updateActions();
+        return;
+    }
+    m_client = client;
+    m_engine = new ConfirmEngine(m_client, this);
+    if (m_settings) {
+        ConfirmEngine::Options options;
+        options.concurrency = m_settings->concurrency();
+        options.ratePerMinute = m_settings->ratePerMinute();
+        options.maxAttempts = m_settings->maxAttempts();
+        m_engine->setOptions(options);
+    }
+    connect(m_engine, &ConfirmEngine::assetChanged, this, &MainWindow::onAssetChanged);
+    connect(m_engine, &ConfirmEngine::finished, this, &MainWindow::onBatchFinished);
+    connect(m_engine, &ConfirmEngine::authenticationFailed, this, [this](const QString &message) {
+        showError(tr("Authentication failed"),
+                  tr("The server refused the profile's credentials, so the batch stopped after "
+                     "the first refusal:\n%1\n\n%2")
+                          .arg(message, ErrorHints::hintForCode(u"APIGW.0301"_s)));
+    });
+    if (m_history)
+        m_recorder = new HistoryRecorder(m_engine, m_history, m_engine);
+
+    m_batchTotal = int(items.size());
+    m_batchDone = m_batchConfirmed = m_batchFailed = 0;
+    m_terminal = QList<bool>(items.size(), false);
+    m_runClock.start();
+    m_progressTimer.start();
+    const QString batchId = m_engine->start(items);
+    if (m_recorder)
+        m_recorder->batchStarted({profile.name, profile.regionId, profile.projectId});
+    statusBar()->showMessage(tr("Confirming assets: %1…").arg(m_batchTotal));
+    updateActions();
+    updateProgress();
+    emit batchStarted(batchId, m_batchTotal);
+}
+
+void MainWindow::onAssetChanged(const AssetUpdate &update)
+{
+    m_model->queueUpdate(update);
+    if (update.index >= 0 && update.index < m_terminal.size() && isTerminal(update.state)
+        && !m_terminal.at(update.index)) {
+        m_terminal[update.index] = true;
+        ++m_batchDone;
+        if (update.state == AssetState::Confirmed)
+            ++m_batchConfirmed;
+        else if (update.state == AssetState::Failed)
+            ++m_batchFailed;
+    }
+}
+
+void MainWindow::onBatchFinished(const BatchSummary &summary)
+{
+    m_model->flushUpdates();
+    m_progressTimer.stop();
+    m_lastSummary = summary;
+    if (m_engine) {
+        disconnect(m_engine, nullptr, this, nullptr);
+        m_engine->deleteLater(); // also deletes the recorder
+        m_engine = nullptr;
+        m_recorder = nullptr;
+    }
+    if (m_client) {
+        m_client->deleteLater();
+        m_client = nullptr;
+    }
+    statusBar()->showMessage(tr("Batch finished: %1 confirmed, %2 failed, %3 not sent")
+                                     .arg(summary.confirmed)
+                                     .arg(summary.failed)
+                                     .arg(summary.notSent),
+                             15000);
+    updateActions();
+    updateProgress();
+    updateDetails();
+    if (m_historyView)
+        QTimer::singleShot(HistoryStore::FlushIntervalMs + 100, m_historyView,
+                           &HistoryView::refresh);
+    notifyFinished(summary);
+    emit batchFinished(summary);
+    if (m_closeWhenDone)
+        QTimer::singleShot(0, this, &QWidget::close);
+}
+
+void MainWindow::notifyFinished(const BatchSummary &summary)
+{
+    if (isActiveWindow() || summary.elapsedMs < kNotifyAfterMs
+        || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setObjectName(u"trayIcon"_s);
+        m_tray->setToolTip(windowTitle());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_tray->show();
+    m_tray->showMessage(tr("Batch finished"),
+                        tr("%1 confirmed, %2 failed, %3 not sent")
+                                .arg(summary.confirmed)
+                                .arg(summary.failed)
+                                .arg(summary.notSent),
+                        summary.failed + summary.notSent > 0 ? QSystemTrayIcon::Warning
+                                                             : QSystemTrayIcon::Information);
+}
+
+void MainWindow::openProfiles()
+{
+    if (!m_settings || !m_credentials || !m_nam || isRunning())
+        return;
+    auto *dialog = new ProfileDialog(m_settings, m_credentials, m_nam, this);
+    dialog->setObjectName(u"profileDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileDialog::profileSaved, this,
+            [this](const QString &name, const Credentials &credentials) {
+                m_sessionCredentials.insert(name, credentials);
+                reloadProfiles();
+            });
+    connect(dialog, &ProfileDialog::profileRemoved, this, [this](const QString &name) {
+        m_sessionCredentials.remove(name);
+        reloadProfiles();
+    });
+    connect(dialog, &ProfileDialog::activeProfileChanged, this, &MainWindow::reloadProfiles);
+    dialog->open();
+}
+
+// --- window -------------------------------------------------------------------------------
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isRunning() && m_engine) {
+        if (!m_closeWhenDone) {
+            QMessageBox box(QMessageBox::Question, tr("A batch is running"),
+                            tr("%1 of %2 assets are done. Stop the batch now (requests already "
+                               "sent finish and are recorded), or let it finish and close "
+                               "then?")
+                                    .arg(m_batchDone)
+                                    .arg(m_batchTotal),
+                            QMessageBox::NoButton, this);
+            box.setObjectName(u"closeWhileRunningBox"_s);
+            QPushButton *stop = box.addButton(tr("&Stop and Close"), QMessageBox::DestructiveRole);
+            QPushButton *finish = box.addButton(tr("&Finish, Then Close"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(finish);
+            box.exec();
+            if (box.clickedButton() == stop) {
+                m_closeWhenDone = true;
+                if (m_engine)
+                    m_engine->cancel();
+            } else if (box.clickedButton() == finish) {
+                m_closeWhenDone = true;
+            }
+        }
+        event->ignore();
+        return;
+    }
+    saveUiState();
+    if (m_history) {
+        QString error;
+        if (!m_history->flush(&error))
+            QMessageBox::warning(this, tr("History"), error);
+    }
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_model->setPalette(palette());
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace VodConfirm

@@ -1,1 +1,177 @@
 #pragma once
+
+#include "api/credentials.h"
+#include "engine/confirmtypes.h"
+#include "settings/profile.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <array>
+#include <optional>
+
+class QAbstractButton;
+class QAction;
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+
+namespace VodConfirm {
+
+class AssetFilterProxy;
+class AssetTableModel;
+class ConfirmEngine;
+class CredentialStore;
+class HistoryRecorder;
+class HistoryStore;
+class HistoryView;
+class PastePanel;
+class Settings;
+class VodClient;
+
+// The desktop app's window: IDs come in through the paste panel, the clipboard, files or drops;
+// the asset table shows every asset's target status and live outcome; a batch runs on a
+// ConfirmEngine built from the active profile, with progress, pause, resume and cancel; every
+// attempt goes to the history. Collaborators are handed in (any may be nullptr in tests) and
+// are not owned.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    MainWindow(QNetworkAccessManager *nam, Settings *settings, CredentialStore *credentials,
+               HistoryStore *history, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AssetTableModel *assetModel() const { return m_model; }
+    AssetFilterProxy *assetProxy() const { return m_proxy; }
+    PastePanel *pastePanel() const { return m_paste; }
+    bool isRunning() const;
+    std::optional<BatchSummary> lastSummary() const { return m_lastSummary; }
+
+    // Secrets to use for a profile during this session (entered in the profile dialog, or given
+    // by a test) instead of asking the keychain.
+    void setSessionCredentials(const QString &profileName, const Credentials &credentials);
+
+    // Writes the rows of the current view (filter and sort as shown) as RFC 4180 CSV.
+    bool exportView(const QString &path, QString *error = nullptr) const;
+
+public slots:
+    void confirmQueued(); // selected queued rows, or all queued rows when none is selected
+    void retryFailed(); // retryable failures and unsent assets (selection, or all)
+    void retryAllFailed(); // every failed or unsent asset, retryable or not
+    void removeSelected();
+    void copyIds() const;
+    void copyRows() const;
+    void copyErrorDetails() const;
+    void exportViewInteractive();
+    void importFilesInteractive();
+    void importFiles(const QStringList &paths);
+    void pasteFromClipboard();
+    void openProfiles();
+
+signals:
+    void batchStarted(const QString &batchId, int total);
+    void batchFinished(const VodConfirm::BatchSummary &summary);
+    void messageShown(const QString &title, const QString &text); // errors the user is shown
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildActions();
+    void buildUi();
+    void buildMenus();
+    QWidget *buildAssetsPage();
+    void restoreUiState();
+    void saveUiState();
+    void reloadProfiles();
+    void updateBucketButtons();
+    void updateActions();
+    void updateDetails();
+    void updateProgress();
+    void showError(const QString &title, const QString &text);
+
+    QList<int> selectedSourceRows() const; // in view order
+    void retry(bool includeNonRetryable);
+    void startBatch(const QList<int> &rows);
+    void startWithCredentials(const Profile &profile, const Credentials &credentials,
+                              const QStringList &assetIds);
+    void onAssetChanged(const AssetUpdate &update);
+    void onBatchFinished(const BatchSummary &summary);
+    void notifyFinished(const BatchSummary &summary);
+
+    QNetworkAccessManager *m_nam;
+    QPointer<Settings> m_settings;
+    CredentialStore *m_credentials;
+    QPointer<HistoryStore> m_history;
+
+    AssetTableModel *m_model = nullptr;
+    AssetFilterProxy *m_proxy = nullptr;
+
+    QStackedWidget *m_stack = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    PastePanel *m_paste = nullptr;
+    QTableView *m_view = nullptr;
+    QTextBrowser *m_details = nullptr;
+    QButtonGroup *m_buckets = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QComboBox *m_filterColumn = nullptr;
+    QComboBox *m_profileCombo = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_resumeButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    HistoryView *m_historyView = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+
+    QAction *m_confirmAction = nullptr;
+    QAction *m_retryAction = nullptr;
+    QAction *m_retryAllAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_copyIdsAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_copyErrorsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_profilesAction = nullptr;
+    QAction *m_quitAction = nullptr;
+
+    // The running batch.
+    VodClient *m_client = nullptr;
+    ConfirmEngine *m_engine = nullptr;
+    HistoryRecorder *m_recorder = nullptr;
+    bool m_starting = false; // waiting for the keychain before a start
+    QList<bool> m_terminal; // per batch index: reached a final state
+    int m_batchTotal = 0;
+    int m_batchDone = 0;
+    int m_batchConfirmed = 0;
+    int m_batchFailed = 0;
+    QElapsedTimer m_runClock;
+    QTimer m_progressTimer;
+    bool m_closeWhenDone = false;
+    std::optional<BatchSummary> m_lastSummary;
+    QHash<QString, Credentials> m_sessionCredentials;
+};
+
+} // namespace VodConfirm

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "api/targetstatus.h"
+#include "ids/assetidparser.h"
+
+#include <QFutureWatcher>
+#include <QSet>
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+
+namespace VodConfirm {
+
+class PasteEdit;
+
+// Where asset IDs come in: a text area that accepts any text, plus text handed over from the
+// clipboard, dropped or imported files. The text is parsed off the GUI thread (AssetIdParser);
+// before anything is queued the panel shows how many IDs were found, how many were duplicates
+// (within the text and against the table) and which tokens were malformed and why. "Add to queue"
+// then emits addRequested() with the new IDs and the target status chosen for this batch.
+class PastePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PastePanel)
+public:
+    // Text larger than this is not put into the text area (laying out megabytes of text would
+    // freeze the window); it is parsed directly and summarised.
+    static constexpr qsizetype MaxEditableChars = 256 * 1024;
+
+    explicit PastePanel(QWidget *parent = nullptr);
+    ~PastePanel() override;
+
+    // Called on the GUI thread when a parse starts: the IDs already in the table.
+    void setKnownIdsProvider(std::function<QSet<QString>()> provider);
+
+    // Parses text from elsewhere (clipboard, drop); source names it in the summary.
+    void parseText(const QString &text, const QString &source);
+    // Reads and parses files (.txt, .csv, .json, .log or anything textual) off the GUI thread.
+    void parseFiles(const QStringList &paths);
+
+    bool isParsing() const { return m_parsing; }
+    bool hasResult() const { return m_hasResult; }
+    const ParsedIds &result() const { return m_result; }
+    QString summaryText() const;
+
+    TargetStatus targetStatus() const;
+    void setTargetStatus(TargetStatus status);
+
+public slots:
+    void addToQueue(); // emits addRequested() with the parsed IDs, then clears the panel
+    void clear();
+
+signals:
+    void addRequested(const QStringList &assetIds, VodConfirm::TargetStatus status);
+    void parsingChanged(bool parsing);
+    void resultReady();
+
+private:
+    struct Outcome
+    {
+        ParsedIds ids;
+        QString error; // files that could not be read
+        qint64 bytes = 0;
+    };
+    void parseEditText();
+    void start(std::function<Outcome()> job, const QString &source);
+    void onFinished();
+    void showResult();
+
+    PasteEdit *m_edit = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QLabel *m_summary = nullptr;
+    QTreeWidget *m_malformed = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QComboBox *m_targetStatus = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QPushButton *m_clearButton = nullptr;
+    QTimer *m_debounce = nullptr;
+
+    std::function<QSet<QString>()> m_knownIds;
+    QFutureWatcher<Outcome> m_watcher;
+    quint64 m_generation = 0; // results of older parses are dropped
+    quint64 m_watchedGeneration = 0;
+    std::function<Outcome()> m_queuedJob; // a parse asked for while another one runs
+    QString m_queuedSource;
+    bool m_parsing = false;
+    bool m_hasResult = false;
+    ParsedIds m_result;
+    QString m_source;
+    QString m_error;
+};
+
+} // namespace VodConfirm

@@ -42,11 +42,12 @@ struct HistoryFilter
 //
 // Writing: append(), beginBatch() and finishBatch() only queue in memory (O(1), never touch the
 // disk). The queue is handed to a private writer thread after FlushIntervalMs or as soon as
-// FlushThreshold rows wait, and the writer stores each hand-over in one transaction, so the engine
-// is never blocked by the disk. A failed transaction (disk full, file locked by another program)
-// is rolled back, reported through writeFailed() and retried with the next hand-over; at most
-// MaxRetainedRows rows are kept for that, older ones are dropped and the loss is reported.
-// flush() waits until everything queued so far is on disk; the destructor flushes.
+// FlushThreshold rows wait; the writer stores each hand-over (together with any that arrived while
+// it was busy) in one transaction, so the engine is never blocked by the disk. A failed transaction
+// (disk full, file locked by another program) is rolled back, reported through writeFailed() and
+// retried with the next hand-over; at most MaxRetainedRows rows are kept for that, older ones are
+// dropped and the loss is reported. flush() waits until everything queued so far is on disk; the
+// destructor flushes.
 //
 // Reading: find(), findAfter(), count(), batch(), unfinishedBatches(), exportCsv() and
 // deleteOlderThan() may be called from any thread (e.g. through QtConcurrent from the GUI):

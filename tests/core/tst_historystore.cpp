@@ -167,6 +167,8 @@ private slots:
     void deleteOlderThanInChunksFromWorkerThread();
     void reopenKeepsDataAndSchema();
     void corruptFileRefused();
+    void truncatedFileFailsCleanly();
+    void emptyFileBecomesHistory();
     void foreignDatabaseRefused();
     void newerSchemaRefused();
     void folderCannotBeCreated();
@@ -746,6 +748,48 @@ void TestHistoryStore::corruptFileRefused()
     QCOMPARE(store.count(), -1);
     QVERIFY(store.find({}, 10).isEmpty());
     QVERIFY(store.flush());
+}
+
+void TestHistoryStore::truncatedFileFailsCleanly()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        for (int i = 0; i < 5000; ++i)
+            store->append(record(u"t%1"_s.arg(i), T0.addSecs(i), u"confirmed"_s));
+    }
+    QFile f(dbPath());
+    const qint64 size = f.size();
+    QVERIFY(size > 100000);
+    QVERIFY(f.resize(size / 2)); // a copy cut short, a disk that lost the tail
+    HistoryStore store;
+    QString error;
+    if (!store.open(dbPath(), &error)) {
+        QVERIFY2(error.contains("damaged"_L1), qPrintable(error));
+        return;
+    }
+    // Page 1 was intact: the damage shows when the lost pages are read, as an error, not a crash.
+    const qint64 n = store.count({}, &error);
+    QVERIFY2(n == -1 || n < 5000, qPrintable(QString::number(n)));
+    HistoryStore::Filter f2;
+    f2.assetId = u"t4999"_s;
+    error.clear();
+    const QList<HistoryRecord> rows = store.find(f2, 10, 0, &error);
+    QVERIFY(rows.isEmpty());
+    QVERIFY(!error.isEmpty() || n == -1 || n < 5000);
+}
+
+void TestHistoryStore::emptyFileBecomesHistory()
+{
+    {
+        QFile f(dbPath());
+        QVERIFY(f.open(QIODevice::WriteOnly)); // 0 bytes: a valid, empty SQLite database
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    store->append(record(u"first"_s, T0, u"confirmed"_s));
+    QVERIFY(store->flush());
+    QCOMPARE(store->count(), 1);
 }
 
 void TestHistoryStore::foreignDatabaseRefused()

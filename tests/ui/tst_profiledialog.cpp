@@ -37,6 +37,7 @@ class TestProfileDialog : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
 
@@ -81,6 +82,16 @@ private:
 void TestProfileDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // One store for the whole run: a QtKeychain job still running when its store is deleted
+    // crashes in the libsecret callback, and the dialog's jobs may outlive one test function.
+    m_credentials = std::make_unique<CredentialStore>(
+            u"vodconfirm-test-%1"_s.arg(QCoreApplication::applicationPid()));
+}
+
+void TestProfileDialog::cleanupTestCase()
+{
+    // See initTestCase(): jobs may still be running, so the store is never deleted.
+    (void)m_credentials.release();
 }
 
 void TestProfileDialog::init()
@@ -88,8 +99,6 @@ void TestProfileDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    m_credentials = std::make_unique<CredentialStore>(
-            u"vodconfirm-test-%1"_s.arg(QCoreApplication::applicationPid()));
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_server = std::make_unique<VodTestServer>();
     QVERIFY(m_server->listen());
@@ -105,7 +114,6 @@ void TestProfileDialog::cleanup()
     m_dialog.reset();
     m_server.reset();
     m_nam.reset();
-    m_credentials.reset();
     m_settings.reset();
     m_dir.reset();
 }
@@ -197,6 +205,7 @@ void TestProfileDialog::createProfileThroughWidgets()
     QVERIFY(!contents.contains("ExampleSecretKey"));
 
     auto *storage = find<QLabel>(m_dialog.get(), u"profileSecretStorage"_s);
+    qInfo("system keychain usable: %s", keychainUsable() ? "yes" : "no");
     if (keychainUsable()) {
         QVERIFY(storage->text().contains(u"stored in the system keychain"_s));
         const CredentialStore::ReadResult r

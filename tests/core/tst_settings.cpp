@@ -34,6 +34,8 @@ private slots:
     void newerVersionIsLeftAlone();
     void changedSignal();
     void fileIsOwnerOnly();
+    void missingFolderIsCreated();
+    void unwritableFileIsReported();
     void profileProblems_data();
     void profileProblems();
 
@@ -491,6 +493,34 @@ void TestSettings::fileIsOwnerOnly()
     QVERIFY(s.sync());
     QCOMPARE(QFile::permissions(path()) & (others | QFile::ReadOwner | QFile::WriteOwner),
              QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestSettings::missingFolderIsCreated()
+{
+    const QString nested = m_dir->filePath(u"config/vodconfirm/vodconfirm.ini"_s);
+    {
+        Settings s(nested);
+        s.setConcurrency(2);
+        QString error;
+        QVERIFY2(s.sync(&error), qPrintable(error));
+    }
+    QVERIFY(QFile::exists(nested));
+    QCOMPARE(Settings(nested).concurrency(), 2);
+}
+
+void TestSettings::unwritableFileIsReported()
+{
+    const QString blocker = m_dir->filePath(u"not-a-folder"_s);
+    {
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    Settings s(blocker + u"/vodconfirm.ini"_s);
+    s.setConcurrency(3);
+    QString error;
+    QVERIFY(!s.sync(&error));
+    QVERIFY(error.contains(u"cannot be written"_s));
+    QCOMPARE(s.concurrency(), 3); // still usable for this session
 }
 
 void TestSettings::profileProblems_data()

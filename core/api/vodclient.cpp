@@ -21,10 +21,6 @@ constexpr int MaxIdsPerInfoCall = 10;
 constexpr qint64 TokenRefreshMarginSecs = 10 * 60;
 constexpr char UserAgent[] = "vodconfirm/" VODCONFIRM_VERSION;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VodClient", text);
-}
 
 QByteArray hostHeader(const QUrl &url)
 {

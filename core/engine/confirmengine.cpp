@@ -3,6 +3,7 @@
 #include "api/vodclient.h"
 
 #include <QCoreApplication>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -21,10 +22,6 @@ constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
 constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
 constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfirmEngine", text);
-}
 } // namespace
 
 ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent) : QObject(parent), m_client(client)
@@ -161,9 +158,7 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
                              const QDateTime &startedAt)
 {
     --m_inFlight;
-    AssetUpdate &a = m_assets[index];
-    a.last = result;
-
+    m_assets[index].last = result;
     if (result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1))
         onThrottled();
     else if (result.ok())
@@ -171,38 +166,81 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     if (result.httpStatus != 0 && result.errorClass != ErrorClass::Auth && result.httpStatus < 500)
         m_probeDone = true;
 
-    const bool willRetry = result.isRetryable() && a.attempts < m_options.maxAttempts
-            && !m_cancelled && !m_authStopped;
     AttemptRecord record;
     record.batchId = m_batchId;
     record.index = index;
-    record.assetId = a.assetId;
-    record.status = a.status;
-    record.attempt = a.attempts;
+    record.assetId = m_assets.at(index).assetId;
+    record.status = m_assets.at(index).status;
+    record.attempt = m_assets.at(index).attempts;
     record.startedAt = startedAt;
     record.durationMs = qint64(nowMs() - startedMs);
     record.result = result;
-    record.willRetry = willRetry;
+
+    if (needsVerification(result) && !m_cancelled && !m_authStopped) {
+        // The confirm may have taken effect (no answer, 502/504) or the asset is no longer
+        // waiting: read its state before deciding, so nothing is sent twice needlessly.
+        ++m_inFlight;
+        ++m_summary.verifications;
+        setState(index, AssetState::Sending, tr("checking the asset's state"));
+        m_client->showAssetMeta(
+                {record.assetId}, this,
+                [this, record](const ApiResult &r, const QList<VodClient::AssetInfo> &infos) {
+                    --m_inFlight;
+                    const QString state
+                            = r.ok() && !infos.isEmpty() ? infos.first().status : QString();
+                    conclude(record, state);
+                });
+        return;
+    }
+    conclude(record, {});
+}
+
+bool ConfirmEngine::needsVerification(const ApiResult &r)
+{
+    if (r.errorClass == ErrorClass::WrongState)
+        return true;
+    if (r.httpStatus == 502 || r.httpStatus == 504)
+        return true;
+    // No answer at all, but the request may have reached the server (not a refused connection).
+    return r.httpStatus == 0 && r.isRetryable()
+            && r.networkError != QNetworkReply::ConnectionRefusedError;
+}
+
+void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
+{
+    const int index = record.index;
+    AssetUpdate &a = m_assets[index];
+    const ApiResult &result = record.result;
+    const bool reached = assetStatusReached(a.status, verifiedState);
+    const bool waiting = assetStatusWaiting(verifiedState);
+    // A wrong-state answer for an asset still waiting for confirmation is worth another try.
+    const bool retryable = result.isRetryable() || (waiting && !verifiedState.isEmpty());
+    const bool wrongStateKnown = !verifiedState.isEmpty() && !reached && !waiting;
+    record.verifiedConfirmed = reached;
+    record.willRetry = !reached && !wrongStateKnown && retryable
+            && a.attempts < m_options.maxAttempts && !m_cancelled && !m_authStopped;
     emit attemptFinished(record);
 
-    if (result.ok()) {
+    if (result.ok() || reached) {
         ++m_summary.confirmed;
-        setState(index, AssetState::Confirmed);
+        setState(index, AssetState::Confirmed, reached ? tr("confirmed (verified)") : QString());
     } else if (result.errorClass == ErrorClass::Auth) {
         ++m_summary.failed;
         setState(index, AssetState::Failed);
         stopForAuth(result);
-    } else if (willRetry) {
+    } else if (record.willRetry) {
         const double due = nowMs() + double(backoffMs(a.attempts, result));
         m_delayed.append({due, index});
         setState(index, AssetState::Retrying,
                  tr("retry %1 of %2").arg(a.attempts + 1).arg(m_options.maxAttempts));
     } else {
         ++m_summary.failed;
-        setState(index, AssetState::Failed,
-                 result.isRetryable() && a.attempts >= m_options.maxAttempts
-                         ? tr("gave up after %n attempt(s)", nullptr, a.attempts)
-                         : QString());
+        QString note;
+        if (wrongStateKnown)
+            note = tr("the asset is %1").arg(verifiedState);
+        else if (retryable && a.attempts >= m_options.maxAttempts)
+            note = tr("gave up after %n attempt(s)", nullptr, a.attempts);
+        setState(index, AssetState::Failed, note);
     }
     if (!finishIfDone())
         pump();

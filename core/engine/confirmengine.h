@@ -59,6 +59,10 @@ private:
     void pump();
     void sendOne(int index);
     void onResult(int index, const ApiResult &result, double startedMs, const QDateTime &startedAt);
+    // Decides an attempt's outcome; verifiedState is the asset's state read after an ambiguous
+    // answer (empty when not read).
+    void conclude(AttemptRecord record, const QString &verifiedState);
+    static bool needsVerification(const ApiResult &result);
     void stopForAuth(const ApiResult &result);
     // Unsent assets get `state`; assets waiting for a retry fail with `retryNote`.
     void abandonUnsent(AssetState state, const QString &unsentNote, const QString &retryNote);

@@ -39,6 +39,7 @@ struct AttemptRecord
     qint64 durationMs = 0;
     ApiResult result;
     bool willRetry = false; // a retryable failure that will be tried again
+    bool verifiedConfirmed = false; // not a 200, but the asset's state shows the confirm done
 };
 
 // The current view of one asset, emitted whenever it changes.
@@ -65,6 +66,7 @@ struct BatchSummary
     QString stopReason; // translated, user-facing; empty when the batch ran to the end
     qint64 requests = 0; // HTTP requests made
     qint64 throttled = 0; // 429 answers seen
+    qint64 verifications = 0; // state reads after ambiguous answers
     qint64 elapsedMs = 0;
 };
 

@@ -42,7 +42,9 @@ void HistoryRecorder::onAttempt(const AttemptRecord &a)
     r.projectId = m_context.projectId;
     r.assetId = a.assetId;
     r.targetStatus = targetStatusName(a.status);
-    r.outcome = a.result.ok() ? u"confirmed"_s : a.willRetry ? u"retrying"_s : u"failed"_s;
+    r.outcome = a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
+            : a.willRetry                            ? u"retrying"_s
+                                                     : u"failed"_s;
     r.httpStatus = a.result.httpStatus;
     r.errorCode = a.result.errorCode;
     r.errorMessage = a.result.errorMessage;

@@ -23,7 +23,10 @@ private slots:
     void wrongSecretKeyCostsExactlyOneRequest();
     void clockSkewIsNamed();
     void notFoundIsFinalAndNotRetried();
-    void wrongStateIsReportedAsSent();
+    void wrongStateIsReportedWithTheAssetState();
+    void ambiguousFailuresAreVerifiedNotResent_data();
+    void ambiguousFailuresAreVerifiedNotResent();
+    void alreadyConfirmedAssetIsVerified();
     void retryableFaultsAreRetried_data();
     void retryableFaultsAreRetried();
     void givesUpAfterMaxAttempts();
@@ -181,23 +184,67 @@ void TestConfirmEngine::notFoundIsFinalAndNotRetried()
     QCOMPARE(m_server->counters().confirmRequests.value(missing.assetId), 1);
 }
 
-void TestConfirmEngine::wrongStateIsReportedAsSent()
+void TestConfirmEngine::wrongStateIsReportedWithTheAssetState()
 {
     const QList<ConfirmItem> list = items(2);
-    m_server->setAssetStatus(list.at(0).assetId, u"PUBLISHED"_s);
+    m_server->setAssetStatus(list.at(0).assetId, u"DELETED"_s);
     ConfirmEngine *e = engine(client());
     const BatchSummary s = run(e, list);
     QCOMPARE(s.confirmed, 1);
-    QCOMPARE(e->assets().at(0).last.errorCode, u"VOD.10061"_s);
-    QCOMPARE(e->assets().at(0).last.errorClass, ErrorClass::WrongState);
+    QCOMPARE(s.failed, 1);
+    const AssetUpdate &a = e->assets().at(0);
+    QCOMPARE(a.state, AssetState::Failed);
+    QCOMPARE(a.last.errorCode, u"VOD.10061"_s);
+    QCOMPARE(a.last.errorClass, ErrorClass::WrongState);
+    QCOMPARE(a.note, u"the asset is DELETED"_s);
+    QCOMPARE(m_server->counters().confirmRequests.value(a.assetId), 1);
+}
+
+void TestConfirmEngine::ambiguousFailuresAreVerifiedNotResent_data()
+{
+    // Each of these takes effect on the server although the client gets no 200.
+    QTest::addColumn<Fault>("fault");
+    QTest::newRow("504 after the backend confirmed") << Fault::Error504;
+    QTest::newRow("connection dropped after the effect") << Fault::DropAfterEffect;
+}
+
+void TestConfirmEngine::ambiguousFailuresAreVerifiedNotResent()
+{
+    QFETCH(Fault, fault);
+    m_server->scriptNext({fault});
+    ConfirmEngine *e = engine(client(), 1);
+    QSignalSpy attempts(e, &ConfirmEngine::attemptFinished);
+    const BatchSummary s = run(e, items(3));
+    QCOMPARE(s.confirmed, 3);
+    QCOMPARE(s.verifications, 1);
+    const AssetUpdate &first = e->assets().first();
+    QCOMPARE(first.state, AssetState::Confirmed);
+    QCOMPARE(first.note, u"confirmed (verified)"_s);
+    QCOMPARE(first.attempts, 1); // no second POST from the engine
+    QCOMPARE(m_server->counters().effectiveConfirms.value(first.assetId), 1);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+    QVERIFY(attempts.first().first().value<AttemptRecord>().verifiedConfirmed);
+}
+
+void TestConfirmEngine::alreadyConfirmedAssetIsVerified()
+{
+    // Confirmed earlier (by someone else, or by a run that crashed): not a failure.
+    const QList<ConfirmItem> list = items(1);
+    m_server->setAssetStatus(list.first().assetId, u"PUBLISHED"_s);
+    ConfirmEngine *e = engine(client());
+    QCOMPARE(run(e, list).confirmed, 1);
+    QCOMPARE(e->assets().first().note, u"confirmed (verified)"_s);
+    QCOMPARE(e->assets().first().last.errorCode, u"VOD.10061"_s);
 }
 
 void TestConfirmEngine::retryableFaultsAreRetried_data()
 {
     QTest::addColumn<QList<Fault>>("faults");
-    QTest::newRow("500/502/503/504")
-            << QList<Fault> {Fault::Error500, Fault::Error502, Fault::Error503, Fault::Error504};
-    QTest::newRow("HTML 502") << QList<Fault> {Fault::HtmlError502, Fault::HtmlError502};
+    // (A 504 took effect on the server: see ambiguousFailuresAreVerifiedNotResent.)
+    QTest::newRow("500/502/503") << QList<Fault> {Fault::Error500, Fault::Error502,
+                                                  Fault::Error503};
+    QTest::newRow("HTML 502 (state read, still waiting, retried)")
+            << QList<Fault> {Fault::HtmlError502, Fault::HtmlError502};
     QTest::newRow("dropped before effect") << QList<Fault> {Fault::DropBeforeEffect};
     QTest::newRow("429 storm") << QList<Fault>(6, Fault::Throttle);
 }

@@ -336,16 +336,57 @@ public:
           m_seen(out.assetIds, m_known, size / (IdLength + 1) + 1 + knownSet.size())
     {
         // The queued IDs go into the same index as the text's, marked Known: one lookup per ID.
+        // Each string is a separate allocation: their data is prefetched a few items ahead, and
+        // the index slots a batch at a time, as the misses are most of the cost.
         m_known.reserve(knownSet.size());
+        constexpr int Ahead = 8;
+        auto ahead = knownSet.cbegin();
+        for (int k = 0; k < Ahead && ahead != knownSet.cend(); ++k, ++ahead)
+            prefetchLine(ahead->constData());
+        AssetId batch[BatchSize];
+        quint32 hashes[BatchSize];
+        int batched = 0;
+        const auto insertBatch = [&] {
+            for (int k = 0; k < batched; ++k) {
+                SeenTable::Slot *slot = m_seen.find(batch[k], hashes[k]);
+                m_known.append(batch[k]);
+                m_seen.insert(slot, hashes[k], quint32(m_known.size()) | SeenTable::Known);
+            }
+            batched = 0;
+        };
         for (const QString &known : knownSet) {
-            if (!AssetIdParser::isValidId(known))
+            if (ahead != knownSet.cend()) {
+                prefetchLine(ahead->constData());
+                ++ahead;
+            }
+            const std::optional<AssetId> id = lowerCaseId(known);
+            if (!id)
                 continue; // as with the lookup: only IDs in the form parse() returns
-            const std::optional<AssetId> id = AssetId::fromString(known);
-            const quint32 h = SeenTable::hash(*id);
-            SeenTable::Slot *slot = m_seen.find(*id, h);
-            m_known.append(*id);
-            m_seen.insert(slot, h, quint32(m_known.size()) | SeenTable::Known);
+            batch[batched] = *id;
+            hashes[batched] = SeenTable::hash(*id);
+            m_seen.prefetch(hashes[batched]);
+            if (++batched == BatchSize)
+                insertBatch();
         }
+        insertBatch();
+    }
+
+    // Exactly 32 lower-case hex digits, in one pass.
+    static std::optional<AssetId> lowerCaseId(QStringView text)
+    {
+        if (text.size() != IdLength)
+            return std::nullopt;
+        quint64 half[2] = {0, 0};
+        for (int i = 0; i < IdLength; ++i) {
+            const char16_t c = text[i].unicode();
+            if (isUpper(c))
+                return std::nullopt;
+            const int v = hexValue(c);
+            if (v < 0)
+                return std::nullopt;
+            half[i / 16] = (half[i / 16] << 4) | quint64(v);
+        }
+        return AssetId(half[0], half[1]);
     }
 
     void run()

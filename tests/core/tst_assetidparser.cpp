@@ -1,6 +1,7 @@
 #include "ids/assetidparser.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -53,6 +54,8 @@ private slots:
     void malformedExamplesAreCapped();
     void tenThousandIdsKeepOrder();
     void randomBytesStayBounded();
+    void fuzzSeeds_data();
+    void fuzzSeeds();
 };
 
 void TestAssetIdParser::parse_data()
@@ -427,6 +430,40 @@ void TestAssetIdParser::randomBytesStayBounded()
     QCOMPARE(s.ids(), b.ids());
     QCOMPARE(s.malformedTotal, b.malformedTotal);
     QCOMPARE(s.linesRead, b.linesRead);
+}
+
+void TestAssetIdParser::fuzzSeeds_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<int>("malformed");
+    QTest::newRow("plain") << u"plain.txt"_s << QStringList {A, B} << 0;
+    QTest::newRow("csv") << u"table.csv"_s << QStringList {A, B} << 0;
+    QTest::newRow("tsv") << u"console.tsv"_s << QStringList {A} << 0;
+    QTest::newRow("console table") << u"console-table.txt"_s << QStringList {A} << 0;
+    QTest::newRow("response") << u"response.json"_s << QStringList {A, B} << 2; // null, UUID
+    QTest::newRow("log") << u"log.txt"_s << QStringList {A, B} << 0;
+    QTest::newRow("url") << u"url.txt"_s << QStringList {A, B} << 0;
+    QTest::newRow("malformed") << u"malformed.txt"_s << QStringList() << 5;
+    QTest::newRow("edge") << u"edge.txt"_s << QStringList {A} << 0;
+    QTest::newRow("random bytes") << u"junk.bin"_s << QStringList {A} << 0;
+}
+
+// The fuzzing seeds double as end-to-end inputs read from disk, as bytes and as text.
+void TestAssetIdParser::fuzzSeeds()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, ids);
+    QFETCH(int, malformed);
+    QFile f(QFINDTESTDATA(u"../fuzz/ids_seeds/"_s + file));
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+    const QByteArray bytes = f.readAll();
+    const ParsedIds b = AssetIdParser::parseUtf8(bytes);
+    const ParsedIds s = AssetIdParser::parse(QString::fromUtf8(bytes));
+    QCOMPARE(b.ids(), ids);
+    QCOMPARE(s.ids(), ids);
+    QCOMPARE(b.malformedTotal, malformed);
+    QCOMPARE(s.malformedTotal, malformed);
 }
 
 QTEST_GUILESS_MAIN(TestAssetIdParser)

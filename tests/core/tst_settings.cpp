@@ -221,6 +221,9 @@ void TestSettings::profileRoundTripThroughFile_data()
     password.userName = u"ops-bot"_s;
     password.accountName = u"example-account"_s;
     QTest::newRow("password, custom endpoints, name General") << password;
+
+    Profile odd = sampleProfile(u"a=b; c %41 [x] #1 \"q\""_s);
+    QTest::newRow("INI special characters in the name") << odd;
 }
 
 void TestSettings::profileRoundTripThroughFile()

@@ -53,7 +53,10 @@ struct HistoryFilter
 // deleteOlderThan() may be called from any thread (e.g. through QtConcurrent from the GUI):
 // on the thread that owns the store they use its connection, on any other thread they open a
 // private connection for the duration of the call. Rows still queued are not visible to them
-// until they are written (within FlushIntervalMs, or call flush()).
+// until they are written (within FlushIntervalMs, or call flush()). Lookups by asset id, time
+// range and the first page are milliseconds at a million rows; counts with an outcome, profile or
+// text filter, exports and retention scan the table (see bench_history) and belong on a worker
+// thread. Keep the store open (and alive) until such calls have returned.
 //
 // Durability: journal_mode=WAL with synchronous=NORMAL, so a committed row survives an application
 // crash; after a power cut the last transactions (at most a few hundred ms of history) may be lost.

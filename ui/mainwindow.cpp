@@ -408,7 +408,15 @@ QWidget *MainWindow::buildAssetsPage()
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->setColumnWidth(int(Column::AssetId),
                            m_view->fontMetrics().horizontalAdvance(QString(34, u'0')));
-    m_view->setColumnWidth(int(Column::ErrorMessage), 280);
+    const QFontMetrics fm = m_view->fontMetrics();
+    auto widthFor = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_view->setColumnWidth(int(Column::TargetStatus), widthFor(u"CANCELLED"_s));
+    m_view->setColumnWidth(int(Column::State), widthFor(u"Retrying 10/10"_s));
+    m_view->setColumnWidth(int(Column::HttpStatus), widthFor(u"HTTP"_s));
+    m_view->setColumnWidth(int(Column::ErrorCode), widthFor(u"APIGW.0308"_s));
+    m_view->setColumnWidth(int(Column::ErrorMessage), 300);
+    m_view->setColumnWidth(int(Column::Attempts), widthFor(u"Attempts"_s));
+    m_view->setColumnWidth(int(Column::RequestId), widthFor(u"0123456789abcdef"_s));
     // Table actions: active while the table has focus, and in its context menu.
     for (QAction *a : {m_confirmAction, m_retryAction, m_retryAllAction}) {
         m_view->addAction(a);
@@ -441,8 +449,9 @@ QWidget *MainWindow::buildAssetsPage()
     splitter->setObjectName(u"tableSplitter"_s);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    m_details->setMinimumHeight(fm.lineSpacing() * 5);
 
     // Progress of the running batch.
     m_progress = new QProgressBar(page);

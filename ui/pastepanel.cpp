@@ -53,7 +53,7 @@ PastePanel::PastePanel(QWidget *parent) : QWidget(parent)
             tr("Paste or type asset IDs here: any text works (lists, CSV, JSON, logs). You can "
                "also drop files on the window or press Ctrl+V on the table."));
     m_edit->setTabChangesFocus(true);
-    m_edit->setMaximumHeight(120);
+    m_edit->setMaximumHeight(m_edit->fontMetrics().lineSpacing() * 4 + 12);
     m_edit->onLargePaste = [this](const QString &text) { parseText(text, tr("pasted text")); };
 
     m_sourceLabel = new QLabel(this);

@@ -44,6 +44,9 @@ private slots:
     void pasteShowsCountsBeforeQueueing();
     void runShowsOutcomesRetriesAndExports();
     void importsFilesOffTheGuiThread();
+    void largePasteIsParsedOffTheGuiThread();
+    void authenticationFailureStopsAndExplains();
+    void pauseThenStopLeavesUnsentAssets();
     void tableShortcutsCopyAndRemove();
     void layoutAndSortOrderPersist();
 
@@ -277,7 +280,7 @@ void TestMainWindow::runShowsOutcomesRetriesAndExports()
     // README screenshot: VODCONFIRM_SCREENSHOT=<path> renders the window with this batch.
     if (const QString path = qEnvironmentVariable("VODCONFIRM_SCREENSHOT"); !path.isEmpty()) {
         m_window->resize(1180, 640);
-        table->setCurrentIndex(missing);
+        table->selectionModel()->setCurrentIndex(missing, QItemSelectionModel::NoUpdate);
         QCoreApplication::processEvents();
         QVERIFY(m_window->grab().save(path));
         qInfo("screenshot written to %s", qPrintable(path));
@@ -310,6 +313,112 @@ void TestMainWindow::importsFilesOffTheGuiThread()
     QVERIFY(find<QLabel>(u"pasteSourceLabel"_s)->text().contains(u"assets.json"_s));
     QTest::mouseClick(find<QPushButton>(u"addIdsButton"_s), Qt::LeftButton);
     QCOMPARE(m_window->assetModel()->assetIds(), (QStringList {kA, kB, kC}));
+}
+
+void TestMainWindow::largePasteIsParsedOffTheGuiThread()
+{
+    // ~50 MB of log lines: 100,000 distinct IDs, each mentioned 15 times.
+    QString text;
+    text.reserve(52 * 1024 * 1024);
+    for (int round = 0; round < 15; ++round) {
+        for (int i = 0; i < 100000; ++i)
+            text += u"2026-01-01 INFO uploaded %1\n"_s.arg(i, 32, 16, QChar(u'0'));
+    }
+    QVERIFY(text.size() > 40 * 1024 * 1024);
+    PastePanel *panel = m_window->pastePanel();
+    QSignalSpy ready(panel, &PastePanel::resultReady);
+    QGuiApplication::clipboard()->setText(text);
+    auto *table = find<QTableView>(u"assetTable"_s);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_V, Qt::ControlModifier);
+    // The call returned while the parse still runs, and the text was not put into the text area.
+    QVERIFY(panel->isParsing());
+    QVERIFY(find<QWidget>(u"parseProgress"_s)->isVisible());
+    QVERIFY(find<QPlainTextEdit>(u"pasteEdit"_s)->toPlainText().isEmpty());
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(panel->result().count(), 100000);
+    QCOMPARE(panel->result().duplicates, 14 * 100000);
+    QVERIFY(find<QLabel>(u"pasteSourceLabel"_s)->text().contains(u"clipboard"_s));
+    QTest::mouseClick(find<QPushButton>(u"addIdsButton"_s), Qt::LeftButton);
+    QCOMPARE(m_window->assetModel()->rowCount(), 100000);
+    QGuiApplication::clipboard()->clear();
+}
+
+void TestMainWindow::authenticationFailureStopsAndExplains()
+{
+    Credentials wrong;
+    wrong.accessKey = m_server->config().accessKey;
+    wrong.secretKey = u"not-the-secret-key"_s;
+    m_window->setSessionCredentials(u"loopback"_s, wrong);
+    pasteAndAdd(QStringList {kA, kB, kC}.join(u'\n'));
+    QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(20000));
+    // Stopped after the first refusal: the others were never sent.
+    const BatchSummary first = finished.first().first().value<BatchSummary>();
+    QVERIFY(first.authStopped);
+    QCOMPARE(first.requests, 1);
+    QCOMPARE(first.notSent, 2);
+    QVERIFY(!shown.isEmpty());
+    QCOMPARE(shown.first().at(0).toString(), u"Authentication failed"_s);
+    QCOMPARE(cell(kA, Column::State), u"Failed"_s);
+    QCOMPARE(cell(kA, Column::ErrorCode), u"APIGW.0301"_s);
+    QVERIFY(cell(kA, Column::ErrorMessage, Qt::ToolTipRole)
+                    .contains(u"credentials were refused"_s));
+    QCOMPARE(cell(kB, Column::State), u"Not sent"_s);
+    QCOMPARE(find<QToolButton>(u"bucketNotSent"_s)->text(), u"Not sent (2)"_s);
+
+    // With the right secret, "Retry failed" sends the unsent ones (an auth failure is not
+    // retryable as it is, so the refused one waits for "Retry all failed").
+    Credentials right = wrong;
+    right.secretKey = m_server->config().secretKey;
+    m_window->setSessionCredentials(u"loopback"_s, right);
+    m_window->findChild<QAction *>(u"retryAction"_s)->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(cell(kB, Column::State), u"Confirmed"_s);
+    QCOMPARE(cell(kC, Column::State), u"Confirmed"_s);
+    QCOMPARE(cell(kA, Column::State), u"Failed"_s);
+    m_window->findChild<QAction *>(u"retryAllAction"_s)->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(cell(kA, Column::State), u"Confirmed"_s);
+}
+
+void TestMainWindow::pauseThenStopLeavesUnsentAssets()
+{
+    m_server->config().latencyMs = 100;
+    m_settings->setConcurrency(1);
+    QStringList ids;
+    for (int i = 1; i <= 12; ++i)
+        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    pasteAndAdd(ids.join(u'\n'));
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    auto *pause = find<QPushButton>(u"pauseButton"_s);
+    auto *resume = find<QPushButton>(u"resumeButton"_s);
+    auto *stop = find<QPushButton>(u"cancelButton"_s);
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    QTRY_VERIFY(m_server->counters().confirmRequestsTotal() >= 1);
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QVERIFY(resume->isEnabled());
+    QVERIFY(!pause->isEnabled());
+    // Requests in flight finish; nothing new starts.
+    QTRY_COMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Running), 0);
+    QTRY_VERIFY(find<QLabel>(u"progressLabel"_s)->text().contains(u"paused"_s));
+    const int sent = m_server->counters().confirmRequestsTotal();
+    QVERIFY(sent < 12);
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QTRY_VERIFY(m_server->counters().confirmRequestsTotal() > sent);
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    const BatchSummary summary = finished.first().first().value<BatchSummary>();
+    QCOMPARE(summary.total, 12);
+    QVERIFY(summary.notSent > 0);
+    QCOMPARE(summary.confirmed + summary.notSent + summary.failed, 12);
+    QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), summary.confirmed);
+    QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::NotSent), summary.notSent);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), summary.confirmed + summary.failed);
 }
 
 void TestMainWindow::tableShortcutsCopyAndRemove()

@@ -549,15 +549,19 @@ private:
             if (b - a == IdLength)
                 return; // a data row, not a header
             std::string key;
+            int spaces = 0; // a column name has a few words, a sentence more
             for (qsizetype k = a; k < b; ++k) {
                 const char32_t ch = at(k);
                 if (isAlnum(ch))
                     key += char(isUpper(ch) ? ch - 'A' + 'a' : ch);
+                spaces += ch == ' ';
             }
-            if (key == "assetid" || key == "assetids" || (key == "id" && hasMeizi(a, b))) {
+            if (spaces > 2) {
+                // not a column name: "here are the asset IDs"
+            } else if (key == "assetid" || key == "assetids" || (key == "id" && hasMeizi(a, b))) {
                 strong = column;
                 ++strongCount;
-            } else if (key.find("assetid") != std::string::npos) {
+            } else if (key.ends_with("assetid") || key.ends_with("assetids")) {
                 candidate = column;
                 ++candidateCount;
             }

@@ -90,7 +90,7 @@ struct ParsedIds
 //   ., is camelCase or ends in "id"/"md5"/"hash"), so "INFO: <id>" still yields the ID.
 // * Tables: when the first non-empty line is a header (cells separated by tab, comma, semicolon
 //   or '|'; no '=' or ':') with one asset ID column ("asset_id", "Asset ID", "assetId",
-//   "媒资ID"; else one column containing "asset_id"), only that column of the rows counts:
+//   "媒资ID"; else one column whose name ends in "asset_id"), only that column of the rows counts:
 //   md5, project ID or title columns are ignored. Lines without the delimiter are read as text.
 //   A table without such a column is read as text.
 // * In free text a token that looks like a mistyped ID (24-40 characters, letters and digits,

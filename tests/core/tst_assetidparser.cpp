@@ -119,6 +119,9 @@ void TestAssetIdParser::parse_data()
     QTest::newRow("malformed id in the id column of a table")
             << u"asset_id,title\n%1,x\n"_s.arg(A.left(31)) << none << none << 0 << 0 << 0
             << QStringList {u"2 %1 — 31 characters, an asset ID has 32"_s.arg(A.left(31))} << 2;
+    QTest::newRow("a sentence with commas is not a header")
+            << u"Hi team, here are the asset IDs\n%1, %2\n"_s.arg(A, B) << none
+            << QStringList {A, B} << 0 << 0 << 0 << none << 2;
     QTest::newRow("table without an asset id column is read as text")
             << u"title,md5\nholiday,%1\n"_s.arg(R) << none << QStringList {R} << 0 << 0 << 0 << none
             << 2;

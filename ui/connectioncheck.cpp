@@ -139,7 +139,7 @@ QString ConnectionCheck::plainReason(const ApiResult &r, const VodClient::Config
                 .arg(config.projectId,
                      config.regionId.isEmpty() ? hostOf(config) : config.regionId);
     if (code.endsWith(".0301"_L1) || code.endsWith(".0305"_L1) || r.httpStatus == 401) {
-        if (r.errorMessage.contains("token expires"_L1, Qt::CaseInsensitive))
+        if (r.tokenExpired || r.errorMessage.contains("token expires"_L1, Qt::CaseInsensitive))
             return tr("The IAM token has expired. Get a new token and enter it again.");
         switch (mode) {
         case AuthMode::AkSk:

@@ -53,6 +53,7 @@ private slots:
     void checkConnectionFailures_data();
     void checkConnectionFailures();
     void checkConnectionDoesNotSave();
+    void checkConnectionWithIamPassword();
     void plainWordsForResults_data();
     void plainWordsForResults();
     void firstRunCreatesProfile();
@@ -519,6 +520,37 @@ void TestProfileDialog::checkConnectionDoesNotSave()
     QVERIFY(m_dialog->hasUnsavedChanges());
 }
 
+void TestProfileDialog::checkConnectionWithIamPassword()
+{
+    makeDialog();
+    typeInto(u"profileName"_s, u"iam"_s);
+    auto *region = find<QComboBox>(m_dialog.get(), u"profileRegion"_s);
+    region->setCurrentIndex(region->count() - 1);
+    auto *mode = find<QComboBox>(m_dialog.get(), u"profileAuthMode"_s);
+    mode->setCurrentIndex(3);
+    typeInto(u"profileEndpoint"_s, m_server->url().toString());
+    typeInto(u"profileIamEndpoint"_s, m_server->url().toString());
+    typeInto(u"profileProjectId"_s, ProjectId);
+    typeInto(u"profileUserName"_s, m_server->config().iamUser);
+    typeInto(u"profileAccountName"_s, m_server->config().iamAccount);
+    typeInto(u"profilePassword"_s, u"wrong-password"_s);
+
+    QSignalSpy checked(m_dialog.get(), &ProfileDialog::connectionChecked);
+    auto *check = find<QPushButton>(m_dialog.get(), u"profileCheckButton"_s);
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+    QVERIFY(!checked.at(0).at(0).toBool());
+    QVERIFY2(checked.at(0).at(1).toString().contains(u"password"_s),
+             qPrintable(checked.at(0).at(1).toString()));
+
+    typeInto(u"profilePassword"_s, m_server->config().iamPassword);
+    QTRY_VERIFY(check->isEnabled());
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 20000);
+    QVERIFY2(checked.at(1).at(0).toBool(), qPrintable(checked.at(1).at(1).toString()));
+    QVERIFY(m_server->counters().requests(VodTestServer::Route::IamToken) >= 1);
+}
+
 void TestProfileDialog::plainWordsForResults_data()
 {
     QTest::addColumn<ApiResult>("result");
@@ -543,6 +575,10 @@ void TestProfileDialog::plainWordsForResults_data()
     QTest::newRow("token") << r << int(AuthMode::Token) << false << u"IAM token was rejected"_s;
     QTest::newRow("password") << r << int(AuthMode::Password) << false
                               << u"user name, password or account name is wrong"_s;
+    r.tokenExpired = true;
+    r.errorMessage = u"token expires, expires_at: 2026-01-01T00:00:00Z"_s;
+    QTest::newRow("token expired")
+            << r << int(AuthMode::Token) << false << u"IAM token has expired"_s;
     r = {};
     r.httpStatus = 403;
     r.errorCode = u"VOD.10057"_s;

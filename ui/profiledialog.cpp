@@ -788,16 +788,32 @@ void ProfileDialog::checkConnection()
 
 void ProfileDialog::reject()
 {
-    if (hasUnsavedChanges() && !m_isNew) {
-        const auto answer = QMessageBox::question(
-                this, tr("Unsaved Changes"),
-                tr("Discard the unsaved changes to “%1”?").arg(m_originalName),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard)
-            return;
+    // A new profile counts as edited once anything differs from the blank form.
+    const bool edited = m_isNew ? editedProfile() != m_loadedProfile
+                    || !sameSecrets(editedCredentials(), m_loadedSecrets)
+                                : hasUnsavedChanges();
+    if (!edited || m_saving) {
+        m_check->cancel();
+        QDialog::reject();
+        return;
     }
-    m_check->cancel();
-    QDialog::reject();
+    if (findChild<QMessageBox *>(u"profileDiscardConfirm"_s))
+        return; // already asking
+    const QString question = m_isNew
+            ? tr("Discard the new profile “%1”?").arg(m_name->text())
+            : tr("Discard the unsaved changes to “%1”?").arg(m_originalName);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved Changes"), question,
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"profileDiscardConfirm"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        if (box->clickedButton() != box->button(QMessageBox::Discard))
+            return;
+        m_check->cancel();
+        QDialog::reject();
+    });
+    box->open();
 }
 
 } // namespace VodConfirm

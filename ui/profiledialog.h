@@ -73,6 +73,8 @@ signals:
     void connectionChecked(bool ok, const QString &message);
 
 protected:
+    // Closing with unsaved edits asks first (a non-blocking message box); the dialog stays open
+    // unless the user discards them.
     void reject() override;
 
 private:

@@ -57,6 +57,7 @@ private slots:
     void plainWordsForResults_data();
     void plainWordsForResults();
     void firstRunCreatesProfile();
+    void closingAsksBeforeDiscarding();
 
 private:
     template<typename T> T *find(QWidget *root, const QString &objectName)
@@ -644,6 +645,34 @@ void TestProfileDialog::firstRunCreatesProfile()
     QCOMPARE(m_settings->profile(u"default"_s)->regionId, u"cn-north-4"_s);
     QTRY_VERIFY(!page.dialog());
     m_credentials->removeAllBlocking(u"default"_s);
+}
+
+void TestProfileDialog::closingAsksBeforeDiscarding()
+{
+    makeDialog();
+    typeInto(u"profileProjectId"_s, ProjectId);
+    QTest::mouseClick(find<QPushButton>(m_dialog.get(), u"profileCloseButton"_s), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s)));
+    QTRY_VERIFY(box->isVisible());
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!m_dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(find<QLineEdit>(m_dialog.get(), u"profileProjectId"_s)->text(), ProjectId);
+
+    QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
+    QTRY_VERIFY((box = m_dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s)));
+    QTRY_VERIFY(box->isVisible());
+    box->button(QMessageBox::Discard)->click();
+    QTRY_VERIFY(!m_dialog->isVisible());
+    QVERIFY(m_settings->profileNames().isEmpty());
+
+    // Nothing typed: closing does not ask.
+    m_dialog.reset();
+    makeDialog();
+    QTest::mouseClick(find<QPushButton>(m_dialog.get(), u"profileCloseButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!m_dialog->isVisible());
+    QVERIFY(!m_dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s));
 }
 
 QTEST_MAIN(TestProfileDialog)

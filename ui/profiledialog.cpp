@@ -789,8 +789,8 @@ void ProfileDialog::checkConnection()
 void ProfileDialog::reject()
 {
     // A new profile counts as edited once anything differs from the blank form.
-    const bool edited = m_isNew ? editedProfile() != m_loadedProfile
-                    || !sameSecrets(editedCredentials(), m_loadedSecrets)
+    const bool edited = m_isNew ? (editedProfile() != m_loadedProfile
+                                   || !sameSecrets(editedCredentials(), m_loadedSecrets))
                                 : hasUnsavedChanges();
     if (!edited || m_saving) {
         m_check->cancel();

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -313,6 +314,24 @@ void TestMainWindow::importsFilesOffTheGuiThread()
     QVERIFY(find<QLabel>(u"pasteSourceLabel"_s)->text().contains(u"assets.json"_s));
     QTest::mouseClick(find<QPushButton>(u"addIdsButton"_s), Qt::LeftButton);
     QCOMPARE(m_window->assetModel()->assetIds(), (QStringList {kA, kB, kC}));
+
+    // Dropping a file on the window imports it the same way.
+    const QString txt = m_dir->filePath(u"more.txt"_s);
+    QFile h(txt);
+    QVERIFY(h.open(QIODevice::WriteOnly));
+    h.write(u"%1\n%2\n"_s.arg(kA, kMissing).toUtf8());
+    h.close();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(txt)});
+    const QPoint pos = m_window->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QTRY_COMPARE(ready.size(), 2);
+    QCOMPARE(panel->result().ids(), QStringList {kMissing});
+    QCOMPARE(panel->result().alreadyKnown, 1);
 }
 
 void TestMainWindow::largePasteIsParsedOffTheGuiThread()

@@ -1151,6 +1151,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             box.setObjectName(u"closeWhileRunningBox"_s);
             QPushButton *stop = box.addButton(tr("&Stop and Close"), QMessageBox::DestructiveRole);
             QPushButton *finish = box.addButton(tr("&Finish, Then Close"), QMessageBox::AcceptRole);
+            stop->setObjectName(u"stopAndCloseButton"_s);
+            finish->setObjectName(u"finishThenCloseButton"_s);
             box.addButton(QMessageBox::Cancel);
             box.setDefaultButton(finish);
             box.exec();

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -25,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -48,6 +50,7 @@ private slots:
     void largePasteIsParsedOffTheGuiThread();
     void authenticationFailureStopsAndExplains();
     void pauseThenStopLeavesUnsentAssets();
+    void closingDuringARunAsksAndKeepsHistory();
     void tableShortcutsCopyAndRemove();
     void layoutAndSortOrderPersist();
 
@@ -438,6 +441,42 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), summary.confirmed);
     QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::NotSent), summary.notSent);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), summary.confirmed + summary.failed);
+}
+
+void TestMainWindow::closingDuringARunAsksAndKeepsHistory()
+{
+    m_server->config().latencyMs = 100;
+    m_settings->setConcurrency(1);
+    QStringList ids;
+    for (int i = 1; i <= 8; ++i)
+        ids << u"%1"_s.arg(i + 100, 32, 16, QChar(u'0'));
+    pasteAndAdd(ids.join(u'\n'));
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QTRY_VERIFY(m_server->counters().confirmRequestsTotal() >= 1);
+
+    // The question is modal: answer it "Stop and Close" from the event loop.
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), u"closeWhileRunningBox"_s);
+        asked = true;
+        box->findChild<QPushButton *>(u"stopAndCloseButton"_s)->click();
+    });
+    QVERIFY(!m_window->close()); // not yet: the requests in flight finish first
+    QVERIFY(asked);
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(!m_window->isVisible());
+    const BatchSummary summary = finished.first().first().value<BatchSummary>();
+    QVERIFY(summary.notSent > 0);
+    // Nothing already sent is forgotten: one history row per asset (attempt or "not sent").
+    QString error;
+    QVERIFY(m_history->flush(&error));
+    QCOMPARE(m_history->count({}), 8);
+    HistoryFilter confirmed;
+    confirmed.outcome = u"confirmed"_s;
+    QCOMPARE(m_history->count(confirmed), summary.confirmed);
 }
 
 void TestMainWindow::tableShortcutsCopyAndRemove()

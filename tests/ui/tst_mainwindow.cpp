@@ -380,6 +380,8 @@ void TestMainWindow::authenticationFailureStopsAndExplains()
     // Stopped after the first refusal: the others were never sent.
     const BatchSummary first = finished.first().first().value<BatchSummary>();
     QVERIFY(first.authStopped);
+    QCOMPARE(m_server->counters().requests(Test::VodTestServer::Route::Confirm), 1);
+    QCOMPARE(m_server->counters().authFailures, 1);
     QCOMPARE(first.requests, 1);
     QCOMPARE(first.notSent, 2);
     QVERIFY(!shown.isEmpty());

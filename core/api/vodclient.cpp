@@ -21,7 +21,6 @@ constexpr int MaxIdsPerInfoCall = 10;
 constexpr qint64 TokenRefreshMarginSecs = 10 * 60;
 constexpr char UserAgent[] = "vodconfirm/" VODCONFIRM_VERSION;
 
-
 QByteArray hostHeader(const QUrl &url)
 {
     // Exactly what goes on the wire: the port only when it is not the scheme's default.
@@ -152,8 +151,12 @@ void VodClient::fetchToken()
             {"identity"_L1,
              QJsonObject {{"methods"_L1, QJsonArray {u"password"_s}},
                           {"password"_L1, QJsonObject {{"user"_L1, user}}}}},
+            // The project by region name, or by id when a custom endpoint has no region.
             {"scope"_L1,
-             QJsonObject {{"project"_L1, QJsonObject {{"name"_L1, m_config.regionId}}}}}};
+             QJsonObject {{"project"_L1,
+                           m_config.regionId.isEmpty()
+                                   ? QJsonObject {{"id"_L1, m_config.projectId}}
+                                   : QJsonObject {{"name"_L1, m_config.regionId}}}}}};
     const QByteArray body
             = QJsonDocument(QJsonObject {{"auth"_L1, auth}}).toJson(QJsonDocument::Compact);
 

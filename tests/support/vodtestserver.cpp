@@ -390,6 +390,7 @@ void VodTestServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         ++m_counters.connections;
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // answers go out at once
         m_connections.insert(socket, new Connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this,
@@ -494,7 +495,7 @@ void VodTestServer::parseNext(QTcpSocket *socket)
 
     if (m_config.latencyMs > 0) {
         // Context `this`, not the socket: the effect happens even if the client gave up.
-        QTimer::singleShot(m_config.latencyMs, this,
+        QTimer::singleShot(m_config.latencyMs, Qt::PreciseTimer, this,
                            [this, socket = QPointer<QTcpSocket>(socket), request] {
                                process(socket.data(), request);
                            });

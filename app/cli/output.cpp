@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "storage/historystore.h"
 #include "util/csv.h"
 
 #include <QJsonDocument>
@@ -74,47 +75,33 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
     return {};
 }
 
-static const QStringList HistoryColumns
-        = {u"time"_s,      u"batch_id"_s,   u"profile"_s, u"region"_s,      u"project_id"_s,
-           u"asset_id"_s,  u"status"_s,     u"outcome"_s, u"http_status"_s, u"error_code"_s,
-           u"error_msg"_s, u"request_id"_s, u"attempt"_s, u"duration_ms"_s};
-
 QByteArray historyHeader(Format format)
 {
-    return format == Format::Csv ? Csv::row(HistoryColumns) : QByteArray();
+    return format == Format::Csv ? Csv::row(HistoryStore::csvColumns()) : QByteArray();
 }
 
 QByteArray historyLine(Format format, const HistoryRecord &r)
 {
-    const QString time = r.time.toUTC().toString(Qt::ISODateWithMs);
-    const QStringList values = {time,
-                                r.batchId,
-                                r.profile,
-                                r.region,
-                                r.projectId,
-                                r.assetId,
-                                r.targetStatus,
-                                r.outcome,
-                                QString::number(r.httpStatus),
-                                r.errorCode,
-                                r.errorMessage,
-                                r.requestId,
-                                QString::number(r.attempt),
-                                QString::number(r.durationMs)};
     switch (format) {
     case Format::Json: {
+        // The export's columns as keys; numbers stay numbers.
+        const QStringList columns = HistoryStore::csvColumns();
+        const QStringList values = HistoryStore::csvFields(r);
         QJsonObject o;
-        for (qsizetype i = 0; i < HistoryColumns.size(); ++i)
-            o.insert(HistoryColumns.at(i), values.at(i));
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            o.insert(columns.at(i), values.at(i));
+        o.insert("id"_L1, r.id);
         o.insert("http_status"_L1, r.httpStatus);
         o.insert("attempt"_L1, r.attempt);
         o.insert("duration_ms"_L1, r.durationMs);
         return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
     }
     case Format::Csv:
-        return Csv::row(values);
+        return Csv::row(HistoryStore::csvFields(r));
     case Format::Text: {
-        QString line = u"%1  %2  %3  %4  attempt %5"_s.arg(time, r.assetId, r.targetStatus)
+        QString line = u"%1  %2  %3  %4  attempt %5"_s
+                               .arg(r.time.toUTC().toString(Qt::ISODateWithMs), r.assetId,
+                                    r.targetStatus)
                                .arg(r.outcome, -9)
                                .arg(r.attempt);
         if (r.httpStatus)

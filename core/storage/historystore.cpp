@@ -1,4 +1,5 @@
 #include "storage/historystore.h"
+#include "util/csv.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -345,22 +346,6 @@ bool releaseFreePages(QSqlDatabase &db, QString *error)
 }
 
 // RFC 4180: quote a field that holds a quote, comma, CR or LF; double the quotes inside.
-void appendCsvField(QByteArray &out, const QString &field)
-{
-    const QByteArray utf8 = field.toUtf8();
-    if (utf8.contains('"') || utf8.contains(',') || utf8.contains('\n') || utf8.contains('\r')) {
-        out += '"';
-        for (char c : utf8) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        out += '"';
-    } else {
-        out += utf8;
-    }
-}
-
 } // namespace
 
 // Owns the writing connection on its own thread; every write is one transaction.
@@ -1003,6 +988,25 @@ QStringList HistoryStore::csvColumns()
             u"request_id"_s, u"attempt"_s,     u"duration_ms"_s};
 }
 
+QStringList HistoryStore::csvFields(const HistoryRecord &r)
+{
+    return {QString::number(r.id),
+            r.batchId,
+            r.time.toUTC().toString(Qt::ISODateWithMs),
+            r.profile,
+            r.region,
+            r.projectId,
+            r.assetId,
+            r.targetStatus,
+            r.outcome,
+            QString::number(r.httpStatus),
+            r.errorCode,
+            r.errorMessage,
+            r.requestId,
+            QString::number(r.attempt),
+            QString::number(r.durationMs)};
+}
+
 bool HistoryStore::exportCsv(const Filter &filter, const QString &path, QString *error) const
 {
     QSaveFile file(path);
@@ -1027,35 +1031,9 @@ bool HistoryStore::exportCsv(const Filter &filter, const QString &path, QString 
                 }
                 QByteArray chunk;
                 chunk.reserve(1 << 17);
-                chunk += csvColumns().join(u',').toUtf8();
-                chunk += "\r\n";
+                chunk += Csv::row(csvColumns());
                 while (q.next()) {
-                    const HistoryRecord r = recordFromQuery(q);
-                    const QString fields[] = {
-                            QString::number(r.id),
-                            r.batchId,
-                            r.time.toUTC().toString(Qt::ISODateWithMs),
-                            r.profile,
-                            r.region,
-                            r.projectId,
-                            r.assetId,
-                            r.targetStatus,
-                            r.outcome,
-                            QString::number(r.httpStatus),
-                            r.errorCode,
-                            r.errorMessage,
-                            r.requestId,
-                            QString::number(r.attempt),
-                            QString::number(r.durationMs),
-                    };
-                    bool first = true;
-                    for (const QString &f : fields) {
-                        if (!first)
-                            chunk += ',';
-                        first = false;
-                        appendCsvField(chunk, f);
-                    }
-                    chunk += "\r\n";
+                    chunk += Csv::row(csvFields(recordFromQuery(q)));
                     if (chunk.size() >= (1 << 16)) {
                         if (file.write(chunk) != chunk.size()) {
                             failure = file.errorString();

@@ -125,6 +125,8 @@ public:
     // id, batch_id, time, profile, region, project_id, asset_id, target_status, outcome,
     // http_status, error_code, error_message, request_id, attempt, duration_ms
     static QStringList csvColumns();
+    // One record's fields in csvColumns() order, as exported (times ISO 8601 UTC).
+    static QStringList csvFields(const HistoryRecord &record);
 
     // Retention: deletes attempts older than cutoff in transactions of DeleteChunkRows rows (so
     // the writer and readers get in between), then the batches left without attempts that started

@@ -545,7 +545,10 @@ int profiles(const QStringList &arguments)
 
 bool wantsCommandLine(const QStringList &arguments)
 {
-    return arguments.size() > 1;
+    // A command word or a help/version flag; other options (-platform, -style ...) are Qt's.
+    static const QStringList flags = {u"-h"_s, u"--help"_s, u"-v"_s, u"--version"_s};
+    const QString first = arguments.value(1);
+    return !first.isEmpty() && (!first.startsWith(u'-') || flags.contains(first));
 }
 
 int run(const QStringList &arguments)

@@ -12,7 +12,8 @@ enum ExitCode {
     AuthRejected = 3, // authentication rejected, batch stopped
 };
 
-// True when the arguments ask for the command line rather than the GUI.
+// True when the arguments ask for the command line (a command word, --help, --version)
+// rather than the GUI (no arguments, or only Qt's own options such as -platform).
 bool wantsCommandLine(const QStringList &arguments);
 // Runs `vodconfirm <subcommand> ...` headless; needs a QCoreApplication.
 int run(const QStringList &arguments);

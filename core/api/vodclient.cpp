@@ -194,7 +194,7 @@ void VodClient::fetchToken()
            std::move(done)});
 }
 
-QNetworkReply *VodClient::start(const Request &request)
+void VodClient::start(const Request &request)
 {
     QUrl url = request.base;
     QString basePath = url.path();
@@ -315,7 +315,6 @@ QNetworkReply *VodClient::start(const Request &request)
                 if (request.context)
                     request.done(result);
             });
-    return reply;
 }
 
 void VodClient::acceptToken(const QByteArray &token, const ApiResult &result)

@@ -12,7 +12,6 @@
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace VodConfirm {
 
@@ -67,7 +66,7 @@ private:
     void send(Request request);
     void fetchToken();
     void acceptToken(const QByteArray &token, const ApiResult &result);
-    QNetworkReply *start(const Request &request);
+    void start(const Request &request);
 
     QNetworkAccessManager *m_nam;
     Config m_config;

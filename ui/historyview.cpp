@@ -69,6 +69,11 @@ HistoryView::HistoryView(HistoryStore *store, Settings *settings, QWidget *paren
 
 HistoryView::~HistoryView()
 {
+    // Children still emit while they are torn down (the retention box loses focus and says
+    // editingFinished, the model reports counts); nothing of this half-destroyed view may run.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        disconnect(child, nullptr, this, nullptr);
     if (m_settings)
         m_settings->setHistoryTableHeaderState(m_table->horizontalHeader()->saveState());
     if (m_worker) {

@@ -1,3 +1,4 @@
+#include "csvreader.h"
 #include "storage/historystore.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <memory>
 
 using namespace VodConfirm;
+using VodConfirm::Test::parseCsv;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -101,47 +103,6 @@ QStringList assetIds(const QList<HistoryRecord> &rows)
     for (const HistoryRecord &r : rows)
         out << r.assetId;
     return out;
-}
-
-// RFC 4180 reader: quoted fields may hold commas, doubled quotes, CR and LF.
-QList<QStringList> parseCsv(const QByteArray &bytes)
-{
-    const QString s = QString::fromUtf8(bytes);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const QChar c = s.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < s.size() && s.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < s.size() && s.at(i + 1) == u'\n') {
-            row << field;
-            field.clear();
-            rows << row;
-            row.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        rows << (row << field);
-    return rows;
 }
 
 } // namespace

@@ -185,12 +185,14 @@ qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now)
         return -1;
     bool isNumber = false;
     const double seconds = v.toDouble(&isNumber);
+    // A server may ask for any wait; more than an hour is taken as an hour.
+    constexpr qint64 MaxMs = 3600 * 1000;
     if (isNumber)
-        return seconds < 0 ? -1 : qint64(seconds * 1000);
+        return seconds >= 0 ? qint64(std::min(seconds * 1000, double(MaxMs))) : -1; // NaN: -1
     const QDateTime when = parseHttpDate(v);
     if (!when.isValid())
         return -1;
-    return std::max<qint64>(0, now.msecsTo(when));
+    return std::clamp<qint64>(now.msecsTo(when), 0, MaxMs);
 }
 
 } // namespace

@@ -157,6 +157,11 @@ void TestApiResult::retryAfter()
     QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 10000);
     r.retryAfter = "soon";
     QCOMPARE(ApiResult::fromReply(r).retryAfterMs, -1);
+    // Found by fuzzing: absurd values are capped at an hour instead of overflowing.
+    r.retryAfter = "66666666666666666666666666666666";
+    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 3600 * 1000);
+    r.retryAfter = "nan";
+    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, -1);
 }
 
 void TestApiResult::clockSkewOnlyForAuthFailures()

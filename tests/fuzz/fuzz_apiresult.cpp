@@ -1,0 +1,34 @@
+// libFuzzer target: any HTTP status, headers and body through the reply mapper.
+#include "api/apiresult.h"
+
+#include <cstdlib>
+
+using namespace VodConfirm;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    // First byte: status class and flags; the rest: "Retry-After\nDate\nbody".
+    ApiResult::Reply r;
+    static const int statuses[] = {0, 200, 201, 302, 400, 401, 403, 404, 429, 500, 502, 503, 504};
+    r.httpStatus = statuses[data[0] % std::size(statuses)];
+    r.networkError = r.httpStatus == 0 ? 1 + data[1] % 8 : 0;
+    r.timedOut = data[0] & 0x80;
+    r.bodyTruncated = data[0] & 0x40;
+    r.contentType = (data[1] & 1) ? "text/html" : "application/json";
+    QList<QByteArray> parts
+            = QByteArray(reinterpret_cast<const char *>(data) + 2, qsizetype(size) - 2).split('\n');
+    r.retryAfter = parts.value(0);
+    r.date = parts.value(1);
+    r.body = parts.mid(2).join('\n');
+    const ApiResult result = ApiResult::fromReply(r);
+    // A failure always says something; success only for 2xx.
+    if (!result.ok() && result.errorMessage.isEmpty())
+        std::abort();
+    if (result.ok() != (r.httpStatus >= 200 && r.httpStatus < 300))
+        std::abort();
+    (void)result.summary();
+    (void)authFailureAdvice(result, AuthMode::AkSk);
+    return 0;
+}

@@ -313,7 +313,29 @@ void TestCli::secretsNeverLeak()
     QFile wal(db.fileName() + u"-wal"_s);
     if (wal.open(QIODevice::ReadOnly))
         all += wal.readAll();
-    QVERIFY(all.contains(id(30).toUtf8()));
+    // IAM token mode, accepted and rejected.
+    m_server->config().acceptedTokens = {u"secret-iam-token-value"_s};
+    const QMap<QString, QString> tokenEnv
+            = {{u"HUAWEICLOUD_SDK_AK"_s, QString()},
+               {u"HUAWEICLOUD_SDK_SK"_s, QString()},
+               {u"VODCONFIRM_AUTH_TOKEN"_s, u"secret-iam-token-value"_s}};
+    const Run token = run(confirmArgs({u"--output"_s, u"csv"_s}), id(33).toUtf8(), tokenEnv);
+    QCOMPARE(token.exitCode, 0);
+    QMap<QString, QString> badTokenEnv = tokenEnv;
+    badTokenEnv[u"VODCONFIRM_AUTH_TOKEN"_s] = u"secret-rejected-token"_s;
+    const Run badToken = run(confirmArgs(), id(34).toUtf8(), badTokenEnv);
+    QCOMPARE(badToken.exitCode, 3);
+    const Run history
+            = run({u"history"_s, u"--history-db"_s, db.fileName(), u"--output"_s, u"json"_s});
+    QVERIFY(db.seek(0));
+    all += token.out + token.err + badToken.out + badToken.err + history.out + db.readAll();
+    if (wal.isOpen() || wal.open(QIODevice::ReadOnly)) {
+        wal.seek(0);
+        all += wal.readAll();
+    }
+    QVERIFY(all.contains(id(30).toUtf8()) && all.contains(id(33).toUtf8()));
+    for (const char *s : {"secret-iam-token-value", "secret-rejected-token"})
+        QVERIFY2(!all.contains(s), s);
     QVERIFY(!all.contains(secret.toUtf8()));
 }
 

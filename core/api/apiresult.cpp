@@ -16,27 +16,6 @@ static QString tr(const char *text)
     return QCoreApplication::translate("ApiResult", text);
 }
 
-QString errorClassName(ErrorClass c)
-{
-    switch (c) {
-    case ErrorClass::None:
-        return u"none"_s;
-    case ErrorClass::Retryable:
-        return u"retryable"_s;
-    case ErrorClass::Auth:
-        return u"auth"_s;
-    case ErrorClass::NotFound:
-        return u"not_found"_s;
-    case ErrorClass::WrongState:
-        return u"wrong_state"_s;
-    case ErrorClass::BadRequest:
-        return u"bad_request"_s;
-    case ErrorClass::Other:
-        return u"other"_s;
-    }
-    return {};
-}
-
 QString ApiResult::summary() const
 {
     if (ok())

@@ -20,8 +20,6 @@ enum class ErrorClass {
     Other,
 };
 
-QString errorClassName(ErrorClass c); // stable lower-case name: "retryable", "auth", ...
-
 // Everything a caller needs to know about one HTTP exchange. Built by fromReply(); never throws.
 struct ApiResult
 {

@@ -22,8 +22,7 @@ int runGui(int &argc, char **argv)
     Settings settings;
     CredentialStore credentials;
     HistoryStore history;
-    const QString historyPath = settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
-                                                                 : settings.historyPath();
+    const QString historyPath = HistoryStore::pathFor(settings.historyPath());
     QString error;
     if (!history.open(historyPath, &error)) {
         QMessageBox::warning(nullptr, QApplication::translate("Gui", "History unavailable"),

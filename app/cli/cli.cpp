@@ -359,9 +359,8 @@ int confirm(const QStringList &arguments)
 
     HistoryStore history;
     if (!p.isSet(noHistoryO)) {
-        const QString path = p.isSet(historyO)     ? p.value(historyO)
-                : settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
-                                                   : settings.historyPath();
+        const QString path = p.isSet(historyO) ? p.value(historyO)
+                                               : HistoryStore::pathFor(settings.historyPath());
         QString error;
         if (!history.open(path, &error))
             return usageError(tr("%1 (use --no-history to run without a history)").arg(error));
@@ -467,11 +466,8 @@ int history(const QStringList &arguments)
             since.setTimeSpec(Qt::UTC);
         filter.from = since;
     }
-    const QString path = p.isSet(historyO) ? p.value(historyO) : [] {
-        const Settings settings;
-        return settings.historyPath().isEmpty() ? HistoryStore::defaultPath()
-                                                : settings.historyPath();
-    }();
+    const QString path = p.isSet(historyO) ? p.value(historyO)
+                                           : HistoryStore::pathFor(Settings().historyPath());
     if (!QFile::exists(path))
         return usageError(tr("There is no history at %1 yet.").arg(path));
     HistoryStore store;

@@ -30,18 +30,25 @@ void HistoryRecorder::batchStarted(const Context &context)
     m_store->beginBatch(batch);
 }
 
+HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
+                                   const QDateTime &time) const
+{
+    HistoryRecord r;
+    r.batchId = m_engine->batchId();
+    r.time = time;
+    r.profile = m_context.profile;
+    r.region = m_context.region;
+    r.projectId = m_context.projectId;
+    r.assetId = assetId;
+    r.targetStatus = targetStatusName(status);
+    return r;
+}
+
 void HistoryRecorder::onAttempt(const AttemptRecord &a)
 {
     if (!m_store)
         return;
-    HistoryRecord r;
-    r.batchId = a.batchId;
-    r.time = a.startedAt;
-    r.profile = m_context.profile;
-    r.region = m_context.region;
-    r.projectId = m_context.projectId;
-    r.assetId = a.assetId;
-    r.targetStatus = targetStatusName(a.status);
+    HistoryRecord r = row(a.assetId, a.status, a.startedAt);
     r.outcome = a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
             : a.willRetry                            ? u"retrying"_s
                                                      : u"failed"_s;
@@ -60,14 +67,7 @@ void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
     if (!m_store || u.attempts > 0
         || (u.state != AssetState::NotSent && u.state != AssetState::Cancelled))
         return;
-    HistoryRecord r;
-    r.batchId = m_engine->batchId();
-    r.time = u.updatedAt;
-    r.profile = m_context.profile;
-    r.region = m_context.region;
-    r.projectId = m_context.projectId;
-    r.assetId = u.assetId;
-    r.targetStatus = targetStatusName(u.status);
+    HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
     r.outcome = u"not_sent"_s;
     r.errorMessage = u.note;
     r.attempt = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
+#include "storage/historyrecord.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,6 +31,8 @@ public:
     void batchStarted(const Context &context);
 
 private:
+    // A row with the batch, context, asset and target status filled in.
+    HistoryRecord row(const QString &assetId, TargetStatus status, const QDateTime &time) const;
     void onAttempt(const AttemptRecord &record);
     void onAssetChanged(const AssetUpdate &update);
     void onFinished(const BatchSummary &summary);

@@ -84,6 +84,11 @@ public:
 
     // <AppDataLocation>/history.sqlite; creates the folder. Empty when the platform has none.
     static QString defaultPath();
+    // The file to use: `configured` (Settings::historyPath()) if set, else defaultPath().
+    static QString pathFor(const QString &configured)
+    {
+        return configured.isEmpty() ? defaultPath() : configured;
+    }
 
     // Opens (creating if needed) and migrates the database. On failure returns false, sets *error
     // to a translated, user-facing message and leaves the file as it was.

@@ -21,6 +21,12 @@ constexpr qint64 ThrottleCooldownMs = 1000; // ... at most once a second
 constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
 constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
 constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
+constexpr int MaxIdsPerCheck = 10; // ShowAssetMeta takes up to 10 asset ids
+
+bool isThrottled(const ApiResult &result)
+{
+    return result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1);
+}
 
 } // namespace
 
@@ -46,12 +52,15 @@ double ConfirmEngine::nowMs() const
     return double(m_clock.nsecsElapsed()) / 1e6;
 }
 
-QString ConfirmEngine::start(const QList<ConfirmItem> &items)
+QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &batchId)
 {
     Q_ASSERT(!m_running);
-    m_batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_batchId = batchId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : batchId;
     m_assets.clear();
     m_assets.reserve(items.size());
+    m_checkFirst.clear();
+    m_checkFirst.reserve(items.size());
+    m_checkFailures.clear();
     m_ready.clear();
     m_delayed.clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -63,6 +72,7 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items)
         a.maxAttempts = m_options.maxAttempts;
         a.updatedAt = now;
         m_assets.append(a);
+        m_checkFirst.append(items.at(i).checkFirst);
         m_ready.push_back(int(i));
     }
     m_summary = BatchSummary {};
@@ -133,10 +143,14 @@ void ConfirmEngine::pump()
         m_nextSendMs = std::max(m_nextSendMs, t - interval) + interval;
         const int index = m_ready.front();
         m_ready.pop_front();
-        sendOne(index);
+        if (m_checkFirst.at(index))
+            checkBeforeSending(index);
+        else
+            sendOne(index);
     }
     if (m_inFlight == 0 && m_ready.empty() && !m_delayed.isEmpty())
         m_timer.start(int(std::max(0.0, std::ceil(m_delayed.first().first - now))));
+    finishIfDone(); // an empty batch (a resume with nothing left) ends here
 }
 
 void ConfirmEngine::sendOne(int index)
@@ -154,12 +168,111 @@ void ConfirmEngine::sendOne(int index)
                                  });
 }
 
+void ConfirmEngine::checkBeforeSending(int first)
+{
+    QList<int> indexes {first};
+    while (indexes.size() < MaxIdsPerCheck && !m_ready.empty()
+           && m_checkFirst.at(m_ready.front())) {
+        indexes.append(m_ready.front());
+        m_ready.pop_front();
+    }
+    QStringList ids;
+    for (int index : std::as_const(indexes)) {
+        ids.append(m_assets.at(index).assetId);
+        setState(index, AssetState::Sending, tr("checking the asset's state"));
+    }
+    ++m_inFlight;
+    ++m_summary.verifications;
+    m_client->showAssetMeta(
+            ids, this,
+            [this, indexes](const ApiResult &result, const QList<VodClient::AssetInfo> &infos) {
+                --m_inFlight;
+                QHash<QString, QString> states;
+                for (const VodClient::AssetInfo &info : infos)
+                    states.insert(info.assetId, info.status);
+                onChecked(indexes, result, states);
+            });
+}
+
+void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result,
+                              const QHash<QString, QString> &states)
+{
+    if (isThrottled(result))
+        onThrottled();
+    if (result.errorClass == ErrorClass::Auth) {
+        for (int index : indexes)
+            m_assets[index].last = result;
+        stopForAuth(result);
+        for (int index : indexes)
+            dropUnsent(index);
+    } else if (!result.ok()) {
+        // Not known whether an earlier run confirmed them: try the read again, never a blind send.
+        // The group waits as one, so it is read again in one request.
+        const double due
+                = nowMs() + double(backoffMs(m_checkFailures.value(indexes.first()) + 1, result));
+        for (int index : indexes) {
+            AssetUpdate &a = m_assets[index];
+            a.last = result;
+            const int failures = ++m_checkFailures[index];
+            if (m_cancelled || m_authStopped) {
+                dropUnsent(index);
+            } else if (failures < m_options.maxAttempts) {
+                m_delayed.append({due, index});
+                setState(index, AssetState::Retrying,
+                         tr("state check %1 of %2").arg(failures + 1).arg(m_options.maxAttempts));
+            } else {
+                ++m_summary.failed;
+                setState(index, AssetState::Failed,
+                         tr("not sent: its state could not be read, and an earlier run may "
+                            "have confirmed it"));
+            }
+        }
+    } else {
+        m_probeDone = true;
+        // Backwards, so the ones still waiting go out first and in their original order.
+        for (auto it = indexes.crbegin(); it != indexes.crend(); ++it) {
+            const int index = *it;
+            AssetUpdate &a = m_assets[index];
+            a.last = result;
+            const QString state = states.value(a.assetId);
+            if (assetStatusReached(a.status, state)) {
+                ++m_summary.confirmed;
+                setState(index, AssetState::Confirmed, tr("confirmed (verified)"));
+            } else if (assetStatusWaiting(state)) {
+                m_checkFirst[index] = false;
+                if (m_cancelled || m_authStopped) {
+                    dropUnsent(index);
+                } else {
+                    m_ready.push_front(index);
+                    setState(index, AssetState::Queued);
+                }
+            } else {
+                ++m_summary.failed;
+                setState(index, AssetState::Failed,
+                         state.isEmpty() ? tr("the asset was not found")
+                                         : tr("the asset is %1").arg(state));
+            }
+        }
+    }
+    if (!finishIfDone())
+        pump();
+}
+
+void ConfirmEngine::dropUnsent(int index)
+{
+    ++m_summary.notSent;
+    if (m_cancelled)
+        setState(index, AssetState::Cancelled, tr("cancelled before sending"));
+    else
+        setState(index, AssetState::NotSent, tr("not sent: authentication failed"));
+}
+
 void ConfirmEngine::onResult(int index, const ApiResult &result, double startedMs,
                              const QDateTime &startedAt)
 {
     --m_inFlight;
     m_assets[index].last = result;
-    if (result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1))
+    if (isThrottled(result))
         onThrottled();
     else if (result.ok())
         recoverRate();
@@ -252,10 +365,9 @@ qint64 ConfirmEngine::backoffMs(int attempt, const ApiResult &result) const
     const double exp = std::min<double>(m_options.maxBackoffMs,
                                         m_options.baseBackoffMs * std::pow(2.0, attempt - 1));
     qint64 delay = qint64(exp / 2 + QRandomGenerator::global()->bounded(exp / 2 + 1));
-    const bool throttled = result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1);
     if (result.retryAfterMs >= 0)
         delay = std::max(delay, result.retryAfterMs);
-    else if (throttled)
+    else if (isThrottled(result))
         delay = std::max(delay, ThrottleMinBackoffMs);
     return std::min<qint64>(delay, std::max<qint64>(m_options.maxBackoffMs, result.retryAfterMs));
 }
@@ -294,7 +406,9 @@ void ConfirmEngine::stopForAuth(const ApiResult &result)
 void ConfirmEngine::abandonUnsent(AssetState state, const QString &unsentNote,
                                   const QString &retryNote)
 {
-    for (int index : m_ready) {
+    // Assets this run never sent (also those waiting to re-read their state) are not sent; those
+    // waiting for a retry fail.
+    auto abandon = [&](int index) {
         if (m_assets.at(index).attempts == 0) {
             ++m_summary.notSent;
             setState(index, state, unsentNote);
@@ -302,12 +416,13 @@ void ConfirmEngine::abandonUnsent(AssetState state, const QString &unsentNote,
             ++m_summary.failed;
             setState(index, AssetState::Failed, retryNote);
         }
-    }
+    };
+    for (int index : m_ready)
+        abandon(index);
     m_ready.clear();
     for (const auto &[due, index] : std::as_const(m_delayed)) {
         Q_UNUSED(due);
-        ++m_summary.failed;
-        setState(index, AssetState::Failed, retryNote);
+        abandon(index);
     }
     m_delayed.clear();
 }

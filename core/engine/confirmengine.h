@@ -3,6 +3,7 @@
 #include "engine/confirmtypes.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -15,7 +16,9 @@ class VodClient;
 
 // Drives a batch of (asset id, target status) to the end over a VodClient: bounded concurrency,
 // even pacing under a rate limit, retries with backoff and jitter, adaptive slow-down on 429,
-// stop on the first authentication failure, pause/resume/cancel.
+// stop on the first authentication failure, pause/resume/cancel. Nothing is sent twice that it
+// could know was done: after an ambiguous failure, and before the first send of an item marked
+// checkFirst (resuming a crashed run; up to 10 assets per read), it reads the asset's state.
 class ConfirmEngine final : public QObject
 {
     Q_OBJECT
@@ -36,8 +39,9 @@ public:
     void setOptions(const Options &options);
     const Options &options() const { return m_options; }
 
-    // Starts a batch; returns its id. Only one batch at a time (isRunning()).
-    QString start(const QList<ConfirmItem> &items);
+    // Starts a batch; returns its id: `batchId` when resuming one, else a new one. Only one batch
+    // at a time (isRunning()).
+    QString start(const QList<ConfirmItem> &items, const QString &batchId = {});
     bool isRunning() const { return m_running; }
     bool isPaused() const { return m_paused; }
     QString batchId() const { return m_batchId; }
@@ -58,6 +62,13 @@ signals:
 private:
     void pump();
     void sendOne(int index);
+    // Reads the state of `first` and of the checkFirst items right behind it (one request).
+    void checkBeforeSending(int first);
+    // states: asset id -> status as read (assets the server did not list are missing).
+    void onChecked(const QList<int> &indexes, const ApiResult &result,
+                   const QHash<QString, QString> &states);
+    // An asset the batch will not send because it is stopping (cancel or authentication failure).
+    void dropUnsent(int index);
     void onResult(int index, const ApiResult &result, double startedMs, const QDateTime &startedAt);
     // Decides an attempt's outcome; verifiedState is the asset's state read after an ambiguous
     // answer (empty when not read).
@@ -77,6 +88,8 @@ private:
     Options m_options;
     QString m_batchId;
     QList<AssetUpdate> m_assets;
+    QList<bool> m_checkFirst; // per asset: read its state before the first send
+    QHash<int, int> m_checkFailures; // per asset: failed state reads so far
     std::deque<int> m_ready; // indexes waiting to be sent, in order
     QList<std::pair<double, int>> m_delayed; // (due time ms, index): retries in backoff
     int m_inFlight = 0;

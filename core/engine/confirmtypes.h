@@ -12,6 +12,9 @@ struct ConfirmItem
 {
     QString assetId;
     TargetStatus status = TargetStatus::Created;
+    // An earlier run may have sent it without learning the outcome (crash, kill): read the
+    // asset's state first and send only if it is still waiting for confirmation.
+    bool checkFirst = false;
 };
 
 // Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent, Cancelled.

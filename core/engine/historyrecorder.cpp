@@ -15,19 +15,34 @@ HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, QOb
     connect(engine, &ConfirmEngine::finished, this, &HistoryRecorder::onFinished);
 }
 
-void HistoryRecorder::batchStarted(const Context &context)
+bool HistoryRecorder::batchStarted(const Context &context, QString *error)
 {
     m_context = context;
     if (!m_store)
-        return;
+        return true;
+    const QString id = m_engine->batchId();
+    m_store->claimBatch(id);
+    if (context.resumed)
+        return true;
     BatchInfo batch;
-    batch.id = m_engine->batchId();
+    batch.id = id;
     batch.startedAt = QDateTime::currentDateTimeUtc();
     batch.profile = context.profile;
     batch.region = context.region;
     batch.projectId = context.projectId;
     batch.total = int(m_engine->assets().size());
-    m_store->beginBatch(batch);
+    QList<JournalEntry> assets;
+    assets.reserve(m_engine->assets().size());
+    for (const AssetUpdate &a : m_engine->assets())
+        assets.append({a.assetId, targetStatusName(a.status), {}});
+    QString message;
+    if (m_store->journalBatch(batch, assets, &message))
+        return true;
+    if (error)
+        *error = tr("The history could not record the batch before sending, so nothing was sent: "
+                    "%1")
+                         .arg(message);
+    return false;
 }
 
 HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
@@ -63,13 +78,18 @@ void HistoryRecorder::onAttempt(const AttemptRecord &a)
 
 void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
 {
-    // Assets that never went out have no attempt; record that they were not sent, and why.
-    if (!m_store || u.attempts > 0
-        || (u.state != AssetState::NotSent && u.state != AssetState::Cancelled))
+    // Assets concluded without a request of their own: never sent, or settled by reading their
+    // state before sending (a resumed batch). Attempts have their own rows.
+    if (!m_store || u.attempts > 0 || !isTerminal(u.state))
         return;
     HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
-    r.outcome = u"not_sent"_s;
+    r.outcome = u.state == AssetState::Confirmed ? u"confirmed"_s
+            : u.state == AssetState::Failed      ? u"failed"_s
+                                                 : u"not_sent"_s;
+    r.httpStatus = u.last.httpStatus;
+    r.errorCode = u.last.errorCode;
     r.errorMessage = u.note;
+    r.requestId = u.last.requestId;
     r.attempt = 0;
     m_store->append(r);
 }
@@ -80,6 +100,7 @@ void HistoryRecorder::onFinished(const BatchSummary &)
         return;
     m_store->finishBatch(m_engine->batchId(), QDateTime::currentDateTimeUtc());
     m_store->flush();
+    m_store->releaseBatch(m_engine->batchId());
 }
 
 } // namespace VodConfirm

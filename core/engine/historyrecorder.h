@@ -11,8 +11,10 @@ namespace VodConfirm {
 class ConfirmEngine;
 class HistoryStore;
 
-// Writes what a ConfirmEngine does into the history: one row per attempt, one "not_sent" row per
-// asset that never went out, and the batch with its start and end. Shared by the GUI and the CLI.
+// Writes what a ConfirmEngine does into the history: the batch journal (its assets, on disk before
+// the first request), one row per attempt, one row per asset concluded without a request of its
+// own (never sent, or settled by reading its state), and the batch's end. While the batch runs it
+// holds the store's claim on it. Shared by the GUI and the CLI.
 class HistoryRecorder final : public QObject
 {
     Q_OBJECT
@@ -23,12 +25,15 @@ public:
         QString profile; // empty for credentials from the environment
         QString region;
         QString projectId;
+        bool resumed = false; // the engine continues a journaled batch (see planResume())
     };
 
     HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, QObject *parent = nullptr);
 
-    // Call right after ConfirmEngine::start().
-    void batchStarted(const Context &context);
+    // Call right after ConfirmEngine::start(), before returning to the event loop. Journals a new
+    // batch and waits until that is on disk. Returns false with a translated *error when the
+    // journal could not be written: then cancel the engine (nothing has been sent yet).
+    bool batchStarted(const Context &context, QString *error = nullptr);
 
 private:
     // A row with the batch, context, asset and target status filled in.

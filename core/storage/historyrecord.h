@@ -39,14 +39,28 @@ struct BatchInfo
     QString region;
     QString projectId;
     int total = 0; // assets in the batch
+    // Set by HistoryStore::unfinishedBatches(): a live process (maybe this one) is running it now.
+    bool running = false;
 
     friend bool operator==(const BatchInfo &, const BatchInfo &) = default;
+};
+
+// One asset of a batch as the batch journal holds it: what was meant to be sent (written before
+// the first request) and the outcome of its latest recorded attempt.
+struct JournalEntry
+{
+    QString assetId;
+    QString targetStatus; // "CREATED", "FAILED" or "CANCELLED"
+    QString lastOutcome; // outcome of the latest attempt row; empty when none was recorded
+
+    friend bool operator==(const JournalEntry &, const JournalEntry &) = default;
 };
 
 } // namespace VodConfirm
 
 Q_DECLARE_TYPEINFO(VodConfirm::HistoryRecord, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(VodConfirm::BatchInfo, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(VodConfirm::JournalEntry, Q_RELOCATABLE_TYPE);
 
 Q_DECLARE_METATYPE(VodConfirm::HistoryRecord)
 Q_DECLARE_METATYPE(VodConfirm::BatchInfo)

@@ -3,8 +3,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 #include <QSqlDatabase>
@@ -23,17 +26,22 @@ namespace VodConfirm {
 Q_LOGGING_CATEGORY(lcHistory, "vodconfirm.history")
 
 // Writes waiting for the writer thread. Within one transaction the writer stores batch starts
-// first, then attempts, then batch ends, so an attempt always finds its batch row.
+// first, then journals, attempts and batch ends, so everything finds its batch row.
 struct PendingWrites
 {
     QList<BatchInfo> begins;
+    QList<std::pair<QString, QList<JournalEntry>>> journals; // batch id, its assets in order
     QList<std::pair<QString, qint64>> finishes; // batch id, finished_at (ms since epoch UTC)
     QList<HistoryRecord> records;
 
-    bool isEmpty() const { return begins.isEmpty() && finishes.isEmpty() && records.isEmpty(); }
+    bool isEmpty() const
+    {
+        return begins.isEmpty() && journals.isEmpty() && finishes.isEmpty() && records.isEmpty();
+    }
     void append(PendingWrites &&other)
     {
         begins += std::move(other.begins);
+        journals += std::move(other.journals);
         finishes += std::move(other.finishes);
         records += std::move(other.records);
     }
@@ -74,6 +82,16 @@ const char *const SchemaV1[] = {
         "CREATE INDEX attempts_batch ON attempts(batch_id)",
 };
 
+// The batch journal: each batch's assets in order, written before its first request.
+const char *const SchemaV2[] = {
+        R"(CREATE TABLE batch_assets (
+        batch_id      TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        asset_id      TEXT NOT NULL,
+        target_status TEXT NOT NULL,
+        PRIMARY KEY (batch_id, position)) WITHOUT ROWID)",
+};
+
 struct MigrationStep
 {
     int version;
@@ -83,6 +101,7 @@ struct MigrationStep
 
 const MigrationStep Migrations[] = {
         {1, SchemaV1, std::size(SchemaV1)},
+        {2, SchemaV2, std::size(SchemaV2)},
 };
 static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
 
@@ -136,12 +155,13 @@ QDateTime fromMs(const QVariant &v)
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
-// synchronous=NORMAL: in WAL mode a commit survives an application crash but not necessarily a
-// power cut (the last transactions may roll back); a later change may tighten this to FULL.
+// synchronous=FULL: in WAL mode every commit is synced to the disk, so no committed row is lost
+// to a crash, kill -9 or power cut. The writer commits in groups (FlushIntervalMs), so the sync
+// costs one fsync per group, not per row.
 // Readers keep SQLite's default 2 MiB page cache and read() calls: measured against a bigger
 // cache and against mmap_size, both made the first count of a fresh connection 3x slower (every
 // new cache or mapped page is a page fault) for a small gain on repeated scans.
-const auto ConnectionPragmas = {"PRAGMA foreign_keys = ON"_L1, "PRAGMA synchronous = NORMAL"_L1};
+const auto ConnectionPragmas = {"PRAGMA foreign_keys = ON"_L1, "PRAGMA synchronous = FULL"_L1};
 // The writer's cache: 16 MiB, so inserts into the random-order asset id index stay in memory.
 constexpr auto WriterCachePragma = "PRAGMA cache_size = -16384"_L1;
 
@@ -487,6 +507,22 @@ private:
                 batchIds.insert(b.id);
             }
         }
+        if (!batch.journals.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"INSERT OR REPLACE INTO batch_assets (batch_id, position, asset_id,"
+                           " target_status) VALUES (?, ?, ?, ?)"_s))
+                return failedWith(q);
+            for (const auto &[batchId, assets] : batch.journals) {
+                for (qsizetype i = 0; i < assets.size(); ++i) {
+                    q.bindValue(0, batchId);
+                    q.bindValue(1, i);
+                    q.bindValue(2, text(assets.at(i).assetId));
+                    q.bindValue(3, text(assets.at(i).targetStatus));
+                    if (!q.exec())
+                        return failedWith(q);
+                }
+            }
+        }
         if (!batch.records.isEmpty()) {
             // An attempt whose batch was never begun still gets a (minimal) batch row, so the
             // foreign key never costs history.
@@ -689,10 +725,10 @@ bool HistoryStore::open(const QString &path, QString *error)
         }
 
         if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                    " AND name IN ('attempts', 'batches')"_s)
+                    " AND name IN ('attempts', 'batches', 'batch_assets')"_s)
             || !q.next())
             return failedQuery();
-        if (q.value(0).toInt() != 2) {
+        if (q.value(0).toInt() != 3) {
             message = damaged.arg(nativePath(absolute), tr("tables are missing"));
             return false;
         }
@@ -739,6 +775,7 @@ void HistoryStore::close()
     if (!m_open)
         return;
     flush();
+    m_claims.clear();
     QMetaObject::invokeMethod(
             m_writer, [writer = m_writer] { writer->close(); }, Qt::BlockingQueuedConnection);
     m_writerThread->quit();
@@ -762,6 +799,19 @@ void HistoryStore::beginBatch(const BatchInfo &batch)
     m_pending->begins.append(batch);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+bool HistoryStore::journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
+                                QString *error)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open) {
+        setError(error, tr("the history database is not open"));
+        return false;
+    }
+    m_pending->begins.append(batch);
+    m_pending->journals.append({batch.id, assets});
+    return flush(error);
 }
 
 void HistoryStore::finishBatch(const QString &batchId, const QDateTime &finishedAt)
@@ -977,7 +1027,83 @@ QList<BatchInfo> HistoryStore::unfinishedBatches() const
                 return true;
             },
             nullptr);
+    for (BatchInfo &b : result) {
+        if (m_claims.count(b.id)) {
+            b.running = true;
+            continue;
+        }
+        // Free (or held by a process that is gone) unless a live process holds it.
+        QLockFile probe(claimPath(b.id));
+        probe.setStaleLockTime(0);
+        b.running = !probe.tryLock(0) && probe.error() == QLockFile::LockFailedError;
+    }
     return result;
+}
+
+QList<JournalEntry> HistoryStore::journal(const QString &batchId, QString *error) const
+{
+    QList<JournalEntry> entries;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                if (!prepareAndBind(q,
+                                    u"SELECT asset_id, target_status FROM batch_assets"
+                                    " WHERE batch_id = ? ORDER BY position"_s,
+                                    {batchId}, error)
+                    || !q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                QHash<QString, qsizetype> byAsset;
+                while (q.next()) {
+                    byAsset.insert(q.value(0).toString(), entries.size());
+                    entries.append({q.value(0).toString(), q.value(1).toString(), {}});
+                }
+                // The rows in insertion order: the last one seen per asset is the latest.
+                if (!prepareAndBind(q,
+                                    u"SELECT asset_id, outcome FROM attempts WHERE batch_id = ?"
+                                    " ORDER BY id"_s,
+                                    {batchId}, error)
+                    || !q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                while (q.next()) {
+                    const auto it = byAsset.constFind(q.value(0).toString());
+                    if (it != byAsset.cend())
+                        entries[*it].lastOutcome = q.value(1).toString();
+                }
+                return true;
+            },
+            error);
+    return entries;
+}
+
+QString HistoryStore::claimPath(const QString &batchId) const
+{
+    return m_path + u".batch-"_s + batchId + u".lock"_s;
+}
+
+bool HistoryStore::claimBatch(const QString &batchId)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    static const QRegularExpression idPattern(u"^[0-9A-Za-z-]{1,64}$"_s);
+    if (!m_open || !idPattern.match(batchId).hasMatch())
+        return false;
+    if (m_claims.count(batchId))
+        return true;
+    auto lock = std::make_unique<QLockFile>(claimPath(batchId));
+    lock->setStaleLockTime(0); // stale only when its process is gone, however old
+    if (!lock->tryLock(0))
+        return false;
+    m_claims.emplace(batchId, std::move(lock));
+    return true;
+}
+
+void HistoryStore::releaseBatch(const QString &batchId)
+{
+    m_claims.erase(batchId);
 }
 
 QStringList HistoryStore::csvColumns()

@@ -10,9 +10,11 @@
 #include <QTimer>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
+class QLockFile;
 class QSqlDatabase;
 class QThread;
 
@@ -58,9 +60,16 @@ struct HistoryFilter
 // text filter, exports and retention scan the table (see bench_history) and belong on a worker
 // thread. Keep the store open (and alive) until such calls have returned.
 //
-// Durability: journal_mode=WAL with synchronous=NORMAL, so a committed row survives an application
-// crash; after a power cut the last transactions (at most a few hundred ms of history) may be lost.
+// Durability: journal_mode=WAL with synchronous=FULL, so a committed transaction survives an
+// application crash, kill -9 and a power cut. What is lost in a crash is only what was still queued
+// in memory (at most FlushIntervalMs of attempts); journalBatch() does not queue: it returns once
+// the batch and its asset list are on disk, so a run's intent is never lost.
 // The database never contains secrets: no column for keys, tokens or signatures exists.
+//
+// Crash recovery: a batch is "unfinished" until finishBatch(). While a process runs a batch it
+// holds a claim on it (a lock file next to the database, see claimBatch()), so other processes can
+// tell a running batch from one interrupted by a crash, which unfinishedBatches() reports with
+// running = false and journal() describes asset by asset for a resume.
 //
 // Schema: versioned through PRAGMA user_version (SchemaVersion) and stamped with an
 // application_id; open() migrates older files forward in one transaction and refuses files written
@@ -70,7 +79,7 @@ class HistoryStore final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStore)
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr int ApplicationId = 0x56434f4e; // "VCON"
     static constexpr int FlushIntervalMs = 200;
     static constexpr int FlushThreshold = 1000;
@@ -100,6 +109,11 @@ public:
     // Owner thread only. Queue writes; they reach the disk within FlushIntervalMs.
     // Ignored (with a warning) while the store is not open.
     void beginBatch(const BatchInfo &batch);
+    // Owner thread. The batch journal: writes the batch row and its asset list (in order) together
+    // with everything queued before, and returns once they are on disk (synchronous=FULL). Call it
+    // before the batch's first request. False with *error set when they could not be stored.
+    bool journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
+                      QString *error = nullptr);
     void finishBatch(const QString &batchId, const QDateTime &finishedAt);
     void append(const HistoryRecord &record); // an invalid time is replaced by "now"
     int pendingCount() const { return int(m_pendingRows); }
@@ -119,8 +133,18 @@ public:
     qint64 count(const Filter &filter = {}, QString *error = nullptr) const;
 
     std::optional<BatchInfo> batch(const QString &id) const;
-    // Batches without finished_at: the one running now, or runs interrupted by a crash.
+    // Batches without finished_at, oldest first: those running now (running = true, in this or
+    // another process) and runs interrupted by a crash or kill.
     QList<BatchInfo> unfinishedBatches() const;
+    // A batch's journaled assets in their original order, each with the outcome of its latest
+    // attempt row. Empty for batches written before the journal existed (schema 1).
+    QList<JournalEntry> journal(const QString &batchId, QString *error = nullptr) const;
+
+    // Owner thread. Marks `batchId` as run by this process until releaseBatch(), close() or the
+    // process ends (even by a crash): a lock file next to the database. False when another live
+    // process holds the claim, or for an id that is not a batch id.
+    bool claimBatch(const QString &batchId);
+    void releaseBatch(const QString &batchId);
 
     // Writes the rows matching the filter, oldest first, as RFC 4180 CSV (UTF-8, CRLF line ends,
     // fields quoted when they hold a quote, comma, CR or LF) with a header row of csvColumns().
@@ -151,6 +175,7 @@ signals:
 
 private:
     void submit();
+    QString claimPath(const QString &batchId) const;
     bool withConnection(const std::function<bool(QSqlDatabase &)> &work, QString *error) const;
     QList<HistoryRecord> select(const Filter &filter, const HistoryRecord *after, int limit,
                                 int offset, QString *error) const;
@@ -163,6 +188,7 @@ private:
     HistoryWriter *m_writer = nullptr;
     std::unique_ptr<PendingWrites> m_pending;
     qsizetype m_pendingRows = 0;
+    std::map<QString, std::unique_ptr<QLockFile>> m_claims; // batch id -> held lock
 };
 
 } // namespace VodConfirm

@@ -38,6 +38,10 @@ private slots:
     void tokenAuth();
     void passwordAuthFetchesOneTokenAndRefreshesOnce();
     void securityTokenIsSentAndSigned();
+    void checkFirstSendsOnlyWhatIsStillWaiting();
+    void checkFirstRetriesAFailedReadAndNeverSendsBlindly();
+    void checkFirstStopsOnAuthFailure();
+    void emptyBatchFinishes();
 
 private:
     VodClient *client(Credentials c = {}, int timeoutMs = 10000);
@@ -427,4 +431,94 @@ void TestConfirmEngine::securityTokenIsSentAndSigned()
 }
 
 QTEST_GUILESS_MAIN(TestConfirmEngine)
+void TestConfirmEngine::checkFirstSendsOnlyWhatIsStillWaiting()
+{
+    // A resumed batch of 25: 10 confirmed by the crashed run, 10 still waiting, 3 that became
+    // something else meanwhile, 2 that do not exist. One state read per 10 assets; only the
+    // waiting ones get a confirm.
+    QList<ConfirmItem> list = items(25);
+    for (ConfirmItem &item : list)
+        item.checkFirst = true;
+    for (int i = 0; i < 10; ++i)
+        m_server->setAssetStatus(list.at(i).assetId, u"CREATED"_s);
+    for (int i = 20; i < 23; ++i)
+        m_server->setAssetStatus(list.at(i).assetId, u"DELETED"_s);
+    m_server->addMissingAsset(list.at(23).assetId);
+    m_server->addMissingAsset(list.at(24).assetId);
+    ConfirmEngine *e = engine(client());
+    const BatchSummary s = run(e, list);
+    QCOMPARE(s.confirmed, 20);
+    QCOMPARE(s.failed, 5);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 10);
+    for (int i = 0; i < 25; ++i) {
+        const AssetUpdate &a = e->assets().at(i);
+        QCOMPARE(m_server->counters().confirmRequests.value(a.assetId), i >= 10 && i < 20);
+        if (i < 10)
+            QCOMPARE(a.note, u"confirmed (verified)"_s);
+        else if (i < 20)
+            QCOMPARE(a.state, AssetState::Confirmed);
+        else if (i < 23)
+            QCOMPARE(a.note, u"the asset is DELETED"_s);
+        else
+            QCOMPARE(a.state, AssetState::Failed);
+    }
+}
+
+void TestConfirmEngine::checkFirstRetriesAFailedReadAndNeverSendsBlindly()
+{
+    QList<ConfirmItem> list = items(3);
+    for (ConfirmItem &item : list)
+        item.checkFirst = true;
+    m_server->setAssetStatus(list.at(0).assetId, u"CREATED"_s);
+    m_server->config().randomFaultsOnAssetInfo = true;
+    m_server->config().error500 = 1.0;
+
+    // Every read fails: nothing is sent, and each asset says why.
+    ConfirmEngine *e = engine(client(), 4, 60000, 3);
+    BatchSummary s = run(e, list);
+    QCOMPARE(s.failed, 3);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QVERIFY2(e->assets().at(1).note.contains(u"could not be read"_s),
+             qPrintable(e->assets().at(1).note));
+
+    // The first read fails, the second succeeds: only the waiting ones are sent.
+    m_server->reset();
+    connect(m_server.get(), &VodTestServer::requestReceived, this, [this, seen = 0]() mutable {
+        if (++seen == 2) // before the second request's fault is drawn
+            m_server->config().error500 = 0;
+    });
+    s = run(e, list);
+    QCOMPARE(s.confirmed, 3);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 2);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 2);
+    QCOMPARE(m_server->counters().confirmRequests.value(list.at(0).assetId), 0);
+}
+
+void TestConfirmEngine::checkFirstStopsOnAuthFailure()
+{
+    QList<ConfirmItem> list = items(30);
+    for (ConfirmItem &item : list)
+        item.checkFirst = true;
+    Credentials wrong;
+    wrong.accessKey = m_server->config().accessKey;
+    wrong.secretKey = u"wrong-secret"_s;
+    ConfirmEngine *e = engine(client(wrong));
+    const BatchSummary s = run(e, list);
+    QVERIFY(s.authStopped);
+    QCOMPARE(s.notSent, 30);
+    QCOMPARE(m_server->counters().totalRequests, 1);
+    QCOMPARE(e->assets().at(0).note, u"not sent: authentication failed"_s);
+}
+
+void TestConfirmEngine::emptyBatchFinishes()
+{
+    ConfirmEngine *e = engine(client());
+    const BatchSummary s = run(e, {});
+    QCOMPARE(s.total, 0);
+    QVERIFY(!e->isRunning());
+    QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
 #include "tst_confirmengine.moc"

@@ -136,6 +136,10 @@ private slots:
     void writeFailureIsReportedAndRetried();
     void fileHoldsNoSecrets();
     void defaultPathIsInAppData();
+    void journalIsOnDiskWhenItReturns();
+    void journalReportsTheLatestOutcomePerAsset();
+    void schemaOneFileGetsTheJournal();
+    void claimsTellRunningFromInterrupted();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
@@ -875,7 +879,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
             QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
         }
     }
-    QCOMPARE(columns, 7 + 15);
+    QCOMPARE(columns, 7 + 15 + 4); // batches, attempts, batch_assets
 }
 
 void TestHistoryStore::defaultPathIsInAppData()
@@ -888,4 +892,129 @@ void TestHistoryStore::defaultPathIsInAppData()
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
+void TestHistoryStore::journalIsOnDiskWhenItReturns()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    store->append(record(u"queued-before"_s, T0, u"confirmed"_s));
+    BatchInfo batch;
+    batch.id = u"b-journal"_s;
+    batch.startedAt = T0;
+    batch.total = 3;
+    const QList<JournalEntry> assets = {{u"a1"_s, u"CREATED"_s, {}},
+                                        {u"a2"_s, u"CANCELLED"_s, {}},
+                                        {u"a1"_s, u"CREATED"_s, {}}};
+    QVERIFY(store->journalBatch(batch, assets));
+    QCOMPARE(store->pendingCount(), 0);
+
+    // Another connection sees it at once: no timer, no flush, no close needed.
+    RawDb raw(dbPath());
+    QCOMPARE(raw.column(u"SELECT asset_id FROM batch_assets WHERE batch_id = 'b-journal'"
+                        " ORDER BY position"_s),
+             (QStringList {u"a1"_s, u"a2"_s, u"a1"_s}));
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM attempts"_s).toInt(), 1);
+    QCOMPARE(store->batch(u"b-journal"_s)->total, 3);
+    QVERIFY(!store->batch(u"b-journal"_s)->finishedAt.isValid());
+}
+
+void TestHistoryStore::journalReportsTheLatestOutcomePerAsset()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    BatchInfo batch;
+    batch.id = u"batch-1"_s; // the batch of record()
+    batch.startedAt = T0;
+    QVERIFY(store->journalBatch(batch,
+                                {{u"retried-then-ok"_s, u"CREATED"_s, {}},
+                                 {u"failed"_s, u"FAILED"_s, {}},
+                                 {u"in-flight"_s, u"CREATED"_s, {}},
+                                 {u"never-sent"_s, u"CREATED"_s, {}}}));
+    store->append(record(u"retried-then-ok"_s, T0, u"retrying"_s));
+    store->append(record(u"failed"_s, T0, u"failed"_s));
+    store->append(record(u"in-flight"_s, T0.addSecs(1), u"retrying"_s));
+    store->append(record(u"retried-then-ok"_s, T0.addSecs(2), u"confirmed"_s));
+    store->append(record(u"not-in-this-batch"_s, T0, u"confirmed"_s));
+    QVERIFY(store->flush());
+
+    const QList<JournalEntry> journal = store->journal(u"batch-1"_s);
+    QCOMPARE(journal,
+             (QList<JournalEntry> {{u"retried-then-ok"_s, u"CREATED"_s, u"confirmed"_s},
+                                   {u"failed"_s, u"FAILED"_s, u"failed"_s},
+                                   {u"in-flight"_s, u"CREATED"_s, u"retrying"_s},
+                                   {u"never-sent"_s, u"CREATED"_s, QString()}}));
+    QVERIFY(store->journal(u"no-such-batch"_s).isEmpty());
+
+    // Retention removes a deleted batch's journal with it.
+    store->finishBatch(u"batch-1"_s, T0.addSecs(3));
+    QVERIFY(store->flush());
+    QVERIFY(store->deleteOlderThan(T0.addDays(1)) >= 0);
+    QVERIFY(store->journal(u"batch-1"_s).isEmpty());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM batch_assets"_s).toInt(), 0);
+}
+
+void TestHistoryStore::schemaOneFileGetsTheJournal()
+{
+    // A file as version 1 wrote it, with a batch that a crash left unfinished.
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"CREATE TABLE batches (id TEXT PRIMARY KEY NOT NULL, started_at INTEGER"
+                         " NOT NULL, finished_at INTEGER, profile TEXT NOT NULL DEFAULT '',"
+                         " region TEXT NOT NULL DEFAULT '', project_id TEXT NOT NULL DEFAULT '',"
+                         " total INTEGER NOT NULL DEFAULT 0)"_s));
+        QVERIFY(raw.exec(u"CREATE TABLE attempts (id INTEGER PRIMARY KEY, batch_id TEXT"
+                         " REFERENCES batches(id), time INTEGER NOT NULL, profile TEXT NOT NULL"
+                         " DEFAULT '', region TEXT NOT NULL DEFAULT '', project_id TEXT NOT NULL"
+                         " DEFAULT '', asset_id TEXT NOT NULL, target_status TEXT NOT NULL"
+                         " DEFAULT '', outcome TEXT NOT NULL DEFAULT '', http_status INTEGER NOT"
+                         " NULL DEFAULT 0, error_code TEXT NOT NULL DEFAULT '', error_message"
+                         " TEXT NOT NULL DEFAULT '', request_id TEXT NOT NULL DEFAULT '',"
+                         " attempt INTEGER NOT NULL DEFAULT 1, duration_ms INTEGER NOT NULL"
+                         " DEFAULT 0)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO batches (id, started_at, total) VALUES ('old', 1, 2)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO attempts (batch_id, time, asset_id, outcome)"
+                         " VALUES ('old', 1, 'a', 'confirmed')"_s));
+        QVERIFY(raw.exec(u"PRAGMA application_id = %1"_s.arg(HistoryStore::ApplicationId)));
+        QVERIFY(raw.exec(u"PRAGMA user_version = 1"_s));
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->count(), 1);
+    QCOMPARE(store->unfinishedBatches().size(), 1);
+    QVERIFY(store->journal(u"old"_s).isEmpty()); // nothing was journaled then
+    QVERIFY(store->journalBatch({u"new"_s, T0, {}, {}, {}, {}, 1}, {{u"b"_s, u"CREATED"_s, {}}}));
+    QCOMPARE(store->journal(u"new"_s).size(), 1);
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), HistoryStore::SchemaVersion);
+}
+
+void TestHistoryStore::claimsTellRunningFromInterrupted()
+{
+    auto runner = openStore();
+    QVERIFY(runner);
+    QVERIFY(runner->journalBatch({u"b-1"_s, T0, {}, {}, {}, {}, 1}, {{u"a"_s, u"CREATED"_s, {}}}));
+    QVERIFY(runner->journalBatch({u"b-2"_s, T0, {}, {}, {}, {}, 1}, {{u"a"_s, u"CREATED"_s, {}}}));
+    QVERIFY(runner->claimBatch(u"b-1"_s));
+    QVERIFY(runner->claimBatch(u"b-1"_s)); // again: still ours
+
+    // Another store on the same file (as another process would see it).
+    auto other = openStore();
+    QVERIFY(other);
+    QList<BatchInfo> unfinished = other->unfinishedBatches();
+    QCOMPARE(unfinished.size(), 2);
+    QVERIFY(unfinished.at(0).running != unfinished.at(1).running);
+    const BatchInfo &running = unfinished.at(0).running ? unfinished.at(0) : unfinished.at(1);
+    QCOMPARE(running.id, u"b-1"_s);
+    QVERIFY(!other->claimBatch(u"b-1"_s));
+    QVERIFY(other->claimBatch(u"b-2"_s));
+    QVERIFY(!other->claimBatch(u"../escape"_s));
+
+    runner->releaseBatch(u"b-1"_s);
+    unfinished = runner->unfinishedBatches();
+    for (const BatchInfo &b : unfinished)
+        QCOMPARE(b.running, b.id == u"b-2"_s);
+    other->close(); // closing gives up its claims
+    QVERIFY(runner->claimBatch(u"b-2"_s));
+}
+
 #include "tst_historystore.moc"

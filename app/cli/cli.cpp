@@ -6,6 +6,7 @@
 #include "api/vodclient.h"
 #include "engine/confirmengine.h"
 #include "engine/historyrecorder.h"
+#include "engine/resume.h"
 #include "ids/assetidparser.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
@@ -54,8 +55,6 @@ int usageError(const QString &message)
     return UsageError;
 }
 
-const QStringList Subcommands = {u"confirm"_s, u"history"_s, u"profiles"_s};
-
 QString mainHelp()
 {
     return tr("Usage: vodconfirm [COMMAND] [OPTIONS]\n"
@@ -63,6 +62,7 @@ QString mainHelp()
               "the desktop app opens.\n\n"
               "Commands:\n"
               "  confirm    confirm the asset IDs found in files or standard input\n"
+              "  resume     finish a batch that a crash or kill interrupted\n"
               "  history    print the confirmation history\n"
               "  profiles   list profiles, or show one (list | show NAME)\n\n"
               "Run 'vodconfirm COMMAND --help' for a command's options.\n"
@@ -125,12 +125,70 @@ struct Connection
     QString profile;
 };
 
-std::optional<int> resolveConnection(const QCommandLineParser &p,
-                                     const QCommandLineOption &profileO,
-                                     const QCommandLineOption &regionO,
-                                     const QCommandLineOption &endpointO,
-                                     const QCommandLineOption &projectO, Settings &settings,
-                                     int timeoutSeconds, Connection *c)
+// The options every command that sends requests takes (confirm, resume).
+struct RunOptions
+{
+    QCommandLineOption profile {u"profile"_s, tr("Use the saved profile NAME."), u"NAME"_s};
+    QCommandLineOption region {u"region"_s, tr("VOD region id (default cn-north-4)."), u"ID"_s};
+    QCommandLineOption endpoint {u"endpoint"_s, tr("Custom VOD endpoint URL (https)."), u"URL"_s};
+    QCommandLineOption project {
+            u"project-id"_s,
+            tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s};
+    QCommandLineOption concurrency {u"concurrency"_s, tr("Requests in flight (1-16, default 4)."),
+                                    u"N"_s};
+    QCommandLineOption rate {u"rate-limit"_s, tr("Requests per minute (1-1500, default 1400)."),
+                             u"PER_MINUTE"_s};
+    QCommandLineOption attempts {u"max-attempts"_s,
+                                 tr("Attempts per asset for retryable failures (1-10, default 5)."),
+                                 u"N"_s};
+    QCommandLineOption timeout {
+            u"timeout"_s, tr("Seconds to wait for each answer (1-300, default 30)."), u"SECONDS"_s};
+    QCommandLineOption output {
+            u"output"_s, tr("Output format: text (default), json (one object per line) or csv."),
+            u"FORMAT"_s, u"text"_s};
+    QCommandLineOption history {u"history-db"_s, tr("History database file (default: the app's)."),
+                                u"PATH"_s};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {profile, region,   endpoint, project, concurrency,
+                rate,    attempts, timeout,  output,  history};
+    }
+};
+
+// What RunOptions hold once checked.
+struct Run
+{
+    ConfirmEngine::Options engine;
+    int timeoutSeconds = 30;
+    Format format = Format::Text;
+};
+
+std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
+                           const Settings &settings, Run *run)
+{
+    const std::optional<Format> format = formatFromName(p.value(o.output));
+    if (!format)
+        return usageError(tr("--output must be text, json or csv."));
+    run->format = *format;
+    for (const auto &[option, min, max, fallback, target] :
+         {std::tuple {&o.concurrency, 1, 16, settings.concurrency(), &run->engine.concurrency},
+          std::tuple {&o.rate, 1, 1500, settings.ratePerMinute(), &run->engine.ratePerMinute},
+          std::tuple {&o.attempts, 1, 10, settings.maxAttempts(), &run->engine.maxAttempts},
+          std::tuple {&o.timeout, 1, 300, settings.timeoutSeconds(), &run->timeoutSeconds}}) {
+        if (auto code = intOption(p, *option, min, max, fallback, target))
+            return *code;
+    }
+    return std::nullopt;
+}
+
+// Where requests go and with which credentials: the profile named by --profile (else
+// `defaultProfile`; its secrets from the keychain, missing ones from the environment), or the
+// environment's credentials, then --region, --endpoint and --project-id on top. `fallback` gives
+// the region and project used with environment credentials when no option or variable sets them.
+std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptions &o,
+                                     const Settings &settings, int timeoutSeconds,
+                                     const BatchInfo &fallback, Connection *c)
 {
     Profile profile;
     Credentials credentials;
@@ -139,8 +197,9 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
     const QByteArray envToken = qgetenv("HUAWEICLOUD_SDK_SECURITY_TOKEN");
     const QByteArray envAuthToken = qgetenv("VODCONFIRM_AUTH_TOKEN");
 
-    if (p.isSet(profileO)) {
-        const QString name = p.value(profileO);
+    const QString profileName = p.isSet(o.profile) ? p.value(o.profile) : fallback.profile;
+    if (!profileName.isEmpty()) {
+        const QString name = profileName;
         const std::optional<Profile> found = settings.profile(name);
         if (!found)
             return usageError(tr("There is no profile named \"%1\". See 'vodconfirm profiles "
@@ -163,8 +222,10 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
                                       ? missing
                                       : tr("%1 The keychain said: %2").arg(missing, keychainError));
     } else {
-        profile.regionId = u"cn-north-4"_s;
+        profile.regionId = fallback.region.isEmpty() ? u"cn-north-4"_s : fallback.region;
         profile.projectId = QString::fromUtf8(qgetenv("HUAWEICLOUD_SDK_PROJECT_ID"));
+        if (profile.projectId.isEmpty())
+            profile.projectId = fallback.projectId;
         if (!envAuthToken.isEmpty()) {
             profile.authMode = AuthMode::Token;
             credentials.mode = AuthMode::Token;
@@ -180,8 +241,8 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
                                  "never taken from the command line."));
         }
     }
-    if (p.isSet(regionO)) {
-        const QString region = p.value(regionO);
+    if (p.isSet(o.region)) {
+        const QString region = p.value(o.region);
         if (!Regions::isKnown(region)) {
             QStringList ids;
             for (const Region &r : Regions::all())
@@ -193,10 +254,10 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
         profile.regionId = region;
         profile.customEndpoint.clear();
     }
-    if (p.isSet(endpointO))
-        profile.customEndpoint = QUrl(p.value(endpointO));
-    if (p.isSet(projectO))
-        profile.projectId = p.value(projectO);
+    if (p.isSet(o.endpoint))
+        profile.customEndpoint = QUrl(p.value(o.endpoint));
+    if (p.isSet(o.project))
+        profile.projectId = p.value(o.project);
     c->config = clientConfig(profile, credentials, timeoutSeconds);
     return std::nullopt;
 }
@@ -261,37 +322,101 @@ private:
     QElapsedTimer m_clock;
 };
 
+std::optional<int> openHistory(HistoryStore &history, const QString &path)
+{
+    QString error;
+    if (!history.open(path, &error))
+        return usageError(tr("%1 (use --no-history to run without a history)").arg(error));
+    QObject::connect(&history, &HistoryStore::writeFailed, &history,
+                     [](const QString &message) { err(tr("History: %1").arg(message)); });
+    return std::nullopt;
+}
+
+QString historyPath(const QCommandLineParser &p, const QCommandLineOption &historyO,
+                    const Settings &settings)
+{
+    return p.isSet(historyO) ? p.value(historyO) : HistoryStore::pathFor(settings.historyPath());
+}
+
+// Runs `items` to the end (or to Ctrl+C) as batch `batchId` (empty: a new batch), printing one
+// line per asset, and records it in `history` when that is open.
+BatchSummary runBatch(VodClient &client, HistoryStore &history, const QList<ConfirmItem> &items,
+                      const Run &run, const QString &batchId, const QString &profile)
+{
+    ConfirmEngine engine(&client);
+    engine.setOptions(run.engine);
+    HistoryRecorder recorder(&engine, history.isOpen() ? &history : nullptr);
+    ProgressLine progress(&engine, int(items.size()));
+    QEventLoop loop;
+    BatchSummary summary;
+    out(assetHeader(run.format));
+    QObject::connect(&engine, &ConfirmEngine::assetChanged, &loop, [&](const AssetUpdate &a) {
+        progress.update(a);
+        if (isTerminal(a.state))
+            out(assetLine(run.format, a));
+    });
+    QObject::connect(&engine, &ConfirmEngine::finished, &loop, [&](const BatchSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+
+    if (::pipe(signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
+        QObject::connect(notifier, &QSocketNotifier::activated, &engine, [&] {
+            char c;
+            [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
+            progress.end();
+            err(tr("Interrupted: cancelling; requests already sent finish first (press Ctrl+C "
+                   "again to quit at once)."));
+            engine.cancel();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+
+    engine.start(items, batchId);
+    const VodClient::Config &config = client.config();
+    QString error;
+    if (!recorder.batchStarted({profile, config.regionId, config.projectId, !batchId.isEmpty()},
+                               &error)) {
+        err(error);
+        engine.cancel();
+    }
+    loop.exec();
+    progress.end();
+    return summary;
+}
+
+// The closing summary on stderr and the exit code.
+int report(const BatchSummary &summary, int failedBefore = 0)
+{
+    err(tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent in %4 s (%5 requests, %6 "
+           "throttled, %7 state reads).",
+           nullptr, summary.total)
+                .arg(summary.confirmed)
+                .arg(summary.failed)
+                .arg(summary.notSent)
+                .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
+                .arg(summary.requests)
+                .arg(summary.throttled)
+                .arg(summary.verifications));
+    if (!summary.stopReason.isEmpty())
+        err(summary.stopReason);
+    if (summary.authStopped)
+        return AuthRejected;
+    return summary.confirmed == summary.total && failedBefore == 0 ? AllConfirmed : SomeFailed;
+}
+
 int confirm(const QStringList &arguments)
 {
     QCommandLineParser p;
-    const QCommandLineOption profileO(u"profile"_s, tr("Use the saved profile NAME."), u"NAME"_s);
-    const QCommandLineOption regionO(u"region"_s, tr("VOD region id (default cn-north-4)."),
-                                     u"ID"_s);
-    const QCommandLineOption endpointO(u"endpoint"_s, tr("Custom VOD endpoint URL (https)."),
-                                       u"URL"_s);
-    const QCommandLineOption projectO(
-            u"project-id"_s,
-            tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s);
+    const RunOptions o;
     const QCommandLineOption statusO(
             u"status"_s, tr("Status to set: CREATED (default), FAILED or CANCELLED."), u"STATUS"_s);
-    const QCommandLineOption concurrencyO(u"concurrency"_s,
-                                          tr("Requests in flight (1-16, default 4)."), u"N"_s);
-    const QCommandLineOption rateO(
-            u"rate-limit"_s, tr("Requests per minute (1-1500, default 1400)."), u"PER_MINUTE"_s);
-    const QCommandLineOption attemptsO(
-            u"max-attempts"_s, tr("Attempts per asset for retryable failures (1-10, default 5)."),
-            u"N"_s);
-    const QCommandLineOption timeoutO(
-            u"timeout"_s, tr("Seconds to wait for each answer (1-300, default 30)."), u"SECONDS"_s);
-    const QCommandLineOption outputO(
-            u"output"_s, tr("Output format: text (default), json (one object per line) or csv."),
-            u"FORMAT"_s, u"text"_s);
-    const QCommandLineOption historyO(u"history-db"_s,
-                                      tr("History database file (default: the app's)."), u"PATH"_s);
     const QCommandLineOption noHistoryO(u"no-history"_s,
                                         tr("Do not record this run in the history."));
-    p.addOptions({profileO, regionO, endpointO, projectO, statusO, concurrencyO, rateO, attemptsO,
-                  timeoutO, outputO, historyO, noHistoryO});
+    p.addOptions(o.all());
+    p.addOptions({statusO, noHistoryO});
     p.addPositionalArgument(
             u"FILE"_s,
             tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -304,31 +429,19 @@ int confirm(const QStringList &arguments)
                              "VODCONFIRM_AUTH_TOKEN.")))
         return *code;
 
-    const std::optional<Format> format = formatFromName(p.value(outputO));
-    if (!format)
-        return usageError(tr("--output must be text, json or csv."));
+    const Settings settings;
+    Run run;
+    if (auto code = readRun(p, o, settings, &run))
+        return *code;
     const std::optional<TargetStatus> status
             = targetStatusFromName(p.isSet(statusO) ? p.value(statusO) : u"CREATED"_s);
     if (!status)
         return usageError(tr("--status must be CREATED, FAILED or CANCELLED."));
-    if (p.isSet(historyO) && p.isSet(noHistoryO))
+    if (p.isSet(o.history) && p.isSet(noHistoryO))
         return usageError(tr("--history-db and --no-history exclude each other."));
 
-    Settings settings;
-    ConfirmEngine::Options options;
-    int timeoutSeconds = 0;
-    for (const auto &[option, min, max, fallback, target] :
-         {std::tuple {&concurrencyO, 1, 16, settings.concurrency(), &options.concurrency},
-          std::tuple {&rateO, 1, 1500, settings.ratePerMinute(), &options.ratePerMinute},
-          std::tuple {&attemptsO, 1, 10, settings.maxAttempts(), &options.maxAttempts},
-          std::tuple {&timeoutO, 1, 300, settings.timeoutSeconds(), &timeoutSeconds}}) {
-        if (auto code = intOption(p, *option, min, max, fallback, target))
-            return *code;
-    }
-
     Connection connection;
-    if (auto code = resolveConnection(p, profileO, regionO, endpointO, projectO, settings,
-                                      timeoutSeconds, &connection))
+    if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
         return *code;
 
     QByteArray input;
@@ -359,72 +472,100 @@ int confirm(const QStringList &arguments)
 
     HistoryStore history;
     if (!p.isSet(noHistoryO)) {
-        const QString path = p.isSet(historyO) ? p.value(historyO)
-                                               : HistoryStore::pathFor(settings.historyPath());
-        QString error;
-        if (!history.open(path, &error))
-            return usageError(tr("%1 (use --no-history to run without a history)").arg(error));
+        if (auto code = openHistory(history, historyPath(p, o.history, settings)))
+            return *code;
     }
-    QObject::connect(&history, &HistoryStore::writeFailed, &history,
-                     [](const QString &message) { err(tr("History: %1").arg(message)); });
-
     QList<ConfirmItem> items;
     items.reserve(parsed.count());
     for (qsizetype i = 0; i < parsed.count(); ++i)
         items.append({parsed.id(i), *status});
+    return report(runBatch(client, history, items, run, {}, connection.profile));
+}
 
-    ConfirmEngine engine(&client);
-    engine.setOptions(options);
-    HistoryRecorder recorder(&engine, history.isOpen() ? &history : nullptr);
-    ProgressLine progress(&engine, int(items.size()));
-    QEventLoop loop;
-    BatchSummary summary;
-    out(assetHeader(*format));
-    QObject::connect(&engine, &ConfirmEngine::assetChanged, &loop, [&](const AssetUpdate &a) {
-        progress.update(a);
-        if (isTerminal(a.state))
-            out(assetLine(*format, a));
-    });
-    QObject::connect(&engine, &ConfirmEngine::finished, &loop, [&](const BatchSummary &s) {
-        summary = s;
-        loop.quit();
-    });
+// ----------------------------------------------------------------------------------------------
+// resume
 
-    if (::pipe(signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
-        QObject::connect(notifier, &QSocketNotifier::activated, &engine, [&] {
-            char c;
-            [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
-            progress.end();
-            err(tr("Interrupted: cancelling; requests already sent finish first (press Ctrl+C "
-                   "again to quit at once)."));
-            engine.cancel();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
+int resume(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const RunOptions o;
+    const QCommandLineOption discardO(
+            u"discard"_s,
+            tr("Do not resume: mark the batch as finished, so it is no longer offered."));
+    p.addOptions(o.all());
+    p.addOption(discardO);
+    p.addPositionalArgument(u"BATCH"_s,
+                            tr("The batch id (see 'vodconfirm history --unfinished'); may be "
+                               "left out when exactly one batch is unfinished."),
+                            u"[BATCH]"_s);
+    if (auto code = parse(p, arguments,
+                          tr("Resumes a batch that a crash, kill or power cut interrupted. Assets "
+                             "whose outcome is unknown are first read with ShowAssetMeta: those "
+                             "already confirmed are not sent again. Credentials as for confirm; "
+                             "the batch's profile is used unless --profile is given.")))
+        return *code;
+    if (p.positionalArguments().size() > 1)
+        return usageError(tr("Give at most one batch id."));
+
+    const Settings settings;
+    Run run;
+    if (auto code = readRun(p, o, settings, &run))
+        return *code;
+    const QString path = historyPath(p, o.history, settings);
+    if (!QFile::exists(path))
+        return usageError(tr("There is no history at %1 yet.").arg(path));
+    HistoryStore history;
+    if (auto code = openHistory(history, path))
+        return *code;
+
+    QString batchId = p.positionalArguments().value(0);
+    if (batchId.isEmpty()) {
+        const QList<BatchInfo> batches = resumableBatches(history);
+        if (batches.isEmpty()) {
+            err(tr("No interrupted batch to resume."));
+            return AllConfirmed;
+        }
+        if (batches.size() > 1)
+            return usageError(tr("%1 batches are unfinished; name one (see 'vodconfirm history "
+                                 "--unfinished').")
+                                      .arg(batches.size()));
+        batchId = batches.first().id;
+    }
+    QString error;
+    const std::optional<ResumePlan> plan = planResume(history, batchId, &error);
+    if (!plan)
+        return usageError(error);
+    if (p.isSet(discardO)) {
+        history.finishBatch(batchId, QDateTime::currentDateTimeUtc());
+        if (!history.flush(&error))
+            return usageError(error);
+        err(tr("Batch %1 marked as finished; %2 asset(s) were left unconfirmed.")
+                    .arg(batchId)
+                    .arg(plan->items.size()));
+        return AllConfirmed;
     }
 
-    engine.start(items);
-    recorder.batchStarted(
-            {connection.profile, connection.config.regionId, connection.config.projectId});
-    loop.exec();
-    progress.end();
-    history.close();
+    Connection connection;
+    if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, plan->batch, &connection))
+        return *code;
+    if (connection.config.projectId != plan->batch.projectId)
+        return usageError(
+                tr("Batch %1 ran for project %2, but these credentials are for "
+                   "project %3. Use the batch's profile or --project-id %2.")
+                        .arg(batchId, plan->batch.projectId, connection.config.projectId));
+    QNetworkAccessManager nam;
+    VodClient client(&nam, connection.config);
+    if (const QString problem = client.configProblem(); !problem.isEmpty())
+        return usageError(problem);
 
-    err(tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent in %4 s (%5 requests, %6 "
-           "throttled).",
-           nullptr, summary.total)
-                .arg(summary.confirmed)
-                .arg(summary.failed)
-                .arg(summary.notSent)
-                .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
-                .arg(summary.requests)
-                .arg(summary.throttled));
-    if (!summary.stopReason.isEmpty())
-        err(summary.stopReason);
-    if (summary.authStopped)
-        return AuthRejected;
-    return summary.confirmed == summary.total ? AllConfirmed : SomeFailed;
+    err(tr("Resuming batch %1: %2 asset(s) confirmed before, %3 failed before, %4 to check and "
+           "finish.")
+                .arg(batchId)
+                .arg(plan->confirmedBefore)
+                .arg(plan->failedBefore)
+                .arg(plan->items.size()));
+    return report(runBatch(client, history, plan->items, run, batchId, connection.profile),
+                  plan->failedBefore);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -441,7 +582,10 @@ int history(const QStringList &arguments)
             u"ISO-DATE"_s);
     const QCommandLineOption outputO(u"output"_s, tr("Output format: text (default), json or csv."),
                                      u"FORMAT"_s, u"text"_s);
-    p.addOptions({historyO, assetO, sinceO, outputO});
+    const QCommandLineOption unfinishedO(
+            u"unfinished"_s,
+            tr("List the batches that did not finish (running now, or interrupted) instead."));
+    p.addOptions({historyO, assetO, sinceO, outputO, unfinishedO});
     if (auto code = parse(p, arguments, tr("Prints the confirmation history, newest first.")))
         return *code;
     const std::optional<Format> format = formatFromName(p.value(outputO));
@@ -475,6 +619,12 @@ int history(const QStringList &arguments)
     if (!store.open(path, &error))
         return usageError(error);
 
+    if (p.isSet(unfinishedO)) {
+        out(batchHeader(*format));
+        for (const BatchInfo &b : store.unfinishedBatches())
+            out(batchLine(*format, b));
+        return AllConfirmed;
+    }
     out(historyHeader(*format));
     QList<HistoryRecord> page = store.find(filter, 1000, 0, &error);
     while (!page.isEmpty()) {
@@ -553,6 +703,8 @@ int run(const QStringList &arguments)
     const QStringList rest = QStringList {arguments.first() + u' ' + command} + arguments.mid(2);
     if (command == "confirm"_L1)
         return confirm(rest);
+    if (command == "resume"_L1)
+        return resume(rest);
     if (command == "history"_L1)
         return history(rest);
     if (command == "profiles"_L1)

@@ -120,4 +120,44 @@ QByteArray historyLine(Format format, const HistoryRecord &r)
     return {};
 }
 
+static const QStringList BatchColumns
+        = {u"batch_id"_s, u"state"_s,      u"started_at"_s, u"profile"_s,
+           u"region"_s,   u"project_id"_s, u"total"_s};
+
+QByteArray batchHeader(Format format)
+{
+    return format == Format::Csv ? Csv::row(BatchColumns) : QByteArray();
+}
+
+QByteArray batchLine(Format format, const BatchInfo &b)
+{
+    const QString state = b.finishedAt.isValid() ? u"finished"_s
+            : b.running                          ? u"running"_s
+                                                 : u"interrupted"_s;
+    const QString started = b.startedAt.toUTC().toString(Qt::ISODateWithMs);
+    const QStringList fields
+            = {b.id, state, started, b.profile, b.region, b.projectId, QString::number(b.total)};
+    switch (format) {
+    case Format::Json: {
+        QJsonObject o;
+        for (qsizetype i = 0; i < BatchColumns.size(); ++i)
+            o.insert(BatchColumns.at(i), fields.at(i));
+        o.insert("total"_L1, b.total);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
+    case Format::Csv:
+        return Csv::row(fields);
+    case Format::Text: {
+        QString line = u"%1  %2  %3  %4 asset(s)"_s.arg(b.id, state.leftJustified(11), started)
+                               .arg(b.total);
+        if (!b.profile.isEmpty())
+            line += u"  profile "_s + b.profile;
+        if (!b.projectId.isEmpty())
+            line += u"  project "_s + b.projectId;
+        return line.toUtf8() + '\n';
+    }
+    }
+    return {};
+}
+
 } // namespace VodConfirm::Cli

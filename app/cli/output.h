@@ -11,11 +11,14 @@ namespace VodConfirm::Cli {
 enum class Format { Text, Json, Csv };
 std::optional<Format> formatFromName(const QString &name);
 
-// Lines for `confirm` (one per asset) and `history` (one per attempt) in each format.
+// Lines for `confirm`/`resume` (one per asset) and `history` (one per attempt) in each format.
 // The header is empty for text and JSON lines.
 QByteArray assetHeader(Format format);
 QByteArray assetLine(Format format, const AssetUpdate &asset);
 QByteArray historyHeader(Format format);
 QByteArray historyLine(Format format, const HistoryRecord &record);
+// `history --unfinished`: one line per batch; state is running, interrupted or finished.
+QByteArray batchHeader(Format format);
+QByteArray batchLine(Format format, const BatchInfo &batch);
 
 } // namespace VodConfirm::Cli

@@ -129,7 +129,8 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
                                      const QCommandLineOption &profileO,
                                      const QCommandLineOption &regionO,
                                      const QCommandLineOption &endpointO,
-                                     const QCommandLineOption &projectO, Settings &settings,
+                                     const QCommandLineOption &projectO,
+                                     const QCommandLineOption &caFileO, Settings &settings,
                                      int timeoutSeconds, Connection *c)
 {
     Profile profile;
@@ -197,6 +198,8 @@ std::optional<int> resolveConnection(const QCommandLineParser &p,
         profile.customEndpoint = QUrl(p.value(endpointO));
     if (p.isSet(projectO))
         profile.projectId = p.value(projectO);
+    if (p.isSet(caFileO))
+        profile.caFile = p.value(caFileO);
     c->config = clientConfig(profile, credentials, timeoutSeconds);
     return std::nullopt;
 }
@@ -272,6 +275,11 @@ int confirm(const QStringList &arguments)
     const QCommandLineOption projectO(
             u"project-id"_s,
             tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s);
+    const QCommandLineOption caFileO(
+            u"ca-file"_s,
+            tr("Also trust the CA certificates in PATH (PEM or DER) for the endpoint's "
+               "certificate (default: the profile's CA file)."),
+            u"PATH"_s);
     const QCommandLineOption statusO(
             u"status"_s, tr("Status to set: CREATED (default), FAILED or CANCELLED."), u"STATUS"_s);
     const QCommandLineOption concurrencyO(u"concurrency"_s,
@@ -290,8 +298,8 @@ int confirm(const QStringList &arguments)
                                       tr("History database file (default: the app's)."), u"PATH"_s);
     const QCommandLineOption noHistoryO(u"no-history"_s,
                                         tr("Do not record this run in the history."));
-    p.addOptions({profileO, regionO, endpointO, projectO, statusO, concurrencyO, rateO, attemptsO,
-                  timeoutO, outputO, historyO, noHistoryO});
+    p.addOptions({profileO, regionO, endpointO, projectO, caFileO, statusO, concurrencyO, rateO,
+                  attemptsO, timeoutO, outputO, historyO, noHistoryO});
     p.addPositionalArgument(
             u"FILE"_s,
             tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -301,7 +309,8 @@ int confirm(const QStringList &arguments)
                              "in the input.\nCredentials come from --profile, or from the "
                              "environment: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, "
                              "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, or "
-                             "VODCONFIRM_AUTH_TOKEN.")))
+                             "VODCONFIRM_AUTH_TOKEN.\nProxy: the profile's, else the system's "
+                             "(https_proxy, HTTPS_PROXY, no_proxy, NO_PROXY).")))
         return *code;
 
     const std::optional<Format> format = formatFromName(p.value(outputO));
@@ -327,7 +336,7 @@ int confirm(const QStringList &arguments)
     }
 
     Connection connection;
-    if (auto code = resolveConnection(p, profileO, regionO, endpointO, projectO, settings,
+    if (auto code = resolveConnection(p, profileO, regionO, endpointO, projectO, caFileO, settings,
                                       timeoutSeconds, &connection))
         return *code;
 
@@ -531,6 +540,23 @@ int profiles(const QStringList &arguments)
         if (pr.authMode == AuthMode::Password)
             lines << tr("IAM user:     %1").arg(pr.userName)
                   << tr("account:      %1").arg(pr.accountName);
+        if (!pr.caFile.isEmpty())
+            lines << tr("CA file:      %1").arg(pr.caFile);
+        switch (pr.proxyMode) {
+        case ProxyMode::System:
+            lines << tr("proxy:        system settings");
+            break;
+        case ProxyMode::None:
+            lines << tr("proxy:        none");
+            break;
+        case ProxyMode::Manual:
+            lines << tr("proxy:        %1://%2%3:%4")
+                             .arg(proxyTypeName(pr.proxyType),
+                                  pr.proxyUserName.isEmpty() ? QString() : pr.proxyUserName + u'@',
+                                  pr.proxyHost)
+                             .arg(pr.proxyPort);
+            break;
+        }
         out(lines.join(u'\n').toUtf8() + '\n');
         return AllConfirmed;
     }

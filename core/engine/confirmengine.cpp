@@ -199,10 +199,13 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
 {
     if (isThrottled(result))
         onThrottled();
-    if (result.errorClass == ErrorClass::Auth) {
+    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)) {
         for (int index : indexes)
             m_assets[index].last = result;
-        stopForAuth(result);
+        if (result.errorClass == ErrorClass::Auth)
+            stopForAuth(result);
+        else
+            stopForConnection(result);
         for (int index : indexes)
             dropUnsent(index);
     } else if (!result.ok()) {
@@ -264,7 +267,7 @@ void ConfirmEngine::dropUnsent(int index)
     if (m_cancelled)
         setState(index, AssetState::Cancelled, tr("cancelled before sending"));
     else
-        setState(index, AssetState::NotSent, tr("not sent: authentication failed"));
+        setState(index, AssetState::NotSent, m_unsentNote);
 }
 
 void ConfirmEngine::onResult(int index, const ApiResult &result, double startedMs,
@@ -415,6 +418,7 @@ void ConfirmEngine::stop(const QString &reason, const QString &unsentNote, const
     m_stopped = true;
     m_timer.stop();
     m_summary.stopReason = reason;
+    m_unsentNote = unsentNote;
     abandonUnsent(AssetState::NotSent, unsentNote, retryNote);
 }
 

@@ -68,7 +68,8 @@ private:
     // states: asset id -> status as read (assets the server did not list are missing).
     void onChecked(const QList<int> &indexes, const ApiResult &result,
                    const QHash<QString, QString> &states);
-    // An asset the batch will not send because it is stopping (cancel or authentication failure).
+    // An asset the batch will not send because it is stopping (cancelled, or stopped by an
+    // authentication or connection set-up failure).
     void dropUnsent(int index);
     void onResult(int index, const ApiResult &result, double startedMs, const QDateTime &startedAt);
     // Decides an attempt's outcome; verifiedState is the asset's state read after an ambiguous
@@ -101,6 +102,7 @@ private:
     bool m_paused = false;
     bool m_cancelled = false;
     bool m_stopped = false; // by an authentication or connection set-up failure
+    QString m_unsentNote; // after a stop: why the assets not sent were not
     bool m_probeDone = false; // the first answer proved the credentials
     double m_rate = 0; // current requests per minute (lowered on 429)
     double m_lastThrottleMs = 0;

@@ -47,6 +47,7 @@ private slots:
     void cleanup();
 
     void selfSignedCertificateStopsTheBatchWithTheReason();
+    void stateReadBeforeResumingStopsTheSameWay();
     void wrongHostNameIsNamed();
     void caFileMakesThePrivateCaTrusted();
     void badCaFileIsAConfigurationProblem_data();
@@ -62,7 +63,8 @@ private:
     Credentials credentials() const;
     VodClient *client(const Profile &profile, const Credentials &credentials);
     ApiResult confirmOne(VodClient *client, const QString &id = assetId(1));
-    BatchSummary runBatch(VodClient *client, int assets, QList<AssetUpdate> *updates = nullptr);
+    BatchSummary runBatch(VodClient *client, int assets, QList<AssetUpdate> *updates = nullptr,
+                          bool checkFirst = false);
 
     std::unique_ptr<VodTestServer> m_server;
     std::unique_ptr<TestProxy> m_proxy;
@@ -121,7 +123,8 @@ ApiResult TestTransport::confirmOne(VodClient *client, const QString &id)
     return result;
 }
 
-BatchSummary TestTransport::runBatch(VodClient *client, int assets, QList<AssetUpdate> *updates)
+BatchSummary TestTransport::runBatch(VodClient *client, int assets, QList<AssetUpdate> *updates,
+                                     bool checkFirst)
 {
     ConfirmEngine engine(client);
     ConfirmEngine::Options o;
@@ -131,7 +134,7 @@ BatchSummary TestTransport::runBatch(VodClient *client, int assets, QList<AssetU
     engine.setOptions(o);
     QList<ConfirmItem> items;
     for (int i = 0; i < assets; ++i)
-        items.append({assetId(i + 1), TargetStatus::Created});
+        items.append({assetId(i + 1), TargetStatus::Created, checkFirst});
     QSignalSpy finished(&engine, &ConfirmEngine::finished);
     engine.start(items);
     if (!finished.wait(30000))
@@ -165,6 +168,21 @@ void TestTransport::selfSignedCertificateStopsTheBatchWithTheReason()
     QCOMPARE(assets.at(1).state, AssetState::NotSent);
     for (const QString &text : {r.errorMessage, s.stopReason})
         QVERIFY(!text.contains(m_server->config().secretKey));
+}
+
+void TestTransport::stateReadBeforeResumingStopsTheSameWay()
+{
+    // Resuming an interrupted run reads the assets' state before sending: that read meets the
+    // untrusted certificate first, and is not retried either.
+    QVERIFY(m_server->listen(0, Tls::SelfSigned));
+    QList<AssetUpdate> assets;
+    const BatchSummary s
+            = runBatch(client(profile(m_server->url()), credentials()), 3, &assets, true);
+    QCOMPARE(s.notSent, 3);
+    QCOMPARE(s.confirmed + s.failed, 0);
+    QCOMPARE(m_server->counters().tlsHandshakes, 1);
+    QVERIFY2(s.stopReason.contains(u"self-signed"_s), qPrintable(s.stopReason));
+    QCOMPARE(assets.first().note, u"not sent: the connection failed"_s);
 }
 
 void TestTransport::wrongHostNameIsNamed()

@@ -107,15 +107,20 @@ QString ConnectionCheck::plainReason(const ApiResult &r, const VodClient::Config
                   "try again.")
                 .arg(hostOf(config));
     case QNetworkReply::SslHandshakeFailedError:
-        return tr("A secure (TLS) connection to %1 could not be established: the certificate "
-                  "or the TLS handshake was rejected. Check the endpoint, the system date and "
-                  "any proxy that intercepts HTTPS.")
+        return tr("A secure (TLS) connection to %1 could not be established: the server's "
+                  "certificate or the TLS handshake was rejected (the details say why). If the "
+                  "endpoint's certificate comes from your organisation's own CA, choose that CA "
+                  "certificate as the CA file. Also check the endpoint, the system date and any "
+                  "proxy that intercepts HTTPS.")
+                .arg(hostOf(config));
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return tr("The proxy server refused the connection to %1: it asks for a user name and "
+                  "password, or refused the ones given. Check the proxy user name and password.")
                 .arg(hostOf(config));
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::UnknownProxyError:
         return tr("The proxy server refused or failed the connection to %1. Check the proxy "
                   "settings.")

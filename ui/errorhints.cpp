@@ -73,14 +73,19 @@ static QString networkHint(int error)
     case QNetworkReply::NetworkSessionFailedError:
         return tr("The connection was interrupted. The request is retried automatically.");
     case QNetworkReply::SslHandshakeFailedError:
-        return tr("A secure connection could not be established: check the system clock and any "
+        return tr("The server's certificate was not accepted (the message says why). If the "
+                  "endpoint's certificate comes from your organisation's own CA, set that CA "
+                  "certificate as the profile's CA file; also check the system clock and any "
                   "proxy that intercepts HTTPS.");
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return tr("The proxy server refused the proxy user name or password: check them in the "
+                  "profile.");
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-        return tr("The proxy server failed: check the proxy settings.");
+    case QNetworkReply::UnknownProxyError:
+        return tr("The proxy server failed: check the profile's proxy settings.");
     default:
         return tr("A network error stopped the request: check the network connection.");
     }

@@ -2,12 +2,15 @@
 
 #include "api/regions.h"
 #include "connectioncheck.h"
+#include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -37,7 +41,7 @@ void name(QWidget *widget, const QString &objectName, const QString &accessibleN
 bool sameSecrets(const Credentials &a, const Credentials &b)
 {
     return a.secretKey == b.secretKey && a.securityToken == b.securityToken && a.token == b.token
-            && a.password == b.password;
+            && a.password == b.password && a.proxyPassword == b.proxyPassword;
 }
 
 QUrl urlFromField(const QString &text)
@@ -190,6 +194,62 @@ void ProfileDialog::buildUi()
     m_iamEndpoint->setPlaceholderText(tr("https://iam.example.com"));
     m_form->addRow(tr("&IAM endpoint:"), m_iamEndpoint);
 
+    // Transport: an extra CA, and the proxy.
+    auto *caRow = new QWidget(this);
+    auto *caLayout = new QHBoxLayout(caRow);
+    caLayout->setContentsMargins(0, 0, 0, 0);
+    m_caFile = new QLineEdit(caRow);
+    name(m_caFile, u"profileCaFile"_s, tr("CA certificate file"));
+    m_caFile->setPlaceholderText(tr("Optional: the certificate of a private CA (PEM or DER)"));
+    m_caFile->setToolTip(tr("Certificates are always verified. For an endpoint whose certificate "
+                            "comes from your organisation's own CA, choose that CA's certificate: "
+                            "it is trusted in addition to the system's CAs, for this profile "
+                            "only."));
+    m_caFile->setClearButtonEnabled(true);
+    auto *browse = new QToolButton(caRow);
+    name(browse, u"profileCaFileBrowse"_s, tr("Choose CA certificate file"));
+    browse->setText(tr("Browse…"));
+    caLayout->addWidget(m_caFile, 1);
+    caLayout->addWidget(browse);
+    auto *caLabel = new QLabel(tr("CA &file:"), this);
+    caLabel->setBuddy(m_caFile);
+    m_form->addRow(caLabel, caRow);
+    connect(browse, &QToolButton::clicked, this, &ProfileDialog::chooseCaFile);
+
+    m_proxyMode = new QComboBox(this);
+    name(m_proxyMode, u"profileProxyMode"_s, tr("Proxy"));
+    m_proxyMode->addItem(tr("System settings"), int(ProxyMode::System));
+    m_proxyMode->addItem(tr("No proxy"), int(ProxyMode::None));
+    m_proxyMode->addItem(tr("Manual"), int(ProxyMode::Manual));
+    m_form->addRow(tr("Pro&xy:"), m_proxyMode);
+
+    m_proxyServer = new QWidget(this);
+    auto *serverLayout = new QHBoxLayout(m_proxyServer);
+    serverLayout->setContentsMargins(0, 0, 0, 0);
+    m_proxyType = new QComboBox(m_proxyServer);
+    name(m_proxyType, u"profileProxyType"_s, tr("Proxy type"));
+    m_proxyType->addItem(tr("HTTP"), int(ProxyType::Http));
+    m_proxyType->addItem(tr("SOCKS5"), int(ProxyType::Socks5));
+    m_proxyHost = new QLineEdit(m_proxyServer);
+    name(m_proxyHost, u"profileProxyHost"_s, tr("Proxy host"));
+    m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
+    m_proxyPort = new QSpinBox(m_proxyServer);
+    name(m_proxyPort, u"profileProxyPort"_s, tr("Proxy port"));
+    m_proxyPort->setRange(0, 65535);
+    m_proxyPort->setSpecialValueText(tr("port"));
+    serverLayout->addWidget(m_proxyType);
+    serverLayout->addWidget(m_proxyHost, 1);
+    serverLayout->addWidget(m_proxyPort);
+    auto *serverLabel = new QLabel(tr("Pr&oxy server:"), this);
+    serverLabel->setBuddy(m_proxyHost);
+    m_form->addRow(serverLabel, m_proxyServer);
+    m_proxyUserName = new QLineEdit(this);
+    name(m_proxyUserName, u"profileProxyUserName"_s, tr("Proxy user name"));
+    m_proxyUserName->setPlaceholderText(tr("Only if the proxy asks for a user name"));
+    m_form->addRow(tr("Proxy user:"), m_proxyUserName);
+    m_proxyPassword
+            = addSecretRow(u"profileProxyPassword"_s, tr("Proxy password:"), tr("proxy password"));
+
     m_dontRemember = new QCheckBox(tr("&Don't remember secrets (ask for them each session)"), this);
     name(m_dontRemember, u"profileDontRemember"_s, tr("Don't remember secrets"));
     m_form->addRow(QString(), m_dontRemember);
@@ -288,12 +348,13 @@ void ProfileDialog::buildUi()
             updateForm();
         }
     };
-    for (QLineEdit *edit :
-         {m_name, m_endpoint, m_projectId, m_accessKey, m_secretKey, m_securityToken, m_token,
-          m_userName, m_password, m_accountName, m_iamEndpoint})
+    for (QLineEdit *edit : {m_name, m_endpoint, m_projectId, m_accessKey, m_secretKey,
+                            m_securityToken, m_token, m_userName, m_password, m_accountName,
+                            m_iamEndpoint, m_caFile, m_proxyHost, m_proxyUserName, m_proxyPassword})
         connect(edit, &QLineEdit::textChanged, this, changed);
-    connect(m_region, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_authMode, &QComboBox::currentIndexChanged, this, changed);
+    for (QComboBox *combo : {m_region, m_authMode, m_proxyMode, m_proxyType})
+        connect(combo, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_proxyPort, &QSpinBox::valueChanged, this, changed);
     connect(m_dontRemember, &QCheckBox::toggled, this, changed);
 }
 
@@ -426,6 +487,12 @@ void ProfileDialog::loadIntoEditor(const Profile &profile, bool isNew)
     m_userName->setText(profile.userName);
     m_accountName->setText(profile.accountName);
     m_iamEndpoint->setText(profile.customIamEndpoint.toString());
+    m_caFile->setText(profile.caFile);
+    m_proxyMode->setCurrentIndex(m_proxyMode->findData(int(profile.proxyMode)));
+    m_proxyType->setCurrentIndex(m_proxyType->findData(int(profile.proxyType)));
+    m_proxyHost->setText(profile.proxyHost);
+    m_proxyPort->setValue(profile.proxyPort);
+    m_proxyUserName->setText(profile.proxyUserName);
     m_dontRemember->setChecked(!profile.rememberSecrets);
     setSecretFields({});
     m_loading = false;
@@ -466,11 +533,36 @@ void ProfileDialog::setSecretFields(const Credentials &credentials)
     m_securityToken->setText(credentials.securityToken);
     m_token->setText(credentials.token);
     m_password->setText(credentials.password);
+    m_proxyPassword->setText(credentials.proxyPassword);
 }
 
 ProfileDialog::AuthChoice ProfileDialog::authChoice() const
 {
     return AuthChoice(m_authMode->currentData().toInt());
+}
+
+ProxyMode ProfileDialog::proxyMode() const
+{
+    return ProxyMode(m_proxyMode->currentData().toInt());
+}
+
+QList<QLineEdit *> ProfileDialog::secretEdits() const
+{
+    return {m_secretKey, m_securityToken, m_token, m_password, m_proxyPassword};
+}
+
+void ProfileDialog::chooseCaFile()
+{
+    const QString current = m_caFile->text().trimmed();
+    auto *chooser = new QFileDialog(this, tr("Choose CA Certificate"),
+                                    current.isEmpty() ? QString() : QFileInfo(current).path(),
+                                    tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    chooser->setObjectName(u"profileCaFileChooser"_s);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QFileDialog::fileSelected, this,
+            [this](const QString &file) { m_caFile->setText(file); });
+    chooser->open();
 }
 
 Profile ProfileDialog::editedProfile() const
@@ -502,6 +594,14 @@ Profile ProfileDialog::editedProfile() const
             p.customIamEndpoint = urlFromField(m_iamEndpoint->text());
         break;
     }
+    p.caFile = m_caFile->text().trimmed();
+    p.proxyMode = proxyMode();
+    if (p.proxyMode == ProxyMode::Manual) {
+        p.proxyType = ProxyType(m_proxyType->currentData().toInt());
+        p.proxyHost = m_proxyHost->text().trimmed();
+        p.proxyPort = m_proxyPort->value();
+        p.proxyUserName = m_proxyUserName->text().trimmed();
+    }
     p.rememberSecrets = !m_dontRemember->isChecked();
     return p;
 }
@@ -528,6 +628,8 @@ Credentials ProfileDialog::editedCredentials() const
         c.accountName = p.accountName;
         break;
     }
+    if (!p.proxyUserName.isEmpty())
+        c.proxyPassword = m_proxyPassword->text();
     return c;
 }
 
@@ -554,9 +656,14 @@ void ProfileDialog::updateForm()
     m_form->setRowVisible(m_password->parentWidget(), choice == AuthChoice::Password);
     m_form->setRowVisible(m_accountName, choice == AuthChoice::Password);
     m_form->setRowVisible(m_iamEndpoint, choice == AuthChoice::Password && custom);
+    const bool manualProxy = proxyMode() == ProxyMode::Manual;
+    m_form->setRowVisible(m_proxyServer, manualProxy);
+    m_form->setRowVisible(m_proxyUserName, manualProxy);
+    m_form->setRowVisible(m_proxyPassword->parentWidget(),
+                          manualProxy && !m_proxyUserName->text().trimmed().isEmpty());
 
     const QString placeholder = m_loadingSecrets ? tr("Reading the system keychain…") : QString();
-    for (QLineEdit *secret : {m_secretKey, m_securityToken, m_token, m_password}) {
+    for (QLineEdit *secret : secretEdits()) {
         secret->setEnabled(!m_loadingSecrets && !m_saving);
         secret->setPlaceholderText(placeholder);
     }
@@ -627,7 +734,7 @@ void ProfileDialog::updateStorageLabel()
     m_storageLabel->setText(text);
     m_storageLabel->setProperty("secretsStored",
                                 !m_dontRemember->isChecked() && m_keychainState == 1);
-    for (QLineEdit *secret : {m_secretKey, m_securityToken, m_token, m_password})
+    for (QLineEdit *secret : secretEdits())
         secret->setToolTip(text);
 }
 
@@ -771,14 +878,9 @@ void ProfileDialog::checkConnection()
 {
     if (m_checking)
         return;
-    const Profile profile = editedProfile();
-    VodClient::Config config;
-    config.endpoint = profile.vodEndpoint();
-    config.iamEndpoint = profile.iamEndpoint();
-    config.regionId = profile.regionId;
-    config.projectId = profile.projectId;
-    config.credentials = editedCredentials();
-    config.timeoutMs = qMin(m_settings->timeoutSeconds() * 1000, MaxCheckTimeoutMs);
+    VodClient::Config config
+            = clientConfig(editedProfile(), editedCredentials(), m_settings->timeoutSeconds());
+    config.timeoutMs = qMin(config.timeoutMs, MaxCheckTimeoutMs);
     m_checking = true;
     m_checkResult->setText(tr("Checking the connection…"));
     m_checkResult->setProperty("checkOk", QVariant());

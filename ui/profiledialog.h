@@ -14,6 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QNetworkAccessManager;
 class QPushButton;
+class QSpinBox;
 class QToolButton;
 
 namespace VodConfirm {
@@ -24,11 +25,13 @@ class Settings;
 
 // "Profiles" dialog: the list of connection profiles on the left (new, duplicate, remove, make
 // active) and an editor for the selected one on the right: name, region or custom endpoint,
-// project id, authentication mode and the fields that mode needs. Secret fields are masked with
-// a show/hide toggle; where the secrets live is spelled out (system keychain, or not stored and
-// asked each session when there is no keychain or "Don't remember" is ticked). Problems are
-// shown inline as the user types (Profile::problem()). "Check connection" tries the values as
-// entered, without saving them, by reading one made-up asset (nothing is changed on the server).
+// project id, authentication mode and the fields that mode needs, an extra CA file, and the
+// proxy (system settings, none, or an HTTP/SOCKS5 proxy with optional credentials). Secret fields
+// are masked with a show/hide toggle; where the secrets live is spelled out (system keychain, or
+// not stored and asked each session when there is no keychain or "Don't remember" is ticked).
+// Problems are shown inline as the user types (Profile::problem()). "Check connection" tries the
+// values as entered, without saving them, by reading one made-up asset (nothing is changed on the
+// server).
 //
 // Keychain access is asynchronous: the dialog never blocks. While the editor has unsaved changes
 // the profile list is locked; Save or Revert releases it.
@@ -95,7 +98,10 @@ private:
     void removeProfile(const QString &name);
     void makeActive();
     void finishSave(const QString &name, const Credentials &credentials, const QString &error);
+    void chooseCaFile();
     AuthChoice authChoice() const;
+    ProxyMode proxyMode() const;
+    QList<QLineEdit *> secretEdits() const;
 
     Settings *m_settings;
     CredentialStore *m_credentials;
@@ -135,6 +141,14 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_accountName = nullptr;
     QLineEdit *m_iamEndpoint = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QComboBox *m_proxyMode = nullptr;
+    QWidget *m_proxyServer = nullptr; // type, host and port in one row
+    QComboBox *m_proxyType = nullptr;
+    QLineEdit *m_proxyHost = nullptr;
+    QSpinBox *m_proxyPort = nullptr;
+    QLineEdit *m_proxyUserName = nullptr;
+    QLineEdit *m_proxyPassword = nullptr;
     QCheckBox *m_dontRemember = nullptr;
     QLabel *m_storageLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

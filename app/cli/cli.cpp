@@ -148,10 +148,14 @@ struct RunOptions
             u"FORMAT"_s, u"text"_s};
     QCommandLineOption history {u"history-db"_s, tr("History database file (default: the app's)."),
                                 u"PATH"_s};
+    QCommandLineOption caFile {u"ca-file"_s,
+                               tr("Also trust the CA certificates in PATH (PEM or DER) for the "
+                                  "endpoint's certificate (default: the profile's CA file)."),
+                               u"PATH"_s};
 
     QList<QCommandLineOption> all() const
     {
-        return {profile, region,   endpoint, project, concurrency,
+        return {profile, region,   endpoint, project, caFile, concurrency,
                 rate,    attempts, timeout,  output,  history};
     }
 };
@@ -258,6 +262,8 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         profile.customEndpoint = QUrl(p.value(o.endpoint));
     if (p.isSet(o.project))
         profile.projectId = p.value(o.project);
+    if (p.isSet(o.caFile))
+        profile.caFile = p.value(o.caFile);
     c->config = clientConfig(profile, credentials, timeoutSeconds);
     return std::nullopt;
 }
@@ -426,7 +432,8 @@ int confirm(const QStringList &arguments)
                              "in the input.\nCredentials come from --profile, or from the "
                              "environment: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, "
                              "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, or "
-                             "VODCONFIRM_AUTH_TOKEN.")))
+                             "VODCONFIRM_AUTH_TOKEN.\nProxy: the profile's, else the system's "
+                             "(https_proxy, HTTPS_PROXY, no_proxy, NO_PROXY).")))
         return *code;
 
     const Settings settings;
@@ -681,6 +688,23 @@ int profiles(const QStringList &arguments)
         if (pr.authMode == AuthMode::Password)
             lines << tr("IAM user:     %1").arg(pr.userName)
                   << tr("account:      %1").arg(pr.accountName);
+        if (!pr.caFile.isEmpty())
+            lines << tr("CA file:      %1").arg(pr.caFile);
+        switch (pr.proxyMode) {
+        case ProxyMode::System:
+            lines << tr("proxy:        system settings");
+            break;
+        case ProxyMode::None:
+            lines << tr("proxy:        none");
+            break;
+        case ProxyMode::Manual:
+            lines << tr("proxy:        %1://%2%3:%4")
+                             .arg(proxyTypeName(pr.proxyType),
+                                  pr.proxyUserName.isEmpty() ? QString() : pr.proxyUserName + u'@',
+                                  pr.proxyHost)
+                             .arg(pr.proxyPort);
+            break;
+        }
         out(lines.join(u'\n').toUtf8() + '\n');
         return AllConfirmed;
     }

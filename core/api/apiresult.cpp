@@ -98,7 +98,24 @@ QString networkErrorMessage(const ApiResult::Reply &r)
         return tr("The endpoint's host name could not be found (check the region or endpoint "
                   "and the network).");
     case QNetworkReply::SslHandshakeFailedError:
+        if (!r.tlsErrors.isEmpty())
+            return tr("The server's certificate was not accepted: %1.")
+                    .arg(r.tlsErrors.join("; "_L1));
         return tr("The secure (TLS) connection failed: %1").arg(r.networkErrorString);
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return tr("The proxy server refused the connection: check the proxy's host name and "
+                  "port.");
+    case QNetworkReply::ProxyNotFoundError:
+        return tr("The proxy server's host name could not be found: check the proxy settings.");
+    case QNetworkReply::ProxyConnectionClosedError:
+        return tr("The proxy server closed the connection unexpectedly.");
+    case QNetworkReply::ProxyTimeoutError:
+        return tr("The proxy server did not answer in time.");
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return tr("The proxy server asks for a user name and password, or refused the ones "
+                  "given: check the proxy user name and password.");
+    case QNetworkReply::UnknownProxyError:
+        return tr("The proxy server failed: %1").arg(r.networkErrorString);
     case QNetworkReply::OperationCanceledError:
         return tr("The request was cancelled.");
     default:
@@ -185,7 +202,8 @@ ApiResult ApiResult::fromReply(const Reply &r)
     const QDateTime now = r.localTime.isValid() ? r.localTime : QDateTime::currentDateTimeUtc();
     result.retryAfterMs = parseRetryAfter(r.retryAfter, now);
 
-    if (r.httpStatus == 0) {
+    // A 407 is the proxy's answer, not the server's (plain-http requests through an HTTP proxy).
+    if (r.httpStatus == 0 || r.networkError == QNetworkReply::ProxyAuthenticationRequiredError) {
         result.errorClass
                 = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r.networkError);
         if (result.errorClass == ErrorClass::None)

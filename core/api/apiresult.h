@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace VodConfirm {
 
@@ -52,6 +53,7 @@ struct ApiResult
         QByteArray location; // Location, for redirects (never followed)
         int networkError = 0; // QNetworkReply::NetworkError
         QString networkErrorString;
+        QStringList tlsErrors; // QSslError::errorString() of each certificate problem
         bool timedOut = false;
         QDateTime localTime; // when the reply arrived, for the skew check
     };

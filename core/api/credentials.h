@@ -25,8 +25,10 @@ struct Credentials
     QString userName;
     QString password; // secret
     QString accountName; // IAM domain (account) name
+    QString proxyPassword; // secret, optional: the password of the profile's manual proxy
 
-    // Empty if complete for the mode, else a translated sentence naming what is missing.
+    // Empty if complete for the mode, else a translated sentence naming what is missing (the
+    // proxy password is optional and not checked).
     QString missing() const;
 };
 

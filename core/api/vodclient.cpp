@@ -1,5 +1,6 @@
 #include "vodclient.h"
 
+#include "api/cafile.h"
 #include "api/regions.h"
 #include "api/requestsigner.h"
 
@@ -49,10 +50,18 @@ struct VodClient::Request
 
 VodClient::VodClient(QNetworkAccessManager *nam, Config config, QObject *parent)
     : QObject(parent),
-      m_nam(nam),
       m_config(std::move(config)),
+      m_nam(nam),
+      m_tls(QSslConfiguration::defaultConfiguration()),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{ }
+{
+    if (!m_config.caFile.isEmpty())
+        m_tls.addCaCertificates(CaFile::read(m_config.caFile, &m_caProblem));
+    if (!m_config.caFile.isEmpty() || m_config.proxy.type() != QNetworkProxy::DefaultProxy) {
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setProxy(m_config.proxy);
+    }
+}
 
 VodClient::~VodClient() = default;
 
@@ -74,7 +83,7 @@ QString VodClient::configProblem() const
         if (const QString p = Regions::endpointProblem(m_config.iamEndpoint); !p.isEmpty())
             return tr("IAM endpoint: %1").arg(p);
     }
-    return {};
+    return m_caProblem;
 }
 
 void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,
@@ -216,6 +225,7 @@ void VodClient::start(const Request &request)
                     QNetworkRequest::ManualRedirectPolicy);
     nr.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    nr.setSslConfiguration(m_tls);
     nr.setRawHeader("User-Agent", UserAgent);
     nr.setRawHeader("Accept", "application/json");
 
@@ -257,6 +267,7 @@ void VodClient::start(const Request &request)
         QByteArray body;
         bool truncated = false;
         bool timedOut = false;
+        QStringList tlsErrors; // why the server's certificate was refused
     };
     auto state = std::make_shared<State>();
     const qint64 cap = m_config.maxBodyBytes;
@@ -269,6 +280,14 @@ void VodClient::start(const Request &request)
             state->body.truncate(cap);
             state->truncated = true;
             reply->abort();
+        }
+    });
+    // Not ignored, only kept: the reply then fails with SslHandshakeFailedError, whose own text
+    // does not say what was wrong with the certificate.
+    connect(reply, &QNetworkReply::sslErrors, reply, [state](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors) {
+            if (!state->tlsErrors.contains(e.errorString()))
+                state->tlsErrors.append(e.errorString());
         }
     });
     auto *timer = new QTimer(reply);
@@ -296,7 +315,15 @@ void VodClient::start(const Request &request)
                 r.timedOut = state->timedOut;
                 if (reply->error() != QNetworkReply::NoError && !state->truncated) {
                     r.networkError = reply->error();
+                    // Qt reports most failures of a proxy it tunnels through (refused, unknown
+                    // host, protocol error) as UnknownNetworkError.
+                    const QNetworkProxy::ProxyType proxy = m_config.proxy.type();
+                    if (r.networkError == QNetworkReply::UnknownNetworkError
+                        && (proxy == QNetworkProxy::HttpProxy
+                            || proxy == QNetworkProxy::Socks5Proxy))
+                        r.networkError = QNetworkReply::UnknownProxyError;
                     r.networkErrorString = reply->errorString();
+                    r.tlsErrors = state->tlsErrors;
                 }
                 r.localTime = m_clock();
                 ApiResult result = ApiResult::fromReply(r);

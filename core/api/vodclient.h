@@ -5,8 +5,10 @@
 #include "api/targetstatus.h"
 
 #include <QDateTime>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <functional>
@@ -18,6 +20,12 @@ namespace VodConfirm {
 // The thin client: owns endpoint, project and credentials, signs (or adds the IAM token to)
 // every request, applies the transfer timeout and the body size cap, and maps every reply to an
 // ApiResult. One call = one HTTP attempt; retry policy belongs to the caller (ConfirmEngine).
+//
+// Transport: HTTPS certificates are always verified, against the system's CAs plus, for this
+// client only, the certificates of Config::caFile. A client with a CA file or a proxy other than
+// the application's runs on a QNetworkAccessManager of its own instead of the one given: a
+// QNetworkAccessManager has one proxy, and keeps a connection to a host and port (even one
+// whose handshake failed) for two minutes with the TLS configuration that opened it.
 class VodClient final : public QObject
 {
     Q_OBJECT
@@ -32,6 +40,10 @@ public:
         Credentials credentials;
         int timeoutMs = 30000;
         qint64 maxBodyBytes = 1024 * 1024;
+        QString caFile {}; // extra trusted CA certificates (PEM or DER); empty: system CAs only
+        // DefaultProxy: the application's proxy (the system's settings, see main.cpp);
+        // NoProxy; or an HTTP or SOCKS5 proxy with its credentials.
+        QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::DefaultProxy);
     };
 
     struct AssetInfo
@@ -49,7 +61,7 @@ public:
 
     const Config &config() const { return m_config; }
     // Empty if the configuration can be used, else a translated reason (bad endpoint, missing
-    // project id, incomplete credentials).
+    // project id, incomplete credentials, unreadable CA file).
     QString configProblem() const;
 
     // POST /v1.0/{project_id}/asset/status/uploaded. `done` runs once, unless `context` is gone.
@@ -68,8 +80,10 @@ private:
     void acceptToken(const QByteArray &token, const ApiResult &result);
     void start(const Request &request);
 
-    QNetworkAccessManager *m_nam;
     Config m_config;
+    QNetworkAccessManager *m_nam; // the one given, or one of the client's own
+    QSslConfiguration m_tls; // with the CA file's certificates added
+    QString m_caProblem; // why the CA file cannot be used; empty when it can (or there is none)
     std::function<QDateTime()> m_clock;
     // AuthMode::Password: cached token and the requests waiting for one.
     QString m_token;

@@ -81,7 +81,7 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_running = true;
     m_paused = false;
     m_cancelled = false;
-    m_authStopped = false;
+    m_stopped = false;
     m_probeDone = false;
     m_rate = m_options.ratePerMinute;
     m_lastThrottleMs = -1e12;
@@ -120,7 +120,7 @@ void ConfirmEngine::cancel()
 
 void ConfirmEngine::pump()
 {
-    if (!m_running || m_paused || m_cancelled || m_authStopped)
+    if (!m_running || m_paused || m_cancelled || m_stopped)
         return;
     m_timer.stop();
     const double now = nowMs();
@@ -199,10 +199,13 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
 {
     if (isThrottled(result))
         onThrottled();
-    if (result.errorClass == ErrorClass::Auth) {
+    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)) {
         for (int index : indexes)
             m_assets[index].last = result;
-        stopForAuth(result);
+        if (result.errorClass == ErrorClass::Auth)
+            stopForAuth(result);
+        else
+            stopForConnection(result);
         for (int index : indexes)
             dropUnsent(index);
     } else if (!result.ok()) {
@@ -214,7 +217,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
             AssetUpdate &a = m_assets[index];
             a.last = result;
             const int failures = ++m_checkFailures[index];
-            if (m_cancelled || m_authStopped) {
+            if (m_cancelled || m_stopped) {
                 dropUnsent(index);
             } else if (failures < m_options.maxAttempts) {
                 m_delayed.append({due, index});
@@ -240,7 +243,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
                 setState(index, AssetState::Confirmed, tr("confirmed (verified)"));
             } else if (assetStatusWaiting(state)) {
                 m_checkFirst[index] = false;
-                if (m_cancelled || m_authStopped) {
+                if (m_cancelled || m_stopped) {
                     dropUnsent(index);
                 } else {
                     m_ready.push_front(index);
@@ -264,7 +267,7 @@ void ConfirmEngine::dropUnsent(int index)
     if (m_cancelled)
         setState(index, AssetState::Cancelled, tr("cancelled before sending"));
     else
-        setState(index, AssetState::NotSent, tr("not sent: authentication failed"));
+        setState(index, AssetState::NotSent, m_unsentNote);
 }
 
 void ConfirmEngine::onResult(int index, const ApiResult &result, double startedMs,
@@ -289,7 +292,7 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     record.durationMs = qint64(nowMs() - startedMs);
     record.result = result;
 
-    if (needsVerification(result) && !m_cancelled && !m_authStopped) {
+    if (needsVerification(result) && !m_cancelled && !m_stopped) {
         // The confirm may have taken effect (no answer, 502/504) or the asset is no longer
         // waiting: read its state before deciding, so nothing is sent twice needlessly.
         ++m_inFlight;
@@ -331,7 +334,7 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
     const bool wrongStateKnown = !verifiedState.isEmpty() && !reached && !waiting;
     record.verifiedConfirmed = reached;
     record.willRetry = !reached && !wrongStateKnown && retryable
-            && a.attempts < m_options.maxAttempts && !m_cancelled && !m_authStopped;
+            && a.attempts < m_options.maxAttempts && !m_cancelled && !m_stopped;
     emit attemptFinished(record);
 
     if (result.ok() || reached) {
@@ -341,6 +344,10 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
         ++m_summary.failed;
         setState(index, AssetState::Failed);
         stopForAuth(result);
+    } else if (isConnectionSetupFailure(result)) {
+        ++m_summary.failed;
+        setState(index, AssetState::Failed);
+        stopForConnection(result);
     } else if (record.willRetry) {
         const double due = nowMs() + double(backoffMs(a.attempts, result));
         m_delayed.append({due, index});
@@ -390,17 +397,52 @@ void ConfirmEngine::recoverRate()
                               m_rate + m_options.ratePerMinute * RecoveryStep);
 }
 
+// Failures every later request would meet as well: the server's certificate is not trusted, or
+// the proxy cannot be reached or refuses its credentials.
+bool ConfirmEngine::isConnectionSetupFailure(const ApiResult &r)
+{
+    switch (r.networkError) {
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ConfirmEngine::stop(const QString &reason, const QString &unsentNote, const QString &retryNote)
+{
+    m_stopped = true;
+    m_timer.stop();
+    m_summary.stopReason = reason;
+    m_unsentNote = unsentNote;
+    abandonUnsent(AssetState::NotSent, unsentNote, retryNote);
+}
+
 void ConfirmEngine::stopForAuth(const ApiResult &result)
 {
-    if (m_authStopped)
+    if (m_stopped)
         return;
-    m_authStopped = true;
-    m_timer.stop();
     m_summary.authStopped = true;
-    m_summary.stopReason = authFailureAdvice(result, m_client->config().credentials.mode);
-    abandonUnsent(AssetState::NotSent, tr("not sent: authentication failed"),
-                  tr("not retried: authentication failed"));
+    stop(authFailureAdvice(result, m_client->config().credentials.mode),
+         tr("not sent: authentication failed"), tr("not retried: authentication failed"));
     emit authenticationFailed(m_summary.stopReason);
+}
+
+void ConfirmEngine::stopForConnection(const ApiResult &result)
+{
+    if (m_stopped)
+        return;
+    const QString advice = result.networkError == QNetworkReply::SslHandshakeFailedError
+            ? tr("If the endpoint's certificate comes from your organisation's own CA, add that "
+                 "CA certificate as the profile's CA file (--ca-file on the command line).")
+            : tr("Check the proxy settings.");
+    stop(tr("%1 The batch was stopped, as every request would fail the same way. %2")
+                 .arg(result.errorMessage, advice),
+         tr("not sent: the connection failed"), tr("not retried: the connection failed"));
 }
 
 void ConfirmEngine::abandonUnsent(AssetState state, const QString &unsentNote,

@@ -16,7 +16,8 @@ class VodClient;
 
 // Drives a batch of (asset id, target status) to the end over a VodClient: bounded concurrency,
 // even pacing under a rate limit, retries with backoff and jitter, adaptive slow-down on 429,
-// stop on the first authentication failure, pause/resume/cancel. Nothing is sent twice that it
+// stop on the first authentication failure or the first failure every request would meet
+// (untrusted certificate, unusable proxy), pause/resume/cancel. Nothing is sent twice that it
 // could know was done: after an ambiguous failure, and before the first send of an item marked
 // checkFirst (resuming a crashed run; up to 10 assets per read), it reads the asset's state.
 class ConfirmEngine final : public QObject
@@ -67,14 +68,18 @@ private:
     // states: asset id -> status as read (assets the server did not list are missing).
     void onChecked(const QList<int> &indexes, const ApiResult &result,
                    const QHash<QString, QString> &states);
-    // An asset the batch will not send because it is stopping (cancel or authentication failure).
+    // An asset the batch will not send because it is stopping (cancelled, or stopped by an
+    // authentication or connection set-up failure).
     void dropUnsent(int index);
     void onResult(int index, const ApiResult &result, double startedMs, const QDateTime &startedAt);
     // Decides an attempt's outcome; verifiedState is the asset's state read after an ambiguous
     // answer (empty when not read).
     void conclude(AttemptRecord record, const QString &verifiedState);
     static bool needsVerification(const ApiResult &result);
+    static bool isConnectionSetupFailure(const ApiResult &result);
     void stopForAuth(const ApiResult &result);
+    void stopForConnection(const ApiResult &result);
+    void stop(const QString &reason, const QString &unsentNote, const QString &retryNote);
     // Unsent assets get `state`; assets waiting for a retry fail with `retryNote`.
     void abandonUnsent(AssetState state, const QString &unsentNote, const QString &retryNote);
     void setState(int index, AssetState state, const QString &note = {});
@@ -96,7 +101,8 @@ private:
     bool m_running = false;
     bool m_paused = false;
     bool m_cancelled = false;
-    bool m_authStopped = false;
+    bool m_stopped = false; // by an authentication or connection set-up failure
+    QString m_unsentNote; // after a stop: why the assets not sent were not
     bool m_probeDone = false; // the first answer proved the credentials
     double m_rate = 0; // current requests per minute (lowered on 429)
     double m_lastThrottleMs = 0;

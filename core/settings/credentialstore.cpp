@@ -200,6 +200,8 @@ QString CredentialStore::keyFor(const QString &profileName, SecretKind kind)
         return profileName + "/token"_L1;
     case SecretKind::Password:
         return profileName + "/password"_L1;
+    case SecretKind::ProxyPassword:
+        return profileName + "/proxy-password"_L1;
     }
     return {};
 }
@@ -215,6 +217,8 @@ QString CredentialStore::kindName(SecretKind kind)
         return tr("IAM token");
     case SecretKind::Password:
         return tr("password");
+    case SecretKind::ProxyPassword:
+        return tr("proxy password");
     }
     return {};
 }
@@ -222,23 +226,30 @@ QString CredentialStore::kindName(SecretKind kind)
 const QList<SecretKind> &CredentialStore::allKinds()
 {
     static const QList<SecretKind> kinds {SecretKind::SecretKey, SecretKind::SecurityToken,
-                                          SecretKind::Token, SecretKind::Password};
+                                          SecretKind::Token, SecretKind::Password,
+                                          SecretKind::ProxyPassword};
     return kinds;
 }
 
 QList<SecretKind> CredentialStore::requiredKinds(const Profile &profile)
 {
+    QList<SecretKind> kinds;
     switch (profile.authMode) {
     case AuthMode::AkSk:
+        kinds = {SecretKind::SecretKey};
         if (profile.useSecurityToken)
-            return {SecretKind::SecretKey, SecretKind::SecurityToken};
-        return {SecretKind::SecretKey};
+            kinds.append(SecretKind::SecurityToken);
+        break;
     case AuthMode::Token:
-        return {SecretKind::Token};
+        kinds = {SecretKind::Token};
+        break;
     case AuthMode::Password:
-        return {SecretKind::Password};
+        kinds = {SecretKind::Password};
+        break;
     }
-    return {};
+    if (profile.proxyMode == ProxyMode::Manual && !profile.proxyUserName.trimmed().isEmpty())
+        kinds.append(SecretKind::ProxyPassword);
+    return kinds;
 }
 
 static QString *secretField(Credentials &c, SecretKind kind)
@@ -252,6 +263,8 @@ static QString *secretField(Credentials &c, SecretKind kind)
         return &c.token;
     case SecretKind::Password:
         return &c.password;
+    case SecretKind::ProxyPassword:
+        return &c.proxyPassword;
     }
     return nullptr;
 }

@@ -11,7 +11,7 @@
 
 namespace VodConfirm {
 
-enum class SecretKind { SecretKey, SecurityToken, Token, Password };
+enum class SecretKind { SecretKey, SecurityToken, Token, Password, ProxyPassword };
 
 // The secret half of a profile, in the OS keychain (Secret Service / KWallet on Linux, Keychain
 // on macOS, Credential Manager on Windows) through QtKeychain: service service(), key
@@ -55,7 +55,8 @@ public:
     static QString keyFor(const QString &profileName, SecretKind kind); // "prod/sk"
     static QString kindName(SecretKind kind); // translated, e.g. "secret access key (SK)"
     static const QList<SecretKind> &allKinds();
-    // The secrets profile's auth mode needs: AK/SK → SK (+ security token), token, password.
+    // The secrets profile's auth mode needs: AK/SK → SK (+ security token), token, password;
+    // plus the proxy password when a manual proxy has a user name.
     static QList<SecretKind> requiredKinds(const Profile &profile);
 
     void write(const QString &profileName, SecretKind kind, const QString &value, QObject *context,

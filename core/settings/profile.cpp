@@ -1,5 +1,6 @@
 #include "settings/profile.h"
 
+#include "api/cafile.h"
 #include "api/regions.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,39 @@ bool isProjectIdChar(QChar c)
 }
 
 } // namespace
+
+QString proxyModeName(ProxyMode mode)
+{
+    switch (mode) {
+    case ProxyMode::System:
+        return u"system"_s;
+    case ProxyMode::None:
+        return u"none"_s;
+    case ProxyMode::Manual:
+        return u"manual"_s;
+    }
+    return {};
+}
+
+ProxyMode proxyModeFromName(const QString &name)
+{
+    for (ProxyMode mode : {ProxyMode::None, ProxyMode::Manual}) {
+        if (name.trimmed().compare(proxyModeName(mode), Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return ProxyMode::System;
+}
+
+QString proxyTypeName(ProxyType type)
+{
+    return type == ProxyType::Socks5 ? u"socks5"_s : u"http"_s;
+}
+
+ProxyType proxyTypeFromName(const QString &name)
+{
+    return name.trimmed().compare("socks5"_L1, Qt::CaseInsensitive) == 0 ? ProxyType::Socks5
+                                                                         : ProxyType::Http;
+}
 
 QString Profile::nameProblem(const QString &name)
 {
@@ -103,6 +137,22 @@ QString Profile::problem() const
                       "endpoint.");
         }
         break;
+    }
+
+    if (proxyMode == ProxyMode::Manual) {
+        const QString host = proxyHost.trimmed();
+        if (host.isEmpty())
+            return tr("Enter the proxy's host name or address.");
+        if (host.contains(u'/') || host.contains(u' ') || host.contains(u'@'))
+            return tr("Enter only the proxy's host name or address, without “http://”, a user "
+                      "name or a path.");
+        if (proxyPort < 1 || proxyPort > 65535)
+            return tr("Enter the proxy's port (1–65535).");
+    }
+    if (!caFile.isEmpty()) {
+        QString error;
+        if (CaFile::read(caFile, &error).isEmpty())
+            return error;
     }
     return {};
 }

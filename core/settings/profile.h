@@ -7,6 +7,18 @@
 
 namespace VodConfirm {
 
+enum class ProxyMode {
+    System, // the system's proxy settings (environment variables, desktop settings)
+    None, // connect directly
+    Manual, // the proxy given in the profile
+};
+enum class ProxyType { Http, Socks5 };
+
+QString proxyModeName(ProxyMode mode); // "system", "none", "manual"
+ProxyMode proxyModeFromName(const QString &name); // System when unknown
+QString proxyTypeName(ProxyType type); // "http", "socks5"
+ProxyType proxyTypeFromName(const QString &name); // Http when unknown
+
 // The non-secret half of a connection: what Settings stores in the settings file.
 // The secrets (SK, security token, IAM token, password) never live here; CredentialStore keeps
 // them in the OS keychain under the profile name.
@@ -23,6 +35,14 @@ struct Profile
     QString userName; // AuthMode::Password: IAM user name
     QString accountName; // AuthMode::Password: account (IAM domain) name
     bool rememberSecrets = true; // keep the secrets in the keychain between sessions
+    // A CA certificate file (PEM or DER) trusted in addition to the system's, for endpoints
+    // whose certificate comes from a private CA. Empty: the system's CAs only.
+    QString caFile;
+    ProxyMode proxyMode = ProxyMode::System;
+    ProxyType proxyType = ProxyType::Http; // ProxyMode::Manual only, like the fields below
+    QString proxyHost;
+    int proxyPort = 0; // 1..65535
+    QString proxyUserName; // empty: no proxy authentication; the password is a secret
 
     // Empty if the profile can be used, else one translated sentence naming the first problem.
     QString problem() const;

@@ -70,6 +70,12 @@ constexpr auto FieldAccessKey = "accessKey"_L1;
 constexpr auto FieldUserName = "userName"_L1;
 constexpr auto FieldAccountName = "accountName"_L1;
 constexpr auto FieldRememberSecrets = "rememberSecrets"_L1;
+constexpr auto FieldCaFile = "caFile"_L1;
+constexpr auto FieldProxyMode = "proxyMode"_L1;
+constexpr auto FieldProxyType = "proxyType"_L1;
+constexpr auto FieldProxyHost = "proxyHost"_L1;
+constexpr auto FieldProxyPort = "proxyPort"_L1;
+constexpr auto FieldProxyUserName = "proxyUserName"_L1;
 
 // Names a secret could have had in a hand-edited or pre-release file; migrate() removes them.
 bool isSecretKeyName(QStringView key)
@@ -77,8 +83,8 @@ bool isSecretKeyName(QStringView key)
     QString last = key.mid(key.lastIndexOf(u'/') + 1).toString().toLower();
     last.remove(u'_').remove(u'-');
     static const QStringList names {
-            u"sk"_s,    u"secretkey"_s, u"secretaccesskey"_s, u"securitytoken"_s,
-            u"token"_s, u"password"_s,  u"passwd"_s,          u"secret"_s};
+            u"sk"_s,       u"secretkey"_s, u"secretaccesskey"_s, u"securitytoken"_s, u"token"_s,
+            u"password"_s, u"passwd"_s,    u"secret"_s,          u"proxypassword"_s};
     return names.contains(last);
 }
 
@@ -104,6 +110,10 @@ concept HasSecretField = requires(T t)
 || requires(T t)
 {
     t.sk;
+}
+|| requires(T t)
+{
+    t.proxyPassword;
 };
 static_assert(!HasSecretField<Profile>, "Profile must not carry secrets; use CredentialStore");
 static_assert(HasSecretField<Credentials>,
@@ -334,6 +344,12 @@ std::optional<Profile> Settings::profile(const QString &name) const
     p.userName = m_settings->value(FieldUserName).toString();
     p.accountName = m_settings->value(FieldAccountName).toString();
     p.rememberSecrets = m_settings->value(FieldRememberSecrets, true).toBool();
+    p.caFile = m_settings->value(FieldCaFile).toString();
+    p.proxyMode = proxyModeFromName(m_settings->value(FieldProxyMode).toString());
+    p.proxyType = proxyTypeFromName(m_settings->value(FieldProxyType).toString());
+    p.proxyHost = m_settings->value(FieldProxyHost).toString();
+    p.proxyPort = m_settings->value(FieldProxyPort, 0).toInt();
+    p.proxyUserName = m_settings->value(FieldProxyUserName).toString();
     m_settings->endGroup();
     return p;
 }
@@ -352,6 +368,12 @@ void Settings::writeProfile(const Profile &p)
     m_settings->setValue(FieldUserName, p.userName);
     m_settings->setValue(FieldAccountName, p.accountName);
     m_settings->setValue(FieldRememberSecrets, p.rememberSecrets);
+    m_settings->setValue(FieldCaFile, p.caFile);
+    m_settings->setValue(FieldProxyMode, proxyModeName(p.proxyMode));
+    m_settings->setValue(FieldProxyType, proxyTypeName(p.proxyType));
+    m_settings->setValue(FieldProxyHost, p.proxyHost);
+    m_settings->setValue(FieldProxyPort, p.proxyPort);
+    m_settings->setValue(FieldProxyUserName, p.proxyUserName);
     m_settings->endGroup();
 }
 

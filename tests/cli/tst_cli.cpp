@@ -1,4 +1,5 @@
 // The built `vodconfirm` executable, run as a user would, against the loopback VOD server.
+#include "testproxy.h"
 #include "vodtestserver.h"
 
 #include <QFile>
@@ -52,6 +53,8 @@ private slots:
     void tokenFromEnvironment();
     void historyIsRecordedAndQueried();
     void secretsNeverLeak();
+    void caFileOption();
+    void httpsProxyFromEnvironment();
 
 private:
     Run run(const QStringList &args, const QByteArray &input = {},
@@ -337,6 +340,77 @@ void TestCli::secretsNeverLeak()
     for (const char *s : {"secret-iam-token-value", "secret-rejected-token"})
         QVERIFY2(!all.contains(s), s);
     QVERIFY(!all.contains(secret.toUtf8()));
+}
+
+void TestCli::caFileOption()
+{
+    VodTestServer tls; // signed by the test CA, which the system does not trust
+    QVERIFY(tls.listen(0, VodTestServer::Tls::CaSigned));
+    const QStringList args = {u"confirm"_s,      u"--endpoint"_s, tls.url().toString(),
+                              u"--no-history"_s, u"--output"_s,   u"json"_s};
+    const QByteArray ids = id(40).toUtf8() + '\n' + id(41).toUtf8() + '\n';
+
+    Run r = run(args, ids);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("certificate was not accepted") && r.err.contains("--ca-file"),
+             r.err.constData());
+    QCOMPARE(tls.counters().tlsHandshakes, 1); // the second asset was not even tried
+    QCOMPARE(tls.counters().totalRequests, 0);
+    QVERIFY(!(r.out + r.err).contains(tls.config().secretKey.toUtf8()));
+
+    const QString ca = VodTestServer::certsDir() + u"/ca.pem"_s;
+    r = run(args + QStringList {u"--ca-file"_s, ca}, ids);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().size(), 2);
+    QCOMPARE(tls.counters().requests(Route::Confirm), 2);
+
+    const QString missing = m_home->filePath(u"no-such-ca.pem"_s);
+    r = run(args + QStringList {u"--ca-file"_s, missing}, ids);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(missing.toUtf8()) && r.err.contains("cannot be read"),
+             r.err.constData());
+    QCOMPARE(tls.counters().requests(Route::Confirm), 2);
+}
+
+void TestCli::httpsProxyFromEnvironment()
+{
+    VodTestServer tls;
+    QVERIFY(tls.listen(0, VodTestServer::Tls::CaSigned));
+    TestProxy proxy;
+    QVERIFY(proxy.listen());
+    // A name that resolves nowhere (the proxy reaches it on 127.0.0.1): Qt never proxies
+    // 127.0.0.1 or localhost in the system proxy mode.
+    QUrl endpoint = tls.url();
+    endpoint.setHost(u"vod.vodconfirm.test"_s);
+    const QStringList args = {u"confirm"_s,
+                              u"--endpoint"_s,
+                              endpoint.toString(),
+                              u"--ca-file"_s,
+                              VodTestServer::certsDir() + u"/ca.pem"_s,
+                              u"--no-history"_s,
+                              u"--timeout"_s,
+                              u"10"_s};
+    // Only HTTPS_PROXY, and no desktop whose proxy settings libproxy would read instead.
+    QMap<QString, QString> env;
+    for (const char *name : {"https_proxy", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY",
+                             "no_proxy", "NO_PROXY", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
+                             "GNOME_DESKTOP_SESSION_ID", "KDE_FULL_SESSION"})
+        env.insert(QString::fromLatin1(name), QString());
+    env.insert(u"HTTPS_PROXY"_s, u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+
+    Run r = run(args, id(50).toUtf8() + '\n' + id(51).toUtf8(), env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(proxy.counters().tunnels >= 1);
+    QVERIFY(proxy.counters().targets.contains(u"vod.vodconfirm.test:%1"_s.arg(tls.port())));
+    QCOMPARE(tls.counters().requests(Route::Confirm), 2);
+
+    // NO_PROXY names the host: no proxy, so the name is not found.
+    env.insert(u"NO_PROXY"_s, u".vodconfirm.test"_s);
+    const int tunnels = proxy.counters().tunnels;
+    r = run(args, id(52).toUtf8(), env);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(proxy.counters().tunnels, tunnels);
+    QVERIFY2(r.out.contains("host name could not be found"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -116,6 +116,22 @@ void TestApiResult::mapping_data()
     tls.networkErrorString
             = u"The issuer certificate of a locally looked up certificate could not be found"_s;
     QTest::newRow("TLS") << tls << ErrorClass::Other << QString() << u"issuer certificate"_s;
+    tls.networkErrorString = u"SSL handshake failed"_s;
+    tls.tlsErrors = {u"The certificate is self-signed, and untrusted"_s,
+                     u"The host name did not match any of the valid hosts for this certificate"_s};
+    QTest::newRow("TLS with the certificate's problems")
+            << tls << ErrorClass::Other << QString()
+            << u"certificate was not accepted: The certificate is self-signed, and untrusted; "
+               "The host name did not match"_s;
+    ApiResult::Reply proxyAuth;
+    proxyAuth.httpStatus = 407; // plain http through an HTTP proxy: the proxy's own answer
+    proxyAuth.networkError = QNetworkReply::ProxyAuthenticationRequiredError;
+    QTest::newRow("proxy credentials refused")
+            << proxyAuth << ErrorClass::Other << QString() << u"proxy user name and password"_s;
+    ApiResult::Reply proxyDown;
+    proxyDown.networkError = QNetworkReply::ProxyConnectionRefusedError;
+    QTest::newRow("proxy refused")
+            << proxyDown << ErrorClass::Other << QString() << u"proxy server refused"_s;
     ApiResult::Reply dns;
     dns.networkError = QNetworkReply::HostNotFoundError;
     QTest::newRow("host not found")

@@ -97,7 +97,9 @@ void TestCredentialStore::keys()
              u"prod/security-token"_s);
     QCOMPARE(CredentialStore::keyFor(u"prod"_s, SecretKind::Token), u"prod/token"_s);
     QCOMPARE(CredentialStore::keyFor(u"prod"_s, SecretKind::Password), u"prod/password"_s);
-    QCOMPARE(CredentialStore::allKinds().size(), 4);
+    QCOMPARE(CredentialStore::keyFor(u"prod"_s, SecretKind::ProxyPassword),
+             u"prod/proxy-password"_s);
+    QCOMPARE(CredentialStore::allKinds().size(), 5);
     for (SecretKind k : CredentialStore::allKinds())
         QVERIFY(!CredentialStore::kindName(k).isEmpty());
     QCOMPARE(CredentialStore().service(), u"vodconfirm"_s);
@@ -114,6 +116,14 @@ void TestCredentialStore::requiredKinds()
     p.authMode = AuthMode::Token;
     QCOMPARE(CredentialStore::requiredKinds(p), QList {SecretKind::Token});
     p.authMode = AuthMode::Password;
+    QCOMPARE(CredentialStore::requiredKinds(p), QList {SecretKind::Password});
+    // The proxy password only with a manual proxy that has a user name.
+    p.proxyUserName = u"proxy-user"_s;
+    QCOMPARE(CredentialStore::requiredKinds(p), QList {SecretKind::Password});
+    p.proxyMode = ProxyMode::Manual;
+    QCOMPARE(CredentialStore::requiredKinds(p),
+             (QList {SecretKind::Password, SecretKind::ProxyPassword}));
+    p.proxyUserName.clear();
     QCOMPARE(CredentialStore::requiredKinds(p), QList {SecretKind::Password});
 }
 
@@ -360,6 +370,19 @@ void TestCredentialStore::load_data()
     c.accountName = u"example-account"_s;
     c.password = u"correct horse battery staple"_s;
     QTest::newRow("password") << password << c;
+
+    Profile proxy = aksk;
+    proxy.name = u"aksk-proxy"_s;
+    proxy.proxyMode = ProxyMode::Manual;
+    proxy.proxyHost = u"proxy.example.com"_s;
+    proxy.proxyPort = 3128;
+    proxy.proxyUserName = u"proxy-user"_s;
+    c = Credentials();
+    c.mode = AuthMode::AkSk;
+    c.accessKey = aksk.accessKey;
+    c.secretKey = u"aksk-secret"_s;
+    c.proxyPassword = u"proxy-secret"_s;
+    QTest::newRow("aksk + proxy password") << proxy << c;
 }
 
 void TestCredentialStore::load()
@@ -383,6 +406,7 @@ void TestCredentialStore::load()
     QVERIFY(m_store->writeBlocking(profile.name, SecretKind::SecurityToken, u"x-st"_s));
     QVERIFY(m_store->writeBlocking(profile.name, SecretKind::Token, u"x-token"_s));
     QVERIFY(m_store->writeBlocking(profile.name, SecretKind::Password, u"x-password"_s));
+    QVERIFY(m_store->writeBlocking(profile.name, SecretKind::ProxyPassword, u"x-proxy"_s));
     QVERIFY(m_store->storeBlocking(profile, expected, &error));
 
     QObject context;
@@ -400,6 +424,7 @@ void TestCredentialStore::load()
     QCOMPARE(creds.userName, expected.userName);
     QCOMPARE(creds.password, expected.password);
     QCOMPARE(creds.accountName, expected.accountName);
+    QCOMPARE(creds.proxyPassword, expected.proxyPassword);
     QCOMPARE(creds.missing(), QString());
     QVERIFY(m_store->removeAllBlocking(profile.name));
 }
@@ -448,6 +473,17 @@ void TestCredentialStore::storeKeepsExactlyWhatTheModeNeeds()
     QCOMPARE(m_store->readBlocking(p.name, SecretKind::SecretKey).value, u"sk-now"_s);
     QVERIFY(m_store->readBlocking(p.name, SecretKind::Password).notFound);
     QVERIFY(m_store->readBlocking(p.name, SecretKind::SecurityToken).notFound);
+
+    // A proxy user name brings the proxy password; without one it goes.
+    p.proxyMode = ProxyMode::Manual;
+    p.proxyUserName = u"proxy-user"_s;
+    c.proxyPassword = u"proxy-pw"_s;
+    QVERIFY(m_store->storeBlocking(p, c, &error));
+    QCOMPARE(m_store->readBlocking(p.name, SecretKind::ProxyPassword).value, u"proxy-pw"_s);
+    p.proxyUserName.clear();
+    QVERIFY(m_store->storeBlocking(p, c, &error));
+    QVERIFY(m_store->readBlocking(p.name, SecretKind::ProxyPassword).notFound);
+    QCOMPARE(m_store->readBlocking(p.name, SecretKind::SecretKey).value, u"sk-now"_s);
     QVERIFY(m_store->removeAllBlocking(p.name));
 }
 

@@ -224,6 +224,21 @@ void TestSettings::profileRoundTripThroughFile_data()
 
     Profile odd = sampleProfile(u"a=b; c %41 [x] #1 \"q\""_s);
     QTest::newRow("INI special characters in the name") << odd;
+
+    Profile proxied = sampleProfile(u"Behind a proxy"_s);
+    proxied.caFile = u"/etc/ssl/company/ca bundle.pem"_s;
+    proxied.proxyMode = ProxyMode::Manual;
+    proxied.proxyType = ProxyType::Socks5;
+    proxied.proxyHost = u"proxy.corp.example"_s;
+    proxied.proxyPort = 1080;
+    proxied.proxyUserName = u"alice"_s;
+    QTest::newRow("CA file, manual SOCKS5 proxy with user") << proxied;
+    proxied.proxyType = ProxyType::Http;
+    proxied.proxyUserName.clear();
+    QTest::newRow("manual HTTP proxy") << proxied;
+    Profile direct = sampleProfile(u"Direct"_s);
+    direct.proxyMode = ProxyMode::None;
+    QTest::newRow("no proxy") << direct;
 }
 
 void TestSettings::profileRoundTripThroughFile()
@@ -252,6 +267,12 @@ void TestSettings::profileRoundTripThroughFile()
     QCOMPARE(back->userName, profile.userName);
     QCOMPARE(back->accountName, profile.accountName);
     QCOMPARE(back->rememberSecrets, profile.rememberSecrets);
+    QCOMPARE(back->caFile, profile.caFile);
+    QCOMPARE(back->proxyMode, profile.proxyMode);
+    QCOMPARE(back->proxyType, profile.proxyType);
+    QCOMPARE(back->proxyHost, profile.proxyHost);
+    QCOMPARE(back->proxyPort, profile.proxyPort);
+    QCOMPARE(back->proxyUserName, profile.proxyUserName);
     QVERIFY(*back == profile);
     QVERIFY(!reopened.profile(u"missing"_s));
     QVERIFY(!reopened.profile(QString()));
@@ -265,6 +286,10 @@ void TestSettings::fileHoldsNoSecret()
     pw.authMode = AuthMode::Password;
     pw.userName = u"someone"_s;
     pw.accountName = u"acct"_s;
+    pw.proxyMode = ProxyMode::Manual;
+    pw.proxyHost = u"proxy.corp.example"_s;
+    pw.proxyPort = 3128;
+    pw.proxyUserName = u"proxy-someone"_s;
     {
         Settings s(path());
         QVERIFY(s.saveProfile(p));
@@ -274,6 +299,7 @@ void TestSettings::fileHoldsNoSecret()
     const QByteArray bytes = fileBytes();
     QVERIFY(bytes.contains("HPUAEXAMPLEAK0000001")); // the AK is not secret and is stored
     QVERIFY(bytes.contains("someone"));
+    QVERIFY(bytes.contains("proxy-someone")); // the proxy user name is not secret either
     const QList<QByteArray> lines = bytes.split('\n');
     int keys = 0;
     for (const QByteArray &line : lines) {
@@ -283,10 +309,11 @@ void TestSettings::fileHoldsNoSecret()
         ++keys;
         QByteArray key = line.left(eq).trimmed().toLower();
         key = key.mid(std::max(key.lastIndexOf('\\'), key.lastIndexOf('/')) + 1);
-        for (const char *secret : {"sk", "secretkey", "securitytoken", "token", "password"})
+        for (const char *secret :
+             {"sk", "secretkey", "securitytoken", "token", "password", "proxypassword"})
             QVERIFY2(key != secret, line.constData());
     }
-    QVERIFY(keys >= 20);
+    QVERIFY(keys >= 30);
 }
 
 void TestSettings::invalidProfileNames_data()
@@ -399,7 +426,8 @@ void TestSettings::migrateFromVersion0()
                 "legacy\\accessKey=HPUAEXAMPLEAK0000001\n"
                 "legacy\\sk=PlaintextSecretThatMustGo\n"
                 "legacy\\secret_key=AnotherPlaintextSecret\n"
-                "legacy\\password=hunter2hunter2\n");
+                "legacy\\password=hunter2hunter2\n"
+                "legacy\\proxyPassword=ProxyPlaintextSecret\n");
     }
     {
         QSettings raw(path(), QSettings::IniFormat);
@@ -416,6 +444,8 @@ void TestSettings::migrateFromVersion0()
         QCOMPARE(p->accessKey, u"HPUAEXAMPLEAK0000001"_s);
         QCOMPARE(p->authMode, AuthMode::AkSk);
         QVERIFY(p->rememberSecrets);
+        QCOMPARE(p->proxyMode, ProxyMode::System); // fields a version-0 file lacks
+        QVERIFY(p->caFile.isEmpty());
     }
     const QByteArray bytes = fileBytes();
     QVERIFY(bytes.contains("version=1"));
@@ -423,6 +453,7 @@ void TestSettings::migrateFromVersion0()
     QVERIFY(!bytes.contains("PlaintextSecretThatMustGo"));
     QVERIFY(!bytes.contains("AnotherPlaintextSecret"));
     QVERIFY(!bytes.contains("hunter2"));
+    QVERIFY(!bytes.contains("ProxyPlaintextSecret"));
 }
 
 void TestSettings::newerVersionIsLeftAlone()
@@ -571,6 +602,24 @@ void TestSettings::profileProblems_data()
     QTest::newRow("password, custom endpoint, no IAM endpoint") << p << false;
     p.customIamEndpoint = QUrl(u"https://iam.example.com"_s);
     QTest::newRow("password, custom endpoint and IAM endpoint") << p << true;
+
+    p = sampleProfile();
+    p.proxyMode = ProxyMode::Manual;
+    QTest::newRow("manual proxy without host") << p << false;
+    p.proxyHost = u"http://proxy.example.com"_s;
+    p.proxyPort = 3128;
+    QTest::newRow("proxy host given as a URL") << p << false;
+    p.proxyHost = u"proxy.example.com"_s;
+    p.proxyPort = 0;
+    QTest::newRow("manual proxy without port") << p << false;
+    p.proxyPort = 3128;
+    QTest::newRow("manual proxy complete") << p << true;
+    p.proxyMode = ProxyMode::None;
+    p.proxyHost.clear();
+    QTest::newRow("no proxy needs no host") << p << true;
+    p = sampleProfile();
+    p.caFile = u"/nonexistent/ca.pem"_s;
+    QTest::newRow("CA file that does not exist") << p << false;
 }
 
 void TestSettings::profileProblems()

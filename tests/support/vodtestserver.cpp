@@ -2,11 +2,14 @@
 
 #include "api/requestsigner.h"
 
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointer>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -243,6 +246,7 @@ QJsonObject VodTestServer::Counters::toJson() const
             {u"throttled"_s, throttled},
             {u"max_in_flight"_s, maxInFlight},
             {u"connections"_s, connections},
+            {u"tls_handshakes"_s, tlsHandshakes},
             {u"arrival_ms"_s, arrivals}};
 }
 
@@ -260,8 +264,36 @@ VodTestServer::~VodTestServer()
     qDeleteAll(m_connections);
 }
 
-bool VodTestServer::listen(quint16 port)
+QString VodTestServer::certsDir()
 {
+    return QStringLiteral(VODCONFIRM_TEST_CERTS_DIR);
+}
+
+bool VodTestServer::listen(quint16 port, Tls tls)
+{
+    if (tls != Tls::Off) {
+        const QString name = tls == Tls::CaSigned ? u"server"_s
+                : tls == Tls::SelfSigned          ? u"selfsigned"_s
+                                                  : u"wronghost"_s;
+        QFile certificate(certsDir() + u'/' + name + u".pem"_s);
+        QFile key(certsDir() + u'/' + name + u".key"_s);
+        if (!certificate.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+            return false;
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificate(QSslCertificate(&certificate, QSsl::Pem));
+        ssl.setPrivateKey(QSslKey(&key, QSsl::Ec, QSsl::Pem));
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        auto *server = new QSslServer(this);
+        server->setSslConfiguration(ssl);
+        connect(server, &QSslServer::startedEncryptionHandshake, this,
+                [this] { ++m_counters.tlsHandshakes; });
+        // newConnection comes before the handshake, when nothing is pending yet.
+        connect(server, &QTcpServer::pendingConnectionAvailable, this,
+                &VodTestServer::onNewConnection);
+        delete m_server;
+        m_server = server;
+        m_tls = true;
+    }
     return m_server->listen(QHostAddress::LocalHost, port);
 }
 
@@ -273,7 +305,7 @@ quint16 VodTestServer::port() const
 QUrl VodTestServer::url() const
 {
     QUrl u;
-    u.setScheme(u"http"_s);
+    u.setScheme(m_tls ? u"https"_s : u"http"_s);
     u.setHost(u"127.0.0.1"_s);
     u.setPort(port());
     return u;

@@ -124,7 +124,8 @@ public:
         int throttled = 0; // 429 answers
         int inFlight = 0; // received, not yet fully answered
         int maxInFlight = 0;
-        int connections = 0; // TCP connections accepted
+        int connections = 0; // TCP connections accepted (in TLS mode: after the handshake)
+        int tlsHandshakes = 0; // TLS mode: handshakes begun, whether the client accepted or not
         QList<qint64> arrivalMs; // per request, ms since the server was created
 
         int requests(Route route) const { return requestsPerRoute.value(route); }
@@ -133,13 +134,23 @@ public:
         QJsonObject toJson() const; // one object, keys in snake_case
     };
 
+    // TLS mode: HTTPS with one of the test certificates in tests/support/certs.
+    enum class Tls {
+        Off, // plain HTTP
+        CaSigned, // signed by the test CA (certsDir()/ca.pem) for 127.0.0.1, localhost and
+                  // vod.vodconfirm.test
+        SelfSigned, // self-signed for 127.0.0.1 and localhost
+        WrongHost, // signed by the test CA for wrong.vodconfirm.test only
+    };
+
     explicit VodTestServer(QObject *parent = nullptr);
     explicit VodTestServer(const Config &config, QObject *parent = nullptr);
     ~VodTestServer() override;
 
-    bool listen(quint16 port = 0); // on 127.0.0.1; port 0 = any free port
+    bool listen(quint16 port = 0, Tls tls = Tls::Off); // on 127.0.0.1; port 0 = any free port
     quint16 port() const;
-    QUrl url() const; // http://127.0.0.1:<port>
+    QUrl url() const; // http://127.0.0.1:<port>, https:// in TLS mode
+    static QString certsDir(); // tests/support/certs
     QString errorString() const;
 
     Config &config() { return m_config; } // changes apply to the next request
@@ -201,6 +212,7 @@ private:
 
     Config m_config;
     QTcpServer *m_server;
+    bool m_tls = false;
     QHash<QTcpSocket *, Connection *> m_connections;
     QHash<QString, QString> m_assets;
     QSet<QString> m_missing;

@@ -375,6 +375,16 @@ void TestAssetTableModel::hintsForKnownErrors_data()
                          << u"retried automatically"_s;
     QTest::newRow("dns") << 0 << QString() << retry << 3 /* HostNotFoundError */ << false
                          << u"could not be resolved"_s;
+    const int other = int(ErrorClass::Other);
+    QTest::newRow("untrusted certificate") << 0 << QString() << other << 6 /* SslHandshake */
+                                           << false << u"CA file"_s;
+    QTest::newRow("proxy refused") << 0 << QString() << other << 101 /* ProxyConnectionRefused */
+                                   << false << u"proxy settings"_s;
+    QTest::newRow("proxy failed") << 0 << QString() << other << 199 /* UnknownProxyError */
+                                  << false << u"proxy settings"_s;
+    QTest::newRow("proxy credentials")
+            << 407 << QString() << other << 105 /* ProxyAuthenticationRequired */ << false
+            << u"proxy user name or password"_s;
     QTest::newRow("success") << 200 << QString() << int(ErrorClass::None) << 0 << false
                              << QString();
 }

@@ -3,6 +3,7 @@
 #include "profiledialog.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
+#include "testproxy.h"
 #include "vodtestserver.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +60,8 @@ private slots:
     void plainWordsForResults();
     void firstRunCreatesProfile();
     void closingAsksBeforeDiscarding();
+    void caFileAndProxyAreSavedWithoutThePassword();
+    void checkConnectionUsesCaFileAndProxy();
 
 private:
     template<typename T> T *find(QWidget *root, const QString &objectName)
@@ -71,6 +75,8 @@ private:
     void waitForKeychain();
     void typeInto(const QString &objectName, const QString &text);
     void fillServerProfile(const QString &name, const QString &secretKey);
+    void setManualProxy(const QString &host, int port, const QString &user = {},
+                        const QString &password = {});
     bool keychainUsable() const { return m_dialog->keychainState() == 1; }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -158,6 +164,18 @@ void TestProfileDialog::fillServerProfile(const QString &name, const QString &se
     typeInto(u"profileSecretKey"_s, secretKey);
 }
 
+void TestProfileDialog::setManualProxy(const QString &host, int port, const QString &user,
+                                       const QString &password)
+{
+    auto *mode = find<QComboBox>(m_dialog.get(), u"profileProxyMode"_s);
+    mode->setCurrentIndex(mode->findData(int(ProxyMode::Manual)));
+    typeInto(u"profileProxyHost"_s, host);
+    find<QSpinBox>(m_dialog.get(), u"profileProxyPort"_s)->setValue(port);
+    typeInto(u"profileProxyUserName"_s, user);
+    if (!user.isEmpty())
+        typeInto(u"profileProxyPassword"_s, password);
+}
+
 void TestProfileDialog::createProfileThroughWidgets()
 {
     makeDialog();
@@ -233,8 +251,9 @@ void TestProfileDialog::createProfileThroughWidgets()
 void TestProfileDialog::secretFieldsAreMaskedWithToggle()
 {
     makeDialog();
-    for (const QString &field : {u"profileSecretKey"_s, u"profileSecurityToken"_s,
-                                 u"profileToken"_s, u"profilePassword"_s}) {
+    for (const QString &field :
+         {u"profileSecretKey"_s, u"profileSecurityToken"_s, u"profileToken"_s, u"profilePassword"_s,
+          u"profileProxyPassword"_s}) {
         auto *edit = find<QLineEdit>(m_dialog.get(), field);
         QCOMPARE(edit->echoMode(), QLineEdit::Password);
         auto *toggle = find<QToolButton>(m_dialog.get(), field + u"Show"_s);
@@ -673,6 +692,100 @@ void TestProfileDialog::closingAsksBeforeDiscarding()
     QTest::mouseClick(find<QPushButton>(m_dialog.get(), u"profileCloseButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!m_dialog->isVisible());
     QVERIFY(!m_dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s));
+}
+
+void TestProfileDialog::caFileAndProxyAreSavedWithoutThePassword()
+{
+    const QString ca = VodTestServer::certsDir() + u"/ca.pem"_s;
+    const QString proxyPassword = u"proxy-secret-value-42"_s;
+    makeDialog();
+    waitForKeychain();
+    fillServerProfile(u"proxied"_s, SecretKey);
+    const auto visible = [this](const char *name) {
+        return m_dialog->findChild<QWidget *>(QString::fromLatin1(name))->isVisible();
+    };
+    QVERIFY(visible("profileCaFile") && visible("profileCaFileBrowse"));
+    QVERIFY(!visible("profileProxyHost") && !visible("profileProxyUserName"));
+    typeInto(u"profileCaFile"_s, u"/nonexistent/ca.pem"_s);
+    auto *problem = find<QLabel>(m_dialog.get(), u"profileProblem"_s);
+    QVERIFY2(problem->text().contains(u"/nonexistent/ca.pem"_s), qPrintable(problem->text()));
+    auto *save = find<QPushButton>(m_dialog.get(), u"profileSaveButton"_s);
+    QVERIFY(!save->isEnabled());
+    typeInto(u"profileCaFile"_s, ca);
+
+    setManualProxy(u"127.0.0.1"_s, 3128, u"proxy-user"_s, proxyPassword);
+    QVERIFY(visible("profileProxyHost") && visible("profileProxyPassword"));
+    QCOMPARE(m_dialog->editedCredentials().proxyPassword, proxyPassword);
+    QVERIFY(save->isEnabled());
+    QSignalSpy saved(m_dialog.get(), &ProfileDialog::profileSaved);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(saved.at(0).at(1).value<Credentials>().proxyPassword, proxyPassword);
+
+    QVERIFY(m_settings->sync());
+    const std::optional<Profile> p = Settings(m_settings->fileName()).profile(u"proxied"_s);
+    QVERIFY(p);
+    QCOMPARE(p->caFile, ca);
+    QCOMPARE(p->proxyMode, ProxyMode::Manual);
+    QCOMPARE(p->proxyType, ProxyType::Http);
+    QCOMPARE(p->proxyHost, u"127.0.0.1"_s);
+    QCOMPARE(p->proxyPort, 3128);
+    QCOMPARE(p->proxyUserName, u"proxy-user"_s);
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(proxyPassword.toUtf8()));
+
+    if (keychainUsable()) {
+        QCOMPARE(m_credentials->readBlocking(u"proxied"_s, SecretKind::ProxyPassword).value,
+                 proxyPassword);
+        m_dialog.reset();
+        makeDialog();
+        QTRY_COMPARE_WITH_TIMEOUT(
+                find<QLineEdit>(m_dialog.get(), u"profileProxyPassword"_s)->text(), proxyPassword,
+                30000);
+        QCOMPARE(find<QLineEdit>(m_dialog.get(), u"profileCaFile"_s)->text(), ca);
+        QVERIFY(!m_dialog->hasUnsavedChanges());
+    }
+    // Back to the system's proxy: the manual fields go away, and so does the password.
+    auto *mode = find<QComboBox>(m_dialog.get(), u"profileProxyMode"_s);
+    mode->setCurrentIndex(mode->findData(int(ProxyMode::System)));
+    QVERIFY(!visible("profileProxyHost") && !visible("profileProxyPassword"));
+    QCOMPARE(m_dialog->editedProfile().proxyHost, QString());
+    QCOMPARE(m_dialog->editedCredentials().proxyPassword, QString());
+}
+
+void TestProfileDialog::checkConnectionUsesCaFileAndProxy()
+{
+    VodTestServer tls;
+    QVERIFY(tls.listen(0, VodTestServer::Tls::CaSigned));
+    TestProxy proxy;
+    QVERIFY(proxy.listen());
+    makeDialog();
+    fillServerProfile(u"tls"_s, SecretKey);
+    QUrl endpoint = tls.url();
+    endpoint.setHost(u"vod.vodconfirm.test"_s); // only the proxy reaches it
+    typeInto(u"profileEndpoint"_s, endpoint.toString());
+    typeInto(u"profileCaFile"_s, VodTestServer::certsDir() + u"/ca.pem"_s);
+    setManualProxy(u"127.0.0.1"_s, proxy.port());
+
+    QSignalSpy checked(m_dialog.get(), &ProfileDialog::connectionChecked);
+    auto *check = find<QPushButton>(m_dialog.get(), u"profileCheckButton"_s);
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+    QVERIFY2(checked.at(0).at(0).toBool(), qPrintable(checked.at(0).at(1).toString()));
+    QCOMPARE(proxy.counters().tunnels, 1);
+    QCOMPARE(tls.counters().requests(VodTestServer::Route::AssetInfo), 1);
+
+    // Without the CA file the same check says why the certificate was refused.
+    typeInto(u"profileCaFile"_s, QString());
+    QTRY_VERIFY(check->isEnabled());
+    QTest::mouseClick(check, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 20000);
+    QVERIFY(!checked.at(1).at(0).toBool());
+    const QString message = checked.at(1).at(1).toString();
+    QVERIFY2(message.contains(u"CA file"_s) && message.contains(u"certificate was not accepted"_s),
+             qPrintable(message));
+    QCOMPARE(tls.counters().requests(VodTestServer::Route::AssetInfo), 1);
 }
 
 QTEST_MAIN(TestProfileDialog)

@@ -3,6 +3,7 @@
 #include "api/vodclient.h"
 #include "engine/confirmengine.h"
 #include "engine/historyrecorder.h"
+#include "engine/resume.h"
 #include "errorhints.h"
 #include "firstrunpage.h"
 #include "historyview.h"
@@ -26,6 +27,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -147,7 +149,7 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
                 reloadProfiles();
         });
     updateBucketButtons();
-    updateActions();
+    checkInterruptedBatches();
     updateProgress();
 }
 
@@ -214,6 +216,13 @@ void MainWindow::buildActions()
     m_cancelAction
             = make(u"cancelAction"_s, tr("&Stop Batch"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                    tr("Stop the batch: unsent assets are not sent"));
+    m_resumeBatchAction = make(u"resumeBatchAction"_s, tr("Resume &Interrupted Batch"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                               tr("Finish the batch that did not end; assets it may have "
+                                  "confirmed are checked first, not sent again"));
+    m_discardBatchAction = make(u"discardBatchAction"_s, tr("&Discard Interrupted Batch"), {},
+                                tr("Mark the interrupted batch as finished without sending "
+                                   "anything"));
     m_profilesAction = make(u"profilesAction"_s, tr("&Profiles…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add, edit and choose connection profiles"));
@@ -246,6 +255,8 @@ void MainWindow::buildActions()
             m_engine->cancel();
         updateActions();
     });
+    connect(m_resumeBatchAction, &QAction::triggered, this, &MainWindow::resumeInterruptedBatch);
+    connect(m_discardBatchAction, &QAction::triggered, this, &MainWindow::discardInterruptedBatch);
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfiles);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 }
@@ -481,7 +492,22 @@ QWidget *MainWindow::buildAssetsPage()
     progressRow->addWidget(m_resumeButton);
     progressRow->addWidget(m_cancelButton);
 
+    // Offer to resume a batch that a crash or kill interrupted.
+    m_resumeBar = new QFrame(page);
+    m_resumeBar->setObjectName(u"resumeBar"_s);
+    m_resumeBar->setFrameShape(QFrame::StyledPanel);
+    m_resumeBar->setAccessibleName(tr("Interrupted batch"));
+    m_resumeText = new QLabel(m_resumeBar);
+    m_resumeText->setObjectName(u"resumeText"_s);
+    m_resumeText->setWordWrap(true);
+    auto *resumeRow = new QHBoxLayout(m_resumeBar);
+    resumeRow->addWidget(m_resumeText, 1);
+    resumeRow->addWidget(button(m_resumeBatchAction, u"resumeBatchButton"_s));
+    resumeRow->addWidget(button(m_discardBatchAction, u"discardBatchButton"_s));
+    m_resumeBar->hide();
+
     auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_resumeBar);
     layout->addWidget(m_paste);
     layout->addLayout(bucketRow);
     layout->addWidget(splitter, 1);
@@ -516,6 +542,9 @@ void MainWindow::buildMenus()
     batch->addAction(m_pauseAction);
     batch->addAction(m_resumeAction);
     batch->addAction(m_cancelAction);
+    batch->addSeparator();
+    batch->addAction(m_resumeBatchAction);
+    batch->addAction(m_discardBatchAction);
 }
 
 void MainWindow::restoreUiState()
@@ -596,6 +625,8 @@ void MainWindow::updateActions()
     m_cancelButton->setEnabled(m_cancelAction->isEnabled());
     m_profileCombo->setEnabled(!running && m_profileCombo->count() > 0);
     m_profilesAction->setEnabled(!running);
+    m_resumeBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
+    m_discardBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
 }
 
 void MainWindow::updateDetails()
@@ -940,73 +971,81 @@ void MainWindow::startBatch(const QList<int> &rows)
         showError(tr("No profile"), tr("Choose or create a connection profile first (Profiles…)."));
         return;
     }
-    if (const QString problem = profile->problem(); !problem.isEmpty()) {
+    QList<ConfirmItem> items;
+    items.reserve(rows.size());
+    for (int row : rows)
+        items.append({m_model->row(row).assetId, m_model->row(row).status});
+    startItems(*profile, items, {});
+}
+
+void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &items,
+                            const QString &resumedBatchId)
+{
+    if (const QString problem = profile.problem(); !problem.isEmpty()) {
         showError(tr("Profile incomplete"), problem);
         return;
     }
-    QStringList ids;
-    ids.reserve(rows.size());
-    for (int row : rows)
-        ids << m_model->row(row).assetId;
-
-    if (m_sessionCredentials.contains(profile->name) || !m_credentials) {
-        Credentials credentials = m_sessionCredentials.value(profile->name);
-        credentials.mode = profile->authMode;
+    if (m_sessionCredentials.contains(profile.name) || !m_credentials) {
+        Credentials credentials = m_sessionCredentials.value(profile.name);
+        credentials.mode = profile.authMode;
         if (credentials.accessKey.isEmpty())
-            credentials.accessKey = profile->accessKey;
+            credentials.accessKey = profile.accessKey;
         if (credentials.userName.isEmpty())
-            credentials.userName = profile->userName;
+            credentials.userName = profile.userName;
         if (credentials.accountName.isEmpty())
-            credentials.accountName = profile->accountName;
-        startWithCredentials(*profile, credentials, ids);
+            credentials.accountName = profile.accountName;
+        startWithCredentials(profile, credentials, items, resumedBatchId);
         return;
     }
     m_starting = true;
     updateActions();
     updateProgress();
-    m_credentials->load(
-            *profile, this,
-            [this, profile = *profile, ids](const Credentials &credentials, const QString &error) {
-                m_starting = false;
-                if (!error.isEmpty()) {
-                    showError(tr("Keychain"), error);
-                    updateActions();
-                    updateProgress();
-                    return;
-                }
-                startWithCredentials(profile, credentials, ids);
-            });
+    m_credentials->load(profile, this,
+                        [this, profile, items, resumedBatchId](const Credentials &credentials,
+                                                               const QString &error) {
+                            m_starting = false;
+                            if (!error.isEmpty()) {
+                                showError(tr("Keychain"), error);
+                                releaseResumed(resumedBatchId);
+                                updateActions();
+                                updateProgress();
+                                return;
+                            }
+                            startWithCredentials(profile, credentials, items, resumedBatchId);
+                        });
 }
 
 void MainWindow::startWithCredentials(const Profile &profile, const Credentials &credentials,
-                                      const QStringList &assetIds)
+                                      const QList<ConfirmItem> &wanted,
+                                      const QString &resumedBatchId)
 {
-    if (const QString missing = credentials.missing(); !missing.isEmpty()) {
-        showError(tr("Secrets missing"),
-                  tr("%1\nOpen Profiles… to enter them for profile “%2”.")
-                          .arg(missing, profile.name));
-        updateActions();
+    auto giveUp = [&](const QString &title, const QString &text) {
+        showError(title, text);
+        releaseResumed(resumedBatchId);
         updateProgress();
+    };
+    if (const QString missing = credentials.missing(); !missing.isEmpty()) {
+        giveUp(tr("Secrets missing"),
+               tr("%1\nOpen Profiles… to enter them for profile “%2”.").arg(missing, profile.name));
         return;
     }
     const int timeout = m_settings ? m_settings->timeoutSeconds() : 30;
     auto *client = new VodClient(m_nam, clientConfig(profile, credentials, timeout), this);
     if (const QString problem = client->configProblem(); !problem.isEmpty()) {
         delete client;
-        showError(tr("Profile unusable"), problem);
-        updateActions();
-        updateProgress();
+        giveUp(tr("Profile unusable"), problem);
         return;
     }
     QList<ConfirmItem> items;
-    items.reserve(assetIds.size());
-    for (const QString &id : assetIds) {
-        const int row = m_model->rowOf(id);
+    items.reserve(wanted.size());
+    for (const ConfirmItem &item : wanted) {
+        const int row = m_model->rowOf(item.assetId);
         if (row >= 0 && m_model->row(row).state == AssetState::Queued)
-            items << ConfirmItem {id, m_model->row(row).status};
+            items << item;
     }
     if (items.isEmpty()) {
         delete client;
+        releaseResumed(resumedBatchId);
         updateActions();
         return;
     }
@@ -1035,13 +1074,131 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
     m_terminal = QList<bool>(items.size(), false);
     m_runClock.start();
     m_progressTimer.start();
-    const QString batchId = m_engine->start(items);
-    if (m_recorder)
-        m_recorder->batchStarted({profile.name, profile.regionId, profile.projectId});
+    const QString batchId = m_engine->start(items, resumedBatchId);
+    QString error;
+    if (m_recorder
+        && !m_recorder->batchStarted(
+                {profile.name, profile.regionId, profile.projectId, !resumedBatchId.isEmpty()},
+                &error)) {
+        m_engine->cancel(); // nothing has gone out yet
+        showError(tr("History"), error);
+    }
     statusBar()->showMessage(tr("Confirming assets: %1…").arg(m_batchTotal));
     updateActions();
     updateProgress();
     emit batchStarted(batchId, m_batchTotal);
+}
+
+void MainWindow::checkInterruptedBatches()
+{
+    m_interruptedBatch.clear();
+    const QList<BatchInfo> batches = m_history ? resumableBatches(*m_history) : QList<BatchInfo>();
+    if (!batches.isEmpty()) {
+        const BatchInfo &b = batches.constLast(); // the newest
+        m_interruptedBatch = b.id;
+        QString text
+                = tr("A batch of %n asset(s) started %1 did not finish: VOD Confirm was "
+                     "closed, killed or crashed while it ran. Resume it? Assets it may have "
+                     "confirmed already are checked first and not sent again.",
+                     nullptr, b.total)
+                          .arg(QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat));
+        if (batches.size() > 1)
+            text += u' '
+                    + tr("(%n older unfinished batch(es): see “vodconfirm history --unfinished”.)",
+                         nullptr, int(batches.size()) - 1);
+        m_resumeText->setText(text);
+    }
+    m_resumeBar->setVisible(!m_interruptedBatch.isEmpty());
+    updateActions();
+}
+
+void MainWindow::resumeInterruptedBatch()
+{
+    if (m_interruptedBatch.isEmpty() || isRunning() || !m_history)
+        return;
+    QString error;
+    const std::optional<ResumePlan> plan = planResume(*m_history, m_interruptedBatch, &error);
+    if (!plan) {
+        showError(tr("Cannot resume"), error);
+        checkInterruptedBatches();
+        return;
+    }
+    const BatchInfo &batch = plan->batch;
+    const std::optional<Profile> profile = m_settings && !batch.profile.isEmpty()
+            ? m_settings->profile(batch.profile)
+            : std::optional<Profile>();
+    QString problem;
+    if (batch.profile.isEmpty())
+        problem = tr("This batch ran from the command line with credentials from the "
+                     "environment. Resume it there: vodconfirm resume %1")
+                          .arg(batch.id);
+    else if (!profile)
+        problem = tr("This batch ran with profile “%1”, which no longer exists. Resume it from "
+                     "the command line with another profile: vodconfirm resume %2 --profile NAME")
+                          .arg(batch.profile, batch.id);
+    else if (profile->projectId.trimmed() != batch.projectId)
+        problem = tr("This batch ran for project %1, but profile “%2” now uses project %3.")
+                          .arg(batch.projectId, profile->name, profile->projectId);
+    if (!problem.isEmpty()) {
+        showError(tr("Cannot resume"), problem);
+        releaseResumed(batch.id);
+        return;
+    }
+
+    m_interruptedBatch.clear();
+    m_resumeBar->hide();
+    if (plan->items.isEmpty()) { // everything was settled before the interruption
+        m_history->finishBatch(batch.id, QDateTime::currentDateTimeUtc());
+        m_history->flush();
+        m_history->releaseBatch(batch.id);
+        statusBar()->showMessage(tr("The interrupted batch had nothing left to do."), 10000);
+        checkInterruptedBatches();
+        return;
+    }
+    // The assets go into the table (again) as queued rows.
+    QMap<TargetStatus, QStringList> byStatus;
+    for (const ConfirmItem &item : plan->items)
+        byStatus[item.status].append(item.assetId);
+    QList<int> requeue;
+    for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
+        m_model->addAssets(it.value(), it.key());
+        for (const QString &id : it.value()) {
+            const int row = m_model->rowOf(id);
+            if (m_model->row(row).state != AssetState::Queued
+                || m_model->row(row).status != it.key())
+                requeue.append(row);
+        }
+    }
+    if (!requeue.isEmpty())
+        m_model->requeue(requeue);
+    statusBar()->showMessage(tr("Resuming: %1 confirmed before the interruption, %2 failed, %3 "
+                                "to check and finish")
+                                     .arg(plan->confirmedBefore)
+                                     .arg(plan->failedBefore)
+                                     .arg(plan->items.size()),
+                             10000);
+    startItems(*profile, plan->items, batch.id);
+}
+
+void MainWindow::releaseResumed(const QString &batchId)
+{
+    // A resumed batch that could not start stays interrupted, to be offered again.
+    if (!m_history || batchId.isEmpty())
+        return;
+    m_history->releaseBatch(batchId);
+    checkInterruptedBatches();
+}
+
+void MainWindow::discardInterruptedBatch()
+{
+    if (m_interruptedBatch.isEmpty() || isRunning() || !m_history)
+        return;
+    m_history->finishBatch(m_interruptedBatch, QDateTime::currentDateTimeUtc());
+    QString error;
+    if (!m_history->flush(&error))
+        showError(tr("History"), error);
+    statusBar()->showMessage(tr("The interrupted batch was marked as finished."), 8000);
+    checkInterruptedBatches();
 }
 
 void MainWindow::onAssetChanged(const AssetUpdate &update)

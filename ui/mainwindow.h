@@ -17,6 +17,7 @@ class QAbstractButton;
 class QAction;
 class QButtonGroup;
 class QComboBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -81,6 +82,11 @@ public slots:
     void importFiles(const QStringList &paths);
     void pasteFromClipboard();
     void openProfiles();
+    // Interrupted batches (crash, kill): the newest one no process is running is offered in a bar
+    // above the table, to resume or discard.
+    void checkInterruptedBatches();
+    void resumeInterruptedBatch();
+    void discardInterruptedBatch();
 
 signals:
     void batchStarted(const QString &batchId, int total);
@@ -110,8 +116,13 @@ private:
     QList<int> selectedSourceRows() const; // in view order
     void retry(bool includeNonRetryable);
     void startBatch(const QList<int> &rows);
+    // Runs `items` (rows of the table) with the profile's credentials, as a new batch, or as
+    // the continuation of an interrupted one.
+    void startItems(const Profile &profile, const QList<ConfirmItem> &items,
+                    const QString &resumedBatchId);
     void startWithCredentials(const Profile &profile, const Credentials &credentials,
-                              const QStringList &assetIds);
+                              const QList<ConfirmItem> &items, const QString &resumedBatchId);
+    void releaseResumed(const QString &batchId); // no-op for an empty id
     void onAssetChanged(const AssetUpdate &update);
     void onBatchFinished(const BatchSummary &summary);
     void notifyFinished(const BatchSummary &summary);
@@ -139,6 +150,9 @@ private:
     QPushButton *m_resumeButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     HistoryView *m_historyView = nullptr;
+    QFrame *m_resumeBar = nullptr;
+    QLabel *m_resumeText = nullptr;
+    QString m_interruptedBatch; // offered in m_resumeBar
     QSystemTrayIcon *m_tray = nullptr;
 
     QAction *m_confirmAction = nullptr;
@@ -154,6 +168,8 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_resumeBatchAction = nullptr;
+    QAction *m_discardBatchAction = nullptr;
     QAction *m_profilesAction = nullptr;
     QAction *m_quitAction = nullptr;
 

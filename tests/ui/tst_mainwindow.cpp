@@ -53,6 +53,8 @@ private slots:
     void closingDuringARunAsksAndKeepsHistory();
     void tableShortcutsCopyAndRemove();
     void layoutAndSortOrderPersist();
+    void interruptedBatchIsOfferedAndResumed();
+    void interruptedBatchCanBeDiscarded();
 
 private:
     void makeWindow();
@@ -65,6 +67,9 @@ private:
     }
     QString cell(const QString &assetId, Column column, int role = Qt::DisplayRole) const;
     void pasteAndAdd(const QString &text);
+    // Leaves a batch of kA, kB, kC in the history as a crashed run would: journaled, kA recorded
+    // as confirmed, never finished, claimed by no live process.
+    void leaveInterruptedBatch(const QString &batchId);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::VodTestServer> m_server;
@@ -547,4 +552,78 @@ void TestMainWindow::layoutAndSortOrderPersist()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::leaveInterruptedBatch(const QString &batchId)
+{
+    HistoryStore crashed;
+    QVERIFY(crashed.open(m_history->path()));
+    BatchInfo batch;
+    batch.id = batchId;
+    batch.startedAt = QDateTime::currentDateTimeUtc();
+    batch.profile = u"loopback"_s;
+    batch.projectId = m_server->config().projectId;
+    batch.total = 3;
+    QVERIFY(crashed.journalBatch(
+            batch, {{kA, u"CREATED"_s, {}}, {kB, u"CREATED"_s, {}}, {kC, u"CREATED"_s, {}}}));
+    HistoryRecord confirmed;
+    confirmed.batchId = batchId;
+    confirmed.assetId = kA;
+    confirmed.targetStatus = u"CREATED"_s;
+    confirmed.outcome = u"confirmed"_s;
+    crashed.append(confirmed);
+    QVERIFY(crashed.flush());
+}
+
+void TestMainWindow::interruptedBatchIsOfferedAndResumed()
+{
+    leaveInterruptedBatch(u"crashed-run"_s);
+    m_server->setAssetStatus(kA, u"CREATED"_s);
+    m_server->setAssetStatus(kB, u"CREATED"_s); // confirmed, but the crash lost its row
+    m_window.reset();
+    makeWindow(); // the next start
+
+    auto *bar = find<QWidget>(u"resumeBar"_s);
+    QVERIFY(bar && bar->isVisible());
+    QVERIFY(find<QLabel>(u"resumeText"_s)->text().contains(u"did not finish"_s));
+    auto *resume = find<QAction>(u"resumeBatchAction"_s);
+    QVERIFY(resume->isEnabled());
+    QVERIFY(!resume->shortcut().isEmpty());
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    QSignalSpy started(m_window.get(), &MainWindow::batchStarted);
+    resume->trigger();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(started.first().first().toString(), u"crashed-run"_s);
+    QVERIFY(!bar->isVisible());
+
+    // kA was settled before the crash, kB is found confirmed, only kC is sent.
+    const Test::VodTestServer::Counters &c = m_server->counters();
+    QCOMPARE(c.confirmRequests.value(kA), 0);
+    QCOMPARE(c.confirmRequests.value(kB), 0);
+    QCOMPARE(c.confirmRequests.value(kC), 1);
+    QCOMPARE(c.requests(Test::VodTestServer::Route::AssetInfo), 1);
+    AssetTableModel *model = m_window->assetModel();
+    QCOMPARE(model->rowOf(kA), -1);
+    QCOMPARE(model->row(model->rowOf(kB)).state, AssetState::Confirmed);
+    QCOMPARE(model->row(model->rowOf(kC)).state, AssetState::Confirmed);
+    QCOMPARE(cell(kB, Column::ErrorMessage), u"confirmed (verified)"_s);
+
+    // The batch is finished in the history, and not offered again.
+    QTRY_VERIFY(m_history->unfinishedBatches().isEmpty());
+    QVERIFY(m_history->batch(u"crashed-run"_s)->finishedAt.isValid());
+    m_window.reset();
+    makeWindow();
+    QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
+}
+
+void TestMainWindow::interruptedBatchCanBeDiscarded()
+{
+    leaveInterruptedBatch(u"crashed-run"_s);
+    m_window->checkInterruptedBatches();
+    QVERIFY(find<QWidget>(u"resumeBar"_s)->isVisible());
+    find<QPushButton>(u"discardBatchButton"_s)->click();
+    QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
+    QVERIFY(m_history->unfinishedBatches().isEmpty());
+    QCOMPARE(m_server->counters().totalRequests, 0);
+    QCOMPARE(m_window->assetModel()->rowCount(), 0);
+}
+
 #include "tst_mainwindow.moc"

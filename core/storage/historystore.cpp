@@ -82,15 +82,42 @@ const char *const SchemaV1[] = {
         "CREATE INDEX attempts_batch ON attempts(batch_id)",
 };
 
-// The batch journal: each batch's assets in order, written before its first request.
+// The batch journal: each batch's assets in order, written before its first request, as one
+// value ("<asset id>\t<target status>\n" per asset, UTF-8): a 100k-asset batch is one row.
 const char *const SchemaV2[] = {
-        R"(CREATE TABLE batch_assets (
-        batch_id      TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
-        position      INTEGER NOT NULL,
-        asset_id      TEXT NOT NULL,
-        target_status TEXT NOT NULL,
-        PRIMARY KEY (batch_id, position)) WITHOUT ROWID)",
+        R"(CREATE TABLE batch_journal (
+        batch_id TEXT PRIMARY KEY NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        assets   BLOB NOT NULL))",
 };
+
+QByteArray encodeJournal(const QList<JournalEntry> &assets)
+{
+    QByteArray bytes;
+    bytes.reserve(assets.size() * 42);
+    for (const JournalEntry &e : assets)
+        bytes += e.assetId.toUtf8() + '\t' + e.targetStatus.toUtf8() + '\n';
+    return bytes;
+}
+
+QList<JournalEntry> decodeJournal(const QByteArray &bytes)
+{
+    QList<JournalEntry> assets;
+    assets.reserve(bytes.count('\n'));
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line = QByteArrayView(bytes).sliced(start, end - start);
+        const qsizetype tab = line.indexOf('\t');
+        if (tab > 0)
+            assets.append({QString::fromUtf8(line.first(tab)),
+                           QString::fromUtf8(line.sliced(tab + 1)),
+                           {}});
+        start = end + 1;
+    }
+    return assets;
+}
 
 struct MigrationStep
 {
@@ -509,18 +536,14 @@ private:
         }
         if (!batch.journals.isEmpty()) {
             QSqlQuery q(db);
-            if (!q.prepare(u"INSERT OR REPLACE INTO batch_assets (batch_id, position, asset_id,"
-                           " target_status) VALUES (?, ?, ?, ?)"_s))
+            if (!q.prepare(u"INSERT OR REPLACE INTO batch_journal (batch_id, assets)"
+                           " VALUES (?, ?)"_s))
                 return failedWith(q);
             for (const auto &[batchId, assets] : batch.journals) {
-                for (qsizetype i = 0; i < assets.size(); ++i) {
-                    q.bindValue(0, batchId);
-                    q.bindValue(1, i);
-                    q.bindValue(2, text(assets.at(i).assetId));
-                    q.bindValue(3, text(assets.at(i).targetStatus));
-                    if (!q.exec())
-                        return failedWith(q);
-                }
+                q.bindValue(0, batchId);
+                q.bindValue(1, encodeJournal(assets));
+                if (!q.exec())
+                    return failedWith(q);
             }
         }
         if (!batch.records.isEmpty()) {
@@ -725,7 +748,7 @@ bool HistoryStore::open(const QString &path, QString *error)
         }
 
         if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                    " AND name IN ('attempts', 'batches', 'batch_assets')"_s)
+                    " AND name IN ('attempts', 'batches', 'batch_journal')"_s)
             || !q.next())
             return failedQuery();
         if (q.value(0).toInt() != 3) {
@@ -1047,25 +1070,26 @@ QList<JournalEntry> HistoryStore::journal(const QString &batchId, QString *error
             [&](QSqlDatabase &db) {
                 QSqlQuery q(db);
                 q.setForwardOnly(true);
-                if (!prepareAndBind(q,
-                                    u"SELECT asset_id, target_status FROM batch_assets"
-                                    " WHERE batch_id = ? ORDER BY position"_s,
-                                    {batchId}, error)
-                    || !q.exec()) {
+                if (!prepareAndBind(q, u"SELECT assets FROM batch_journal WHERE batch_id = ?"_s,
+                                    {batchId}, error))
+                    return false;
+                if (!q.exec()) {
                     setError(error, sqlText(q.lastError()));
                     return false;
                 }
+                if (q.next())
+                    entries = decodeJournal(q.value(0).toByteArray());
                 QHash<QString, qsizetype> byAsset;
-                while (q.next()) {
-                    byAsset.insert(q.value(0).toString(), entries.size());
-                    entries.append({q.value(0).toString(), q.value(1).toString(), {}});
-                }
+                byAsset.reserve(entries.size());
+                for (qsizetype i = 0; i < entries.size(); ++i)
+                    byAsset.insert(entries.at(i).assetId, i);
                 // The rows in insertion order: the last one seen per asset is the latest.
                 if (!prepareAndBind(q,
                                     u"SELECT asset_id, outcome FROM attempts WHERE batch_id = ?"
                                     " ORDER BY id"_s,
-                                    {batchId}, error)
-                    || !q.exec()) {
+                                    {batchId}, error))
+                    return false;
+                if (!q.exec()) {
                     setError(error, sqlText(q.lastError()));
                     return false;
                 }

@@ -879,7 +879,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
             QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
         }
     }
-    QCOMPARE(columns, 7 + 15 + 4); // batches, attempts, batch_assets
+    QCOMPARE(columns, 7 + 15 + 2); // batches, attempts, batch_journal
 }
 
 void TestHistoryStore::defaultPathIsInAppData()
@@ -909,9 +909,9 @@ void TestHistoryStore::journalIsOnDiskWhenItReturns()
 
     // Another connection sees it at once: no timer, no flush, no close needed.
     RawDb raw(dbPath());
-    QCOMPARE(raw.column(u"SELECT asset_id FROM batch_assets WHERE batch_id = 'b-journal'"
-                        " ORDER BY position"_s),
-             (QStringList {u"a1"_s, u"a2"_s, u"a1"_s}));
+    QCOMPARE(raw.scalar(u"SELECT assets FROM batch_journal WHERE batch_id = 'b-journal'"_s)
+                     .toByteArray(),
+             QByteArray("a1\tCREATED\na2\tCANCELLED\na1\tCREATED\n"));
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM attempts"_s).toInt(), 1);
     QCOMPARE(store->batch(u"b-journal"_s)->total, 3);
     QVERIFY(!store->batch(u"b-journal"_s)->finishedAt.isValid());
@@ -950,7 +950,7 @@ void TestHistoryStore::journalReportsTheLatestOutcomePerAsset()
     QVERIFY(store->deleteOlderThan(T0.addDays(1)) >= 0);
     QVERIFY(store->journal(u"batch-1"_s).isEmpty());
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(u"SELECT count(*) FROM batch_assets"_s).toInt(), 0);
+    QCOMPARE(raw.scalar(u"SELECT count(*) FROM batch_journal"_s).toInt(), 0);
 }
 
 void TestHistoryStore::schemaOneFileGetsTheJournal()

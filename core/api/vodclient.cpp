@@ -301,7 +301,7 @@ void VodClient::start(const Request &request)
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, state, request = request]() mutable {
                 reply->deleteLater();
-                if (!state->truncated)
+                if (reply->isOpen()) // not after abort() (body cap, timeout)
                     state->body += reply->readAll();
                 ApiResult::Reply r;
                 r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

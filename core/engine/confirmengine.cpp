@@ -292,9 +292,10 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     record.durationMs = qint64(nowMs() - startedMs);
     record.result = result;
 
-    if (needsVerification(result) && !m_cancelled && !m_stopped) {
-        // The confirm may have taken effect (no answer, 502/504) or the asset is no longer
-        // waiting: read its state before deciding, so nothing is sent twice needlessly.
+    if (needsVerification(index, result) && !m_cancelled && !m_stopped) {
+        // The confirm may have taken effect (no answer, 502/504), the asset is no longer
+        // waiting, or the asset is about to fail: read its state before deciding, so nothing is
+        // sent twice needlessly and nothing is reported failed that is confirmed.
         ++m_inFlight;
         ++m_summary.verifications;
         setState(index, AssetState::Sending, tr("checking the asset's state"));
@@ -311,15 +312,23 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     conclude(record, {});
 }
 
-bool ConfirmEngine::needsVerification(const ApiResult &r)
+bool ConfirmEngine::needsVerification(int index, const ApiResult &r) const
 {
+    if (r.ok() || r.errorClass == ErrorClass::Auth || r.errorClass == ErrorClass::NotFound
+        || isConnectionSetupFailure(r))
+        return false;
     if (r.errorClass == ErrorClass::WrongState)
         return true;
     if (r.httpStatus == 502 || r.httpStatus == 504)
         return true;
     // No answer at all, but the request may have reached the server (not a refused connection).
-    return r.httpStatus == 0 && r.isRetryable()
-            && r.networkError != QNetworkReply::ConnectionRefusedError;
+    if (r.httpStatus == 0 && r.isRetryable()
+        && r.networkError != QNetworkReply::ConnectionRefusedError)
+        return true;
+    // The asset is about to fail. An earlier attempt may have taken effect unseen: Qt sends a
+    // request again by itself when its connection closes unanswered, and only the answer to
+    // that second request arrives (e.g. a 5xx, a 429 or a redirect).
+    return !r.isRetryable() || m_assets.at(index).attempts >= m_options.maxAttempts;
 }
 
 void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
@@ -329,8 +338,12 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
     const ApiResult &result = record.result;
     const bool reached = assetStatusReached(a.status, verifiedState);
     const bool waiting = assetStatusWaiting(verifiedState);
-    // A wrong-state answer for an asset still waiting for confirmation is worth another try.
-    const bool retryable = result.isRetryable() || (waiting && !verifiedState.isEmpty());
+    // The state was needed but could not be read.
+    const bool unread = verifiedState.isEmpty() && needsVerification(index, result);
+    // A wrong-state answer is worth another try when the asset is still waiting for confirmation
+    // or its state is unknown (the next answer, or the next state read, decides).
+    const bool retryable = result.isRetryable()
+            || (result.errorClass == ErrorClass::WrongState && (waiting || unread));
     const bool wrongStateKnown = !verifiedState.isEmpty() && !reached && !waiting;
     record.verifiedConfirmed = reached;
     record.willRetry = !reached && !wrongStateKnown && retryable
@@ -355,12 +368,14 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
                  tr("retry %1 of %2").arg(a.attempts + 1).arg(m_options.maxAttempts));
     } else {
         ++m_summary.failed;
-        QString note;
+        QStringList notes;
         if (wrongStateKnown)
-            note = tr("the asset is %1").arg(verifiedState);
+            notes << tr("the asset is %1").arg(verifiedState);
         else if (retryable && a.attempts >= m_options.maxAttempts)
-            note = tr("gave up after %n attempt(s)", nullptr, a.attempts);
-        setState(index, AssetState::Failed, note);
+            notes << tr("gave up after %n attempt(s)", nullptr, a.attempts);
+        if (unread)
+            notes << tr("the asset's state could not be checked, so it may have been confirmed");
+        setState(index, AssetState::Failed, notes.join(u"; "_s));
     }
     if (!finishIfDone())
         pump();

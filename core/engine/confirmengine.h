@@ -75,7 +75,8 @@ private:
     // Decides an attempt's outcome; verifiedState is the asset's state read after an ambiguous
     // answer (empty when not read).
     void conclude(AttemptRecord record, const QString &verifiedState);
-    static bool needsVerification(const ApiResult &result);
+    // Whether to read the asset's state before deciding on this answer.
+    bool needsVerification(int index, const ApiResult &result) const;
     static bool isConnectionSetupFailure(const ApiResult &result);
     void stopForAuth(const ApiResult &result);
     void stopForConnection(const ApiResult &result);

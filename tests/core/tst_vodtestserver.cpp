@@ -232,6 +232,7 @@ private slots:
     void scriptedJsonErrors();
     void scriptedPerAsset();
     void dropBeforeAndAfterEffect();
+    void perAssetAnswersAndRepeatedConfirms();
     void neverAnswerHoldsConnection();
     void trickleTruncatedHugeRedirect();
     void randomFaultsAreDeterministic();
@@ -709,6 +710,36 @@ void TestVodTestServer::dropBeforeAndAfterEffect()
     QCOMPARE(m_server->counters().confirmRequests.value(AssetA), 2);
     QCOMPARE(m_server->counters().effectiveConfirms.value(AssetA), 1);
     QTRY_COMPARE(m_server->counters().inFlight, 0);
+}
+
+void TestVodTestServer::perAssetAnswersAndRepeatedConfirms()
+{
+    // What each asset's client was told last, and confirms that came after the effect: before
+    // the client could know (after a dropped answer) and after it was told (needless).
+    m_server->scriptNext({Fault::DropAfterEffect});
+    {
+        RawClient client(m_server->port());
+        QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 0);
+    }
+    const auto &c = m_server->counters();
+    QCOMPARE(c.lastConfirmAnswers.value(AssetA).status, 0);
+    RawClient client(m_server->port());
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 403);
+    QCOMPARE(c.lastConfirmAnswers.value(AssetA).status, 403);
+    QCOMPARE(c.lastConfirmAnswers.value(AssetA).errorCode, u"VOD.10061"_s);
+    QCOMPARE(c.confirmsAfterEffect.value(AssetA), 1);
+    QCOMPARE(c.needlessConfirms.value(AssetA), 0); // the refusal does not say the asset is done
+    QCOMPARE(client.send(infoRequest(*m_server, {AssetA, AssetB})).status, 200);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetA)).status, 403);
+    QCOMPARE(c.needlessConfirms.value(AssetA), 1); // ShowAssetMeta had said CREATED
+    QCOMPARE(c.confirmsAfterEffect.value(AssetA), 2);
+
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 200); // was CREATING: fine
+    QCOMPARE(c.needlessConfirms.value(AssetB), 0);
+    QCOMPARE(c.lastConfirmAnswers.value(AssetB).status, 200);
+    QCOMPARE(client.send(confirmRequest(*m_server, AssetB)).status, 403);
+    QCOMPARE(c.needlessConfirms.value(AssetB), 1); // it had got a 200
+    QCOMPARE(c.effectiveConfirmsTotal(), 2);
 }
 
 void TestVodTestServer::neverAnswerHoldsConnection()

@@ -115,6 +115,8 @@ struct Request
     QByteArray body;
     bool close = false;
     QByteArray requestId;
+    VodTestServer::Route route = VodTestServer::Route::Unknown; // set when processed
+    QString assetId; // of a confirm, from its body
 
     QByteArray header(const QByteArray &name) const
     {
@@ -374,6 +376,11 @@ void VodTestServer::expireTokens()
         expiry = past;
 }
 
+QStringList VodTestServer::issuedTokens() const
+{
+    return m_tokens.keys();
+}
+
 bool VodTestServer::isTokenValid(const QString &token) const
 {
     if (m_config.acceptedTokens.contains(token))
@@ -407,6 +414,7 @@ void VodTestServer::reset()
     m_counters.inFlight = inFlight;
     m_counters.maxInFlight = inFlight;
     m_windows.clear();
+    m_toldDone.clear();
     m_script.clear();
     m_assetScripts.clear();
 }
@@ -557,7 +565,7 @@ void VodTestServer::finish(QTcpSocket *socket, bool close)
 
 // ---- routing, authentication, faults ----
 
-void VodTestServer::process(QTcpSocket *socket, const Request &request)
+void VodTestServer::process(QTcpSocket *socket, Request request)
 {
     const QStringList parts = request.path.split(u'/');
     // "/v1.0/{pid}/asset/status/uploaded" -> "", "v1.0", pid, "asset", "status", "uploaded"
@@ -575,12 +583,19 @@ void VodTestServer::process(QTcpSocket *socket, const Request &request)
         route = Route::IamToken;
     }
     ++m_counters.requestsPerRoute[route];
+    request.route = route;
 
-    QString assetId; // of a confirm
     if (route == Route::Confirm) {
-        assetId = QJsonDocument::fromJson(request.body).object().value(u"asset_id"_s).toString();
-        if (!assetId.isEmpty())
-            ++m_counters.confirmRequests[assetId];
+        const QString id
+                = QJsonDocument::fromJson(request.body).object().value(u"asset_id"_s).toString();
+        request.assetId = id;
+        if (!id.isEmpty()) {
+            ++m_counters.confirmRequests[id];
+            if (m_counters.effectiveConfirms.value(id) > 0)
+                ++m_counters.confirmsAfterEffect[id];
+            if (m_toldDone.contains(id))
+                ++m_counters.needlessConfirms[id];
+        }
     }
 
     if (route == Route::Unknown) {
@@ -620,7 +635,7 @@ void VodTestServer::process(QTcpSocket *socket, const Request &request)
         return;
     }
 
-    const Fault fault = nextFault(route, assetId);
+    const Fault fault = nextFault(route, request.assetId);
     answer(socket, request, fault, appliesEffect(fault) ? handle(route, request) : Response());
 }
 
@@ -886,10 +901,36 @@ QByteArray VodTestServer::head(const Request &request, const Response &response,
     return h;
 }
 
+void VodTestServer::noteAnswer(const Request &request, const Response *response, bool complete)
+{
+    if (request.route == Route::Confirm && !request.assetId.isEmpty()) {
+        Counters::Answer &last = m_counters.lastConfirmAnswers[request.assetId];
+        last.status = response ? response->status : 0;
+        last.errorCode = response
+                ? QJsonDocument::fromJson(response->body).object().value(u"error_code"_s).toString()
+                : QString();
+        if (last.status >= 200 && last.status < 300)
+            m_toldDone.insert(request.assetId);
+    } else if (request.route == Route::AssetInfo && response && complete
+               && response->status == 200) {
+        const QJsonArray infos = QJsonDocument::fromJson(response->body)
+                                         .object()
+                                         .value(u"asset_info_array"_s)
+                                         .toArray();
+        for (const QJsonValue &info : infos) {
+            if (info[u"status"_s].toString() != "CREATING"_L1)
+                m_toldDone.insert(info[u"asset_id"_s].toString());
+        }
+    }
+}
+
 void VodTestServer::write(QTcpSocket *socket, const Request &request, const Response &response)
 {
-    if (!m_connections.contains(socket))
-        return; // the client has gone
+    if (!m_connections.contains(socket)) {
+        noteAnswer(request, nullptr, false); // the client has gone
+        return;
+    }
+    noteAnswer(request, &response, true);
     socket->write(head(request, response, response.body.size()) + response.body);
     finish(socket, request.close);
 }
@@ -900,6 +941,7 @@ void VodTestServer::stream(QTcpSocket *socket, const Request &request, const Res
     // Sends head, then body + fillerBytes 'x' + suffix: trickleBytes every trickleIntervalMs
     // (Trickle), or as fast as the socket drains (HugeBody) without buffering it all.
     const qint64 length = body.size() + fillerBytes + suffix.size();
+    noteAnswer(request, &response, false);
     socket->write(head(request, response, length));
     auto left = std::make_shared<qint64>(length);
     const qint64 chunk = trickle ? std::max(1, m_config.trickleBytes) : StreamChunk;
@@ -955,8 +997,10 @@ void VodTestServer::stream(QTcpSocket *socket, const Request &request, const Res
 void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fault,
                            const Response &normal)
 {
-    if (!m_connections.contains(socket))
-        return; // the client has gone; the effect (if any) has happened
+    if (!m_connections.contains(socket)) {
+        noteAnswer(request, nullptr, false); // the client has gone; the effect (if any) happened
+        return;
+    }
     switch (fault) {
     case Fault::None:
         write(socket, request, normal);
@@ -998,9 +1042,11 @@ void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fau
     }
     case Fault::DropBeforeEffect:
     case Fault::DropAfterEffect:
+        noteAnswer(request, nullptr, false);
         finish(socket, true);
         return;
     case Fault::NeverAnswer:
+        noteAnswer(request, nullptr, false);
         if (Connection *c = m_connections.value(socket))
             c->hung = true; // stays busy (in flight) until the client gives up
         return;

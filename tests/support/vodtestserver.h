@@ -120,6 +120,18 @@ public:
         QMap<Route, int> requestsPerRoute;
         QHash<QString, int> confirmRequests; // per asset id named in a confirm body
         QHash<QString, int> effectiveConfirms; // per asset id: confirms that changed its state
+        // Per asset id: confirms that arrived after one had already changed its state.
+        QHash<QString, int> confirmsAfterEffect;
+        // Per asset id: confirms that arrived after this server had told the client the asset
+        // was no longer waiting (a 2xx to a confirm of it, or a complete ShowAssetMeta answer
+        // listing it in another status than CREATING): sends the client could have avoided.
+        QHash<QString, int> needlessConfirms;
+        struct Answer
+        {
+            int status = 0; // 0: no answer (dropped, held open, or the client had gone)
+            QString errorCode; // the body's error_code, if any
+        };
+        QHash<QString, Answer> lastConfirmAnswers; // per asset id: the last confirm's answer
         int authFailures = 0; // 401 answers
         int throttled = 0; // 429 answers
         int inFlight = 0; // received, not yet fully answered
@@ -168,6 +180,7 @@ public:
 
     // IAM tokens.
     QString issueToken(); // as POST /v3/auth/tokens would
+    QStringList issuedTokens() const; // every token issued so far
     void expireTokens(); // every token issued so far is now expired
     bool isTokenValid(const QString &token) const;
 
@@ -196,7 +209,7 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void onDisconnected(QTcpSocket *socket);
     void parseNext(QTcpSocket *socket);
-    void process(QTcpSocket *socket, const Request &request);
+    void process(QTcpSocket *socket, Request request);
     Response handle(Route route, const Request &request);
     Response confirm(const Request &request);
     Response assetInfo(const Request &request);
@@ -208,6 +221,9 @@ private:
     void stream(QTcpSocket *socket, const Request &request, const Response &response,
                 QByteArray body, qint64 fillerBytes, QByteArray suffix, bool trickle);
     void finish(QTcpSocket *socket, bool close);
+    // Per-asset bookkeeping of what the client was told; response == nullptr: no answer.
+    // complete: the whole body was sent at once (not streamed).
+    void noteAnswer(const Request &request, const Response *response, bool complete);
     QByteArray head(const Request &request, const Response &response, qint64 length) const;
 
     Config m_config;
@@ -217,6 +233,7 @@ private:
     QHash<QString, QString> m_assets;
     QSet<QString> m_missing;
     QHash<QString, QDateTime> m_tokens; // issued token -> expires at (server clock)
+    QSet<QString> m_toldDone; // assets the client was told are no longer waiting
     QList<Fault> m_script;
     QHash<QString, QList<Fault>> m_assetScripts;
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route

@@ -1,7 +1,11 @@
 // The built `vodconfirm` executable, run as a user would, against the loopback VOD server.
+#include "settings/credentialstore.h"
+#include "settings/settings.h"
+#include "storage/historystore.h"
 #include "testproxy.h"
 #include "vodtestserver.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace VodConfirm;
 using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
 using Route = VodTestServer::Route;
@@ -52,6 +57,7 @@ private slots:
     void authFailureStopsAfterOneRequest();
     void tokenFromEnvironment();
     void historyIsRecordedAndQueried();
+    void secretsNeverLeak_data();
     void secretsNeverLeak();
     void caFileOption();
     void httpsProxyFromEnvironment();
@@ -301,45 +307,179 @@ void TestCli::historyIsRecordedAndQueried()
     QCOMPARE(r.out.count('\n'), 4); // header + 3 attempts
 }
 
+namespace {
+// Every auth mode and its error paths, for secretsNeverLeak.
+enum class Secrets {
+    AkSk,
+    AkSkRejected,
+    AkSkSecurityToken,
+    AkSkSecurityTokenRejected,
+    Token,
+    TokenRejected,
+    TokenExpired,
+    Password,
+    PasswordRejected,
+    PasswordTokenExpired,
+};
+} // namespace
+Q_DECLARE_METATYPE(Secrets)
+
+void TestCli::secretsNeverLeak_data()
+{
+    QTest::addColumn<Secrets>("mode");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("told"); // on stderr: the user is told what happened
+    QTest::addColumn<QString>("format"); // of confirm's and history's output
+    QTest::newRow("AK/SK") << Secrets::AkSk << 1 << QByteArray("1 confirmed, 1 failed")
+                           << u"json"_s;
+    QTest::newRow("AK/SK, signature rejected")
+            << Secrets::AkSkRejected << 3 << QByteArray("secret key (SK)") << u"csv"_s;
+    QTest::newRow("AK/SK + security token")
+            << Secrets::AkSkSecurityToken << 1 << QByteArray("1 confirmed, 1 failed") << u"text"_s;
+    QTest::newRow("AK/SK + security token, token rejected")
+            << Secrets::AkSkSecurityTokenRejected << 3 << QByteArray("security token") << u"json"_s;
+    QTest::newRow("IAM token") << Secrets::Token << 1 << QByteArray("1 confirmed, 1 failed")
+                               << u"csv"_s;
+    QTest::newRow("IAM token, rejected")
+            << Secrets::TokenRejected << 3 << QByteArray("token was rejected") << u"text"_s;
+    QTest::newRow("IAM token, expired")
+            << Secrets::TokenExpired << 3 << QByteArray("token has expired") << u"json"_s;
+    QTest::newRow("IAM password") << Secrets::Password << 1 << QByteArray("1 confirmed, 1 failed")
+                                  << u"csv"_s;
+    QTest::newRow("IAM password, rejected")
+            << Secrets::PasswordRejected << 3 << QByteArray("password") << u"text"_s;
+    QTest::newRow("IAM password, token expired and fetched again")
+            << Secrets::PasswordTokenExpired << 0 << QByteArray("2 confirmed, 0 failed")
+            << u"json"_s;
+}
+
 void TestCli::secretsNeverLeak()
 {
-    const QString secret = m_server->config().secretKey;
+    // A run in each auth mode and error path; then the secrets are looked for in everything the
+    // runs left: confirm's and history's output (stdout, as --output files get it), stderr, the
+    // settings file, the history database with its WAL, and a CSV export of the history.
+    QFETCH(Secrets, mode);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, told);
+    QFETCH(QString, format);
+
+    const QString sk = m_server->config().secretKey;
+    QStringList secrets {sk};
+    QMap<QString, QString> env;
+    QStringList ids {id(30), id(31)};
     m_server->addMissingAsset(id(31));
-    Run r = run(confirmArgs({u"--output"_s, u"json"_s}), id(30).toUtf8() + ' ' + id(31).toUtf8());
-    QCOMPARE(r.exitCode, 1);
-    Run bad = run(confirmArgs(), id(32).toUtf8(),
-                  {{u"HUAWEICLOUD_SDK_SK"_s, u"Wrong-"_s + secret}});
-    QCOMPARE(bad.exitCode, 3);
-    QFile db(m_home->filePath(u"history.sqlite"_s));
-    QVERIFY(db.open(QIODevice::ReadOnly));
-    QByteArray all = r.out + r.err + bad.out + bad.err + db.readAll();
-    QFile wal(db.fileName() + u"-wal"_s);
-    if (wal.open(QIODevice::ReadOnly))
-        all += wal.readAll();
-    // IAM token mode, accepted and rejected.
-    m_server->config().acceptedTokens = {u"secret-iam-token-value"_s};
-    const QMap<QString, QString> tokenEnv
-            = {{u"HUAWEICLOUD_SDK_AK"_s, QString()},
-               {u"HUAWEICLOUD_SDK_SK"_s, QString()},
-               {u"VODCONFIRM_AUTH_TOKEN"_s, u"secret-iam-token-value"_s}};
-    const Run token = run(confirmArgs({u"--output"_s, u"csv"_s}), id(33).toUtf8(), tokenEnv);
-    QCOMPARE(token.exitCode, 0);
-    QMap<QString, QString> badTokenEnv = tokenEnv;
-    badTokenEnv[u"VODCONFIRM_AUTH_TOKEN"_s] = u"secret-rejected-token"_s;
-    const Run badToken = run(confirmArgs(), id(34).toUtf8(), badTokenEnv);
-    QCOMPARE(badToken.exitCode, 3);
-    const Run history
-            = run({u"history"_s, u"--history-db"_s, db.fileName(), u"--output"_s, u"json"_s});
-    QVERIFY(db.seek(0));
-    all += token.out + token.err + badToken.out + badToken.err + history.out + db.readAll();
-    if (wal.isOpen() || wal.open(QIODevice::ReadOnly)) {
-        wal.seek(0);
-        all += wal.readAll();
+    const QString profile = u"secrets-test"_s;
+    const bool password = mode == Secrets::Password || mode == Secrets::PasswordRejected
+            || mode == Secrets::PasswordTokenExpired;
+    switch (mode) {
+    case Secrets::AkSk:
+        break;
+    case Secrets::AkSkRejected:
+        env[u"HUAWEICLOUD_SDK_SK"_s] = u"Wrong-"_s + sk;
+        break;
+    case Secrets::AkSkSecurityToken:
+    case Secrets::AkSkSecurityTokenRejected:
+        m_server->config().securityToken = u"secret-security-token-value"_s;
+        env[u"HUAWEICLOUD_SDK_SECURITY_TOKEN"_s] = mode == Secrets::AkSkSecurityToken
+                ? m_server->config().securityToken
+                : u"secret-stale-security-token"_s;
+        secrets << m_server->config().securityToken
+                << env.value(u"HUAWEICLOUD_SDK_SECURITY_TOKEN"_s);
+        break;
+    case Secrets::Token:
+    case Secrets::TokenRejected:
+    case Secrets::TokenExpired:
+        env = {{u"HUAWEICLOUD_SDK_AK"_s, QString()}, {u"HUAWEICLOUD_SDK_SK"_s, QString()}};
+        m_server->config().acceptedTokens = {u"secret-iam-token-value"_s};
+        env[u"VODCONFIRM_AUTH_TOKEN"_s] = mode == Secrets::Token ? u"secret-iam-token-value"_s
+                : mode == Secrets::TokenRejected                 ? u"secret-rejected-token"_s
+                                                                 : m_server->issueToken();
+        if (mode == Secrets::TokenExpired)
+            m_server->expireTokens();
+        secrets << env.value(u"VODCONFIRM_AUTH_TOKEN"_s);
+        break;
+    case Secrets::Password:
+    case Secrets::PasswordRejected:
+    case Secrets::PasswordTokenExpired: {
+        // IAM user + password exists only as a profile: its password lives in the keychain.
+        if (qEnvironmentVariable("VODCONFIRM_EXPECT_KEYCHAIN") != "1"_L1)
+            QSKIP("needs the private keychain of ./dev test");
+        Profile p;
+        p.name = profile;
+        p.customEndpoint = m_server->url();
+        p.customIamEndpoint = m_server->url();
+        p.projectId = m_server->config().projectId;
+        p.authMode = AuthMode::Password;
+        p.userName = m_server->config().iamUser;
+        p.accountName = m_server->config().iamAccount;
+        Settings settings(m_home->filePath(u"config/vodconfirm/vodconfirm.ini"_s));
+        QVERIFY(settings.saveProfile(p));
+        QVERIFY(settings.sync());
+        m_server->config().iamPassword = u"secret-iam-password"_s;
+        const QString stored = mode == Secrets::PasswordRejected ? u"secret-wrong-password"_s
+                                                                 : m_server->config().iamPassword;
+        QString error;
+        QVERIFY2(CredentialStore().writeBlocking(profile, SecretKind::Password, stored, &error),
+                 qPrintable(error));
+        secrets << m_server->config().iamPassword << stored;
+        env = {{u"HUAWEICLOUD_SDK_AK"_s, QString()}, {u"HUAWEICLOUD_SDK_SK"_s, QString()}};
+        if (mode == Secrets::PasswordTokenExpired) {
+            // The token dies after the first confirm: the client fetches another one once.
+            ids = {id(32), id(33)};
+            connect(m_server.get(), &VodTestServer::requestReceived, this,
+                    [this](const QString &, const QString &path) {
+                        if (path.endsWith("/uploaded"_L1)
+                            && m_server->counters().requests(Route::Confirm) == 1)
+                            m_server->expireTokens();
+                    });
+        }
+        break;
     }
-    QVERIFY(all.contains(id(30).toUtf8()) && all.contains(id(33).toUtf8()));
-    for (const char *s : {"secret-iam-token-value", "secret-rejected-token"})
-        QVERIFY2(!all.contains(s), s);
-    QVERIFY(!all.contains(secret.toUtf8()));
+    }
+
+    QStringList args = confirmArgs({u"--output"_s, format, u"--concurrency"_s, u"1"_s});
+    if (password)
+        args << u"--profile"_s << profile;
+    const Run confirm = run(args, ids.join(u'\n').toUtf8(), env);
+    if (password)
+        QVERIFY(CredentialStore().removeAllBlocking(profile));
+    QCOMPARE(confirm.exitCode, exitCode);
+    QVERIFY2(confirm.err.contains(told), confirm.err.constData());
+    if (mode == Secrets::PasswordTokenExpired)
+        QCOMPARE(m_server->counters().requests(Route::IamToken), 2);
+    if (password)
+        secrets << m_server->issuedTokens();
+
+    const QString db = m_home->filePath(u"history.sqlite"_s);
+    const Run history = run({u"history"_s, u"--history-db"_s, db, u"--output"_s, format});
+    QCOMPARE(history.exitCode, 0);
+    QVERIFY(history.out.contains(ids.first().toUtf8()));
+    {
+        HistoryStore store;
+        QVERIFY(store.open(db));
+        QVERIFY(store.exportCsv({}, m_home->filePath(u"export.csv"_s)));
+        QCOMPARE(store.count(), qint64(ids.size())); // one row per asset: all were sent or not
+    }
+
+    QByteArray left; // every file the runs left
+    QStringList files;
+    QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        left += f.readAll();
+        files << QFileInfo(f).fileName();
+    }
+    QVERIFY2(files.contains(u"export.csv"_s) && files.contains(u"history.sqlite"_s),
+             qPrintable(files.join(u", "_s)));
+    if (password)
+        QVERIFY2(files.contains(u"vodconfirm.ini"_s), qPrintable(files.join(u", "_s)));
+    QVERIFY(left.contains(ids.first().toUtf8())); // the search below can find what is there
+    const QByteArray all = left + confirm.out + confirm.err + history.out + history.err;
+    for (const QString &secret : std::as_const(secrets)) {
+        QVERIFY(!secret.isEmpty());
+        QVERIFY2(!all.contains(secret.toUtf8()), qPrintable(secret));
+    }
 }
 
 void TestCli::caFileOption()

@@ -202,7 +202,7 @@ void TestFaultMatrix::scenario()
             [&](const AttemptRecord &r) { statusesSeen.append(r.result.httpStatus); });
     QSignalSpy finished(e, &ConfirmEngine::finished);
     const QString batchId = e->start(items);
-    recorder.batchStarted({});
+    QVERIFY(recorder.batchStarted({}));
     QVERIFY2(finished.wait(120000), "the batch hung");
     const auto summary = finished.first().first().value<BatchSummary>();
     QVERIFY(!e->isRunning());

@@ -284,6 +284,38 @@ std::optional<int> readInput(const QStringList &files, QByteArray *text)
     return std::nullopt;
 }
 
+// The asset IDs in `files` (stdin for none or "-"), each with `status`; malformed tokens are
+// reported on stderr. The input and the parse are freed before returning.
+std::optional<int> readItems(const QStringList &files, TargetStatus status,
+                             QList<ConfirmItem> *items)
+{
+    QByteArray input;
+    if (auto code = readInput(files, &input))
+        return *code;
+    const ParsedIds parsed = AssetIdParser::parseUtf8(input);
+    input.clear();
+    for (const auto &m : parsed.malformed.mid(0, 20))
+        err(tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
+    if (parsed.malformedTotal > 20)
+        err(tr("... and %1 more malformed tokens").arg(parsed.malformedTotal - 20));
+    for (const QString &note : parsed.notes())
+        err(note);
+    if (parsed.count() == 0)
+        return usageError(parsed.malformedTotal > 0
+                                  ? tr("No valid asset IDs in the input (%1 lines read): every "
+                                       "token that looked like an ID was malformed. An asset ID "
+                                       "is 32 hexadecimal characters.")
+                                            .arg(parsed.linesRead)
+                                  : tr("No asset IDs found in the input (%1 lines read). An "
+                                       "asset ID is 32 hexadecimal characters.")
+                                            .arg(parsed.linesRead));
+
+    items->reserve(parsed.count());
+    for (qsizetype i = 0; i < parsed.count(); ++i)
+        items->append({parsed.id(i), status});
+    return std::nullopt;
+}
+
 class ProgressLine final : public QObject
 {
 public:
@@ -346,7 +378,7 @@ QString historyPath(const QCommandLineParser &p, const QCommandLineOption &histo
 
 // Runs `items` to the end (or to Ctrl+C) as batch `batchId` (empty: a new batch), printing one
 // line per asset, and records it in `history` when that is open.
-BatchSummary runBatch(VodClient &client, HistoryStore &history, const QList<ConfirmItem> &items,
+BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmItem> items,
                       const Run &run, const QString &batchId, const QString &profile)
 {
     ConfirmEngine engine(&client);
@@ -381,6 +413,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, const QList<Conf
     }
 
     engine.start(items, batchId);
+    items = {}; // the engine has its own copy
     const VodClient::Config &config = client.config();
     QString error;
     if (!recorder.batchStarted({profile, config.regionId, config.projectId, !batchId.isEmpty()},
@@ -451,26 +484,9 @@ int confirm(const QStringList &arguments)
     if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
         return *code;
 
-    QByteArray input;
-    if (auto code = readInput(p.positionalArguments(), &input))
+    QList<ConfirmItem> items;
+    if (auto code = readItems(p.positionalArguments(), *status, &items))
         return *code;
-    const ParsedIds parsed = AssetIdParser::parseUtf8(input);
-    input.clear();
-    for (const auto &m : parsed.malformed.mid(0, 20))
-        err(tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
-    if (parsed.malformedTotal > 20)
-        err(tr("... and %1 more malformed tokens").arg(parsed.malformedTotal - 20));
-    for (const QString &note : parsed.notes())
-        err(note);
-    if (parsed.count() == 0)
-        return usageError(parsed.malformedTotal > 0
-                                  ? tr("No valid asset IDs in the input (%1 lines read): every "
-                                       "token that looked like an ID was malformed. An asset ID "
-                                       "is 32 hexadecimal characters.")
-                                            .arg(parsed.linesRead)
-                                  : tr("No asset IDs found in the input (%1 lines read). An "
-                                       "asset ID is 32 hexadecimal characters.")
-                                            .arg(parsed.linesRead));
 
     QNetworkAccessManager nam;
     VodClient client(&nam, connection.config);
@@ -482,11 +498,7 @@ int confirm(const QStringList &arguments)
         if (auto code = openHistory(history, historyPath(p, o.history, settings)))
             return *code;
     }
-    QList<ConfirmItem> items;
-    items.reserve(parsed.count());
-    for (qsizetype i = 0; i < parsed.count(); ++i)
-        items.append({parsed.id(i), *status});
-    return report(runBatch(client, history, items, run, {}, connection.profile));
+    return report(runBatch(client, history, std::move(items), run, {}, connection.profile));
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "api/vodclient.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -22,6 +23,14 @@ constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
 constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
 constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
 constexpr int MaxIdsPerCheck = 10; // ShowAssetMeta takes up to 10 asset ids
+
+// What an asset keeps of an answer: all but the parsed body, which nothing reads later and which
+// would cost every confirmed asset a few hundred bytes for the rest of the batch.
+ApiResult kept(ApiResult result)
+{
+    result.json = QJsonObject();
+    return result;
+}
 
 bool isThrottled(const ApiResult &result)
 {
@@ -201,7 +210,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
         onThrottled();
     if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)) {
         for (int index : indexes)
-            m_assets[index].last = result;
+            m_assets[index].last = kept(result);
         if (result.errorClass == ErrorClass::Auth)
             stopForAuth(result);
         else
@@ -215,7 +224,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
                 = nowMs() + double(backoffMs(m_checkFailures.value(indexes.first()) + 1, result));
         for (int index : indexes) {
             AssetUpdate &a = m_assets[index];
-            a.last = result;
+            a.last = kept(result);
             const int failures = ++m_checkFailures[index];
             if (m_cancelled || m_stopped) {
                 dropUnsent(index);
@@ -236,7 +245,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
         for (auto it = indexes.crbegin(); it != indexes.crend(); ++it) {
             const int index = *it;
             AssetUpdate &a = m_assets[index];
-            a.last = result;
+            a.last = kept(result);
             const QString state = states.value(a.assetId);
             if (assetStatusReached(a.status, state)) {
                 ++m_summary.confirmed;
@@ -274,7 +283,7 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
                              const QDateTime &startedAt)
 {
     --m_inFlight;
-    m_assets[index].last = result;
+    m_assets[index].last = kept(result);
     if (isThrottled(result))
         onThrottled();
     else if (result.ok())

@@ -1,4 +1,5 @@
 // The built `vodconfirm` executable, run as a user would, against the loopback VOD server.
+#include "clirunner.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
@@ -7,10 +8,7 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,21 +18,7 @@ using namespace Qt::StringLiterals;
 using Route = VodTestServer::Route;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> json() const
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.isEmpty())
-                objects.append(QJsonDocument::fromJson(line).object());
-        }
-        return objects;
-    }
-};
+using Run = CliRun;
 
 QString id(int i)
 {
@@ -81,31 +65,7 @@ void TestCli::init()
 Run TestCli::run(const QStringList &args, const QByteArray &input,
                  const QMap<QString, QString> &extraEnv)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-    env.insert(u"HUAWEICLOUD_SDK_AK"_s, m_server->config().accessKey);
-    env.insert(u"HUAWEICLOUD_SDK_SK"_s, m_server->config().secretKey);
-    env.insert(u"HUAWEICLOUD_SDK_PROJECT_ID"_s, m_server->config().projectId);
-    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it) {
-        if (it.value().isNull())
-            env.remove(it.key());
-        else
-            env.insert(it.key(), it.value());
-    }
-    p.setProcessEnvironment(env);
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(qEnvironmentVariable("VODCONFIRM_BINARY"), args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    // The server lives in this thread: keep the event loop running while the process works.
-    if (!finished.wait(60000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return CliRunner(*m_server, m_home->path()).run(args, input, extraEnv);
 }
 
 QStringList TestCli::confirmArgs(const QStringList &more) const

@@ -25,6 +25,41 @@ static const QStringList AssetColumns
         = {u"asset_id"_s,   u"outcome"_s,   u"status"_s,     u"http_status"_s,
            u"error_code"_s, u"error_msg"_s, u"request_id"_s, u"attempts"_s};
 
+// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+static QByteArray jsonString(const QString &s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (uchar(c) < 0x20)
+                out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+    out += '"';
+    return out;
+}
+
 static QString errorText(const AssetUpdate &a)
 {
     // The server's message; for assets that never got an answer, why.
@@ -45,15 +80,17 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
     const QString status = targetStatusName(a.status);
     switch (format) {
     case Format::Json: {
-        const QJsonObject o {{"asset_id"_L1, a.assetId},
-                             {"outcome"_L1, outcome},
-                             {"status"_L1, status},
-                             {"http_status"_L1, a.last.httpStatus},
-                             {"error_code"_L1, a.last.errorCode},
-                             {"error_msg"_L1, errorText(a)},
-                             {"request_id"_L1, a.last.requestId},
-                             {"attempts"_L1, a.attempts}};
-        return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        // Written directly: a cancelled 10M-asset batch prints 10M lines, and QJsonDocument per
+        // line made that take a minute.
+        QByteArray line = "{\"asset_id\":" + jsonString(a.assetId);
+        line += ",\"outcome\":" + jsonString(outcome);
+        line += ",\"status\":" + jsonString(status);
+        line += ",\"http_status\":" + QByteArray::number(a.last.httpStatus);
+        line += ",\"error_code\":" + jsonString(a.last.errorCode);
+        line += ",\"error_msg\":" + jsonString(errorText(a));
+        line += ",\"request_id\":" + jsonString(a.last.requestId);
+        line += ",\"attempts\":" + QByteArray::number(a.attempts) + "}\n";
+        return line;
     }
     case Format::Csv:
         return Csv::row({a.assetId, outcome, status, QString::number(a.last.httpStatus),

@@ -352,10 +352,15 @@ QWidget *MainWindow::buildAssetsPage()
     });
     if (m_settings)
         m_paste->setTargetStatus(m_settings->defaultTargetStatus());
+    connect(m_paste, &PastePanel::addStarted, this,
+            [this](qsizetype total) { m_model->reserve(m_model->rowCount() + total); });
     connect(m_paste, &PastePanel::addRequested, this,
             [this](const QStringList &ids, TargetStatus status) {
-                const int added = m_model->addAssets(ids, status);
-                statusBar()->showMessage(tr("Added to the queue: %1").arg(added), 8000);
+                // A big paste arrives in slices (PastePanel::HandOverSlice): say the total.
+                m_model->addAssets(ids, status);
+                statusBar()->showMessage(
+                        tr("Queued: %1").arg(QLocale().toString(m_model->count(Bucket::Queued))),
+                        8000);
                 m_view->setFocus();
             });
     connect(m_paste, &PastePanel::parsingChanged, this, [this](bool parsing) {

@@ -334,10 +334,26 @@ void PastePanel::addToQueue()
 {
     if (!m_hasResult || m_parsing || m_result.count() == 0)
         return;
-    const QStringList ids = m_result.ids();
+    auto parsed = std::make_shared<const ParsedIds>(std::move(m_result));
     const TargetStatus status = targetStatus();
     clear();
+    emit addStarted(parsed->count());
+    handOver(parsed, 0, status);
+}
+
+void PastePanel::handOver(const std::shared_ptr<const ParsedIds> &parsed, qsizetype from,
+                          TargetStatus status)
+{
+    // One slice per event-loop turn: 10 million IDs become strings and table rows without
+    // freezing the window.
+    const qsizetype to = std::min(parsed->count(), from + HandOverSlice);
+    QStringList ids;
+    ids.reserve(to - from);
+    for (qsizetype i = from; i < to; ++i)
+        ids.append(parsed->id(i));
     emit addRequested(ids, status);
+    if (to < parsed->count())
+        QTimer::singleShot(0, this, [this, parsed, to, status] { handOver(parsed, to, status); });
 }
 
 void PastePanel::clear()

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -34,6 +35,8 @@ public:
     // Text larger than this is not put into the text area (laying out megabytes of text would
     // freeze the window); it is parsed directly and summarised.
     static constexpr qsizetype MaxEditableChars = 256 * 1024;
+    // IDs handed over per addRequested() signal (see addToQueue()).
+    static constexpr qsizetype HandOverSlice = 25000;
 
     explicit PastePanel(QWidget *parent = nullptr);
     ~PastePanel() override;
@@ -55,15 +58,21 @@ public:
     void setTargetStatus(TargetStatus status);
 
 public slots:
-    void addToQueue(); // emits addRequested() with the parsed IDs, then clears the panel
+    // Clears the panel and emits addRequested() with the parsed IDs: at once for up to
+    // HandOverSlice IDs, else in slices of that size, one per event-loop turn.
+    void addToQueue();
     void clear();
 
 signals:
+    void addStarted(qsizetype total); // before the first addRequested() of a hand-over
     void addRequested(const QStringList &assetIds, VodConfirm::TargetStatus status);
     void parsingChanged(bool parsing);
     void resultReady();
 
 private:
+    void handOver(const std::shared_ptr<const ParsedIds> &parsed, qsizetype from,
+                  TargetStatus status);
+
     struct Outcome
     {
         ParsedIds ids;

@@ -246,6 +246,12 @@ QVariant AssetTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+void AssetTableModel::reserve(qsizetype rows)
+{
+    m_rows.reserve(rows);
+    m_rowOf.reserve(rows);
+}
+
 int AssetTableModel::addAssets(const QStringList &assetIds, TargetStatus status)
 {
     const int first = int(m_rows.size());

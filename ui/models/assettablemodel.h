@@ -74,6 +74,9 @@ public:
     // Appends the ids that are not in the table yet, all with `status`, in one insert.
     // Returns how many rows were added.
     int addAssets(const QStringList &assetIds, TargetStatus status);
+    // Makes room for `rows` rows in all before a large add arriving in parts, so the parts do not
+    // each grow (and rehash) the table.
+    void reserve(qsizetype rows);
     // Removes the given source rows (any order, duplicates allowed). Returns how many went.
     int removeAssetRows(QList<int> rows);
     void clear();

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -367,7 +368,10 @@ void TestMainWindow::largePasteIsParsedOffTheGuiThread()
     QCOMPARE(panel->result().duplicates, 14 * 100000);
     QVERIFY(find<QLabel>(u"pasteSourceLabel"_s)->text().contains(u"clipboard"_s));
     QTest::mouseClick(find<QPushButton>(u"addIdsButton"_s), Qt::LeftButton);
-    QCOMPARE(m_window->assetModel()->rowCount(), 100000);
+    // Handed over in slices, one per event-loop turn, so the window keeps reacting.
+    QCOMPARE(m_window->assetModel()->rowCount(), PastePanel::HandOverSlice);
+    QTRY_COMPARE(m_window->assetModel()->rowCount(), 100000);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLocale().toString(100000)));
     QGuiApplication::clipboard()->clear();
 }
 

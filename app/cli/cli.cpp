@@ -360,11 +360,12 @@ private:
     QElapsedTimer m_clock;
 };
 
-std::optional<int> openHistory(HistoryStore &history, const QString &path)
+// Opens the history and reports its write failures on stderr. `hint` follows an open error.
+std::optional<int> openHistory(HistoryStore &history, const QString &path, const QString &hint = {})
 {
     QString error;
     if (!history.open(path, &error))
-        return usageError(tr("%1 (use --no-history to run without a history)").arg(error));
+        return usageError(hint.isEmpty() ? error : error + u' ' + hint);
     QObject::connect(&history, &HistoryStore::writeFailed, &history,
                      [](const QString &message) { err(tr("History: %1").arg(message)); });
     return std::nullopt;
@@ -495,7 +496,8 @@ int confirm(const QStringList &arguments)
 
     HistoryStore history;
     if (!p.isSet(noHistoryO)) {
-        if (auto code = openHistory(history, historyPath(p, o.history, settings)))
+        if (auto code = openHistory(history, historyPath(p, o.history, settings),
+                                    tr("(use --no-history to run without a history)")))
             return *code;
     }
     return report(runBatch(client, history, std::move(items), run, {}, connection.profile));

@@ -812,18 +812,6 @@ void HistoryStore::close()
     m_open = false;
 }
 
-void HistoryStore::beginBatch(const BatchInfo &batch)
-{
-    Q_ASSERT(QThread::currentThread() == thread());
-    if (!m_open) {
-        qCWarning(lcHistory) << "beginBatch() on a closed history store; ignored";
-        return;
-    }
-    m_pending->begins.append(batch);
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
-}
-
 bool HistoryStore::journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
                                 QString *error)
 {

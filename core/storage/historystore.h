@@ -42,7 +42,7 @@ struct HistoryFilter
 // The confirmation history: one SQLite database (Qt SQL, WAL mode) holding one row per attempt
 // and one row per batch (run). The file lives in the platform's app-data folder by default.
 //
-// Writing: append(), beginBatch() and finishBatch() only queue in memory (O(1), never touch the
+// Writing: append() and finishBatch() only queue in memory (O(1), never touch the
 // disk). The queue is handed to a private writer thread after FlushIntervalMs or as soon as
 // FlushThreshold rows wait; the writer stores each hand-over (together with any that arrived while
 // it was busy) in one transaction, so the engine is never blocked by the disk. A failed transaction
@@ -106,14 +106,14 @@ public:
     bool isOpen() const { return m_open; }
     QString path() const { return m_path; }
 
-    // Owner thread only. Queue writes; they reach the disk within FlushIntervalMs.
-    // Ignored (with a warning) while the store is not open.
-    void beginBatch(const BatchInfo &batch);
-    // Owner thread. The batch journal: writes the batch row and its asset list (in order) together
-    // with everything queued before, and returns once they are on disk (synchronous=FULL). Call it
-    // before the batch's first request. False with *error set when they could not be stored.
+    // Owner thread. Begins a batch: writes its row and its asset list (the journal, in order)
+    // together with everything queued before, and returns once they are on disk
+    // (synchronous=FULL). Call it before the batch's first request. False with *error set when
+    // they could not be stored.
     bool journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
                       QString *error = nullptr);
+    // Owner thread only. Queue writes; they reach the disk within FlushIntervalMs.
+    // Ignored (with a warning) while the store is not open.
     void finishBatch(const QString &batchId, const QDateTime &finishedAt);
     void append(const HistoryRecord &record); // an invalid time is replaced by "now"
     int pendingCount() const { return int(m_pendingRows); }

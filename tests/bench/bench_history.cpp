@@ -134,7 +134,7 @@ bool benchInsert(const QTemporaryDir &dir)
         qint64 worstNs = 0;
         const std::clock_t cpuStart = std::clock();
         timer.start();
-        store.beginBatch(batch);
+        store.journalBatch(batch, {});
         for (const HistoryRecord &r : std::as_const(rows)) {
             one.start();
             store.append(r);
@@ -218,7 +218,7 @@ QStringList buildBig(const QString &path)
             b.startedAt = origin.addMSecs(yearMs / BigRows * i);
             b.finishedAt = b.startedAt.addSecs(300);
             b.total = 5000;
-            store.beginBatch(b);
+            store.journalBatch(b, {});
             store.finishBatch(batchId, b.finishedAt);
         }
         // one row in five retries an asset seen shortly before

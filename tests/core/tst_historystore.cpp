@@ -242,7 +242,7 @@ void TestHistoryStore::batches()
     info.region = u"cn-north-4"_s;
     info.projectId = u"pid"_s;
     info.total = 3;
-    store->beginBatch(info);
+    QVERIFY(store->journalBatch(info, {}));
     HistoryRecord a1 = record(u"a1"_s, T0.addSecs(1), u"confirmed"_s);
     a1.batchId = u"b-1"_s;
     store->append(a1);
@@ -582,8 +582,8 @@ void TestHistoryStore::deleteOlderThan()
     BatchInfo mixed;
     mixed.id = u"mixed"_s;
     mixed.startedAt = T0.addDays(-31);
-    store->beginBatch(old);
-    store->beginBatch(mixed);
+    QVERIFY(store->journalBatch(old, {}));
+    QVERIFY(store->journalBatch(mixed, {}));
     for (int i = 0; i < 3; ++i) {
         HistoryRecord r = record(u"old-%1"_s.arg(i), T0.addDays(-40).addSecs(i), u"failed"_s);
         r.batchId = u"old"_s;

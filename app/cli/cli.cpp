@@ -421,6 +421,8 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
                                &error)) {
         err(error);
         engine.cancel();
+    } else if (history.isOpen() && batchId.isEmpty()) {
+        err(tr("Batch %1 (if it is interrupted: vodconfirm resume %1)").arg(engine.batchId()));
     }
     loop.exec();
     progress.end();

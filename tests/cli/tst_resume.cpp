@@ -43,8 +43,9 @@ private:
     QStringList withServer(const QStringList &args) const; // confirm, resume
     QStringList history(const QStringList &args) const;
     QString idFile(int n) const; // a file with n asset ids
-    // Starts a slow confirm of n assets and kills it (SIGKILL) once `confirmed` took effect.
-    void confirmAndKill(int n, int confirmed);
+    // Starts a slow confirm of n assets and kills it (SIGKILL) once `confirmed` took effect;
+    // *err gets what it had printed on stderr.
+    void confirmAndKill(int n, int confirmed, QByteArray *err = nullptr);
 
     std::unique_ptr<VodTestServer> m_server;
     std::unique_ptr<QTemporaryDir> m_home;
@@ -82,7 +83,7 @@ QString TestResume::idFile(int n) const
     return path;
 }
 
-void TestResume::confirmAndKill(int n, int confirmed)
+void TestResume::confirmAndKill(int n, int confirmed, QByteArray *err)
 {
     m_server->config().latencyMs = 40;
     auto p = m_cli->start(withServer({u"confirm"_s, idFile(n), u"--rate-limit"_s, u"600"_s}));
@@ -90,13 +91,16 @@ void TestResume::confirmAndKill(int n, int confirmed)
     p->kill();
     QVERIFY(p->waitForFinished());
     QCOMPARE(p->exitStatus(), QProcess::CrashExit);
+    if (err)
+        *err = p->readAllStandardError();
     m_server->config().latencyMs = 0;
 }
 
 void TestResume::killedBatchIsListedAndResumedWithoutDoubles()
 {
     const int n = 60;
-    confirmAndKill(n, 20);
+    QByteArray killedErr;
+    confirmAndKill(n, 20, &killedErr);
     QTest::qWait(100); // let requests the killed process had in flight reach the server
     const QSet<QString> confirmedBefore = [this] {
         QSet<QString> s;
@@ -114,6 +118,10 @@ void TestResume::killedBatchIsListedAndResumedWithoutDoubles()
     const QJsonObject batch = listed.json().first();
     QCOMPARE(batch.value("state"_L1).toString(), u"interrupted"_s);
     QCOMPARE(batch.value("total"_L1).toInt(), n);
+    // The killed run had said how to resume it.
+    QVERIFY2(killedErr.contains("vodconfirm resume "
+                                + batch.value("batch_id"_L1).toString().toUtf8()),
+             killedErr.constData());
 
     m_server->reset();
     const CliRun resumed = m_cli->run(withServer({u"resume"_s}));

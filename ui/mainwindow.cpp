@@ -346,10 +346,7 @@ QWidget *MainWindow::buildAssetsPage()
 
     m_paste = new PastePanel(page);
     m_paste->setAccessibleName(tr("Add asset IDs"));
-    m_paste->setKnownIdsProvider([this] {
-        const QStringList ids = m_model->assetIds();
-        return QSet<QString>(ids.cbegin(), ids.cend());
-    });
+    m_paste->setKnownIdsProvider([this] { return m_model->knownIds(); });
     if (m_settings)
         m_paste->setTargetStatus(m_settings->defaultTargetStatus());
     connect(m_paste, &PastePanel::addStarted, this,

@@ -140,7 +140,7 @@ PastePanel::~PastePanel()
     m_watcher.waitForFinished(); // the job holds no pointer into the panel, but finish cleanly
 }
 
-void PastePanel::setKnownIdsProvider(std::function<QSet<QString>()> provider)
+void PastePanel::setKnownIdsProvider(std::function<AssetIdParser::KnownPredicate()> provider)
 {
     m_knownIds = std::move(provider);
 }
@@ -167,7 +167,7 @@ void PastePanel::parseEditText()
         return;
     }
     start(
-            [text, known = m_knownIds ? m_knownIds() : QSet<QString>()] {
+            [text, known = m_knownIds ? m_knownIds() : AssetIdParser::KnownPredicate()] {
                 return Outcome {AssetIdParser::parse(text, known), {}, text.size()};
             },
             {});
@@ -189,7 +189,7 @@ void PastePanel::parseText(const QString &text, const QString &source)
         }
     }
     start(
-            [text, known = m_knownIds ? m_knownIds() : QSet<QString>()] {
+            [text, known = m_knownIds ? m_knownIds() : AssetIdParser::KnownPredicate()] {
                 return Outcome {AssetIdParser::parse(text, known), {}, text.size()};
             },
             text.size() <= MaxEditableChars ? QString() : label);
@@ -209,7 +209,7 @@ void PastePanel::parseFiles(const QStringList &paths)
         names << QFileInfo(p).fileName();
     const QString source = QLocale().createSeparatedList(names);
     start(
-            [paths, known = m_knownIds ? m_knownIds() : QSet<QString>()] {
+            [paths, known = m_knownIds ? m_knownIds() : AssetIdParser::KnownPredicate()] {
                 Outcome out;
                 QByteArray all;
                 QStringList unreadable;
@@ -225,8 +225,7 @@ void PastePanel::parseFiles(const QStringList &paths)
                     all += '\n';
                 }
                 out.bytes = all.size();
-                out.ids = AssetIdParser::parseUtf8(
-                        all, [&known](AssetId id) { return known.contains(id.toString()); });
+                out.ids = AssetIdParser::parseUtf8(all, known);
                 out.error = unreadable.join(u'\n');
                 return out;
             },

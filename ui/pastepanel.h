@@ -41,8 +41,9 @@ public:
     explicit PastePanel(QWidget *parent = nullptr);
     ~PastePanel() override;
 
-    // Called on the GUI thread when a parse starts: the IDs already in the table.
-    void setKnownIdsProvider(std::function<QSet<QString>()> provider);
+    // Called on the GUI thread when a parse starts: whether an ID is already in the table (asked
+    // from the parsing thread, once per distinct ID).
+    void setKnownIdsProvider(std::function<AssetIdParser::KnownPredicate()> provider);
 
     // Parses text from elsewhere (clipboard, drop); source names it in the summary.
     void parseText(const QString &text, const QString &source);
@@ -94,7 +95,7 @@ private:
     QPushButton *m_clearButton = nullptr;
     QTimer *m_debounce = nullptr;
 
-    std::function<QSet<QString>()> m_knownIds;
+    std::function<AssetIdParser::KnownPredicate()> m_knownIds;
     QFutureWatcher<Outcome> m_watcher;
     quint64 m_generation = 0; // results of older parses are dropped
     quint64 m_watchedGeneration = 0;

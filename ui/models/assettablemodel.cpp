@@ -325,6 +325,12 @@ void AssetTableModel::clear()
     emit countsChanged();
 }
 
+AssetIdParser::KnownPredicate AssetTableModel::knownIds() const
+{
+    // The copy shares the hash; a later change to the table detaches from it.
+    return [index = m_rowOf](AssetId id) { return index.contains(id.toString()); };
+}
+
 QStringList AssetTableModel::assetIds() const
 {
     QStringList ids;

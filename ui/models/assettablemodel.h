@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
+#include "ids/assetidparser.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -85,6 +86,9 @@ public:
     int rowOf(const QString &assetId) const { return m_rowOf.value(assetId, -1); }
     const Row &row(int row) const { return m_rows.at(row); }
     QStringList assetIds() const;
+    // Whether an ID is in the table, answered from a snapshot of the table's index (taking it is
+    // O(1), and it may be asked from any thread while the table changes).
+    AssetIdParser::KnownPredicate knownIds() const;
 
     // Puts rows back to Queued (clearing their last answer) so they can be sent again.
     void requeue(const QList<int> &rows);

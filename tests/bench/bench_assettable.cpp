@@ -1,6 +1,7 @@
 // Asset table figures: time to insert 100,000 rows in one paste, and how long the event loop
 // stalls while a simulated 10,000-asset run streams engine updates into the model (coalesced,
 // with the filter/sort proxy and a visible table view attached). Prints figures; asserts nothing.
+#include "benchutil.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 
@@ -16,6 +17,7 @@
 
 using namespace VodConfirm;
 using namespace Qt::StringLiterals;
+using namespace VodConfirm::Bench;
 
 namespace {
 
@@ -27,12 +29,6 @@ QStringList makeIds(int n)
         ids << u"%1%2"_s.arg(quint64(i) * 2654435761u, 16, 16, QChar(u'0'))
                         .arg(i, 16, 16, QChar(u'0'));
     return ids;
-}
-
-template<typename T> T median(QList<T> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.at(v.size() / 2);
 }
 
 double modelOnlyInsertMs(const QStringList &ids)

@@ -3,6 +3,7 @@
 //   throughput: 20 ms server latency, 4 in flight -> bound 200 confirms/s
 //   pacing:     a configured rate limit against a server that enforces 1500/minute
 #include "api/vodclient.h"
+#include "benchutil.h"
 #include "engine/confirmengine.h"
 #include "vodtestserver.h"
 
@@ -18,6 +19,7 @@
 
 using namespace VodConfirm;
 using namespace Qt::StringLiterals;
+using namespace VodConfirm::Bench;
 
 namespace {
 
@@ -27,12 +29,6 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
             + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
 struct Server

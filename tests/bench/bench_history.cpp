@@ -3,6 +3,7 @@
 //   (b) lookup by asset id in a 1,000,000-row history           target < 5 ms
 //   (c) open + count + first page of an unfiltered 1M history  "opens instantly"
 // plus the figures around them that the history view depends on.
+#include "benchutil.h"
 #include "storage/historystore.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 
 using namespace VodConfirm;
 using namespace Qt::StringLiterals;
+using namespace VodConfirm::Bench;
 
 namespace {
 
@@ -29,13 +31,6 @@ QTextStream &out()
 {
     static QTextStream s(stdout);
     return s;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 QString runs(const QList<double> &v, int precision)

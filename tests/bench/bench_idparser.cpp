@@ -2,6 +2,7 @@
 // during the parse minus RSS before it, so it includes the result) for 1,000,000-line pastes in
 // several shapes, 50 MB of random bytes, and 10 million IDs. Prints figures; asserts nothing.
 // Target: 1,000,000 lines in under 0.5 s.
+#include "benchutil.h"
 #include "ids/assetidparser.h"
 
 #include <QByteArray>
@@ -15,30 +16,13 @@
 #include <ctime>
 #include <functional>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 using namespace VodConfirm;
 using namespace Qt::StringLiterals;
+using namespace VodConfirm::Bench;
 
 namespace {
 
 QTextStream out(stdout);
-
-// Reads a "VmRSS:" / "VmHWM:" line of /proc/self/status, in KiB (0 where there is none).
-qint64 statusKiB(const char *field)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray name(field);
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(name))
-            return line.mid(name.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 // CPU time of this process: on a shared machine wall time also counts other people's builds.
 double cpuMs()
@@ -46,18 +30,6 @@ double cpuMs()
     timespec t {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-// Returns freed heap to the system, then resets the peak RSS (VmHWM) to the current RSS
-// (Linux >= 4.0), so that the next peak is this parse's own.
-void resetPeak()
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-    QFile f(u"/proc/self/clear_refs"_s);
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
 }
 
 struct Figures

@@ -5,6 +5,7 @@
 //     loopback server; the 10M-ID batch is cancelled with SIGINT at its first request): wall time,
 //     time to the first request, time from SIGINT to exit, the child's peak RSS (wait4 rusage).
 // Medians of 3 runs. Prints figures; asserts nothing.
+#include "benchutil.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
 #include "vodtestserver.h"
@@ -25,51 +26,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 extern char **environ;
 
 using namespace VodConfirm;
 using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
+using namespace VodConfirm::Bench;
 
 namespace {
 
 constexpr int Runs = 3;
 QTextStream out(stdout);
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-// A "VmRSS:" / "VmHWM:" line of /proc/self/status, in KiB.
-qint64 statusKiB(const char *field)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray name(field);
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(name))
-            return line.mid(name.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-// Returns freed heap to the system and resets VmHWM to the current RSS (Linux >= 4.0).
-void resetPeak()
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-    QFile f(u"/proc/self/clear_refs"_s);
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
 
 double mib(qint64 kib)
 {

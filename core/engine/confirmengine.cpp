@@ -122,8 +122,7 @@ void ConfirmEngine::cancel()
         return;
     m_cancelled = true;
     m_timer.stop();
-    abandonUnsent(AssetState::Cancelled, tr("cancelled before sending"),
-                  tr("cancelled before the next attempt"));
+    abandonUnsent(tr("cancelled before the next attempt"));
     finishIfDone();
 }
 
@@ -443,7 +442,7 @@ void ConfirmEngine::stop(const QString &reason, const QString &unsentNote, const
     m_timer.stop();
     m_summary.stopReason = reason;
     m_unsentNote = unsentNote;
-    abandonUnsent(AssetState::NotSent, unsentNote, retryNote);
+    abandonUnsent(retryNote);
 }
 
 void ConfirmEngine::stopForAuth(const ApiResult &result)
@@ -469,15 +468,13 @@ void ConfirmEngine::stopForConnection(const ApiResult &result)
          tr("not sent: the connection failed"), tr("not retried: the connection failed"));
 }
 
-void ConfirmEngine::abandonUnsent(AssetState state, const QString &unsentNote,
-                                  const QString &retryNote)
+void ConfirmEngine::abandonUnsent(const QString &retryNote)
 {
     // Assets this run never sent (also those waiting to re-read their state) are not sent; those
     // waiting for a retry fail.
     auto abandon = [&](int index) {
         if (m_assets.at(index).attempts == 0) {
-            ++m_summary.notSent;
-            setState(index, state, unsentNote);
+            dropUnsent(index);
         } else {
             ++m_summary.failed;
             setState(index, AssetState::Failed, retryNote);

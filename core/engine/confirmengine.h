@@ -81,8 +81,9 @@ private:
     void stopForAuth(const ApiResult &result);
     void stopForConnection(const ApiResult &result);
     void stop(const QString &reason, const QString &unsentNote, const QString &retryNote);
-    // Unsent assets get `state`; assets waiting for a retry fail with `retryNote`.
-    void abandonUnsent(AssetState state, const QString &unsentNote, const QString &retryNote);
+    // On cancel or stop: assets not sent yet are dropped (dropUnsent()); those waiting for a retry
+    // fail with `retryNote`.
+    void abandonUnsent(const QString &retryNote);
     void setState(int index, AssetState state, const QString &note = {});
     bool finishIfDone();
     qint64 backoffMs(int attempt, const ApiResult &result) const;

@@ -1,8 +1,7 @@
 #include "mainwindow.h"
 
 #include "api/vodclient.h"
-#include "engine/confirmengine.h"
-#include "engine/historyrecorder.h"
+#include "engine/batchrunner.h"
 #include "engine/resume.h"
 #include "errorhints.h"
 #include "firstrunpage.h"
@@ -155,13 +154,13 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
 
 MainWindow::~MainWindow()
 {
-    if (m_engine)
-        disconnect(m_engine, nullptr, this, nullptr);
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
 }
 
 bool MainWindow::isRunning() const
 {
-    return m_starting || (m_engine && m_engine->isRunning());
+    return m_starting || (m_runner && m_runner->isRunning());
 }
 
 void MainWindow::setSessionCredentials(const QString &profileName, const Credentials &credentials)
@@ -191,6 +190,9 @@ void MainWindow::buildActions()
     m_retryAllAction = make(u"retryAllAction"_s, tr("Retry &All Failed"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                             tr("Send again every failed or unsent asset, whatever the error"));
+    m_confirmAgainAction = make(u"confirmAgainAction"_s, tr("Confirm A&gain Anyway"), {},
+                                tr("Send the assets skipped because the history shows them "
+                                   "confirmed before (the selected ones, or all)"));
     m_removeAction = make(u"removeAction"_s, tr("Re&move"), QKeySequence::Delete,
                           tr("Remove the selected assets from the table"));
     m_copyIdsAction = make(u"copyIdsAction"_s, tr("Copy &IDs"), QKeySequence::Copy,
@@ -231,6 +233,7 @@ void MainWindow::buildActions()
     connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(m_retryAllAction, &QAction::triggered, this, &MainWindow::retryAllFailed);
+    connect(m_confirmAgainAction, &QAction::triggered, this, &MainWindow::confirmAgain);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
     connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copyIds);
     connect(m_copyRowsAction, &QAction::triggered, this, &MainWindow::copyRows);
@@ -239,20 +242,20 @@ void MainWindow::buildActions()
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importFilesInteractive);
     connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
     connect(m_pauseAction, &QAction::triggered, this, [this] {
-        if (m_engine)
-            m_engine->pause();
+        if (m_runner)
+            m_runner->pause();
         updateActions();
         updateProgress();
     });
     connect(m_resumeAction, &QAction::triggered, this, [this] {
-        if (m_engine)
-            m_engine->resume();
+        if (m_runner)
+            m_runner->unpause();
         updateActions();
         updateProgress();
     });
     connect(m_cancelAction, &QAction::triggered, this, [this] {
-        if (m_engine)
-            m_engine->cancel();
+        if (m_runner)
+            m_runner->cancel();
         updateActions();
     });
     connect(m_resumeBatchAction, &QAction::triggered, this, &MainWindow::resumeInterruptedBatch);
@@ -431,7 +434,7 @@ QWidget *MainWindow::buildAssetsPage()
     m_view->setColumnWidth(int(Column::Attempts), widthFor(u"Attempts"_s));
     m_view->setColumnWidth(int(Column::RequestId), widthFor(u"0123456789abcdef"_s));
     // Table actions: active while the table has focus, and in its context menu.
-    for (QAction *a : {m_confirmAction, m_retryAction, m_retryAllAction}) {
+    for (QAction *a : {m_confirmAction, m_retryAction, m_retryAllAction, m_confirmAgainAction}) {
         m_view->addAction(a);
     }
     auto *sep1 = new QAction(m_view);
@@ -540,6 +543,7 @@ void MainWindow::buildMenus()
     batch->addAction(m_confirmAction);
     batch->addAction(m_retryAction);
     batch->addAction(m_retryAllAction);
+    batch->addAction(m_confirmAgainAction);
     batch->addSeparator();
     batch->addAction(m_pauseAction);
     batch->addAction(m_resumeAction);
@@ -613,15 +617,17 @@ void MainWindow::updateActions()
     const bool anyFailed = m_model->count(Bucket::Failed) + m_model->count(Bucket::NotSent) > 0;
     m_retryAction->setEnabled(!running && hasProfile && anyFailed);
     m_retryAllAction->setEnabled(!running && hasProfile && anyFailed);
+    m_confirmAgainAction->setEnabled(!running && hasProfile
+                                     && m_model->count(AssetState::Skipped) > 0);
     m_removeAction->setEnabled(hasSelection);
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyRowsAction->setEnabled(hasSelection);
     m_copyErrorsAction->setEnabled(hasSelection);
     m_exportAction->setEnabled(hasRows);
-    const bool paused = m_engine && m_engine->isPaused();
-    m_pauseAction->setEnabled(running && m_engine && !paused);
+    const bool paused = m_runner && m_runner->isPaused();
+    m_pauseAction->setEnabled(running && m_runner && !paused);
     m_resumeAction->setEnabled(running && paused);
-    m_cancelAction->setEnabled(running && m_engine);
+    m_cancelAction->setEnabled(running && m_runner);
     m_pauseButton->setEnabled(m_pauseAction->isEnabled());
     m_resumeButton->setEnabled(m_resumeAction->isEnabled());
     m_cancelButton->setEnabled(m_cancelAction->isEnabled());
@@ -659,7 +665,7 @@ void MainWindow::updateDetails()
 
 void MainWindow::updateProgress()
 {
-    if (!m_engine && !m_starting) {
+    if (!m_runner && !m_starting) {
         if (m_lastSummary) {
             const BatchSummary &s = *m_lastSummary;
             m_progress->setRange(0, std::max(1, s.total));
@@ -699,7 +705,7 @@ void MainWindow::updateProgress()
         if (m_batchDone < m_batchTotal)
             text += tr(" · about %1 left").arg(formatDuration(left));
     }
-    if (m_engine->isPaused())
+    if (m_runner->isPaused())
         text += tr(" · paused");
     m_progressLabel->setText(text);
 }
@@ -963,7 +969,31 @@ void MainWindow::retry(bool includeNonRetryable)
     startBatch(rows);
 }
 
-void MainWindow::startBatch(const QList<int> &rows)
+void MainWindow::confirmAgain()
+{
+    if (isRunning())
+        return;
+    auto skipped = [this](int row) { return m_model->row(row).state == AssetState::Skipped; };
+    QList<int> rows;
+    for (int row : selectedSourceRows()) {
+        if (skipped(row))
+            rows << row;
+    }
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (skipped(row))
+                rows << row;
+        }
+    }
+    if (rows.isEmpty()) {
+        statusBar()->showMessage(tr("No asset was skipped as confirmed before"), 10000);
+        return;
+    }
+    m_model->requeue(rows);
+    startBatch(rows, true);
+}
+
+void MainWindow::startBatch(const QList<int> &rows, bool force)
 {
     if (rows.isEmpty() || isRunning())
         return;
@@ -977,12 +1007,13 @@ void MainWindow::startBatch(const QList<int> &rows)
     items.reserve(rows.size());
     for (int row : rows)
         items.append({m_model->row(row).assetId, m_model->row(row).status});
-    startItems(*profile, items, {});
+    startItems(*profile, items, {}, force);
 }
 
 void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &items,
-                            const QString &resumedBatchId)
+                            const std::optional<ResumePlan> &resumed, bool force)
 {
+    const QString resumedBatchId = resumed ? resumed->batch.id : QString();
     if (const QString problem = profile.problem(); !problem.isEmpty()) {
         showError(tr("Profile incomplete"), problem);
         return;
@@ -996,15 +1027,15 @@ void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &it
             credentials.userName = profile.userName;
         if (credentials.accountName.isEmpty())
             credentials.accountName = profile.accountName;
-        startWithCredentials(profile, credentials, items, resumedBatchId);
+        startWithCredentials(profile, credentials, items, resumed, force);
         return;
     }
     m_starting = true;
     updateActions();
     updateProgress();
     m_credentials->load(profile, this,
-                        [this, profile, items, resumedBatchId](const Credentials &credentials,
-                                                               const QString &error) {
+                        [this, profile, items, resumed, force,
+                         resumedBatchId](const Credentials &credentials, const QString &error) {
                             m_starting = false;
                             if (!error.isEmpty()) {
                                 showError(tr("Keychain"), error);
@@ -1013,14 +1044,15 @@ void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &it
                                 updateProgress();
                                 return;
                             }
-                            startWithCredentials(profile, credentials, items, resumedBatchId);
+                            startWithCredentials(profile, credentials, items, resumed, force);
                         });
 }
 
 void MainWindow::startWithCredentials(const Profile &profile, const Credentials &credentials,
                                       const QList<ConfirmItem> &wanted,
-                                      const QString &resumedBatchId)
+                                      const std::optional<ResumePlan> &resumedPlan, bool force)
 {
+    const QString resumedBatchId = resumedPlan ? resumedPlan->batch.id : QString();
     auto giveUp = [&](const QString &title, const QString &text) {
         showError(title, text);
         releaseResumed(resumedBatchId);
@@ -1051,40 +1083,53 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         updateActions();
         return;
     }
+    std::optional<ResumePlan> resumed = resumedPlan;
+    if (resumed)
+        resumed->items = items; // the rows still queued
     m_client = client;
-    m_engine = new ConfirmEngine(m_client, this);
+    m_runner = new BatchRunner(m_client, m_history, this);
+    BatchRunner::Options options;
     if (m_settings) {
-        ConfirmEngine::Options options;
-        options.concurrency = m_settings->concurrency();
-        options.ratePerMinute = m_settings->ratePerMinute();
-        options.maxAttempts = m_settings->maxAttempts();
-        m_engine->setOptions(options);
+        options.engine.concurrency = m_settings->concurrency();
+        options.engine.ratePerMinute = m_settings->ratePerMinute();
+        options.engine.maxAttempts = m_settings->maxAttempts();
     }
-    connect(m_engine, &ConfirmEngine::assetChanged, this, &MainWindow::onAssetChanged);
-    connect(m_engine, &ConfirmEngine::finished, this, &MainWindow::onBatchFinished);
-    connect(m_engine, &ConfirmEngine::authenticationFailed, this, [this](const QString &message) {
+    options.force = force;
+    m_runner->setOptions(options);
+    connect(m_runner, &BatchRunner::assetChanged, this, &MainWindow::onAssetChanged);
+    connect(m_runner, &BatchRunner::finished, this, &MainWindow::onBatchFinished);
+    connect(m_runner, &BatchRunner::authenticationFailed, this, [this](const QString &message) {
         showError(tr("Authentication failed"),
                   tr("The server refused the profile's credentials, so the batch stopped after "
                      "the first refusal:\n%1\n\n%2")
                           .arg(message, ErrorHints::hintForCode(u"APIGW.0301"_s)));
     });
-    if (m_history)
-        m_recorder = new HistoryRecorder(m_engine, m_history, m_engine);
+    connect(m_runner, &BatchRunner::historyFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("History: %1").arg(message), 15000);
+    });
 
     m_batchTotal = int(items.size());
     m_batchDone = m_batchConfirmed = m_batchFailed = 0;
     m_terminal = QList<bool>(items.size(), false);
     m_runClock.start();
     m_progressTimer.start();
-    const QString batchId = m_engine->start(items, resumedBatchId);
+    const BatchRunner::Context context {profile.name, profile.regionId, profile.projectId};
     QString error;
-    if (m_recorder
-        && !m_recorder->batchStarted(
-                {profile.name, profile.regionId, profile.projectId, !resumedBatchId.isEmpty()},
-                &error)) {
-        m_engine->cancel(); // nothing has gone out yet
+    if (resumed) {
+        m_runner->resume(*resumed, context);
+    } else if (!m_runner->start(items, context, &error)) {
+        // Nothing has gone out: the rows stay queued.
+        m_progressTimer.stop();
+        m_runner->deleteLater();
+        m_runner = nullptr;
+        m_client->deleteLater();
+        m_client = nullptr;
         showError(tr("History"), error);
+        updateActions();
+        updateProgress();
+        return;
     }
+    const QString batchId = m_runner->batchId();
     statusBar()->showMessage(tr("Confirming assets: %1…").arg(m_batchTotal));
     updateActions();
     updateProgress();
@@ -1098,12 +1143,18 @@ void MainWindow::checkInterruptedBatches()
     if (!batches.isEmpty()) {
         const BatchInfo &b = batches.constLast(); // the newest
         m_interruptedBatch = b.id;
-        QString text
-                = tr("A batch of %n asset(s) started %1 did not finish: VOD Confirm was "
+        const QString started = QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat);
+        QString text = b.stoppedAt.isValid()
+                ? tr("A batch of %n asset(s) started %1 stopped before all were sent (%2). Send "
+                     "the rest? Assets it may have confirmed already are checked first and not "
+                     "sent again.",
+                     nullptr, b.total)
+                          .arg(started, b.stopReason)
+                : tr("A batch of %n asset(s) started %1 did not finish: VOD Confirm was "
                      "closed, killed or crashed while it ran. Resume it? Assets it may have "
                      "confirmed already are checked first and not sent again.",
                      nullptr, b.total)
-                          .arg(QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat));
+                          .arg(started);
         if (batches.size() > 1)
             text += u' '
                     + tr("(%n older unfinished batch(es): see “vodconfirm history --unfinished”.)",
@@ -1179,7 +1230,7 @@ void MainWindow::resumeInterruptedBatch()
                                      .arg(plan->failedBefore)
                                      .arg(plan->items.size()),
                              10000);
-    startItems(*profile, plan->items, batch.id);
+    startItems(*profile, plan->items, plan);
 }
 
 void MainWindow::releaseResumed(const QString &batchId)
@@ -1222,21 +1273,27 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
     m_model->flushUpdates();
     m_progressTimer.stop();
     m_lastSummary = summary;
-    if (m_engine) {
-        disconnect(m_engine, nullptr, this, nullptr);
-        m_engine->deleteLater(); // also deletes the recorder
-        m_engine = nullptr;
-        m_recorder = nullptr;
+    if (m_runner) {
+        disconnect(m_runner, nullptr, this, nullptr);
+        m_runner->deleteLater();
+        m_runner = nullptr;
     }
     if (m_client) {
         m_client->deleteLater();
         m_client = nullptr;
     }
-    statusBar()->showMessage(tr("Batch finished: %1 confirmed, %2 failed, %3 not sent")
-                                     .arg(summary.confirmed)
-                                     .arg(summary.failed)
-                                     .arg(summary.notSent),
-                             15000);
+    QString message = tr("Batch finished: %1 confirmed, %2 failed, %3 not sent")
+                              .arg(summary.confirmed)
+                              .arg(summary.failed)
+                              .arg(summary.notSent);
+    if (summary.skipped > 0)
+        message += tr(", %n skipped as confirmed before", nullptr, summary.skipped);
+    statusBar()->showMessage(message, 15000);
+    if (!summary.historyError.isEmpty())
+        showError(tr("History incomplete"),
+                  tr("%1\nThe batch is kept as unfinished: resuming it checks the state of every "
+                     "asset the history did not record before sending anything.")
+                          .arg(summary.historyError));
     updateActions();
     updateProgress();
     updateDetails();
@@ -1298,7 +1355,7 @@ void MainWindow::openProfiles()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (isRunning() && m_engine) {
+    if (isRunning() && m_runner) {
         if (!m_closeWhenDone) {
             QMessageBox box(QMessageBox::Question, tr("A batch is running"),
                             tr("%1 of %2 assets are done. Stop the batch now (requests already "
@@ -1317,8 +1374,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             box.exec();
             if (box.clickedButton() == stop) {
                 m_closeWhenDone = true;
-                if (m_engine)
-                    m_engine->cancel();
+                if (m_runner)
+                    m_runner->cancel();
             } else if (box.clickedButton() == finish) {
                 m_closeWhenDone = true;
             }

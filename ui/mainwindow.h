@@ -2,6 +2,7 @@
 
 #include "api/credentials.h"
 #include "engine/confirmtypes.h"
+#include "engine/resume.h"
 #include "settings/profile.h"
 
 #include <QElapsedTimer>
@@ -33,9 +34,8 @@ namespace VodConfirm {
 
 class AssetFilterProxy;
 class AssetTableModel;
-class ConfirmEngine;
+class BatchRunner;
 class CredentialStore;
-class HistoryRecorder;
 class HistoryStore;
 class HistoryView;
 class PastePanel;
@@ -71,6 +71,8 @@ public:
 
 public slots:
     void confirmQueued(); // selected queued rows, or all queued rows when none is selected
+    // Skipped rows (confirmed before, per the history), selected or all: sent anyway.
+    void confirmAgain();
     void retryFailed(); // retryable failures and unsent assets (selection, or all)
     void retryAllFailed(); // every failed or unsent asset, retryable or not
     void removeSelected();
@@ -115,13 +117,16 @@ private:
 
     QList<int> selectedSourceRows() const; // in view order
     void retry(bool includeNonRetryable);
-    void startBatch(const QList<int> &rows);
+    void startBatch(const QList<int> &rows, bool force = false);
     // Runs `items` (rows of the table) with the profile's credentials, as a new batch, or as
     // the continuation of an interrupted one.
+    // `resumed`: the batch continues a planned resume (planResume()) instead of starting anew.
+    // `force`: also send assets the history shows confirmed before.
     void startItems(const Profile &profile, const QList<ConfirmItem> &items,
-                    const QString &resumedBatchId);
+                    const std::optional<ResumePlan> &resumed, bool force = false);
     void startWithCredentials(const Profile &profile, const Credentials &credentials,
-                              const QList<ConfirmItem> &items, const QString &resumedBatchId);
+                              const QList<ConfirmItem> &items,
+                              const std::optional<ResumePlan> &resumed, bool force);
     void releaseResumed(const QString &batchId); // no-op for an empty id
     void onAssetChanged(const AssetUpdate &update);
     void onBatchFinished(const BatchSummary &summary);
@@ -158,6 +163,7 @@ private:
     QAction *m_confirmAction = nullptr;
     QAction *m_retryAction = nullptr;
     QAction *m_retryAllAction = nullptr;
+    QAction *m_confirmAgainAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_copyIdsAction = nullptr;
     QAction *m_copyRowsAction = nullptr;
@@ -175,8 +181,7 @@ private:
 
     // The running batch.
     VodClient *m_client = nullptr;
-    ConfirmEngine *m_engine = nullptr;
-    HistoryRecorder *m_recorder = nullptr;
+    BatchRunner *m_runner = nullptr;
     bool m_starting = false; // waiting for the keychain before a start
     QList<bool> m_terminal; // per batch index: reached a final state
     int m_batchTotal = 0;

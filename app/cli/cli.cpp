@@ -4,8 +4,7 @@
 
 #include "api/regions.h"
 #include "api/vodclient.h"
-#include "engine/confirmengine.h"
-#include "engine/historyrecorder.h"
+#include "engine/batchrunner.h"
 #include "engine/resume.h"
 #include "ids/assetidparser.h"
 #include "settings/clientconfig.h"
@@ -66,8 +65,9 @@ QString mainHelp()
               "  history    print the confirmation history\n"
               "  profiles   list profiles, or show one (list | show NAME)\n\n"
               "Run 'vodconfirm COMMAND --help' for a command's options.\n"
-              "Exit codes: 0 every asset confirmed, 1 some asset failed or was not sent,\n"
-              "2 usage, input or configuration error, 3 authentication rejected.");
+              "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset\n"
+              "failed or was not sent, 2 usage, input or configuration error, 3 authentication\n"
+              "rejected, 4 every asset confirmed but the history could not record it all.");
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.
@@ -319,7 +319,7 @@ std::optional<int> readItems(const QStringList &files, TargetStatus status,
 class ProgressLine final : public QObject
 {
 public:
-    ProgressLine(ConfirmEngine *engine, int total) : m_engine(engine), m_total(total)
+    ProgressLine(BatchRunner *runner, int total) : m_runner(runner), m_total(total)
     {
         m_enabled = ::isatty(STDERR_FILENO);
         m_clock.start();
@@ -342,7 +342,7 @@ public:
                                         .arg(m_confirmed)
                                         .arg(m_other)
                                         .arg(rate, 0, 'f', 1)
-                                        .arg(m_engine->isPaused() ? tr(" (paused)") : QString())));
+                                        .arg(m_runner->isPaused() ? tr(" (paused)") : QString())));
     }
     void end()
     {
@@ -351,7 +351,7 @@ public:
     }
 
 private:
-    ConfirmEngine *m_engine;
+    BatchRunner *m_runner;
     int m_total;
     int m_confirmed = 0;
     int m_other = 0;
@@ -377,52 +377,53 @@ QString historyPath(const QCommandLineParser &p, const QCommandLineOption &histo
     return p.isSet(historyO) ? p.value(historyO) : HistoryStore::pathFor(settings.historyPath());
 }
 
-// Runs `items` to the end (or to Ctrl+C) as batch `batchId` (empty: a new batch), printing one
-// line per asset, and records it in `history` when that is open.
+// Runs `items` (a new batch) or `plan` (a resume) to the end, or to Ctrl+C / SIGTERM, printing
+// one line per asset; the history (when open) records it. Nothing that was not sent is lost: a
+// stopped batch stays resumable (BatchRunner).
 BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmItem> items,
-                      const Run &run, const QString &batchId, const QString &profile)
+                      const ResumePlan *plan, const Run &run, const QString &profile, bool force,
+                      QString *error)
 {
-    ConfirmEngine engine(&client);
-    engine.setOptions(run.engine);
-    HistoryRecorder recorder(&engine, history.isOpen() ? &history : nullptr);
-    ProgressLine progress(&engine, int(items.size()));
+    BatchRunner runner(&client, history.isOpen() ? &history : nullptr);
+    runner.setOptions({run.engine, force});
+    ProgressLine progress(&runner, int(plan ? plan->items.size() : items.size()));
     QEventLoop loop;
     BatchSummary summary;
-    out(assetHeader(run.format));
-    QObject::connect(&engine, &ConfirmEngine::assetChanged, &loop, [&](const AssetUpdate &a) {
+    QObject::connect(&runner, &BatchRunner::assetChanged, &loop, [&](const AssetUpdate &a) {
         progress.update(a);
         if (isTerminal(a.state))
             out(assetLine(run.format, a));
     });
-    QObject::connect(&engine, &ConfirmEngine::finished, &loop, [&](const BatchSummary &s) {
+    QObject::connect(&runner, &BatchRunner::finished, &loop, [&](const BatchSummary &s) {
         summary = s;
         loop.quit();
     });
+    QObject::connect(&runner, &BatchRunner::historyFailed, &loop,
+                     [](const QString &message) { err(tr("History: %1").arg(message)); });
 
     if (::pipe(signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
-        QObject::connect(notifier, &QSocketNotifier::activated, &engine, [&] {
+        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&] {
             char c;
             [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
             progress.end();
-            err(tr("Interrupted: cancelling; requests already sent finish first (press Ctrl+C "
-                   "again to quit at once)."));
-            engine.cancel();
+            err(tr("Interrupted: stopping; requests already sent finish first, the rest stays "
+                   "resumable (press Ctrl+C again to quit at once)."));
+            runner.cancel();
         });
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
     }
 
-    engine.start(items, batchId);
-    items = {}; // the engine has its own copy
     const VodClient::Config &config = client.config();
-    QString error;
-    if (!recorder.batchStarted({profile, config.regionId, config.projectId, !batchId.isEmpty()},
-                               &error)) {
-        err(error);
-        engine.cancel();
-    } else if (history.isOpen() && batchId.isEmpty()) {
-        err(tr("Batch %1 (if it is interrupted: vodconfirm resume %1)").arg(engine.batchId()));
+    const BatchRunner::Context context {profile, config.regionId, config.projectId};
+    out(assetHeader(run.format));
+    if (plan) {
+        runner.resume(*plan, context);
+    } else if (!runner.start(std::exchange(items, {}), context, error)) { // the engine has a copy
+        return summary;
+    } else if (history.isOpen()) {
+        err(tr("Batch %1 (if it is interrupted: vodconfirm resume %1)").arg(runner.batchId()));
     }
     loop.exec();
     progress.end();
@@ -430,23 +431,34 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
 }
 
 // The closing summary on stderr and the exit code.
-int report(const BatchSummary &summary, int failedBefore = 0)
+int report(const BatchSummary &summary, const QString &batchId, int failedBefore = 0)
 {
-    err(tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent in %4 s (%5 requests, %6 "
-           "throttled, %7 state reads).",
-           nullptr, summary.total)
-                .arg(summary.confirmed)
-                .arg(summary.failed)
-                .arg(summary.notSent)
-                .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
-                .arg(summary.requests)
-                .arg(summary.throttled)
-                .arg(summary.verifications));
+    QString line = tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent", nullptr, summary.total)
+                           .arg(summary.confirmed)
+                           .arg(summary.failed)
+                           .arg(summary.notSent);
+    if (summary.skipped > 0)
+        line += tr(", %n skipped (already confirmed)", nullptr, summary.skipped);
+    line += tr(" in %1 s (%2 requests, %3 throttled, %4 state reads).")
+                    .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
+                    .arg(summary.requests)
+                    .arg(summary.throttled)
+                    .arg(summary.verifications);
+    err(line);
     if (!summary.stopReason.isEmpty())
         err(summary.stopReason);
+    if (!summary.historyError.isEmpty())
+        err(tr("History: %1 The batch is kept unfinished; 'vodconfirm resume %2' checks the "
+               "state of anything the history did not record before sending it.")
+                    .arg(summary.historyError, batchId));
+    else if (summary.kept)
+        err(tr("%n asset(s) left to send: vodconfirm resume %1", nullptr, summary.remaining)
+                    .arg(batchId));
     if (summary.authStopped)
         return AuthRejected;
-    return summary.confirmed == summary.total && failedBefore == 0 ? AllConfirmed : SomeFailed;
+    if (summary.confirmed + summary.skipped != summary.total || failedBefore != 0)
+        return SomeFailed;
+    return summary.historyError.isEmpty() ? AllConfirmed : HistoryIncomplete;
 }
 
 int confirm(const QStringList &arguments)
@@ -457,8 +469,12 @@ int confirm(const QStringList &arguments)
             u"status"_s, tr("Status to set: CREATED (default), FAILED or CANCELLED."), u"STATUS"_s);
     const QCommandLineOption noHistoryO(u"no-history"_s,
                                         tr("Do not record this run in the history."));
+    const QCommandLineOption forceO(
+            u"force"_s,
+            tr("Also send assets the history shows confirmed before (they are skipped "
+               "otherwise)."));
     p.addOptions(o.all());
-    p.addOptions({statusO, noHistoryO});
+    p.addOptions({statusO, noHistoryO, forceO});
     p.addPositionalArgument(
             u"FILE"_s,
             tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -502,7 +518,12 @@ int confirm(const QStringList &arguments)
                                     tr("(use --no-history to run without a history)")))
             return *code;
     }
-    return report(runBatch(client, history, std::move(items), run, {}, connection.profile));
+    QString error;
+    const BatchSummary summary = runBatch(client, history, std::move(items), nullptr, run,
+                                          connection.profile, p.isSet(forceO), &error);
+    if (!error.isEmpty())
+        return usageError(error);
+    return report(summary, summary.batchId);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -545,6 +566,13 @@ int resume(const QStringList &arguments)
     if (batchId.isEmpty()) {
         const QList<BatchInfo> batches = resumableBatches(history);
         if (batches.isEmpty()) {
+            const QList<BatchInfo> running = history.unfinishedBatches();
+            if (!running.isEmpty()) {
+                err(tr("Batch %1 is being run by another VOD Confirm process right now; there "
+                       "is nothing else to resume.")
+                            .arg(running.constLast().id));
+                return SomeFailed;
+            }
             err(tr("No interrupted batch to resume."));
             return AllConfirmed;
         }
@@ -560,7 +588,9 @@ int resume(const QStringList &arguments)
         return usageError(error);
     if (p.isSet(discardO)) {
         history.finishBatch(batchId, QDateTime::currentDateTimeUtc());
-        if (!history.flush(&error))
+        const bool flushed = history.flush(&error);
+        history.releaseBatch(batchId);
+        if (!flushed)
             return usageError(error);
         err(tr("Batch %1 marked as finished; %2 asset(s) were left unconfirmed.")
                     .arg(batchId)
@@ -587,8 +617,8 @@ int resume(const QStringList &arguments)
                 .arg(plan->confirmedBefore)
                 .arg(plan->failedBefore)
                 .arg(plan->items.size()));
-    return report(runBatch(client, history, plan->items, run, batchId, connection.profile),
-                  plan->failedBefore);
+    return report(runBatch(client, history, {}, &*plan, run, connection.profile, false, nullptr),
+                  batchId, plan->failedBefore);
 }
 
 // ----------------------------------------------------------------------------------------------

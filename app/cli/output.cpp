@@ -159,7 +159,7 @@ QByteArray historyLine(Format format, const HistoryRecord &r)
 
 static const QStringList BatchColumns
         = {u"batch_id"_s, u"state"_s,      u"started_at"_s, u"profile"_s,
-           u"region"_s,   u"project_id"_s, u"total"_s};
+           u"region"_s,   u"project_id"_s, u"total"_s,      u"stop_reason"_s};
 
 QByteArray batchHeader(Format format)
 {
@@ -168,12 +168,15 @@ QByteArray batchHeader(Format format)
 
 QByteArray batchLine(Format format, const BatchInfo &b)
 {
+    // stopped: ended with a remainder to send (stopped, signalled, failed); interrupted: killed.
     const QString state = b.finishedAt.isValid() ? u"finished"_s
             : b.running                          ? u"running"_s
+            : b.stoppedAt.isValid()              ? u"stopped"_s
                                                  : u"interrupted"_s;
     const QString started = b.startedAt.toUTC().toString(Qt::ISODateWithMs);
-    const QStringList fields
-            = {b.id, state, started, b.profile, b.region, b.projectId, QString::number(b.total)};
+    const QStringList fields = {
+            b.id,        state, started, b.profile, b.region, b.projectId, QString::number(b.total),
+            b.stopReason};
     switch (format) {
     case Format::Json: {
         QJsonObject o;
@@ -191,6 +194,8 @@ QByteArray batchLine(Format format, const BatchInfo &b)
             line += u"  profile "_s + b.profile;
         if (!b.projectId.isEmpty())
             line += u"  project "_s + b.projectId;
+        if (!b.stopReason.isEmpty())
+            line += u"  ("_s + b.stopReason + u')';
         return line.toUtf8() + '\n';
     }
     }

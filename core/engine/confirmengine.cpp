@@ -100,6 +100,19 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     return m_batchId;
 }
 
+void ConfirmEngine::settle(int index, AssetState state, const QString &note)
+{
+    Q_ASSERT(state == AssetState::Skipped || state == AssetState::NotSent);
+    if (index < 0 || index >= m_assets.size() || isTerminal(m_assets.at(index).state))
+        return;
+    m_checkFirst[index] = false;
+    if (state == AssetState::Skipped)
+        ++m_summary.skipped;
+    else
+        ++m_summary.notSent;
+    setState(index, state, note); // pump() passes over it
+}
+
 void ConfirmEngine::pause()
 {
     if (!m_running || m_paused)
@@ -142,6 +155,10 @@ void ConfirmEngine::pump()
     const int limit = m_probeDone ? m_options.concurrency : 1;
     const double interval = 60000.0 / m_rate;
     while (m_inFlight < limit && !m_ready.empty()) {
+        if (isTerminal(m_assets.at(m_ready.front()).state)) { // settled before the start
+            m_ready.pop_front();
+            continue;
+        }
         const double t = nowMs();
         if (t < m_nextSendMs) {
             m_timer.start(int(std::ceil(m_nextSendMs - t)));
@@ -179,8 +196,8 @@ void ConfirmEngine::sendOne(int index)
 void ConfirmEngine::checkBeforeSending(int first)
 {
     QList<int> indexes {first};
-    while (indexes.size() < MaxIdsPerCheck && !m_ready.empty()
-           && m_checkFirst.at(m_ready.front())) {
+    while (indexes.size() < MaxIdsPerCheck && !m_ready.empty() && m_checkFirst.at(m_ready.front())
+           && !isTerminal(m_assets.at(m_ready.front()).state)) {
         indexes.append(m_ready.front());
         m_ready.pop_front();
     }
@@ -232,8 +249,9 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
                 setState(index, AssetState::Retrying,
                          tr("state check %1 of %2").arg(failures + 1).arg(m_options.maxAttempts));
             } else {
-                ++m_summary.failed;
-                setState(index, AssetState::Failed,
+                // Still unknown, so it stays part of the batch's remainder (resumable).
+                ++m_summary.notSent;
+                setState(index, AssetState::NotSent,
                          tr("not sent: its state could not be read, and an earlier run may "
                             "have confirmed it"));
             }
@@ -473,6 +491,8 @@ void ConfirmEngine::abandonUnsent(const QString &retryNote)
     // Assets this run never sent (also those waiting to re-read their state) are not sent; those
     // waiting for a retry fail.
     auto abandon = [&](int index) {
+        if (isTerminal(m_assets.at(index).state))
+            return; // settled before the start
         if (m_assets.at(index).attempts == 0) {
             dropUnsent(index);
         } else {

@@ -43,6 +43,9 @@ public:
     // Starts a batch; returns its id: `batchId` when resuming one, else a new one. Only one batch
     // at a time (isRunning()).
     QString start(const QList<ConfirmItem> &items, const QString &batchId = {});
+    // Right after start(), before returning to the event loop: concludes asset `index` without a
+    // request, as Skipped (confirmed before) or NotSent (held by another batch), with `note`.
+    void settle(int index, AssetState state, const QString &note);
     bool isRunning() const { return m_running; }
     bool isPaused() const { return m_paused; }
     QString batchId() const { return m_batchId; }

@@ -20,6 +20,8 @@ QString assetStateName(AssetState s)
     case AssetState::NotSent:
     case AssetState::Cancelled:
         return u"not_sent"_s;
+    case AssetState::Skipped:
+        return u"skipped"_s;
     }
     return {};
 }

@@ -17,17 +17,19 @@ struct ConfirmItem
     bool checkFirst = false;
 };
 
-// Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent, Cancelled.
-enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Cancelled };
+// Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent, Cancelled, Skipped
+// (not sent because the history shows it confirmed before).
+enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Cancelled, Skipped };
 
 inline bool isTerminal(AssetState s)
 {
     return s == AssetState::Confirmed || s == AssetState::Failed || s == AssetState::NotSent
-            || s == AssetState::Cancelled;
+            || s == AssetState::Cancelled || s == AssetState::Skipped;
 }
 
 // The machine-readable outcome used by --output and the history: "confirmed", "failed",
-// "not_sent" ("cancelled" assets were not sent either), "queued"/"sending"/"retrying" otherwise.
+// "not_sent" ("cancelled" assets were not sent either), "skipped",
+// "queued"/"sending"/"retrying" otherwise.
 QString assetStateName(AssetState s);
 
 // One HTTP attempt for one asset, as the history records it.
@@ -61,16 +63,24 @@ struct AssetUpdate
 
 struct BatchSummary
 {
+    QString batchId;
     int total = 0;
     int confirmed = 0;
     int failed = 0;
     int notSent = 0; // includes cancelled assets
+    int skipped = 0; // the history showed them confirmed before: not sent again
     bool authStopped = false; // the batch stopped on an authentication failure
     QString stopReason; // translated, user-facing; empty when the batch ran to the end
     qint64 requests = 0; // HTTP requests made
     qint64 throttled = 0; // 429 answers seen
     qint64 verifications = 0; // state reads after ambiguous answers
     qint64 elapsedMs = 0;
+
+    // Set by BatchRunner once the history has the batch.
+    int remaining = 0; // assets left to send (not sent, or waiting for a retry): resumable
+    bool kept = false; // the batch stays unfinished in the history, so `remaining` can be resumed
+    qint64 historyNotSaved = 0; // attempt rows the history could not store (disk full ...)
+    QString historyError; // translated; empty when the history has everything
 };
 
 } // namespace VodConfirm

@@ -7,42 +7,18 @@ using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
-HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, QObject *parent)
-    : QObject(parent), m_engine(engine), m_store(store)
+HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, const Context &context,
+                                 QObject *parent)
+    : QObject(parent), m_engine(engine), m_store(store), m_context(context)
 {
     connect(engine, &ConfirmEngine::attemptFinished, this, &HistoryRecorder::onAttempt);
     connect(engine, &ConfirmEngine::assetChanged, this, &HistoryRecorder::onAssetChanged);
-    connect(engine, &ConfirmEngine::finished, this, &HistoryRecorder::onFinished);
 }
 
-bool HistoryRecorder::batchStarted(const Context &context, QString *error)
+void HistoryRecorder::begin()
 {
-    m_context = context;
-    if (!m_store)
-        return true;
-    const QString id = m_engine->batchId();
-    m_store->claimBatch(id);
-    if (context.resumed)
-        return true;
-    BatchInfo batch;
-    batch.id = id;
-    batch.startedAt = QDateTime::currentDateTimeUtc();
-    batch.profile = context.profile;
-    batch.region = context.region;
-    batch.projectId = context.projectId;
-    batch.total = int(m_engine->assets().size());
-    QList<JournalEntry> assets;
-    assets.reserve(m_engine->assets().size());
-    for (const AssetUpdate &a : m_engine->assets())
-        assets.append({a.assetId, targetStatusName(a.status), {}});
-    QString message;
-    if (m_store->journalBatch(batch, assets, &message))
-        return true;
-    if (error)
-        *error = tr("The history could not record the batch before sending, so nothing was sent: "
-                    "%1")
-                         .arg(message);
-    return false;
+    m_settled = QBitArray(m_engine->assets().size());
+    m_unsettled = int(m_engine->assets().size());
 }
 
 HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
@@ -59,10 +35,21 @@ HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
     return r;
 }
 
+void HistoryRecorder::write(int index, const HistoryRecord &record)
+{
+    if (index >= 0 && index < m_settled.size()) {
+        const bool settled = isSettledOutcome(record.outcome);
+        if (settled != m_settled.testBit(index)) {
+            m_settled.setBit(index, settled);
+            m_unsettled += settled ? -1 : 1;
+        }
+    }
+    if (m_store)
+        m_store->append(record);
+}
+
 void HistoryRecorder::onAttempt(const AttemptRecord &a)
 {
-    if (!m_store)
-        return;
     HistoryRecord r = row(a.assetId, a.status, a.startedAt);
     r.outcome = a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
             : a.willRetry                            ? u"retrying"_s
@@ -73,34 +60,23 @@ void HistoryRecorder::onAttempt(const AttemptRecord &a)
     r.requestId = a.result.requestId;
     r.attempt = a.attempt;
     r.durationMs = a.durationMs;
-    m_store->append(r);
+    write(a.index, r);
 }
 
 void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
 {
-    // Assets concluded without a request of their own: never sent, or settled by reading their
-    // state before sending (a resumed batch). Attempts have their own rows.
-    if (!m_store || u.attempts > 0 || !isTerminal(u.state))
+    // Assets concluded without a request of their own: never sent, skipped, or settled by reading
+    // their state before sending (a resumed batch). Attempts have their own rows.
+    if (u.attempts > 0 || !isTerminal(u.state))
         return;
     HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
-    r.outcome = u.state == AssetState::Confirmed ? u"confirmed"_s
-            : u.state == AssetState::Failed      ? u"failed"_s
-                                                 : u"not_sent"_s;
+    r.outcome = assetStateName(u.state);
     r.httpStatus = u.last.httpStatus;
     r.errorCode = u.last.errorCode;
     r.errorMessage = u.note;
     r.requestId = u.last.requestId;
     r.attempt = 0;
-    m_store->append(r);
-}
-
-void HistoryRecorder::onFinished(const BatchSummary &)
-{
-    if (!m_store)
-        return;
-    m_store->finishBatch(m_engine->batchId(), QDateTime::currentDateTimeUtc());
-    m_store->flush();
-    m_store->releaseBatch(m_engine->batchId());
+    write(u.index, r);
 }
 
 } // namespace VodConfirm

@@ -3,6 +3,7 @@
 #include "engine/confirmtypes.h"
 #include "storage/historyrecord.h"
 
+#include <QBitArray>
 #include <QObject>
 #include <QPointer>
 
@@ -11,10 +12,11 @@ namespace VodConfirm {
 class ConfirmEngine;
 class HistoryStore;
 
-// Writes what a ConfirmEngine does into the history: the batch journal (its assets, on disk before
-// the first request), one row per attempt, one row per asset concluded without a request of its
-// own (never sent, or settled by reading its state), and the batch's end. While the batch runs it
-// holds the store's claim on it. Shared by the GUI and the CLI.
+// Writes what a ConfirmEngine does into the history: one row per attempt, and one row per asset
+// concluded without a request of its own (never sent, skipped, or settled by reading its state).
+// It also counts the assets whose latest row is not settled (isSettledOutcome()): the batch's
+// remainder, exactly what a resume would pick up. Without a store it only counts.
+// BatchRunner owns the batch's lifecycle (claim, journal, end); this class only writes rows.
 class HistoryRecorder final : public QObject
 {
     Q_OBJECT
@@ -25,26 +27,27 @@ public:
         QString profile; // empty for credentials from the environment
         QString region;
         QString projectId;
-        bool resumed = false; // the engine continues a journaled batch (see planResume())
     };
 
-    HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, QObject *parent = nullptr);
+    // `store` may be null. Call begin() right after ConfirmEngine::start().
+    HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, const Context &context,
+                    QObject *parent = nullptr);
 
-    // Call right after ConfirmEngine::start(), before returning to the event loop. Journals a new
-    // batch and waits until that is on disk. Returns false with a translated *error when the
-    // journal could not be written: then cancel the engine (nothing has been sent yet).
-    bool batchStarted(const Context &context, QString *error = nullptr);
+    void begin(); // every asset of the engine's batch starts unsettled
+    int unsettled() const { return m_unsettled; }
 
 private:
     // A row with the batch, context, asset and target status filled in.
     HistoryRecord row(const QString &assetId, TargetStatus status, const QDateTime &time) const;
+    void write(int index, const HistoryRecord &record);
     void onAttempt(const AttemptRecord &record);
     void onAssetChanged(const AssetUpdate &update);
-    void onFinished(const BatchSummary &summary);
 
     ConfirmEngine *m_engine;
     QPointer<HistoryStore> m_store;
     Context m_context;
+    QBitArray m_settled; // per asset index: its latest row is settled
+    int m_unsettled = 0;
 };
 
 } // namespace VodConfirm

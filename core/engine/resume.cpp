@@ -1,5 +1,6 @@
 #include "resume.h"
 
+#include "ids/assetidparser.h"
 #include "storage/historystore.h"
 
 #include <QCoreApplication>
@@ -9,9 +10,9 @@ using namespace Qt::StringLiterals;
 namespace VodConfirm {
 
 namespace {
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Resume", text);
+    return QCoreApplication::translate("Resume", text, disambiguation, n);
 }
 } // namespace
 
@@ -28,9 +29,9 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
     if (batch->finishedAt.isValid())
         return fail(tr("Batch %1 finished at %2; there is nothing to resume.")
                             .arg(batchId, batch->finishedAt.toString(Qt::ISODate)));
-    if (!store.claimBatch(batchId))
-        return fail(
-                tr("Batch %1 is being run by another VOD Confirm process right now.").arg(batchId));
+    QString claimError;
+    if (!store.claimBatch(batchId, &claimError))
+        return fail(claimError);
 
     QString journalError;
     const QList<JournalEntry> journal = store.journal(batchId, &journalError);
@@ -42,18 +43,29 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
                                       .arg(batchId)
                             : journalError);
     }
+    // The history file is input like any other: an entry that is not an asset ID with a known
+    // target status is never sent (nor put into a query), and the batch is not resumed.
     ResumePlan plan;
     plan.batch = *batch;
-    for (const JournalEntry &e : journal) {
-        if (e.lastOutcome == "confirmed"_L1) {
-            ++plan.confirmedBefore;
-        } else if (e.lastOutcome == "failed"_L1) {
-            ++plan.failedBefore;
-        } else {
-            const TargetStatus status
-                    = targetStatusFromName(e.targetStatus).value_or(TargetStatus::Created);
-            plan.items.append({e.assetId, status, true});
+    for (qsizetype i = 0; i < journal.size(); ++i) {
+        const JournalEntry &e = journal.at(i);
+        const std::optional<TargetStatus> status = targetStatusFromName(e.targetStatus);
+        if (!AssetIdParser::isValidId(e.assetId) || !status) {
+            store.releaseBatch(batchId);
+            return fail(tr("Batch %1 cannot be resumed: its recorded asset list is damaged "
+                           "(entry %2 of %3 is not an asset ID with a target status). Nothing "
+                           "was sent. Discard the batch, and confirm its assets again as a new "
+                           "batch (assets already confirmed are skipped).")
+                                .arg(batchId)
+                                .arg(i + 1)
+                                .arg(journal.size()));
         }
+        if (!isSettledOutcome(e.lastOutcome))
+            plan.items.append({e.assetId, *status, true});
+        else if (e.lastOutcome == "failed"_L1)
+            ++plan.failedBefore;
+        else
+            ++plan.confirmedBefore;
     }
     return plan;
 }

@@ -18,7 +18,9 @@ struct HistoryRecord
     QString projectId;
     QString assetId;
     QString targetStatus; // "CREATED", "FAILED" or "CANCELLED"
-    QString outcome; // "confirmed" | "failed" | "retrying" | "not_sent"
+    // "confirmed" | "failed" | "retrying" | "not_sent" | "skipped" (the history showed the asset
+    // confirmed before, so it was not sent again)
+    QString outcome;
     int httpStatus = 0; // 0 when no HTTP answer arrived
     QString errorCode; // as the server sent it, e.g. "VOD.10062"
     QString errorMessage;
@@ -39,6 +41,11 @@ struct BatchInfo
     QString region;
     QString projectId;
     int total = 0; // assets in the batch
+    // Set when the batch ended with assets left to send (stopped by the user, a signal, an
+    // authentication or connection failure, or assets held by another process): it stays
+    // unfinished, so the rest can be resumed, until it is sent or discarded.
+    QDateTime stoppedAt;
+    QString stopReason; // translated, as the user was told
     // Set by HistoryStore::unfinishedBatches(): a live process (maybe this one) is running it now.
     bool running = false;
 
@@ -55,6 +62,14 @@ struct JournalEntry
 
     friend bool operator==(const JournalEntry &, const JournalEntry &) = default;
 };
+
+// Whether an asset whose latest recorded outcome is `outcome` is done with, for its batch: a
+// resume leaves it alone, and a batch whose assets are all settled is finished. Anything else
+// (never recorded, not sent, waiting for a retry) is the batch's remainder.
+inline bool isSettledOutcome(QStringView outcome)
+{
+    return outcome == u"confirmed" || outcome == u"failed" || outcome == u"skipped";
+}
 
 } // namespace VodConfirm
 

@@ -2,6 +2,7 @@
 #include "util/csv.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
@@ -17,7 +18,12 @@
 #include <QThread>
 
 #include <atomic>
+#include <cerrno>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -32,17 +38,26 @@ struct PendingWrites
     QList<BatchInfo> begins;
     QList<std::pair<QString, QList<JournalEntry>>> journals; // batch id, its assets in order
     QList<std::pair<QString, qint64>> finishes; // batch id, finished_at (ms since epoch UTC)
+    struct Stop
+    {
+        QString batchId;
+        qint64 stoppedAt; // ms since epoch UTC
+        QString reason;
+    };
+    QList<Stop> stops;
     QList<HistoryRecord> records;
 
     bool isEmpty() const
     {
-        return begins.isEmpty() && journals.isEmpty() && finishes.isEmpty() && records.isEmpty();
+        return begins.isEmpty() && journals.isEmpty() && finishes.isEmpty() && stops.isEmpty()
+                && records.isEmpty();
     }
     void append(PendingWrites &&other)
     {
         begins += std::move(other.begins);
         journals += std::move(other.journals);
         finishes += std::move(other.finishes);
+        stops += std::move(other.stops);
         records += std::move(other.records);
     }
 };
@@ -119,6 +134,13 @@ QList<JournalEntry> decodeJournal(const QByteArray &bytes)
     return assets;
 }
 
+// A batch that ended with a remainder to send (stopped, cancelled, signalled) stays unfinished and
+// says when and why it stopped.
+const char *const SchemaV3[] = {
+        "ALTER TABLE batches ADD COLUMN stopped_at INTEGER",
+        "ALTER TABLE batches ADD COLUMN stop_reason TEXT NOT NULL DEFAULT ''",
+};
+
 struct MigrationStep
 {
     int version;
@@ -129,6 +151,7 @@ struct MigrationStep
 const MigrationStep Migrations[] = {
         {1, SchemaV1, std::size(SchemaV1)},
         {2, SchemaV2, std::size(SchemaV2)},
+        {3, SchemaV3, std::size(SchemaV3)},
 };
 static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
 
@@ -248,7 +271,51 @@ BatchInfo batchFromQuery(const QSqlQuery &q)
     b.region = q.value(4).toString();
     b.projectId = q.value(5).toString();
     b.total = q.value(6).toInt();
+    b.stoppedAt = fromMs(q.value(7));
+    b.stopReason = q.value(8).toString();
     return b;
+}
+
+constexpr auto BatchColumns
+        = "id, started_at, finished_at, profile, region, project_id, total, stopped_at, "
+          "stop_reason"_L1;
+
+// Only the owner may read or write the history and its claims: it names assets, projects and
+// profiles. SQLite gives the WAL and shared-memory files the database file's mode.
+constexpr QFile::Permissions OwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
+
+// Creates `path` empty with mode 0600 if it does not exist (SQLite takes an empty file as a new
+// database), and narrows an existing one (and its -wal and -shm files) to 0600.
+void restrictToOwner(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        if (QFile::exists(file)
+            && (QFile::permissions(file) & ~(OwnerOnly | QFile::ReadUser | QFile::WriteUser)))
+            QFile::setPermissions(file, OwnerOnly);
+    }
+}
+
+// Whether a live process holds the claim file at `path`: QLockFile's holder keeps an exclusive
+// flock() on it for as long as it lives, whatever the file says.
+bool claimFileHeld(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd); // also releases the probe's own lock
+    return held;
+}
+
+QString claimFile(const QString &dbPath, const QString &batchId)
+{
+    return dbPath + u".batch-"_s + batchId + u".lock"_s;
 }
 
 QString escapeLike(const QString &s)
@@ -348,6 +415,111 @@ bool prepareAndBind(QSqlQuery &q, const QString &sql, const QVariantList &binds,
     return true;
 }
 
+// A batch's journal with the latest recorded outcome of each asset (see HistoryStore::journal()).
+bool loadJournal(QSqlDatabase &db, const QString &batchId, QList<JournalEntry> *entries,
+                 QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!prepareAndBind(q, u"SELECT assets FROM batch_journal WHERE batch_id = ?"_s, {batchId},
+                        error))
+        return false;
+    if (!q.exec()) {
+        setError(error, sqlText(q.lastError()));
+        return false;
+    }
+    if (q.next())
+        *entries = decodeJournal(q.value(0).toByteArray());
+    QHash<QString, qsizetype> byAsset;
+    byAsset.reserve(entries->size());
+    for (qsizetype i = 0; i < entries->size(); ++i)
+        byAsset.insert(entries->at(i).assetId, i);
+    // The rows in insertion order: the last one seen per asset is the latest.
+    if (!prepareAndBind(q,
+                        u"SELECT asset_id, outcome FROM attempts WHERE batch_id = ?"
+                        " ORDER BY id"_s,
+                        {batchId}, error))
+        return false;
+    if (!q.exec()) {
+        setError(error, sqlText(q.lastError()));
+        return false;
+    }
+    while (q.next()) {
+        const auto it = byAsset.constFind(q.value(0).toString());
+        if (it != byAsset.cend())
+            (*entries)[*it].lastOutcome = q.value(1).toString();
+    }
+    return true;
+}
+
+// Fills `out` for the assets `ids` of batch `batchId` (see BatchConflicts): confirmedIn only when
+// `projectId` is set. `live` tells whether a live process holds a batch's claim.
+bool findConflicts(QSqlDatabase &db, const QString &batchId, const QString &projectId,
+                   const QStringList &ids, const std::function<bool(const QString &)> &live,
+                   BatchConflicts *out, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!projectId.isEmpty() && !ids.isEmpty()) {
+        // One indexed lookup per asset inside SQLite, not one query per asset from here.
+        if (!q.exec(u"CREATE TEMP TABLE IF NOT EXISTS wanted_assets"
+                    " (asset_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID"_s)
+            || !q.exec(u"DELETE FROM wanted_assets"_s)) {
+            setError(error, sqlText(q.lastError()));
+            return false;
+        }
+        if (!q.prepare(u"INSERT OR IGNORE INTO wanted_assets VALUES (?)"_s)) {
+            setError(error, sqlText(q.lastError()));
+            return false;
+        }
+        q.addBindValue(QVariant(ids));
+        if (!q.execBatch()) {
+            setError(error, sqlText(q.lastError()));
+            return false;
+        }
+        if (!prepareAndBind(q,
+                            u"SELECT w.asset_id, (SELECT a.batch_id FROM attempts a"
+                            " WHERE a.asset_id = w.asset_id AND a.outcome = 'confirmed'"
+                            " AND a.project_id = ? AND a.batch_id IS NOT ?"
+                            " ORDER BY a.time DESC LIMIT 1) FROM wanted_assets w"_s,
+                            {projectId, batchId}, error)
+            || !q.exec()) {
+            setError(error, sqlText(q.lastError()));
+            return false;
+        }
+        while (q.next()) {
+            if (!q.value(1).isNull())
+                out->confirmedIn.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        q.exec(u"DELETE FROM wanted_assets"_s);
+    }
+
+    if (!prepareAndBind(q, u"SELECT id FROM batches WHERE finished_at IS NULL AND id != ?"_s,
+                        {batchId}, error)
+        || !q.exec()) {
+        setError(error, sqlText(q.lastError()));
+        return false;
+    }
+    QStringList running;
+    while (q.next()) {
+        if (live(q.value(0).toString()))
+            running.append(q.value(0).toString());
+    }
+    if (running.isEmpty())
+        return true;
+    const QSet<QString> wanted(ids.cbegin(), ids.cend());
+    for (const QString &other : std::as_const(running)) {
+        QList<JournalEntry> entries;
+        if (!loadJournal(db, other, &entries, error))
+            return false;
+        for (const JournalEntry &e : std::as_const(entries)) {
+            if (!isSettledOutcome(e.lastOutcome) && wanted.contains(e.assetId))
+                out->heldBy.insert(e.assetId, other);
+        }
+    }
+    return true;
+}
+
 // Gives the pages freed by a deletion back to the file system (the file is created with
 // auto_vacuum = INCREMENTAL). Every step of PRAGMA incremental_vacuum frees one page, and Qt steps
 // a statement without result columns only once per exec(), so it runs once per free page, in
@@ -438,8 +610,12 @@ public:
                 this, [this] { drain(nullptr); }, Qt::QueuedConnection);
     }
 
-    // Writer thread. Stores everything posted so far, plus what a failed write kept.
-    bool drain(QString *error)
+    // Reads run inside a write transaction before its writes (see journalBatch()).
+    using Precheck = std::function<bool(QSqlDatabase &, QString *sqlError)>;
+
+    // Writer thread. Stores everything posted so far, plus what a failed write kept; `precheck`
+    // runs first in the same transaction.
+    bool drain(QString *error, const Precheck &precheck = {})
     {
         PendingWrites batch;
         {
@@ -447,28 +623,36 @@ public:
             batch = std::exchange(m_inbox, {});
             m_drainPosted = false;
         }
-        return write(std::move(batch), error);
+        return write(std::move(batch), error, precheck);
     }
+
+    // Any thread: rows dropped for good, and rows kept for the next write.
+    qint64 droppedRows() const { return m_droppedRows.load(); }
+    qint64 retainedRows() const { return m_retainedRows.load(); }
 
 private:
     // Stores what was kept from a failed write plus `batch`. On failure keeps the rows for the next
     // call (up to MaxRetainedRows) and emits failed().
-    bool write(PendingWrites batch, QString *error)
+    bool write(PendingWrites batch, QString *error, const Precheck &precheck)
     {
         if (!m_retained.isEmpty()) {
             PendingWrites all = std::exchange(m_retained, {});
             all.append(std::move(batch));
             batch = std::move(all);
         }
-        if (batch.isEmpty())
+        if (batch.isEmpty() && !precheck)
             return true;
         QString sqlError;
-        if (store(batch, &sqlError))
+        if (store(batch, &sqlError, precheck)) {
+            m_retainedRows = 0;
             return true;
+        }
 
         const qsizetype rows = batch.records.size();
         const qsizetype dropped = qMax<qsizetype>(0, rows - HistoryStore::MaxRetainedRows);
         batch.records.remove(0, dropped);
+        m_droppedRows += dropped;
+        m_retainedRows = batch.records.size();
         m_retained = std::move(batch);
         QString message = HistoryStore::tr("Could not save %n attempt(s) to the history: %1.",
                                            nullptr, int(rows))
@@ -487,14 +671,17 @@ signals:
     void failed(const QString &message);
 
 private:
-    bool store(const PendingWrites &batch, QString *sqlError)
+    bool store(const PendingWrites &batch, QString *sqlError, const Precheck &precheck)
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        if (!db.transaction()) {
-            *sqlError = sqlText(db.lastError());
+        // IMMEDIATE: the write lock is taken at the start, so what a precheck reads cannot change
+        // (another process's batch) before this transaction's writes commit.
+        QSqlQuery begin(db);
+        if (!begin.exec(u"BEGIN IMMEDIATE"_s)) {
+            *sqlError = sqlText(begin.lastError());
             return false;
         }
-        bool ok = storeInTransaction(db, batch, sqlError);
+        bool ok = (!precheck || precheck(db, sqlError)) && storeInTransaction(db, batch, sqlError);
         if (ok && !db.commit()) {
             *sqlError = sqlText(db.lastError());
             ok = false;
@@ -589,6 +776,18 @@ private:
                     return failedWith(q);
             }
         }
+        if (!batch.stops.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"UPDATE batches SET stopped_at = ?, stop_reason = ? WHERE id = ?"_s))
+                return failedWith(q);
+            for (const PendingWrites::Stop &stop : batch.stops) {
+                q.bindValue(0, stop.stoppedAt);
+                q.bindValue(1, text(stop.reason));
+                q.bindValue(2, stop.batchId);
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
         if (!batch.finishes.isEmpty()) {
             QSqlQuery q(db);
             if (!q.prepare(u"UPDATE batches SET finished_at = ? WHERE id = ?"_s))
@@ -605,6 +804,8 @@ private:
 
     QString m_name;
     PendingWrites m_retained;
+    std::atomic<qint64> m_droppedRows {0};
+    std::atomic<qint64> m_retainedRows {0};
     QMutex m_mutex; // guards m_inbox and m_drainPosted
     PendingWrites m_inbox;
     bool m_drainPosted = false;
@@ -657,6 +858,7 @@ bool HistoryStore::open(const QString &path, QString *error)
     const QString damaged = tr(
             "The file %1 is damaged or is not a VOD Confirm history database (%2). It was left "
             "untouched; move it away to start a new history.");
+    restrictToOwner(absolute);
     const QString name = newConnectionName();
     QString message;
     auto prepare = [&]() -> bool {
@@ -813,7 +1015,7 @@ void HistoryStore::close()
 }
 
 bool HistoryStore::journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
-                                QString *error)
+                                QString *error, BatchConflicts *conflicts)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_open) {
@@ -822,7 +1024,63 @@ bool HistoryStore::journalBatch(const BatchInfo &batch, const QList<JournalEntry
     }
     m_pending->begins.append(batch);
     m_pending->journals.append({batch.id, assets});
-    return flush(error);
+    if (!conflicts)
+        return flush(error);
+
+    QStringList ids;
+    ids.reserve(assets.size());
+    for (const JournalEntry &e : assets)
+        ids.append(e.assetId);
+    const auto live = [this](const QString &id) { return claimHeld(id); };
+    HistoryWriter::Precheck precheck = [&](QSqlDatabase &db, QString *sqlError) {
+        BatchConflicts found;
+        if (!findConflicts(db, batch.id, batch.projectId, ids, live, &found, sqlError))
+            return false;
+        *conflicts = std::move(found);
+        return true;
+    };
+    m_flushTimer.stop();
+    m_writer->post(std::exchange(*m_pending, {}), false);
+    m_pendingRows = 0;
+    bool ok = false;
+    QString message;
+    QMetaObject::invokeMethod(
+            m_writer, [&] { ok = m_writer->drain(&message, precheck); },
+            Qt::BlockingQueuedConnection);
+    if (!ok)
+        setError(error, message);
+    return ok;
+}
+
+BatchConflicts HistoryStore::heldElsewhere(const QString &batchId, const QStringList &assetIds,
+                                           QString *error) const
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    BatchConflicts found;
+    const auto live = [this](const QString &id) { return claimHeld(id); };
+    withConnection(
+            [&](QSqlDatabase &db) {
+                return findConflicts(db, batchId, {}, assetIds, live, &found, error);
+            },
+            error);
+    return found;
+}
+
+void HistoryStore::stopBatch(const QString &batchId, const QDateTime &stoppedAt,
+                             const QString &reason)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open)
+        return;
+    const QDateTime t = stoppedAt.isValid() ? stoppedAt : QDateTime::currentDateTimeUtc();
+    m_pending->stops.append({batchId, toMs(t), reason});
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+qint64 HistoryStore::rowsNotSaved() const
+{
+    return m_writer ? m_writer->droppedRows() + m_writer->retainedRows() : 0;
 }
 
 void HistoryStore::finishBatch(const QString &batchId, const QDateTime &finishedAt)
@@ -1010,8 +1268,7 @@ std::optional<BatchInfo> HistoryStore::batch(const QString &id) const
     withConnection(
             [&](QSqlDatabase &db) {
                 QSqlQuery q(db);
-                if (!q.prepare(u"SELECT id, started_at, finished_at, profile, region, project_id,"
-                               " total FROM batches WHERE id = ?"_s))
+                if (!q.prepare(u"SELECT "_s + BatchColumns + u" FROM batches WHERE id = ?"_s))
                     return false;
                 q.addBindValue(id);
                 if (!q.exec())
@@ -1030,85 +1287,79 @@ QList<BatchInfo> HistoryStore::unfinishedBatches() const
     withConnection(
             [&](QSqlDatabase &db) {
                 QSqlQuery q(db);
-                if (!q.exec(u"SELECT id, started_at, finished_at, profile, region, project_id,"
-                            " total FROM batches WHERE finished_at IS NULL ORDER BY started_at"_s))
+                if (!q.exec(u"SELECT "_s + BatchColumns
+                            + u" FROM batches WHERE finished_at IS NULL ORDER BY started_at"_s))
                     return false;
                 while (q.next())
                     result.append(batchFromQuery(q));
                 return true;
             },
             nullptr);
-    for (BatchInfo &b : result) {
-        if (m_claims.count(b.id)) {
-            b.running = true;
-            continue;
-        }
-        // Free (or held by a process that is gone) unless a live process holds it.
-        QLockFile probe(claimPath(b.id));
-        probe.setStaleLockTime(0);
-        b.running = !probe.tryLock(0) && probe.error() == QLockFile::LockFailedError;
-    }
+    for (BatchInfo &b : result)
+        b.running = claimHeld(b.id);
     return result;
 }
 
 QList<JournalEntry> HistoryStore::journal(const QString &batchId, QString *error) const
 {
     QList<JournalEntry> entries;
-    withConnection(
-            [&](QSqlDatabase &db) {
-                QSqlQuery q(db);
-                q.setForwardOnly(true);
-                if (!prepareAndBind(q, u"SELECT assets FROM batch_journal WHERE batch_id = ?"_s,
-                                    {batchId}, error))
-                    return false;
-                if (!q.exec()) {
-                    setError(error, sqlText(q.lastError()));
-                    return false;
-                }
-                if (q.next())
-                    entries = decodeJournal(q.value(0).toByteArray());
-                QHash<QString, qsizetype> byAsset;
-                byAsset.reserve(entries.size());
-                for (qsizetype i = 0; i < entries.size(); ++i)
-                    byAsset.insert(entries.at(i).assetId, i);
-                // The rows in insertion order: the last one seen per asset is the latest.
-                if (!prepareAndBind(q,
-                                    u"SELECT asset_id, outcome FROM attempts WHERE batch_id = ?"
-                                    " ORDER BY id"_s,
-                                    {batchId}, error))
-                    return false;
-                if (!q.exec()) {
-                    setError(error, sqlText(q.lastError()));
-                    return false;
-                }
-                while (q.next()) {
-                    const auto it = byAsset.constFind(q.value(0).toString());
-                    if (it != byAsset.cend())
-                        entries[*it].lastOutcome = q.value(1).toString();
-                }
-                return true;
-            },
-            error);
+    withConnection([&](QSqlDatabase &db) { return loadJournal(db, batchId, &entries, error); },
+                   error);
     return entries;
 }
 
 QString HistoryStore::claimPath(const QString &batchId) const
 {
-    return m_path + u".batch-"_s + batchId + u".lock"_s;
+    return claimFile(m_path, batchId);
 }
 
-bool HistoryStore::claimBatch(const QString &batchId)
+bool HistoryStore::claimHeld(const QString &batchId) const
+{
+    return m_claims.count(batchId) > 0 || claimFileHeld(claimPath(batchId));
+}
+
+bool HistoryStore::claimBatch(const QString &batchId, QString *error)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     static const QRegularExpression idPattern(u"^[0-9A-Za-z-]{1,64}$"_s);
-    if (!m_open || !idPattern.match(batchId).hasMatch())
+    if (!m_open || !idPattern.match(batchId).hasMatch()) {
+        setError(error, tr("“%1” is not a batch id.").arg(batchId.left(64)));
         return false;
+    }
     if (m_claims.count(batchId))
         return true;
-    auto lock = std::make_unique<QLockFile>(claimPath(batchId));
-    lock->setStaleLockTime(0); // stale only when its process is gone, however old
-    if (!lock->tryLock(0))
+    const QString path = claimPath(batchId);
+    auto lock = std::make_unique<QLockFile>(path);
+    lock->setStaleLockTime(0); // QLockFile's own rule: stale only when its process is gone
+    bool locked = lock->tryLock(0);
+    // A file no live process holds is stale whatever it says: an empty or damaged file (a power
+    // cut during its creation), or a process id that now belongs to another program. Qt removes
+    // it only while it can take the file's flock itself, so a live holder is never robbed.
+    if (!locked && lock->error() == QLockFile::LockFailedError && !claimFileHeld(path))
+        locked = lock->removeStaleLockFile() && lock->tryLock(0);
+    if (!locked) {
+        qint64 pid = 0;
+        QString host, app;
+        if (lock->error() == QLockFile::LockFailedError) {
+            setError(error,
+                     lock->getLockInfo(&pid, &host, &app)
+                             ? tr("Batch %1 is being run by another VOD Confirm process right "
+                                  "now (process %2; lock file %3).")
+                                       .arg(batchId)
+                                       .arg(pid)
+                                       .arg(nativePath(path))
+                             : tr("Batch %1 is being run by another VOD Confirm process right "
+                                  "now (lock file %2).")
+                                       .arg(batchId, nativePath(path)));
+        } else {
+            setError(error,
+                     tr("Cannot create the lock file %1 for batch %2 (check the folder's "
+                        "permissions).")
+                             .arg(nativePath(path), batchId));
+        }
         return false;
+    }
+    QFile::setPermissions(path, OwnerOnly);
     m_claims.emplace(batchId, std::move(lock));
     return true;
 }

@@ -3,6 +3,7 @@
 #include "storage/historyrecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -39,6 +40,16 @@ struct HistoryFilter
     QDateTime to; // time < to
 };
 
+// What the history knows about a batch's assets before they are sent (see journalBatch()).
+struct BatchConflicts
+{
+    // Asset id -> the batch whose attempt confirmed it for this project, per the history.
+    QHash<QString, QString> confirmedIn;
+    // Asset id -> an unfinished batch that a live process (this one or another) is running and
+    // that has not settled the asset yet (isSettledOutcome()).
+    QHash<QString, QString> heldBy;
+};
+
 // The confirmation history: one SQLite database (Qt SQL, WAL mode) holding one row per attempt
 // and one row per batch (run). The file lives in the platform's app-data folder by default.
 //
@@ -71,6 +82,9 @@ struct HistoryFilter
 // tell a running batch from one interrupted by a crash, which unfinishedBatches() reports with
 // running = false and journal() describes asset by asset for a resume.
 //
+// Files: the database, its WAL and shared-memory files and the claim files are readable by their
+// owner only (0600), whatever the umask; open() also narrows the mode of existing files.
+//
 // Schema: versioned through PRAGMA user_version (SchemaVersion) and stamped with an
 // application_id; open() migrates older files forward in one transaction and refuses files written
 // by a newer version, damaged files and other SQLite databases, leaving them untouched.
@@ -79,7 +93,7 @@ class HistoryStore final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStore)
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr int ApplicationId = 0x56434f4e; // "VCON"
     static constexpr int FlushIntervalMs = 200;
     static constexpr int FlushThreshold = 1000;
@@ -110,17 +124,29 @@ public:
     // together with everything queued before, and returns once they are on disk
     // (synchronous=FULL). Call it before the batch's first request. False with *error set when
     // they could not be stored.
+    // With `conflicts`, it also finds, in the same write transaction (so two processes starting
+    // batches at once each see the other's), which of the assets the history shows confirmed for
+    // batch.projectId and which a running batch holds (BatchConflicts). Claim the batch first.
     bool journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
-                      QString *error = nullptr);
+                      QString *error = nullptr, BatchConflicts *conflicts = nullptr);
+    // The assets of `assetIds` that another running batch holds (BatchConflicts::heldBy only),
+    // for a batch that is journaled already (a resume). Owner thread.
+    BatchConflicts heldElsewhere(const QString &batchId, const QStringList &assetIds,
+                                 QString *error = nullptr) const;
     // Owner thread only. Queue writes; they reach the disk within FlushIntervalMs.
     // Ignored (with a warning) while the store is not open.
     void finishBatch(const QString &batchId, const QDateTime &finishedAt);
+    // The batch ended with a remainder to send: it stays unfinished (resumable) with this reason.
+    void stopBatch(const QString &batchId, const QDateTime &stoppedAt, const QString &reason);
     void append(const HistoryRecord &record); // an invalid time is replaced by "now"
     int pendingCount() const { return int(m_pendingRows); }
 
     // Owner thread only. Writes everything queued so far (and anything kept from a failed write)
     // and waits for it. Returns false with *error set when rows could not be stored.
     bool flush(QString *error = nullptr);
+    // Attempt rows given to append() that are not on disk: dropped after failed writes (more
+    // than MaxRetainedRows waited) plus those still kept for the next write. 0 when all is saved.
+    qint64 rowsNotSaved() const;
 
     // Newest first (time, then id, descending). limit <= 0 means no limit.
     QList<HistoryRecord> find(const Filter &filter, int limit, int offset = 0,
@@ -141,9 +167,12 @@ public:
     QList<JournalEntry> journal(const QString &batchId, QString *error = nullptr) const;
 
     // Owner thread. Marks `batchId` as run by this process until releaseBatch(), close() or the
-    // process ends (even by a crash): a lock file next to the database. False when another live
-    // process holds the claim, or for an id that is not a batch id.
-    bool claimBatch(const QString &batchId);
+    // process ends (even by a crash): a lock file next to the database, on which the holder keeps
+    // an exclusive lock (flock), so a file left behind by a crash or power cut, whatever it
+    // holds (an old or reused process id, nothing, garbage), is recognised as stale and taken
+    // over. False when another live process holds the claim (*error says which process and names
+    // the file), for an id that is not a batch id, or when the file cannot be created.
+    bool claimBatch(const QString &batchId, QString *error = nullptr);
     void releaseBatch(const QString &batchId);
 
     // Writes the rows matching the filter, oldest first, as RFC 4180 CSV (UTF-8, CRLF line ends,
@@ -176,6 +205,7 @@ signals:
 private:
     void submit();
     QString claimPath(const QString &batchId) const;
+    bool claimHeld(const QString &batchId) const; // by a live process, this one included
     bool withConnection(const std::function<bool(QSqlDatabase &)> &work, QString *error) const;
     QList<HistoryRecord> select(const Filter &filter, const HistoryRecord *after, int limit,
                                 int offset, QString *error) const;

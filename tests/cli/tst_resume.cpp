@@ -185,7 +185,10 @@ void TestResume::runningBatchIsNotResumedTwice()
     const CliRun r = m_cli->run(withServer({u"resume"_s, batchId}));
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("another VOD Confirm process"), r.err.constData());
-    QCOMPARE(m_cli->run(withServer({u"resume"_s})).exitCode, 0); // nothing resumable
+    // Without an id: told that another process runs it, not "nothing to resume".
+    const CliRun second = m_cli->run(withServer({u"resume"_s}));
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.err.contains("another VOD Confirm process"), second.err.constData());
     p->kill();
     p->waitForFinished();
 }

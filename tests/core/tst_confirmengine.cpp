@@ -538,10 +538,11 @@ void TestConfirmEngine::checkFirstRetriesAFailedReadAndNeverSendsBlindly()
     m_server->config().randomFaultsOnAssetInfo = true;
     m_server->config().error500 = 1.0;
 
-    // Every read fails: nothing is sent, and each asset says why.
+    // Every read fails: nothing is sent, each asset says why, and stays unsent (resumable).
     ConfirmEngine *e = engine(client(), 4, 60000, 3);
     BatchSummary s = run(e, list);
-    QCOMPARE(s.failed, 3);
+    QCOMPARE(s.notSent, 3);
+    QCOMPARE(e->assets().at(1).state, AssetState::NotSent);
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
     QVERIFY2(e->assets().at(1).note.contains(u"could not be read"_s),

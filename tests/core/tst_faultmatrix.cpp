@@ -1,12 +1,12 @@
-// Fault-matrix acceptance: the real ConfirmEngine (with its HistoryRecorder) over VodClient against
+// Fault-matrix acceptance: the real BatchRunner (engine and history) over VodClient against
 // the loopback VOD server, a few hundred assets per scenario, one data row per fault. Judged per
 // asset from the server's own counters: every asset ends confirmed (and the server holds it
 // confirmed) or failed with the answer the server really gave it last (and the server does not
 // hold it confirmed); no asset is confirmed twice, no confirm reaches the server after the server
 // told the client the asset was done; every attempt is in the history; nothing hangs.
 #include "api/vodclient.h"
+#include "engine/batchrunner.h"
 #include "engine/confirmengine.h"
-#include "engine/historyrecorder.h"
 #include "storage/historystore.h"
 #include "vodtestserver.h"
 
@@ -70,6 +70,7 @@ private slots:
     void qtResendsAPostWhoseConnectionClosesUnanswered();
 
 private:
+    static ConfirmEngine::Options engineOptions();
     ConfirmEngine *engine(VodClient *client) const;
 };
 
@@ -80,16 +81,21 @@ void TestFaultMatrix::init()
     QTest::failOnWarning(QRegularExpression(u".*"_s));
 }
 
-ConfirmEngine *TestFaultMatrix::engine(VodClient *client) const
+ConfirmEngine::Options TestFaultMatrix::engineOptions()
 {
-    auto *e = new ConfirmEngine(client, client);
     ConfirmEngine::Options o;
     o.concurrency = 4;
     o.ratePerMinute = 60000;
     o.maxAttempts = 8;
     o.baseBackoffMs = 10; // short pacing and backoff keep the whole matrix within seconds
     o.maxBackoffMs = 200;
-    e->setOptions(o);
+    return o;
+}
+
+ConfirmEngine *TestFaultMatrix::engine(VodClient *client) const
+{
+    auto *e = new ConfirmEngine(client, client);
+    e->setOptions(engineOptions());
     return e;
 }
 
@@ -195,14 +201,14 @@ void TestFaultMatrix::scenario()
     VodClient client(&nam,
                      {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
                       credentials, timeoutMs});
-    ConfirmEngine *e = engine(&client);
-    HistoryRecorder recorder(e, &history);
+    auto *e = new BatchRunner(&client, &history, &client);
+    e->setOptions({engineOptions()});
     QList<int> statusesSeen;
-    connect(e, &ConfirmEngine::attemptFinished, this,
+    connect(e, &BatchRunner::attemptFinished, this,
             [&](const AttemptRecord &r) { statusesSeen.append(r.result.httpStatus); });
-    QSignalSpy finished(e, &ConfirmEngine::finished);
-    const QString batchId = e->start(items);
-    QVERIFY(recorder.batchStarted({}));
+    QSignalSpy finished(e, &BatchRunner::finished);
+    QVERIFY(e->start(items, {}));
+    const QString batchId = e->batchId();
     QVERIFY2(finished.wait(120000), "the batch hung");
     const auto summary = finished.first().first().value<BatchSummary>();
     QVERIFY(!e->isRunning());
@@ -236,7 +242,7 @@ void TestFaultMatrix::scenario()
                 + QByteArray::number(answer.status) + ' ' + answer.errorCode.toLatin1();
         attempts += a.attempts;
 
-        QVERIFY2(a.attempts >= 1 && a.attempts <= e->options().maxAttempts, where);
+        QVERIFY2(a.attempts >= 1 && a.attempts <= e->options().engine.maxAttempts, where);
         QVERIFY2(c.effectiveConfirms.value(id) <= 1, where);
         QVERIFY2(c.needlessConfirms.value(id) == 0, where);
         if (a.state == AssetState::Confirmed) {

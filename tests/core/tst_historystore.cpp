@@ -879,7 +879,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
             QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
         }
     }
-    QCOMPARE(columns, 7 + 15 + 2); // batches, attempts, batch_journal
+    QCOMPARE(columns, 9 + 15 + 2); // batches, attempts, batch_journal
 }
 
 void TestHistoryStore::defaultPathIsInAppData()

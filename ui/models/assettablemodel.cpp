@@ -42,6 +42,7 @@ AssetTableModel::Bucket AssetTableModel::bucketOf(AssetState state)
     case AssetState::Retrying:
         return Bucket::Running;
     case AssetState::Confirmed:
+    case AssetState::Skipped: // confirmed before, per the history
         return Bucket::Confirmed;
     case AssetState::Failed:
         return Bucket::Failed;
@@ -69,6 +70,8 @@ QString AssetTableModel::stateText(AssetState state, int attempts, int maxAttemp
         return tr("Not sent");
     case AssetState::Cancelled:
         return tr("Cancelled");
+    case AssetState::Skipped:
+        return tr("Confirmed before");
     }
     return {};
 }
@@ -473,6 +476,8 @@ QColor AssetTableModel::stateBackground(AssetState state) const
         return blend(base, QColor(0x1e, 0x88, 0xe5), t); // blue
     case AssetState::Confirmed:
         return blend(base, QColor(0x2e, 0x9d, 0x3a), t); // green
+    case AssetState::Skipped:
+        return blend(base, QColor(0x2e, 0x9d, 0x3a), t / 2); // pale green
     case AssetState::Failed:
         return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red
     case AssetState::NotSent:

@@ -119,7 +119,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
     QHash<QString, AssetUpdate> m_pending;
-    std::array<int, 7> m_stateCounts {}; // per AssetState
+    std::array<int, 8> m_stateCounts {}; // per AssetState
     QTimer m_flushTimer;
     QPalette m_palette;
 };

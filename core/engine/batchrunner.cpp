@@ -1,0 +1,143 @@
+#include "batchrunner.h"
+
+#include "api/vodclient.h"
+#include "engine/resume.h"
+#include "storage/historystore.h"
+
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace VodConfirm {
+
+BatchRunner::BatchRunner(VodClient *client, HistoryStore *history, QObject *parent)
+    : QObject(parent), m_engine(new ConfirmEngine(client, this)), m_history(history)
+{
+    connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::assetChanged);
+    connect(m_engine, &ConfirmEngine::attemptFinished, this, &BatchRunner::attemptFinished);
+    connect(m_engine, &ConfirmEngine::authenticationFailed, this,
+            &BatchRunner::authenticationFailed);
+    connect(m_engine, &ConfirmEngine::finished, this, &BatchRunner::onEngineFinished);
+    if (m_history)
+        connect(m_history, &HistoryStore::writeFailed, this, &BatchRunner::historyFailed);
+}
+
+BatchRunner::~BatchRunner() = default;
+
+void BatchRunner::setOptions(const Options &options)
+{
+    m_options = options;
+    m_engine->setOptions(options.engine);
+}
+
+bool BatchRunner::start(const QList<ConfirmItem> &items, const Context &context, QString *error)
+{
+    Q_ASSERT(!isRunning());
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    BatchConflicts conflicts;
+    if (m_history) {
+        QString message;
+        if (!m_history->claimBatch(id, &message)) {
+            if (error)
+                *error = tr("The history could not claim the batch, so nothing was sent: %1")
+                                 .arg(message);
+            return false;
+        }
+        BatchInfo batch;
+        batch.id = id;
+        batch.startedAt = QDateTime::currentDateTimeUtc();
+        batch.profile = context.profile;
+        batch.region = context.region;
+        batch.projectId = context.projectId;
+        batch.total = int(items.size());
+        QList<JournalEntry> journal;
+        journal.reserve(items.size());
+        for (const ConfirmItem &item : items)
+            journal.append({item.assetId, targetStatusName(item.status), {}});
+        if (!m_history->journalBatch(batch, journal, &message, &conflicts)) {
+            m_history->releaseBatch(id);
+            if (error)
+                *error = tr("The history could not record the batch before sending, so nothing "
+                            "was sent: %1")
+                                 .arg(message);
+            return false;
+        }
+    }
+    if (m_options.force)
+        conflicts.confirmedIn.clear();
+    begin(items, id, context, conflicts);
+    return true;
+}
+
+void BatchRunner::resume(const ResumePlan &plan, const Context &context)
+{
+    Q_ASSERT(!isRunning());
+    BatchConflicts conflicts;
+    if (m_history) {
+        QStringList ids;
+        ids.reserve(plan.items.size());
+        for (const ConfirmItem &item : plan.items)
+            ids.append(item.assetId);
+        conflicts = m_history->heldElsewhere(plan.batch.id, ids);
+    }
+    begin(plan.items, plan.batch.id, context, conflicts);
+}
+
+void BatchRunner::begin(const QList<ConfirmItem> &items, const QString &batchId,
+                        const Context &context, const BatchConflicts &conflicts)
+{
+    delete m_recorder;
+    m_recorder = new HistoryRecorder(m_engine, m_history, context, this);
+    m_engine->start(items, batchId);
+    m_recorder->begin();
+    if (conflicts.confirmedIn.isEmpty() && conflicts.heldBy.isEmpty())
+        return;
+    const QList<AssetUpdate> &assets = m_engine->assets();
+    for (int i = 0; i < assets.size(); ++i) {
+        const QString &id = assets.at(i).assetId;
+        if (const auto it = conflicts.heldBy.constFind(id); it != conflicts.heldBy.cend())
+            m_engine->settle(
+                    i, AssetState::NotSent,
+                    tr("not sent: batch %1, running in another process, is sending it").arg(*it));
+        else if (const auto c = conflicts.confirmedIn.constFind(id);
+                 c != conflicts.confirmedIn.cend())
+            m_engine->settle(i, AssetState::Skipped,
+                             tr("already confirmed (batch %1); not sent again").arg(*c));
+    }
+}
+
+void BatchRunner::onEngineFinished(BatchSummary summary)
+{
+    summary.batchId = m_engine->batchId();
+    summary.remaining = m_recorder ? m_recorder->unsettled() : summary.notSent;
+    if (m_history) {
+        const QString id = m_engine->batchId();
+        QString error;
+        const bool saved = m_history->flush(&error);
+        summary.historyNotSaved = m_history->rowsNotSaved();
+        if (!saved || summary.historyNotSaved > 0) {
+            summary.historyError = error.isEmpty()
+                    ? tr("%n attempt(s) could not be saved to the history.", nullptr,
+                         int(summary.historyNotSaved))
+                    : error;
+        }
+        // Without every row on disk the history cannot tell what is left: keep the batch, so a
+        // resume reads the state of whatever the history does not show settled.
+        summary.kept = summary.remaining > 0 || !summary.historyError.isEmpty();
+        if (summary.kept) {
+            QString reason = summary.stopReason;
+            if (reason.isEmpty() && !summary.historyError.isEmpty())
+                reason = summary.historyError;
+            if (reason.isEmpty())
+                reason = tr("%n asset(s) not sent", nullptr, summary.remaining);
+            m_history->stopBatch(id, QDateTime::currentDateTimeUtc(), reason);
+        } else {
+            m_history->finishBatch(id, QDateTime::currentDateTimeUtc());
+        }
+        m_history->flush();
+        m_history->releaseBatch(id);
+    }
+    emit finished(summary);
+}
+
+} // namespace VodConfirm

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "engine/confirmengine.h"
+#include "engine/historyrecorder.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace VodConfirm {
+
+class HistoryStore;
+class VodClient;
+struct ResumePlan;
+struct BatchConflicts;
+
+// Runs one batch from (client, items, target status) to a finish the history has: the one place
+// where the desktop app and the command line start, resume, pause and stop batches.
+//
+// Before anything is sent, a new batch is claimed and journaled (on disk), and in the same write
+// transaction the history says which assets need no request: those it shows confirmed for this
+// project before are Skipped ("already confirmed"), unless Options::force; those an unfinished
+// batch that a live process runs has not settled yet are NotSent (never sent twice at once, also
+// across processes). A resume (ResumePlan) applies the second rule.
+//
+// At the end the history is flushed, then the batch is finished when nothing is left to send, or
+// kept unfinished with its stop reason when something is (cancelled, stopped by an authentication
+// or connection failure, held by another batch, state unreadable, rows the history could not
+// store): that remainder is resumable until it is sent or discarded. finished() comes after that.
+class BatchRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchRunner)
+public:
+    using Context = HistoryRecorder::Context;
+    struct Options
+    {
+        ConfirmEngine::Options engine;
+        bool force = false; // send assets the history shows confirmed, too
+    };
+
+    // `history` may be null (no history: nothing is journaled, claimed or skipped).
+    BatchRunner(VodClient *client, HistoryStore *history, QObject *parent = nullptr);
+    ~BatchRunner() override;
+
+    void setOptions(const Options &options);
+    const Options &options() const { return m_options; }
+
+    // Starts a new batch. False with a translated *error when nothing could start (the history
+    // could not claim or journal it): nothing was sent.
+    bool start(const QList<ConfirmItem> &items, const Context &context, QString *error = nullptr);
+    // Continues the batch that planResume() planned (and claimed) in this runner's history.
+    void resume(const ResumePlan &plan, const Context &context);
+
+    bool isRunning() const { return m_engine->isRunning(); }
+    bool isPaused() const { return m_engine->isPaused(); }
+    QString batchId() const { return m_engine->batchId(); }
+    const QList<AssetUpdate> &assets() const { return m_engine->assets(); }
+
+public slots:
+    void pause() { m_engine->pause(); }
+    void unpause() { m_engine->resume(); }
+    void cancel() { m_engine->cancel(); }
+
+signals:
+    void assetChanged(const VodConfirm::AssetUpdate &update);
+    void attemptFinished(const VodConfirm::AttemptRecord &record);
+    void authenticationFailed(const QString &message);
+    // The history could not store rows while the batch runs (disk full ...); translated.
+    void historyFailed(const QString &message);
+    void finished(const VodConfirm::BatchSummary &summary);
+
+private:
+    void begin(const QList<ConfirmItem> &items, const QString &batchId, const Context &context,
+               const BatchConflicts &conflicts);
+    void onEngineFinished(BatchSummary summary);
+
+    ConfirmEngine *m_engine;
+    QPointer<HistoryStore> m_history;
+    HistoryRecorder *m_recorder = nullptr;
+    Options m_options;
+};
+
+} // namespace VodConfirm

@@ -1132,6 +1132,11 @@ void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fau
         streamHead(socket, request, normal, 0, m_config.slowHeaderLines,
                    std::max(1, m_config.trickleIntervalMs));
         return;
+    case Fault::SuccessWithErrorBody:
+        write(socket, request,
+              vodError(200, u"VOD.10062"_s,
+                       u"Media asset or resource does not exist, please check."_s));
+        return;
     case Fault::TruncatedJson: {
         Response r = normal;
         r.body.truncate(r.body.size() / 2);

@@ -67,6 +67,7 @@ public:
                      // fast as the socket drains
         SlowHeaders, // applied; 200 whose head is sent one header line every
                      // trickleIntervalMs, slowHeaderLines lines in all
+        SuccessWithErrorBody, // 200 whose body is an error object (VOD.10062); not applied
     };
 
     struct Config

@@ -119,6 +119,7 @@ QString hint(const ApiResult &result)
         return hintForCode(u"VOD.10061"_s);
     case ErrorClass::BadRequest:
         return tr("The server rejected the request as invalid: check the asset ID.");
+    case ErrorClass::Unreachable: // always a network error: networkHint() below
     case ErrorClass::Other:
         break;
     }

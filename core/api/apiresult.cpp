@@ -68,15 +68,19 @@ ErrorClass classForStatus(int status)
     return ErrorClass::Other;
 }
 
-ErrorClass classForNetworkError(int error)
+ErrorClass classForNetworkError(const ApiResult::Reply &r)
 {
-    switch (error) {
+    switch (r.networkError) {
     case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+        return ErrorClass::Unreachable;
+    case QNetworkReply::UnknownNetworkError: // e.g. "Network unreachable"
+        return r.requestSent ? ErrorClass::Retryable : ErrorClass::Unreachable;
+    case QNetworkReply::ContentReSendError:
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TimeoutError:
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyTimeoutError:
         return ErrorClass::Retryable;
@@ -88,15 +92,28 @@ ErrorClass classForNetworkError(int error)
 QString networkErrorMessage(const ApiResult::Reply &r)
 {
     if (r.timedOut)
-        return tr("No answer from the server before the timeout.");
+        return r.requestSent ? tr("No answer from the server before the timeout.")
+                             : tr("The request could not be sent before the timeout.");
     switch (r.networkError) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("The server refused the connection.");
+        return tr("The server refused the connection: nothing was sent (check the endpoint's "
+                  "address and port).");
     case QNetworkReply::RemoteHostClosedError:
-        return tr("The server closed the connection before answering.");
+        return r.requestSent ? tr("The server closed the connection after the request was sent, "
+                                  "before answering: it may have taken effect.")
+                             : tr("The server closed the connection before the request was "
+                                  "sent.");
+    case QNetworkReply::ContentReSendError:
+        return tr("The connection closed after the request was sent, before any answer: it may "
+                  "have taken effect, so it was not sent again blindly.");
     case QNetworkReply::HostNotFoundError:
-        return tr("The endpoint's host name could not be found (check the region or endpoint "
-                  "and the network).");
+        return tr("The endpoint's host name could not be found: nothing was sent (check the "
+                  "region or endpoint and the network).");
+    case QNetworkReply::UnknownNetworkError:
+        if (!r.requestSent)
+            return tr("The server could not be reached: nothing was sent (%1).")
+                    .arg(r.networkErrorString);
+        break;
     case QNetworkReply::SslHandshakeFailedError:
         if (!r.tlsErrors.isEmpty())
             return tr("The server's certificate was not accepted: %1.")
@@ -119,8 +136,9 @@ QString networkErrorMessage(const ApiResult::Reply &r)
     case QNetworkReply::OperationCanceledError:
         return tr("The request was cancelled.");
     default:
-        return r.networkErrorString.isEmpty() ? tr("Network error.") : r.networkErrorString;
+        break;
     }
+    return r.networkErrorString.isEmpty() ? tr("Network error.") : r.networkErrorString;
 }
 
 // Pulls code and message out of {"error_code","error_msg"}, {"errorCode","errorMsg"},
@@ -181,8 +199,8 @@ qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now)
         return -1;
     bool isNumber = false;
     const double seconds = v.toDouble(&isNumber);
-    // A server may ask for any wait; more than an hour is taken as an hour.
-    constexpr qint64 MaxMs = 3600 * 1000;
+    // A server may ask for any wait; more than five minutes is taken as five minutes.
+    constexpr qint64 MaxMs = 300 * 1000;
     if (isNumber)
         return seconds >= 0 ? qint64(std::min(seconds * 1000, double(MaxMs))) : -1; // NaN: -1
     const QDateTime when = parseHttpDate(v);
@@ -204,15 +222,15 @@ ApiResult ApiResult::fromReply(const Reply &r)
 
     // A 407 is the proxy's answer, not the server's (plain-http requests through an HTTP proxy).
     if (r.httpStatus == 0 || r.networkError == QNetworkReply::ProxyAuthenticationRequiredError) {
-        result.errorClass
-                = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r.networkError);
+        result.errorClass = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r);
         if (result.errorClass == ErrorClass::None)
             result.errorClass = ErrorClass::Other;
         result.errorMessage = networkErrorMessage(r);
         return result;
     }
 
-    // Parse the body whatever the status: errors carry their details in it.
+    // Parse the body whatever the status: errors carry their details in it, and a success must
+    // be the expected JSON.
     const QByteArray body = r.body.trimmed();
     QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -245,14 +263,33 @@ ApiResult ApiResult::fromReply(const Reply &r)
     if (result.requestId.isEmpty())
         result.requestId = result.json.value("request_id"_L1).toString();
 
+    if (isJson)
+        extractError(result.json, &result.errorCode, &result.errorMessage);
+
     if (r.httpStatus >= 200 && r.httpStatus < 300) {
-        // The request took effect; an odd body does not undo that.
-        result.errorClass = ErrorClass::None;
+        // A success says so: the expected JSON. Anything else (an error object, a web page,
+        // nothing) does not tell whether the request took effect.
+        if (isJson && result.errorCode.isEmpty() && result.errorMessage.isEmpty()
+            && (r.expectedKey.isEmpty()
+                || result.json.contains(QLatin1StringView(r.expectedKey)))) {
+            result.errorClass = ErrorClass::None;
+            return result;
+        }
+        QString what = bodyProblem;
+        if (what.isEmpty() && (!result.errorCode.isEmpty() || !result.errorMessage.isEmpty()))
+            what = tr("The server answered HTTP %1, but with an error: %2")
+                           .arg(r.httpStatus)
+                           .arg(result.errorMessage.isEmpty() ? result.errorCode
+                                                              : result.errorMessage);
+        if (what.isEmpty())
+            what = tr("The server answered HTTP %1 without \"%2\" in its answer.")
+                           .arg(r.httpStatus)
+                           .arg(QString::fromLatin1(r.expectedKey));
+        result.errorMessage = tr("%1 Whether the request took effect is not known.").arg(what);
+        result.errorClass = ErrorClass::Retryable;
         return result;
     }
 
-    if (isJson)
-        extractError(result.json, &result.errorCode, &result.errorMessage);
     if (result.errorMessage.isEmpty() && r.httpStatus >= 300 && r.httpStatus < 400)
         result.errorMessage = tr("The server redirected the request to %1; redirects are not "
                                  "followed, so that credentials never go to another address.")

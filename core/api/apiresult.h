@@ -12,8 +12,15 @@ namespace VodConfirm {
 
 // What kind of failure a reply is; decides retry and stop policy.
 enum class ErrorClass {
-    None, // success (2xx with a usable body)
-    Retryable, // 429, 5xx, timeouts, resets, connection refused, throttling codes
+    None, // success: a 2xx whose body is the expected JSON object (Reply::expectedKey)
+    // 429, 5xx, timeouts, resets, throttling codes; also a 2xx whose body is not the expected
+    // answer (an error object, HTML, empty, other JSON) and a request Qt could not send again
+    // after its connection closed unanswered (ContentReSendError): whether those took effect is
+    // unknown, and the caller must find out (ConfirmEngine reads the asset's state).
+    Retryable,
+    // The connection could not be opened (refused, unknown host, unreachable network): nothing
+    // was sent, and every request to this endpoint would fail the same way.
+    Unreachable,
     Auth, // 401 APIGW.0301, expired token, clock skew, identity failures: never retried
     NotFound, // VOD.10062
     WrongState, // the asset's state does not allow the operation (VOD.10061, VOD.10083 ...)
@@ -32,7 +39,7 @@ struct ApiResult
     ErrorClass errorClass = ErrorClass::None;
     bool clockSkew = false; // server Date differs from ours by more than 15 minutes
     bool tokenExpired = false; // 401 saying the IAM token expired: fetch a new one once
-    qint64 retryAfterMs = -1; // from Retry-After, -1 when absent
+    qint64 retryAfterMs = -1; // from Retry-After (at most 5 minutes), -1 when absent
     QDateTime serverDate; // from the Date header, invalid when absent
     QJsonObject json; // parsed body on success
 
@@ -51,10 +58,16 @@ struct ApiResult
         QByteArray retryAfter; // Retry-After
         QByteArray date; // Date (RFC 7231)
         QByteArray location; // Location, for redirects (never followed)
+        // A 2xx is a success only when its body is a JSON object holding this key (and no error
+        // code); empty: any JSON object without an error code.
+        QByteArray expectedKey;
         int networkError = 0; // QNetworkReply::NetworkError
         QString networkErrorString;
         QStringList tlsErrors; // QSslError::errorString() of each certificate problem
         bool timedOut = false;
+        // The whole request was written to a connection (QNetworkReply::requestSent): a failure
+        // after that leaves the outcome unknown; before it, nothing reached the server.
+        bool requestSent = false;
         QDateTime localTime; // when the reply arrived, for the skew check
     };
     // Maps any reply (JSON flat or nested, HTML, empty, truncated, network failure) to a result.

@@ -12,6 +12,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
@@ -21,6 +23,39 @@ constexpr int MaxIdsPerInfoCall = 10;
 // Refresh a cached IAM token this long before it expires.
 constexpr qint64 TokenRefreshMarginSecs = 10 * 60;
 constexpr char UserAgent[] = "vodconfirm/" VODCONFIRM_VERSION;
+
+// The body of a request that must reach the server at most once per call (a confirm).
+// QNetworkAccessManager sends a request again by itself when its connection closes before the
+// answer; it first calls reset() on the body and, when that fails, fails the reply with
+// ContentReSendError instead. reset() succeeds only while Qt has read nothing of the body, so a
+// request is re-sent only if it cannot have reached the server whole. Sequential, with an
+// explicit Content-Length, so that Qt streams it instead of copying it into a buffer it could
+// rewind.
+class SendOnceBody final : public QIODevice
+{
+public:
+    SendOnceBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return m_read == 0; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_read; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, m_data.size() - m_read);
+        std::memcpy(data, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
 
 QByteArray hostHeader(const QUrl &url)
 {
@@ -42,6 +77,7 @@ struct VodClient::Request
     QString path; // decoded path below the endpoint
     RequestSigner::QueryList query;
     QByteArray body;
+    QByteArray expectedKey; // what a success must hold (ApiResult::Reply::expectedKey)
     bool iam = false; // the IAM token request: no VOD auth headers
     bool tokenRetried = false; // AuthMode::Password: refreshed once after "token expired"
     QPointer<QObject> context;
@@ -98,6 +134,7 @@ void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, 
           u"/v1.0/%1/asset/status/uploaded"_s.arg(m_config.projectId),
           {},
           std::move(bytes),
+          "asset_id",
           false,
           false,
           context,
@@ -127,6 +164,7 @@ void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, Ass
           u"/v1.0/%1/asset/info"_s.arg(m_config.projectId),
           std::move(query),
           {},
+          "asset_info_array",
           false,
           false,
           context,
@@ -197,6 +235,7 @@ void VodClient::fetchToken()
            u"/v3/auth/tokens"_s,
            {{u"nocatalog"_s, u"true"_s}},
            body,
+           "token",
            true,
            false,
            this,
@@ -259,7 +298,17 @@ void VodClient::start(const Request &request)
         }
     }
 
-    QNetworkReply *reply = m_nam->sendCustomRequest(nr, request.method, request.body);
+    // A GET may be sent again by Qt (it changes nothing); any other request is sent once.
+    QNetworkReply *reply;
+    if (request.method == "GET") {
+        reply = m_nam->sendCustomRequest(nr, request.method, request.body);
+    } else {
+        nr.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new SendOnceBody(request.body, nullptr);
+        reply = m_nam->sendCustomRequest(nr, request.method, body);
+        body->setParent(reply);
+    }
 
     // Per-request state: the body read so far (capped) and whether we aborted it ourselves.
     struct State
@@ -268,6 +317,7 @@ void VodClient::start(const Request &request)
         bool truncated = false;
         bool timedOut = false;
         QStringList tlsErrors; // why the server's certificate was refused
+        bool requestSent = false; // the whole request was written at least once
     };
     auto state = std::make_shared<State>();
     const qint64 cap = m_config.maxBodyBytes;
@@ -290,6 +340,7 @@ void VodClient::start(const Request &request)
                 state->tlsErrors.append(e.errorString());
         }
     });
+    connect(reply, &QNetworkReply::requestSent, reply, [state] { state->requestSent = true; });
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, reply, [reply, state] {
@@ -312,7 +363,9 @@ void VodClient::start(const Request &request)
                 r.retryAfter = reply->rawHeader("Retry-After");
                 r.date = reply->rawHeader("Date");
                 r.location = reply->rawHeader("Location");
+                r.expectedKey = request.expectedKey;
                 r.timedOut = state->timedOut;
+                r.requestSent = state->requestSent;
                 if (reply->error() != QNetworkReply::NoError && !state->truncated) {
                     r.networkError = reply->error();
                     // Qt reports most failures of a proxy it tunnels through (refused, unknown

@@ -23,6 +23,7 @@ constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
 constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
 constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
 constexpr int MaxIdsPerCheck = 10; // ShowAssetMeta takes up to 10 asset ids
+constexpr double AnnounceWaitMs = 5000; // a longer pause in sending is announced (waiting())
 
 // What an asset keeps of an answer: all but the parsed body, which nothing reads later and which
 // would cost every confirmed asset a few hundred bytes for the rest of the batch.
@@ -94,6 +95,7 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_probeDone = false;
     m_rate = m_options.ratePerMinute;
     m_lastThrottleMs = -1e12;
+    m_waitAnnouncedUntilMs = -1;
     m_clock.start();
     m_nextSendMs = 0;
     QMetaObject::invokeMethod(this, &ConfirmEngine::pump, Qt::QueuedConnection);
@@ -147,9 +149,10 @@ void ConfirmEngine::pump()
     const double now = nowMs();
 
     // Retries whose backoff has passed go before new assets.
-    std::sort(m_delayed.begin(), m_delayed.end());
-    while (!m_delayed.isEmpty() && m_delayed.first().first <= now)
-        m_ready.push_front(m_delayed.takeFirst().second);
+    std::sort(m_delayed.begin(), m_delayed.end(),
+              [](const Delayed &a, const Delayed &b) { return a.dueMs < b.dueMs; });
+    while (!m_delayed.isEmpty() && m_delayed.first().dueMs <= now)
+        m_ready.push_front(m_delayed.takeFirst().index);
 
     // Until the first answer proves the credentials, one request at a time.
     const int limit = m_probeDone ? m_options.concurrency : 1;
@@ -162,6 +165,8 @@ void ConfirmEngine::pump()
         const double t = nowMs();
         if (t < m_nextSendMs) {
             m_timer.start(int(std::ceil(m_nextSendMs - t)));
+            if (m_inFlight == 0)
+                announceWait(m_nextSendMs, tr("slowed down because the server throttled requests"));
             return;
         }
         // Even pacing: at most one interval of catch-up after a late timer, never a burst.
@@ -173,8 +178,10 @@ void ConfirmEngine::pump()
         else
             sendOne(index);
     }
-    if (m_inFlight == 0 && m_ready.empty() && !m_delayed.isEmpty())
-        m_timer.start(int(std::max(0.0, std::ceil(m_delayed.first().first - now))));
+    if (m_inFlight == 0 && m_ready.empty() && !m_delayed.isEmpty()) {
+        m_timer.start(int(std::max(0.0, std::ceil(m_delayed.first().dueMs - now))));
+        announceWait(m_delayed.first().dueMs, m_delayed.first().reason);
+    }
     finishIfDone(); // an empty batch (a resume with nothing left) ends here
 }
 
@@ -238,6 +245,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
         // The group waits as one, so it is read again in one request.
         const double due
                 = nowMs() + double(backoffMs(m_checkFailures.value(indexes.first()) + 1, result));
+        const QString reason = waitReason(result);
         for (int index : indexes) {
             AssetUpdate &a = m_assets[index];
             a.last = kept(result);
@@ -245,7 +253,7 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
             if (m_cancelled || m_stopped) {
                 dropUnsent(index);
             } else if (failures < m_options.maxAttempts) {
-                m_delayed.append({due, index});
+                m_delayed.append({due, index, reason});
                 setState(index, AssetState::Retrying,
                          tr("state check %1 of %2").arg(failures + 1).arg(m_options.maxAttempts));
             } else {
@@ -347,13 +355,11 @@ bool ConfirmEngine::needsVerification(int index, const ApiResult &r) const
         return true;
     if (r.httpStatus == 502 || r.httpStatus == 504)
         return true;
-    // No answer at all, but the request may have reached the server (not a refused connection).
-    if (r.httpStatus == 0 && r.isRetryable()
-        && r.networkError != QNetworkReply::ConnectionRefusedError)
+    // No answer at all, but the request may have reached the server; or a 2xx that is not the
+    // expected answer (an error object, a web page, nothing).
+    if ((r.httpStatus == 0 || (r.httpStatus >= 200 && r.httpStatus < 300)) && r.isRetryable())
         return true;
-    // The asset is about to fail. An earlier attempt may have taken effect unseen: Qt sends a
-    // request again by itself when its connection closes unanswered, and only the answer to
-    // that second request arrives (e.g. a 5xx, a 429 or a redirect).
+    // The asset is about to fail: make sure an earlier attempt did not take effect unseen.
     return !r.isRetryable() || m_assets.at(index).attempts >= m_options.maxAttempts;
 }
 
@@ -383,13 +389,17 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
         ++m_summary.failed;
         setState(index, AssetState::Failed);
         stopForAuth(result);
+    } else if (result.errorClass == ErrorClass::Unreachable) {
+        // Nothing of this attempt reached the server.
+        stopForConnection(result);
+        dropUnsent(index);
     } else if (isConnectionSetupFailure(result)) {
         ++m_summary.failed;
         setState(index, AssetState::Failed);
         stopForConnection(result);
     } else if (record.willRetry) {
         const double due = nowMs() + double(backoffMs(a.attempts, result));
-        m_delayed.append({due, index});
+        m_delayed.append({due, index, waitReason(result)});
         setState(index, AssetState::Retrying,
                  tr("retry %1 of %2").arg(a.attempts + 1).arg(m_options.maxAttempts));
     } else {
@@ -420,6 +430,24 @@ qint64 ConfirmEngine::backoffMs(int attempt, const ApiResult &result) const
     return std::min<qint64>(delay, std::max<qint64>(m_options.maxBackoffMs, result.retryAfterMs));
 }
 
+QString ConfirmEngine::waitReason(const ApiResult &result)
+{
+    if (result.retryAfterMs >= 0)
+        return tr("the server asked to wait before the next request (Retry-After)");
+    if (isThrottled(result))
+        return tr("the server throttled requests");
+    return tr("waiting before retrying after errors");
+}
+
+void ConfirmEngine::announceWait(double untilMs, const QString &reason)
+{
+    const double ms = untilMs - nowMs();
+    if (ms <= AnnounceWaitMs || untilMs == m_waitAnnouncedUntilMs)
+        return;
+    m_waitAnnouncedUntilMs = untilMs;
+    emit waiting(qint64(std::ceil(ms)), reason);
+}
+
 void ConfirmEngine::onThrottled()
 {
     ++m_summary.throttled;
@@ -438,10 +466,12 @@ void ConfirmEngine::recoverRate()
                               m_rate + m_options.ratePerMinute * RecoveryStep);
 }
 
-// Failures every later request would meet as well: the server's certificate is not trusted, or
-// the proxy cannot be reached or refuses its credentials.
+// Failures every later request would meet as well: the server cannot be reached, its
+// certificate is not trusted, or the proxy cannot be reached or refuses its credentials.
 bool ConfirmEngine::isConnectionSetupFailure(const ApiResult &r)
 {
+    if (r.errorClass == ErrorClass::Unreachable)
+        return true;
     switch (r.networkError) {
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::ProxyConnectionRefusedError:
@@ -477,6 +507,14 @@ void ConfirmEngine::stopForConnection(const ApiResult &result)
 {
     if (m_stopped)
         return;
+    if (result.errorClass == ErrorClass::Unreachable) {
+        stop(tr("%1 The batch was stopped, as every request would fail the same way. Check the "
+                "region or endpoint and the network.")
+                     .arg(result.errorMessage),
+             tr("not sent: the server could not be reached"),
+             tr("not retried: the server could not be reached"));
+        return;
+    }
     const QString advice = result.networkError == QNetworkReply::SslHandshakeFailedError
             ? tr("If the endpoint's certificate comes from your organisation's own CA, add that "
                  "CA certificate as the profile's CA file (--ca-file on the command line).")
@@ -503,10 +541,8 @@ void ConfirmEngine::abandonUnsent(const QString &retryNote)
     for (int index : m_ready)
         abandon(index);
     m_ready.clear();
-    for (const auto &[due, index] : std::as_const(m_delayed)) {
-        Q_UNUSED(due);
-        abandon(index);
-    }
+    for (const Delayed &d : std::as_const(m_delayed))
+        abandon(d.index);
     m_delayed.clear();
 }
 

@@ -17,9 +17,10 @@ class VodClient;
 // Drives a batch of (asset id, target status) to the end over a VodClient: bounded concurrency,
 // even pacing under a rate limit, retries with backoff and jitter, adaptive slow-down on 429,
 // stop on the first authentication failure or the first failure every request would meet
-// (untrusted certificate, unusable proxy), pause/resume/cancel. Nothing is sent twice that it
-// could know was done: after an ambiguous failure, and before the first send of an item marked
-// checkFirst (resuming a crashed run; up to 10 assets per read), it reads the asset's state.
+// (server unreachable, untrusted certificate, unusable proxy), pause/resume/cancel. Nothing is sent
+// twice that it could know was done: after an ambiguous failure, and before the first send of an
+// item marked checkFirst (resuming a crashed run; up to 10 assets per read), it reads the asset's
+// state.
 class ConfirmEngine final : public QObject
 {
     Q_OBJECT
@@ -62,6 +63,10 @@ signals:
     void attemptFinished(const VodConfirm::AttemptRecord &record);
     void authenticationFailed(const QString &message);
     void finished(const VodConfirm::BatchSummary &summary);
+    // The engine will send nothing for `ms` milliseconds (more than 5 s): the server asked it to
+    // wait (Retry-After, capped at 5 minutes), it backs off after errors, or throttling slowed it
+    // down. `reason` is translated. Emitted once per such pause, when it begins.
+    void waiting(qint64 ms, const QString &reason);
 
 private:
     void pump();
@@ -90,6 +95,10 @@ private:
     void setState(int index, AssetState state, const QString &note = {});
     bool finishIfDone();
     qint64 backoffMs(int attempt, const ApiResult &result) const;
+    // Why a retry waits, for waiting().
+    static QString waitReason(const ApiResult &result);
+    // Emits waiting() if nothing will be sent before untilMs, more than 5 s from now.
+    void announceWait(double untilMs, const QString &reason);
     void onThrottled();
     void recoverRate();
     double nowMs() const;
@@ -101,7 +110,13 @@ private:
     QList<bool> m_checkFirst; // per asset: read its state before the first send
     QHash<int, int> m_checkFailures; // per asset: failed state reads so far
     std::deque<int> m_ready; // indexes waiting to be sent, in order
-    QList<std::pair<double, int>> m_delayed; // (due time ms, index): retries in backoff
+    struct Delayed
+    {
+        double dueMs; // when it may go
+        int index;
+        QString reason; // why it waits (waitReason())
+    };
+    QList<Delayed> m_delayed; // retries (and state reads) in backoff
     int m_inFlight = 0;
     bool m_running = false;
     bool m_paused = false;
@@ -112,6 +127,7 @@ private:
     double m_rate = 0; // current requests per minute (lowered on 429)
     double m_lastThrottleMs = 0;
     double m_nextSendMs = 0; // pacing: earliest start of the next request
+    double m_waitAnnouncedUntilMs = -1; // the end of the last pause announced by waiting()
     QElapsedTimer m_clock;
     QTimer m_timer;
     BatchSummary m_summary;

@@ -38,8 +38,27 @@ void TestApiResult::mapping_data()
 
     QTest::newRow("200 confirmed")
             << http(200, R"({"asset_id":"x"})") << ErrorClass::None << QString() << QString();
-    QTest::newRow("200 odd body still confirmed")
-            << http(200, "<html>") << ErrorClass::None << QString() << QString();
+    // A 2xx that is not the expected answer does not say whether the request took effect: the
+    // caller reads the state (ConfirmEngine) before deciding.
+    QTest::newRow("200 web page is not a confirmation")
+            << http(200, "<html><title>Portal</title></html>", "text/html") << ErrorClass::Retryable
+            << QString() << u"web page instead of an API answer"_s;
+    QTest::newRow("200 empty is not a confirmation")
+            << http(200, "", "") << ErrorClass::Retryable << QString() << u"empty answer"_s;
+    QTest::newRow("200 error object is not a confirmation") << http(
+            200,
+            R"({"error_code":"VOD.10062","error_msg":"Media asset or resource does not exist, please check."})")
+                                                            << ErrorClass::Retryable
+                                                            << u"VOD.10062"_s
+                                                            << u"but with an error: Media asset"_s;
+    ApiResult::Reply otherJson = http(200, R"({"result":"ok"})");
+    otherJson.expectedKey = "asset_id";
+    QTest::newRow("200 without the expected key is not a confirmation")
+            << otherJson << ErrorClass::Retryable << QString() << u"without \"asset_id\""_s;
+    ApiResult::Reply expected = http(200, R"({"asset_id":"x"})");
+    expected.expectedKey = "asset_id";
+    QTest::newRow("200 with the expected key")
+            << expected << ErrorClass::None << QString() << QString();
     QTest::newRow("VOD.10062 not found") << http(
             403,
             R"({"error_code":"VOD.10062","error_msg":"Media asset or resource does not exist, please check."})")
@@ -101,12 +120,30 @@ void TestApiResult::mapping_data()
 
     ApiResult::Reply refused;
     refused.networkError = QNetworkReply::ConnectionRefusedError;
-    QTest::newRow("connection refused")
-            << refused << ErrorClass::Retryable << QString() << u"refused"_s;
+    QTest::newRow("connection refused: nothing sent")
+            << refused << ErrorClass::Unreachable << QString()
+            << u"refused the connection: nothing was sent"_s;
+    ApiResult::Reply unreachable;
+    unreachable.networkError = QNetworkReply::UnknownNetworkError;
+    unreachable.networkErrorString = u"Network unreachable"_s;
+    QTest::newRow("network unreachable: nothing sent")
+            << unreachable << ErrorClass::Unreachable << QString()
+            << u"could not be reached: nothing was sent (Network unreachable)"_s;
+    unreachable.requestSent = true;
+    QTest::newRow("network error after the request was sent")
+            << unreachable << ErrorClass::Retryable << QString() << u"Network unreachable"_s;
     ApiResult::Reply reset;
     reset.networkError = QNetworkReply::RemoteHostClosedError;
     QTest::newRow("connection reset")
             << reset << ErrorClass::Retryable << QString() << u"closed the connection"_s;
+    reset.requestSent = true;
+    QTest::newRow("connection reset after the request was sent")
+            << reset << ErrorClass::Retryable << QString() << u"it may have taken effect"_s;
+    ApiResult::Reply resend;
+    resend.networkError = QNetworkReply::ContentReSendError;
+    resend.requestSent = true;
+    QTest::newRow("closed unanswered, not sent again by Qt")
+            << resend << ErrorClass::Retryable << QString() << u"may have taken effect"_s;
     ApiResult::Reply timeout;
     timeout.networkError = QNetworkReply::OperationCanceledError;
     timeout.timedOut = true;
@@ -134,8 +171,8 @@ void TestApiResult::mapping_data()
             << proxyDown << ErrorClass::Other << QString() << u"proxy server refused"_s;
     ApiResult::Reply dns;
     dns.networkError = QNetworkReply::HostNotFoundError;
-    QTest::newRow("host not found")
-            << dns << ErrorClass::Other << QString() << u"could not be found"_s;
+    QTest::newRow("host not found") << dns << ErrorClass::Unreachable << QString()
+                                    << u"could not be found: nothing was sent"_s;
 }
 
 void TestApiResult::mapping()
@@ -173,9 +210,14 @@ void TestApiResult::retryAfter()
     QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 10000);
     r.retryAfter = "soon";
     QCOMPARE(ApiResult::fromReply(r).retryAfterMs, -1);
-    // Found by fuzzing: absurd values are capped at an hour instead of overflowing.
+    // Found by fuzzing: absurd values are capped instead of overflowing. The cap is five
+    // minutes: a batch never sits silent for an hour because a server said so.
     r.retryAfter = "66666666666666666666666666666666";
-    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 3600 * 1000);
+    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 300 * 1000);
+    r.retryAfter = "3600";
+    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 300 * 1000);
+    r.retryAfter = "Tue, 02 Jan 2024 05:04:05 GMT"; // two hours ahead
+    QCOMPARE(ApiResult::fromReply(r).retryAfterMs, 300 * 1000);
     r.retryAfter = "nan";
     QCOMPARE(ApiResult::fromReply(r).retryAfterMs, -1);
 }

@@ -98,7 +98,8 @@ bool appliesEffect(VodTestServer::Fault fault)
 {
     using F = VodTestServer::Fault;
     return fault == F::None || fault == F::Error504 || fault == F::DropAfterEffect
-            || fault == F::Trickle || fault == F::HugeBody || fault == F::TruncatedJson;
+            || fault == F::Trickle || fault == F::HugeBody || fault == F::TruncatedJson
+            || fault == F::HugeHeaders || fault == F::SlowHeaders;
 }
 
 } // namespace
@@ -116,6 +117,7 @@ struct Request
     bool close = false;
     QByteArray requestId;
     VodTestServer::Route route = VodTestServer::Route::Unknown; // set when processed
+    int confirmOnConnection = 0; // a confirm: 1 for the first one on its connection, ...
     QString assetId; // of a confirm, from its body
 
     QByteArray header(const QByteArray &name) const
@@ -162,6 +164,7 @@ struct Connection
     QByteArray buffer;
     bool busy = false; // a request is being answered; later ones wait in the buffer
     bool hung = false; // NeverAnswer: nothing more is read or written
+    int confirms = 0; // confirm requests received on this connection
 };
 
 } // namespace Detail
@@ -527,6 +530,9 @@ void VodTestServer::parseNext(QTcpSocket *socket)
     c->buffer.remove(0, bodyStart + length);
     request.requestId = randomHex(16);
 
+    if (request.method == "POST" && request.path.endsWith("/asset/status/uploaded"_L1))
+        request.confirmOnConnection = ++c->confirms;
+
     c->busy = true;
     ++m_counters.totalRequests;
     m_counters.arrivalMs.append(m_clock.elapsed());
@@ -635,7 +641,10 @@ void VodTestServer::process(QTcpSocket *socket, Request request)
         return;
     }
 
-    const Fault fault = nextFault(route, request.assetId);
+    const int nth = m_config.dropNthConfirmOnConnection;
+    const Fault fault = route == Route::Confirm && nth > 0 && request.confirmOnConnection == nth
+            ? (m_config.dropNthAfterEffect ? Fault::DropAfterEffect : Fault::DropBeforeEffect)
+            : nextFault(route, request.assetId);
     answer(socket, request, fault, appliesEffect(fault) ? handle(route, request) : Response());
 }
 
@@ -994,6 +1003,61 @@ void VodTestServer::stream(QTcpSocket *socket, const Request &request, const Res
     pump();
 }
 
+void VodTestServer::streamHead(QTcpSocket *socket, const Request &request, const Response &response,
+                               qint64 fillerBytes, int lines, int intervalMs)
+{
+    noteAnswer(request, &response, false);
+    const QByteArray full = head(request, response, response.body.size()) + response.body;
+    const qsizetype statusEnd = full.indexOf("\r\n") + 2;
+    socket->write(full.left(statusEnd));
+    const QByteArray rest = full.mid(statusEnd);
+    // One header line of about 1 KB: "X-Padding-<n>: xxx...\r\n".
+    auto line = [](qint64 n) {
+        const QByteArray name = "X-Padding-" + QByteArray::number(n) + ": ";
+        return name + QByteArray(1000 - name.size(), 'x') + "\r\n";
+    };
+    const bool close = request.close;
+    if (intervalMs > 0) {
+        auto sent = std::make_shared<int>(0);
+        auto *timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket,
+                [this, socket, timer, sent, lines, line, rest, close] {
+                    if (*sent < lines) {
+                        socket->write(line(++*sent));
+                        return;
+                    }
+                    timer->stop();
+                    timer->deleteLater();
+                    socket->write(rest);
+                    finish(socket, close);
+                });
+        timer->start(intervalMs);
+        return;
+    }
+    auto left = std::make_shared<qint64>(fillerBytes);
+    auto n = std::make_shared<qint64>(0);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto pump = [this, socket, left, n, line, rest, close, connection] {
+        while (*left > 0 && socket->bytesToWrite() < StreamChunk) {
+            QByteArray chunk;
+            while (*left > 0 && chunk.size() < StreamChunk) {
+                const QByteArray l = line(++*n);
+                chunk += l;
+                *left -= l.size();
+            }
+            socket->write(chunk);
+        }
+        if (*left <= 0 && *connection) {
+            disconnect(*connection);
+            *connection = {};
+            socket->write(rest);
+            finish(socket, close);
+        }
+    };
+    *connection = connect(socket, &QTcpSocket::bytesWritten, this, pump);
+    pump();
+}
+
 void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fault,
                            const Response &normal)
 {
@@ -1061,6 +1125,18 @@ void VodTestServer::answer(QTcpSocket *socket, const Request &request, Fault fau
                false);
         return;
     }
+    case Fault::HugeHeaders:
+        streamHead(socket, request, normal, m_config.hugeHeaderBytes, 0, 0);
+        return;
+    case Fault::SlowHeaders:
+        streamHead(socket, request, normal, 0, m_config.slowHeaderLines,
+                   std::max(1, m_config.trickleIntervalMs));
+        return;
+    case Fault::SuccessWithErrorBody:
+        write(socket, request,
+              vodError(200, u"VOD.10062"_s,
+                       u"Media asset or resource does not exist, please check."_s));
+        return;
     case Fault::TruncatedJson: {
         Response r = normal;
         r.body.truncate(r.body.size() / 2);

@@ -63,6 +63,11 @@ public:
         HugeBody, // applied; 200 with a hugeBodyBytes JSON-looking body
         TruncatedJson, // applied; 200 whose JSON is cut in half (Content-Length matches)
         Redirect, // 302 to redirectLocation (another host); not applied
+        HugeHeaders, // applied; 200 whose head holds hugeHeaderBytes of header lines, sent as
+                     // fast as the socket drains
+        SlowHeaders, // applied; 200 whose head is sent one header line every
+                     // trickleIntervalMs, slowHeaderLines lines in all
+        SuccessWithErrorBody, // 200 whose body is an error object (VOD.10062); not applied
     };
 
     struct Config
@@ -107,9 +112,16 @@ public:
         double truncatedJson = 0;
         double redirect = 0;
         bool randomFaultsOnAssetInfo = false; // also draw random faults for ShowAssetMeta
+        // > 0: the Nth confirm request on each connection is dropped (the connection closed
+        // without an answer), as a server does whose kept-alive connections close under load;
+        // applied first when dropNthAfterEffect. Before the scripts and random faults.
+        int dropNthConfirmOnConnection = 0;
+        bool dropNthAfterEffect = false;
         int trickleBytes = 4;
         int trickleIntervalMs = 50;
         qint64 hugeBodyBytes = 50 * 1024 * 1024;
+        qint64 hugeHeaderBytes = 100 * 1024 * 1024;
+        int slowHeaderLines = 1000;
         QString redirectLocation; // empty: http://127.0.0.2:<port><same path>
         qint64 maxRequestBodyBytes = 12 * 1024 * 1024; // larger: 413 APIGW.0201
     };
@@ -220,6 +232,10 @@ private:
     void write(QTcpSocket *socket, const Request &request, const Response &response);
     void stream(QTcpSocket *socket, const Request &request, const Response &response,
                 QByteArray body, qint64 fillerBytes, QByteArray suffix, bool trickle);
+    // Sends the status line, then header lines: fillerBytes of them as fast as the socket drains
+    // (intervalMs 0) or `lines` of them one every intervalMs; then the rest of the answer.
+    void streamHead(QTcpSocket *socket, const Request &request, const Response &response,
+                    qint64 fillerBytes, int lines, int intervalMs);
     void finish(QTcpSocket *socket, bool close);
     // Per-asset bookkeeping of what the client was told; response == nullptr: no answer.
     // complete: the whole body was sent at once (not streamed).

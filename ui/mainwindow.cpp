@@ -1104,6 +1104,10 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
                      "the first refusal:\n%1\n\n%2")
                           .arg(message, ErrorHints::hintForCode(u"APIGW.0301"_s)));
     });
+    connect(m_runner, &BatchRunner::waiting, this, [this](qint64 ms, const QString &reason) {
+        statusBar()->showMessage(
+                tr("Waiting %1: %2").arg(formatDuration((ms + 999) / 1000), reason), int(ms));
+    });
     connect(m_runner, &BatchRunner::historyFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("History: %1").arg(message), 15000);
     });

@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -366,8 +367,6 @@ std::optional<int> openHistory(HistoryStore &history, const QString &path, const
     QString error;
     if (!history.open(path, &error))
         return usageError(hint.isEmpty() ? error : error + u' ' + hint);
-    QObject::connect(&history, &HistoryStore::writeFailed, &history,
-                     [](const QString &message) { err(tr("History: %1").arg(message)); });
     return std::nullopt;
 }
 
@@ -398,8 +397,19 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         summary = s;
         loop.quit();
     });
-    QObject::connect(&runner, &BatchRunner::historyFailed, &loop,
-                     [](const QString &message) { err(tr("History: %1").arg(message)); });
+    // The first write failure is said at once, repeats at most every 10 s; the summary counts.
+    QElapsedTimer lastHistoryError;
+    QObject::connect(&runner, &BatchRunner::historyFailed, &loop, [&](const QString &message) {
+        if (lastHistoryError.isValid() && !lastHistoryError.hasExpired(10000))
+            return;
+        lastHistoryError.start();
+        progress.end();
+        err(tr("History: %1").arg(message));
+    });
+    QObject::connect(&runner, &BatchRunner::waiting, &loop, [&](qint64 ms, const QString &reason) {
+        progress.end();
+        err(tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+    });
 
     if (::pipe(signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
@@ -769,6 +779,8 @@ bool wantsCommandLine(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
+    // What the history's log category warns about reaches the user as a line of its own.
+    QLoggingCategory::setFilterRules(u"vodconfirm.history.warning=false"_s);
     const QString command = arguments.value(1);
     const QStringList rest = QStringList {arguments.first() + u' ' + command} + arguments.mid(2);
     if (command == "confirm"_L1)

@@ -15,6 +15,7 @@ BatchRunner::BatchRunner(VodClient *client, HistoryStore *history, QObject *pare
 {
     connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::assetChanged);
     connect(m_engine, &ConfirmEngine::attemptFinished, this, &BatchRunner::attemptFinished);
+    connect(m_engine, &ConfirmEngine::waiting, this, &BatchRunner::waiting);
     connect(m_engine, &ConfirmEngine::authenticationFailed, this,
             &BatchRunner::authenticationFailed);
     connect(m_engine, &ConfirmEngine::finished, this, &BatchRunner::onEngineFinished);
@@ -112,15 +113,12 @@ void BatchRunner::onEngineFinished(BatchSummary summary)
     summary.remaining = m_recorder ? m_recorder->unsettled() : summary.notSent;
     if (m_history) {
         const QString id = m_engine->batchId();
-        QString error;
-        const bool saved = m_history->flush(&error);
+        const bool saved = m_history->flush();
         summary.historyNotSaved = m_history->rowsNotSaved();
-        if (!saved || summary.historyNotSaved > 0) {
-            summary.historyError = error.isEmpty()
-                    ? tr("%n attempt(s) could not be saved to the history.", nullptr,
-                         int(summary.historyNotSaved))
-                    : error;
-        }
+        if (!saved || summary.historyNotSaved > 0)
+            summary.historyError = tr("%n attempt(s) could not be saved to the history (%1).",
+                                      nullptr, int(summary.historyNotSaved))
+                                           .arg(m_history->lastWriteError());
         // Without every row on disk the history cannot tell what is left: keep the batch, so a
         // resume reads the state of whatever the history does not show settled.
         summary.kept = summary.remaining > 0 || !summary.historyError.isEmpty();

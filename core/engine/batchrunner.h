@@ -65,6 +65,8 @@ signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);
     void attemptFinished(const VodConfirm::AttemptRecord &record);
     void authenticationFailed(const QString &message);
+    // Nothing will be sent for `ms` (more than a few seconds), for `reason` (translated).
+    void waiting(qint64 ms, const QString &reason);
     // The history could not store rows while the batch runs (disk full ...); translated.
     void historyFailed(const QString &message);
     void finished(const VodConfirm::BatchSummary &summary);

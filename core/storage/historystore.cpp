@@ -629,6 +629,11 @@ public:
     // Any thread: rows dropped for good, and rows kept for the next write.
     qint64 droppedRows() const { return m_droppedRows.load(); }
     qint64 retainedRows() const { return m_retainedRows.load(); }
+    QString lastError() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_lastError;
+    }
 
 private:
     // Stores what was kept from a failed write plus `batch`. On failure keeps the rows for the next
@@ -653,6 +658,10 @@ private:
         batch.records.remove(0, dropped);
         m_droppedRows += dropped;
         m_retainedRows = batch.records.size();
+        {
+            QMutexLocker lock(&m_mutex);
+            m_lastError = sqlError;
+        }
         m_retained = std::move(batch);
         QString message = HistoryStore::tr("Could not save %n attempt(s) to the history: %1.",
                                            nullptr, int(rows))
@@ -806,7 +815,8 @@ private:
     PendingWrites m_retained;
     std::atomic<qint64> m_droppedRows {0};
     std::atomic<qint64> m_retainedRows {0};
-    QMutex m_mutex; // guards m_inbox and m_drainPosted
+    mutable QMutex m_mutex; // guards m_inbox, m_drainPosted and m_lastError
+    QString m_lastError; // SQLite's words for the last failed write
     PendingWrites m_inbox;
     bool m_drainPosted = false;
 };
@@ -1081,6 +1091,11 @@ void HistoryStore::stopBatch(const QString &batchId, const QDateTime &stoppedAt,
 qint64 HistoryStore::rowsNotSaved() const
 {
     return m_writer ? m_writer->droppedRows() + m_writer->retainedRows() : 0;
+}
+
+QString HistoryStore::lastWriteError() const
+{
+    return m_writer ? m_writer->lastError() : QString();
 }
 
 void HistoryStore::finishBatch(const QString &batchId, const QDateTime &finishedAt)

@@ -147,6 +147,8 @@ public:
     // Attempt rows given to append() that are not on disk: dropped after failed writes (more
     // than MaxRetainedRows waited) plus those still kept for the next write. 0 when all is saved.
     qint64 rowsNotSaved() const;
+    // SQLite's words for the last write that failed ("database or disk is full"); empty if none.
+    QString lastWriteError() const;
 
     // Newest first (time, then id, descending). limit <= 0 means no limit.
     QList<HistoryRecord> find(const Filter &filter, int limit, int offset = 0,

@@ -3,11 +3,16 @@
 #include "clirunner.h"
 #include "vodtestserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
@@ -38,8 +43,20 @@ private slots:
     void runningBatchIsNotResumedTwice();
     void wrongProjectIsRefused();
     void discardMarksTheBatchFinished();
+    void resumeThatFailsAtOnceKeepsTheBatch_data();
+    void resumeThatFailsAtOnceKeepsTheBatch();
+    void signalledBatchKeepsItsRemainder();
+    void staleOrDamagedLockFileIsTakenOver_data();
+    void staleOrDamagedLockFileIsTakenOver();
+    void damagedJournalIsRefused();
+    void confirmedBeforeIsSkippedUnlessForced();
+    void twoRunsOfOneFileNeverSendTwice();
+    void historyThatCannotKeepUpIsReported();
 
 private:
+    // The one unfinished batch the history lists (state, batch_id, stop_reason ...).
+    QJsonObject onlyUnfinished() const;
+    QString historyPath() const { return m_home->filePath(u"history.sqlite"_s); }
     QStringList withServer(const QStringList &args) const; // confirm, resume
     QStringList history(const QStringList &args) const;
     QString idFile(int n) const; // a file with n asset ids
@@ -213,6 +230,228 @@ void TestResume::discardMarksTheBatchFinished()
     QVERIFY2(r.err.contains("marked as finished"), r.err.constData());
     QCOMPARE(m_server->counters().totalRequests, 0);
     QVERIFY(m_cli->run(history({u"--unfinished"_s})).json().isEmpty());
+}
+
+QJsonObject TestResume::onlyUnfinished() const
+{
+    const QList<QJsonObject> listed = m_cli->run(history({u"--unfinished"_s})).json();
+    return listed.size() == 1 ? listed.first() : QJsonObject();
+}
+
+void TestResume::resumeThatFailsAtOnceKeepsTheBatch_data()
+{
+    QTest::addColumn<QStringList>("extraArgs");
+    QTest::addColumn<QString>("sk"); // empty: the right one
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("wrong SK") << QStringList() << u"wrong-secret-key"_s << 3;
+    QTest::newRow("connection refused")
+            << QStringList {u"--endpoint"_s, u"http://127.0.0.1:1"_s} << QString() << 1;
+}
+
+void TestResume::resumeThatFailsAtOnceKeepsTheBatch()
+{
+    QFETCH(QStringList, extraArgs);
+    QFETCH(QString, sk);
+    QFETCH(int, exitCode);
+    const int n = 30;
+    confirmAndKill(n, 3);
+    QTest::qWait(100);
+    const QString batchId = onlyUnfinished().value("batch_id"_L1).toString();
+    QVERIFY(!batchId.isEmpty());
+    const int confirmedBefore = m_server->counters().effectiveConfirmsTotal();
+    m_server->reset();
+
+    QMap<QString, QString> env;
+    if (!sk.isEmpty())
+        env.insert(u"HUAWEICLOUD_SDK_SK"_s, sk);
+    const CliRun failed = m_cli->run(withServer({u"resume"_s}) + extraArgs, {}, env);
+    QVERIFY2(failed.exitCode == exitCode,
+             failed.err + "exit " + QByteArray::number(failed.exitCode));
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QVERIFY(m_server->counters().totalRequests <= 1); // one refused state read at most
+
+    // Still there, and it says why it stopped; the next resume finishes it.
+    const QJsonObject kept = onlyUnfinished();
+    QCOMPARE(kept.value("batch_id"_L1).toString(), batchId);
+    QCOMPARE(kept.value("state"_L1).toString(), u"stopped"_s);
+    QVERIFY(!kept.value("stop_reason"_L1).toString().isEmpty());
+    const CliRun resumed = m_cli->run(withServer({u"resume"_s}));
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), n - confirmedBefore);
+    for (int i = 0; i < n; ++i)
+        QVERIFY(m_server->counters().effectiveConfirms.value(id(i)) <= 1);
+    QVERIFY(onlyUnfinished().isEmpty());
+}
+
+void TestResume::signalledBatchKeepsItsRemainder()
+{
+    const int n = 40;
+    m_server->config().latencyMs = 40;
+    auto p = m_cli->start(withServer({u"confirm"_s, idFile(n), u"--rate-limit"_s, u"600"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->counters().effectiveConfirmsTotal() >= 3, 30000);
+    ::kill(pid_t(p->processId()), SIGTERM);
+    const CliRun stopped = CliRunner::wait(*p);
+    QVERIFY2(stopped.exitCode == 1, stopped.err.constData());
+    QVERIFY2(stopped.err.contains("left to send: vodconfirm resume"), stopped.err.constData());
+    m_server->config().latencyMs = 0;
+    const QJsonObject kept = onlyUnfinished();
+    QCOMPARE(kept.value("state"_L1).toString(), u"stopped"_s);
+
+    // Resuming sends only the rest: over both runs, one request per asset.
+    const CliRun resumed = m_cli->run(withServer({u"resume"_s}));
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const VodTestServer::Counters &c = m_server->counters();
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(m_server->assetStatus(id(i)), u"CREATED"_s);
+        QCOMPARE(c.effectiveConfirms.value(id(i)), 1);
+        QCOMPARE(c.confirmRequests.value(id(i)), 1);
+        QCOMPARE(c.needlessConfirms.value(id(i)), 0);
+    }
+    QVERIFY(onlyUnfinished().isEmpty());
+}
+
+void TestResume::staleOrDamagedLockFileIsTakenOver_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("garbage") << QByteArray("\x01\xff not a lock file \n\n\n");
+    // A live process id (this test's) that is not running the batch: the file says so, but
+    // nothing holds its lock.
+    QTest::newRow("live pid") << QByteArray::number(QCoreApplication::applicationPid())
+                    + "\nvodconfirm\n" + QSysInfo::machineHostName().toUtf8() + "\n";
+}
+
+void TestResume::staleOrDamagedLockFileIsTakenOver()
+{
+    QFETCH(QByteArray, content);
+    confirmAndKill(20, 2);
+    const QString batchId = onlyUnfinished().value("batch_id"_L1).toString();
+    QFile lock(historyPath() + u".batch-"_s + batchId + u".lock"_s);
+    QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate)); // as a power cut leaves it
+    lock.write(content);
+    lock.close();
+
+    QCOMPARE(onlyUnfinished().value("state"_L1).toString(), u"interrupted"_s);
+    const CliRun resumed = m_cli->run(withServer({u"resume"_s}));
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QVERIFY(onlyUnfinished().isEmpty());
+}
+
+void TestResume::damagedJournalIsRefused()
+{
+    confirmAndKill(20, 2);
+    const QString batchId = onlyUnfinished().value("batch_id"_L1).toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(historyPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(u"UPDATE batch_journal SET assets = ? WHERE batch_id = ?"_s));
+        QByteArray journal;
+        for (int i = 0; i < 3; ++i)
+            journal += id(i).toLatin1() + "\tCREATED\n";
+        journal += QByteArray(5000, 'f') + "\tCREATED\n" + id(9).toLatin1() + "\tDESTROYED\n";
+        q.addBindValue(journal);
+        q.addBindValue(batchId);
+        QVERIFY(q.exec());
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    m_server->reset();
+    const CliRun r = m_cli->run(withServer({u"resume"_s}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("damaged") && r.err.contains("entry 4 of 5"), r.err.constData());
+    QVERIFY(!r.err.contains("fffffffffffffffffffffffffffffffffffff")); // not echoed
+    QCOMPARE(m_server->counters().totalRequests, 0);
+    QCOMPARE(onlyUnfinished().value("batch_id"_L1).toString(), batchId); // nothing lost
+}
+
+void TestResume::confirmedBeforeIsSkippedUnlessForced()
+{
+    const QByteArray five = ids(5);
+    QCOMPARE(m_cli->run(withServer({u"confirm"_s}), five).exitCode, 0);
+    m_server->reset();
+
+    // Same IDs again (plus one new): nothing is sent for those the history shows confirmed.
+    const CliRun again = m_cli->run(withServer({u"confirm"_s}), five + id(7).toLatin1() + '\n');
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 1);
+    QCOMPARE(m_server->counters().confirmRequests.value(id(7)), 1);
+    int skipped = 0;
+    for (const QJsonObject &line : again.json()) {
+        if (line.value("outcome"_L1).toString() == "skipped"_L1) {
+            ++skipped;
+            QVERIFY(line.value("error_msg"_L1).toString().contains("already confirmed"_L1));
+        }
+    }
+    QCOMPARE(skipped, 5);
+    QVERIFY2(again.err.contains("5 skipped"), again.err.constData());
+    QVERIFY(onlyUnfinished().isEmpty()); // a batch of skipped assets is finished
+
+    // --force sends them; the server refuses them as confirmed already, which counts as done.
+    m_server->reset();
+    const CliRun forced = m_cli->run(withServer({u"confirm"_s, u"--force"_s}), five);
+    QVERIFY2(forced.exitCode == 0, forced.err.constData());
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 5);
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+}
+
+void TestResume::twoRunsOfOneFileNeverSendTwice()
+{
+    const int n = 30;
+    const QString file = idFile(n);
+    m_server->config().latencyMs = 20;
+    const QStringList args = withServer({u"confirm"_s, file, u"--rate-limit"_s, u"1500"_s});
+    auto first = m_cli->start(args);
+    auto second = m_cli->start(args);
+    const CliRun a = CliRunner::wait(*first);
+    const CliRun b = CliRunner::wait(*second);
+    m_server->config().latencyMs = 0;
+
+    // Each asset went out once, from one of the two; the other said who holds it.
+    const VodTestServer::Counters &c = m_server->counters();
+    for (int i = 0; i < n; ++i)
+        QCOMPARE(c.confirmRequests.value(id(i)), 1);
+    QCOMPARE(c.effectiveConfirmsTotal(), n);
+    const QByteArray held = "running in another process";
+    QVERIFY2((a.out + b.out).count(held) + (a.out + b.out).count("\"skipped\"") >= n,
+             (a.err + b.err).constData());
+    // One of them may have had to leave assets to the other: that batch stays resumable, and
+    // resuming it sends nothing more (the assets' state shows them confirmed).
+    m_server->reset();
+    const CliRun resumed = m_cli->run(withServer({u"resume"_s}));
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QVERIFY(onlyUnfinished().isEmpty());
+}
+
+void TestResume::historyThatCannotKeepUpIsReported()
+{
+    // The history's file system fills up mid-batch (a file size limit here): every asset is
+    // confirmed, but the history could not record it all, so the run says so and exits 4.
+    const int n = 150;
+    const QString file = idFile(n);
+    QVERIFY(m_cli->run(withServer({u"confirm"_s}), ids(1)).exitCode == 0); // creates the file
+    const qint64 size
+            = QFileInfo(historyPath()).size() + QFileInfo(historyPath() + u"-wal"_s).size();
+    auto p = std::make_unique<QProcess>();
+    p->setProcessEnvironment(m_cli->environment({}));
+    // sh: ulimit -f counts 512-byte blocks; an ignored SIGXFSZ stays ignored across exec, so
+    // writes past the limit fail with EFBIG as on a full disk.
+    const QString limit = QString::number((size + 24 * 1024) / 512);
+    QStringList command
+            = {u"-c"_s, u"trap '' XFSZ; ulimit -f "_s + limit + u"; exec \"$0\" \"$@\""_s,
+               qEnvironmentVariable("VODCONFIRM_BINARY")};
+    command += withServer(
+            {u"confirm"_s, file, u"--rate-limit"_s, u"1500"_s, u"--concurrency"_s, u"16"_s});
+    p->start(u"/bin/sh"_s, command);
+    const CliRun r = CliRunner::wait(*p);
+    QVERIFY2(r.exitCode == 4, r.err.constData());
+    QVERIFY2(m_server->counters().effectiveConfirmsTotal() == n, r.err.constData());
+    QVERIFY2(r.err.contains("History:"), r.err.constData());
+    QVERIFY2(r.err.contains("could not be saved"), r.err.constData());
+    QVERIFY2(r.err.count("History:") <= 3, r.err.constData()); // said, not repeated per write
+    QCOMPARE(onlyUnfinished().value("state"_L1).toString(), u"interrupted"_s); // kept
 }
 
 QTEST_GUILESS_MAIN(TestResume)

@@ -39,10 +39,10 @@ public:
                                     const QMap<QString, QString> &extraEnv = {}) const;
     // Waits for a process from start() to end and collects its output.
     static CliRun wait(QProcess &process, int timeoutMs = 60000);
-
-private:
+    // The environment run() and start() give the process.
     QProcessEnvironment environment(const QMap<QString, QString> &extraEnv) const;
 
+private:
     const VodTestServer &m_server;
     QString m_home;
 };

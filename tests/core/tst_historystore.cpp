@@ -14,6 +14,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 using namespace VodConfirm;
 using VodConfirm::Test::parseCsv;
 using namespace Qt::StringLiterals;
@@ -140,6 +142,9 @@ private slots:
     void journalReportsTheLatestOutcomePerAsset();
     void schemaOneFileGetsTheJournal();
     void claimsTellRunningFromInterrupted();
+    void filesAreForTheOwnerOnly();
+    void conflictsAreFoundWhenJournaling();
+    void stoppedBatchStaysUnfinishedWithItsReason();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
@@ -1015,6 +1020,93 @@ void TestHistoryStore::claimsTellRunningFromInterrupted()
         QCOMPARE(b.running, b.id == u"b-2"_s);
     other->close(); // closing gives up its claims
     QVERIFY(runner->claimBatch(u"b-2"_s));
+}
+
+void TestHistoryStore::filesAreForTheOwnerOnly()
+{
+    const mode_t before = ::umask(022);
+    auto store = openStore();
+    ::umask(before);
+    QVERIFY(store);
+    store->append(record(u"a"_s, T0, u"confirmed"_s));
+    QVERIFY(store->flush());
+    QVERIFY(store->claimBatch(u"b-1"_s));
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u".batch-b-1.lock"_s}) {
+        const QString path = dbPath() + suffix;
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QCOMPARE(QFile::permissions(path) & ~(QFile::ReadUser | QFile::WriteUser), ownerOnly);
+    }
+    // A file an older version left readable by all is narrowed when opened.
+    store.reset();
+    QVERIFY(QFile::setPermissions(dbPath(), ownerOnly | QFile::ReadGroup | QFile::ReadOther));
+    store = openStore();
+    QVERIFY(store);
+    QCOMPARE(QFile::permissions(dbPath()) & ~(QFile::ReadUser | QFile::WriteUser), ownerOnly);
+}
+
+void TestHistoryStore::conflictsAreFoundWhenJournaling()
+{
+    // Process A runs batch "a" of x, y, z for project P and has confirmed x; z failed for good.
+    auto a = openStore();
+    QVERIFY(a);
+    QVERIFY(a->claimBatch(u"a"_s));
+    QVERIFY(a->journalBatch(
+            {u"a"_s, T0, {}, {}, {}, u"P"_s, 3},
+            {{u"x"_s, u"CREATED"_s, {}}, {u"y"_s, u"CREATED"_s, {}}, {u"z"_s, u"CREATED"_s, {}}}));
+    HistoryRecord confirmed = record(u"x"_s, T0, u"confirmed"_s);
+    confirmed.batchId = u"a"_s;
+    confirmed.projectId = u"P"_s;
+    HistoryRecord failed = record(u"z"_s, T0, u"failed"_s);
+    failed.batchId = u"a"_s;
+    failed.projectId = u"P"_s;
+    a->append(confirmed);
+    a->append(failed);
+    QVERIFY(a->flush());
+
+    // Process B starts batch "b" of x, y, z, w for P: x is confirmed, y is A's to send; z (A
+    // gave up on it) and w are B's.
+    auto b = openStore();
+    QVERIFY(b);
+    QVERIFY(b->claimBatch(u"b"_s));
+    BatchConflicts found;
+    QVERIFY(b->journalBatch({u"b"_s, T0, {}, {}, {}, u"P"_s, 4},
+                            {{u"x"_s, u"CREATED"_s, {}},
+                             {u"y"_s, u"CREATED"_s, {}},
+                             {u"z"_s, u"CREATED"_s, {}},
+                             {u"w"_s, u"CREATED"_s, {}}},
+                            nullptr, &found));
+    QCOMPARE(found.confirmedIn, (QHash<QString, QString> {{u"x"_s, u"a"_s}}));
+    QCOMPARE(found.heldBy, (QHash<QString, QString> {{u"y"_s, u"a"_s}}));
+    QCOMPARE(b->journal(u"b"_s).size(), 4); // journaled whole all the same
+
+    // Another project's confirmations do not count; a batch no live process runs holds nothing.
+    BatchConflicts other;
+    QVERIFY(b->journalBatch({u"c"_s, T0, {}, {}, {}, u"Q"_s, 1}, {{u"x"_s, u"CREATED"_s, {}}},
+                            nullptr, &other));
+    QVERIFY(other.confirmedIn.isEmpty());
+    a->releaseBatch(u"a"_s);
+    QVERIFY(b->heldElsewhere(u"b"_s, {u"y"_s}).heldBy.isEmpty());
+    QVERIFY(a->claimBatch(u"a"_s));
+    QCOMPARE(b->heldElsewhere(u"b"_s, {u"y"_s, u"w"_s}).heldBy.keys(), QList<QString> {u"y"_s});
+}
+
+void TestHistoryStore::stoppedBatchStaysUnfinishedWithItsReason()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->journalBatch({u"s"_s, T0, {}, {}, {}, {}, 1}, {{u"a"_s, u"CREATED"_s, {}}}));
+    store->stopBatch(u"s"_s, T0.addSecs(5), u"Cancelled."_s);
+    QVERIFY(store->flush());
+    auto reopened = openStore(); // as the next start sees it
+    const QList<BatchInfo> unfinished = reopened->unfinishedBatches();
+    QCOMPARE(unfinished.size(), 1);
+    QCOMPARE(unfinished.first().stoppedAt, T0.addSecs(5));
+    QCOMPARE(unfinished.first().stopReason, u"Cancelled."_s);
+    QVERIFY(!unfinished.first().running);
+    reopened->finishBatch(u"s"_s, T0.addSecs(9));
+    QVERIFY(reopened->flush());
+    QVERIFY(reopened->unfinishedBatches().isEmpty());
 }
 
 #include "tst_historystore.moc"

@@ -56,6 +56,7 @@ private slots:
     void layoutAndSortOrderPersist();
     void interruptedBatchIsOfferedAndResumed();
     void interruptedBatchCanBeDiscarded();
+    void confirmedBeforeIsSkippedAndCanBeSentAnyway();
 
 private:
     void makeWindow();
@@ -452,6 +453,22 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), summary.confirmed);
     QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::NotSent), summary.notSent);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), summary.confirmed + summary.failed);
+    QVERIFY(summary.kept);
+    QCOMPARE(summary.remaining, summary.notSent);
+
+    // The next start offers the rest, which goes out once; nothing is sent twice.
+    m_server->config().latencyMs = 0;
+    m_window.reset();
+    makeWindow();
+    QVERIFY(find<QWidget>(u"resumeBar"_s)->isVisible());
+    QVERIFY2(find<QLabel>(u"resumeText"_s)->text().contains(u"stopped before all were sent"_s),
+             qPrintable(find<QLabel>(u"resumeText"_s)->text()));
+    QSignalSpy resumed(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"resumeBatchAction"_s)->trigger();
+    QVERIFY(resumed.wait(20000));
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(m_server->counters().confirmRequests.value(id), 1);
+    QTRY_VERIFY(m_history->unfinishedBatches().isEmpty());
 }
 
 void TestMainWindow::closingDuringARunAsksAndKeepsHistory()
@@ -628,6 +645,43 @@ void TestMainWindow::interruptedBatchCanBeDiscarded()
     QVERIFY(m_history->unfinishedBatches().isEmpty());
     QCOMPARE(m_server->counters().totalRequests, 0);
     QCOMPARE(m_window->assetModel()->rowCount(), 0);
+}
+
+void TestMainWindow::confirmedBeforeIsSkippedAndCanBeSentAnyway()
+{
+    pasteAndAdd(kA + u'\n' + kB);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(15000));
+    QTRY_COMPARE(m_history->count(), qint64(2));
+
+    // A new session gets the same IDs (and one more): the history knows kA and kB are done.
+    m_window.reset();
+    makeWindow();
+    m_server->reset();
+    pasteAndAdd(kA + u'\n' + kB + u'\n' + kC);
+    QSignalSpy second(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QVERIFY(second.wait(15000));
+    QCOMPARE(second.first().first().value<BatchSummary>().skipped, 2);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 1);
+    AssetTableModel *model = m_window->assetModel();
+    QCOMPARE(model->row(model->rowOf(kA)).state, AssetState::Skipped);
+    QCOMPARE(cell(kA, Column::State), u"Confirmed before"_s);
+    QVERIFY(cell(kA, Column::ErrorMessage).contains(u"already confirmed"_s));
+    QCOMPARE(model->count(AssetTableModel::Bucket::Confirmed), 3);
+
+    // Confirm Again Anyway sends the skipped ones (the server says they are confirmed).
+    auto *again = find<QAction>(u"confirmAgainAction"_s);
+    QVERIFY(again->isEnabled());
+    QSignalSpy third(m_window.get(), &MainWindow::batchFinished);
+    again->trigger();
+    QVERIFY(third.wait(15000));
+    QCOMPARE(m_server->counters().confirmRequests.value(kA), 1);
+    QCOMPARE(m_server->counters().confirmRequests.value(kB), 1);
+    QCOMPARE(m_server->counters().confirmRequests.value(kC), 1);
+    QCOMPARE(model->row(model->rowOf(kA)).state, AssetState::Confirmed);
+    QVERIFY(!again->isEnabled());
 }
 
 #include "tst_mainwindow.moc"

@@ -10,6 +10,7 @@ enum ExitCode {
     SomeFailed = 1, // at least one asset failed or was not sent
     UsageError = 2, // usage, input or configuration error
     AuthRejected = 3, // authentication rejected, batch stopped
+    OutputFailed = 4, // standard output could not be written (closed pipe, full disk)
 };
 
 // True when the arguments ask for the command line (a command word, --help, --version)

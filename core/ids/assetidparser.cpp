@@ -1133,6 +1133,8 @@ struct AssetIdStream::State
             if (p[i] != '\r' && !isAlnum(uchar(p[i])))
                 return i + 1; // also inside a UTF-8 sequence: non-ASCII bytes only separate
         }
+        if (p[window - 1] == '\r')
+            return window - 1; // the CR goes with the next block, which may start with its LF
         skipWord = true;
         return window;
     }
@@ -1177,6 +1179,7 @@ void AssetIdStream::feed(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
         return;
+    d->lastWasBreak = isLineBreak(uchar(bytes.back()));
     if (d->skipWord) {
         qsizetype k = 0;
         while (k < bytes.size() && isAlnum(uchar(bytes.at(k))))
@@ -1187,7 +1190,6 @@ void AssetIdStream::feed(QByteArrayView bytes)
         d->skipWord = false;
     }
     d->pending.append(bytes);
-    d->lastWasBreak = isLineBreak(uchar(bytes.back()));
     if (d->pending.size() >= d->lineLimit)
         d->drain(false);
 }

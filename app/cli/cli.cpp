@@ -245,6 +245,14 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
                                      const Settings &settings, int timeoutSeconds,
                                      const BatchInfo &fallback, Connection *c)
 {
+    if (p.isSet(o.region) && !Regions::isKnown(p.value(o.region))) {
+        QStringList ids;
+        for (const Region &r : Regions::all())
+            ids.append(r.id);
+        return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for another "
+                             "endpoint.")
+                                  .arg(p.value(o.region), ids.join(u", "_s)));
+    }
     if (p.isSet(o.region) && p.isSet(o.endpoint))
         return usageError(tr("--region and --endpoint exclude each other: the endpoint alone "
                              "says where requests go."));
@@ -317,16 +325,7 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
             return usageError(problem);
     }
     if (p.isSet(o.region)) {
-        const QString region = p.value(o.region);
-        if (!Regions::isKnown(region)) {
-            QStringList ids;
-            for (const Region &r : Regions::all())
-                ids.append(r.id);
-            return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for "
-                                 "another endpoint.")
-                                      .arg(region, ids.join(u", "_s)));
-        }
-        profile.regionId = region;
+        profile.regionId = p.value(o.region);
         profile.customEndpoint.clear();
     }
     if (p.isSet(o.endpoint)) {

@@ -151,7 +151,8 @@ public:
     // translated reason (without the source's name, which the caller knows) when the device
     // cannot be read or is not text; what was read before the problem stays fed.
     QString feedFrom(QIODevice &device);
-    // Every ID fed so far, as parse() would return them; the stream is spent afterwards.
+    // Every ID fed so far, as parse() would return them. The stream frees its index and starts
+    // again empty.
     ParsedIds finish();
 
 private:

@@ -64,6 +64,7 @@ private slots:
     void unwritableOutputFails();
     void closedPipeAtStartSendsNothing();
     void closedPipeMidBatchCancels();
+    void profilesShowPrintsNoEndpointPassword();
 
 private:
     Run run(const QStringList &args, const QByteArray &input = {},
@@ -827,6 +828,29 @@ void TestCli::closedPipeMidBatchCancels()
         confirmed += o.value("outcome"_L1).toString() == "confirmed"_L1;
     QCOMPARE(confirmed, m_server->counters().effectiveConfirmsTotal());
     QVERIFY(confirmed >= 1);
+}
+
+void TestCli::profilesShowPrintsNoEndpointPassword()
+{
+    // A hand-edited settings file may hold user info in the endpoint URL: never printed, and the
+    // profile is refused before anything is sent.
+    Profile p;
+    p.name = u"edited"_s;
+    p.customEndpoint = QUrl(m_server->url().toString().replace(u"//"_s, u"//admin:hunter2@"_s));
+    p.projectId = m_server->config().projectId;
+    p.accessKey = m_server->config().accessKey;
+    Settings settings(m_home->filePath(u"config/vodconfirm/vodconfirm.ini"_s));
+    QVERIFY(settings.saveProfile(p));
+    QVERIFY(settings.sync());
+    Run r = run({u"profiles"_s, u"show"_s, u"edited"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(m_server->url().host().toUtf8()), r.out.constData());
+    QVERIFY(!r.out.contains("hunter2") && !r.out.contains("admin"));
+    r = run({u"confirm"_s, u"--profile"_s, u"edited"_s, u"--no-history"_s}, id(90).toUtf8());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("user name or password") && !r.err.contains("hunter2"),
+             r.err.constData());
+    QCOMPARE(m_server->counters().totalRequests, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

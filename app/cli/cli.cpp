@@ -2,6 +2,7 @@
 
 #include "cli/output.h"
 
+#include "api/credentials.h"
 #include "api/regions.h"
 #include "api/vodclient.h"
 #include "engine/batchrunner.h"
@@ -19,12 +20,18 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
+#include <cstring>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -37,16 +44,56 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("Cli", text, disambiguation, n);
 }
 
-void out(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 void err(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    // Lines are the caller's; anything else that could steer the terminal is shown escaped.
+    QStringList lines = line.split(u'\n');
+    for (QString &l : lines)
+        l = visible(l);
+    const QByteArray bytes = lines.join(u'\n').toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+// Standard output. The first write that fails (a closed pipe, a full disk, /dev/full) is
+// reported on stderr and calls onOutputFailed, e.g. to cancel a batch; later writes are dropped
+// and the command exits with OutputFailed. SIGPIPE is ignored (see run()), so a closed pipe is
+// an EPIPE here at any moment rather than a silent death.
+bool outputFailed = false;
+std::function<void()> onOutputFailed;
+
+void failOutput(int error)
+{
+    if (outputFailed)
+        return;
+    outputFailed = true;
+    err(tr("vodconfirm: cannot write to standard output (%1): stopping; the output is "
+           "incomplete.")
+                .arg(QString::fromLocal8Bit(std::strerror(error))));
+    if (onOutputFailed)
+        onOutputFailed();
+}
+
+bool out(const QByteArray &bytes)
+{
+    if (outputFailed)
+        return false;
+    if (bytes.isEmpty())
+        return true;
+    errno = 0;
+    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size())
+        && std::fflush(stdout) == 0)
+        return true;
+    failOutput(errno ? errno : EIO);
+    std::clearerr(stdout);
+    return false;
+}
+
+// A pipe whose reader has gone (`vodconfirm confirm | head -0` after head ended): nothing written
+// would be read, so nothing should be sent either.
+bool outputClosed()
+{
+    pollfd p {STDOUT_FILENO, POLLOUT, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
 }
 
 int usageError(const QString &message)
@@ -68,7 +115,8 @@ QString mainHelp()
               "Run 'vodconfirm COMMAND --help' for a command's options.\n"
               "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset\n"
               "failed or was not sent, 2 usage, input or configuration error, 3 authentication\n"
-              "rejected, 4 every asset confirmed but the history could not record it all.");
+              "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
+              "asset confirmed but the history could not record it all.");
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.
@@ -189,19 +237,42 @@ std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
 
 // Where requests go and with which credentials: the profile named by --profile (else
 // `defaultProfile`; its secrets from the keychain, missing ones from the environment), or the
-// environment's credentials, then --region, --endpoint and --project-id on top. `fallback` gives
-// the region and project used with environment credentials when no option or variable sets them.
+// environment's credentials, then --region or --endpoint and --project-id on top. `fallback`
+// gives the region and project used with environment credentials when no option or variable
+// sets them. Every value that becomes a header or part of the URL is trimmed and checked here,
+// so that a problem names the variable or option it came from (never its value); the client
+// checks the same rules again (VodClient::configProblem()) for whatever else it is given.
 std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptions &o,
                                      const Settings &settings, int timeoutSeconds,
                                      const BatchInfo &fallback, Connection *c)
 {
+    if (p.isSet(o.region) && !Regions::isKnown(p.value(o.region))) {
+        QStringList ids;
+        for (const Region &r : Regions::all())
+            ids.append(r.id);
+        return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for another "
+                             "endpoint.")
+                                  .arg(p.value(o.region), ids.join(u", "_s)));
+    }
+    if (p.isSet(o.region) && p.isSet(o.endpoint))
+        return usageError(tr("--region and --endpoint exclude each other: the endpoint alone "
+                             "says where requests go."));
+    QString problem;
+    // A variable as it is used: trimmed; empty when unset.
+    const auto env = [&problem](const char *name) {
+        const QString value = qEnvironmentVariable(name).trimmed();
+        if (problem.isEmpty())
+            problem = headerValueProblem(value, QString::fromLatin1(name));
+        return value;
+    };
+    const auto projectFrom = [&problem](const QString &value, const QString &source) {
+        if (problem.isEmpty() && !value.isEmpty())
+            problem = VodClient::projectIdProblem(value, source);
+        return value.trimmed();
+    };
+
     Profile profile;
     Credentials credentials;
-    const QByteArray envAk = qgetenv("HUAWEICLOUD_SDK_AK");
-    const QByteArray envSk = qgetenv("HUAWEICLOUD_SDK_SK");
-    const QByteArray envToken = qgetenv("HUAWEICLOUD_SDK_SECURITY_TOKEN");
-    const QByteArray envAuthToken = qgetenv("VODCONFIRM_AUTH_TOKEN");
-
     const QString profileName = p.isSet(o.profile) ? p.value(o.profile) : fallback.profile;
     if (!profileName.isEmpty()) {
         const QString name = profileName;
@@ -217,84 +288,102 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         credentials = store.loadBlocking(profile, &keychainError);
         // Secrets the keychain does not have may come from the environment.
         if (credentials.secretKey.isEmpty())
-            credentials.secretKey = QString::fromUtf8(envSk);
+            credentials.secretKey = env("HUAWEICLOUD_SDK_SK");
         if (credentials.securityToken.isEmpty())
-            credentials.securityToken = QString::fromUtf8(envToken);
+            credentials.securityToken = env("HUAWEICLOUD_SDK_SECURITY_TOKEN");
         if (credentials.token.isEmpty())
-            credentials.token = QString::fromUtf8(envAuthToken);
+            credentials.token = env("VODCONFIRM_AUTH_TOKEN");
+        if (!problem.isEmpty())
+            return usageError(problem);
         if (const QString missing = credentials.missing(); !missing.isEmpty())
             return usageError(keychainError.isEmpty()
                                       ? missing
                                       : tr("%1 The keychain said: %2").arg(missing, keychainError));
     } else {
         profile.regionId = fallback.region.isEmpty() ? u"cn-north-4"_s : fallback.region;
-        profile.projectId = QString::fromUtf8(qgetenv("HUAWEICLOUD_SDK_PROJECT_ID"));
+        profile.projectId
+                = projectFrom(env("HUAWEICLOUD_SDK_PROJECT_ID"), u"HUAWEICLOUD_SDK_PROJECT_ID"_s);
         if (profile.projectId.isEmpty())
             profile.projectId = fallback.projectId;
-        if (!envAuthToken.isEmpty()) {
+        const QString authToken = env("VODCONFIRM_AUTH_TOKEN");
+        const QString ak = env("HUAWEICLOUD_SDK_AK");
+        const QString sk = env("HUAWEICLOUD_SDK_SK");
+        if (!authToken.isEmpty()) {
             profile.authMode = AuthMode::Token;
             credentials.mode = AuthMode::Token;
-            credentials.token = QString::fromUtf8(envAuthToken);
-        } else if (!envAk.isEmpty() || !envSk.isEmpty()) {
-            credentials.accessKey = QString::fromUtf8(envAk);
-            credentials.secretKey = QString::fromUtf8(envSk);
-            credentials.securityToken = QString::fromUtf8(envToken);
-        } else {
+            credentials.token = authToken;
+        } else if (!ak.isEmpty() || !sk.isEmpty()) {
+            credentials.accessKey = ak;
+            credentials.secretKey = sk;
+            credentials.securityToken = env("HUAWEICLOUD_SDK_SECURITY_TOKEN");
+        } else if (problem.isEmpty()) {
             return usageError(tr("No credentials: use --profile NAME, or set HUAWEICLOUD_SDK_AK "
                                  "and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for "
                                  "temporary credentials), or VODCONFIRM_AUTH_TOKEN. Secrets are "
                                  "never taken from the command line."));
         }
+        if (!problem.isEmpty())
+            return usageError(problem);
     }
     if (p.isSet(o.region)) {
-        const QString region = p.value(o.region);
-        if (!Regions::isKnown(region)) {
-            QStringList ids;
-            for (const Region &r : Regions::all())
-                ids.append(r.id);
-            return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for "
-                                 "another endpoint.")
-                                      .arg(region, ids.join(u", "_s)));
-        }
-        profile.regionId = region;
+        profile.regionId = p.value(o.region);
         profile.customEndpoint.clear();
     }
-    if (p.isSet(o.endpoint))
-        profile.customEndpoint = QUrl(p.value(o.endpoint));
-    if (p.isSet(o.project))
-        profile.projectId = p.value(o.project);
+    if (p.isSet(o.endpoint)) {
+        const QString endpoint = p.value(o.endpoint).trimmed();
+        if (endpoint.isEmpty())
+            return usageError(tr("--endpoint needs a URL, such as "
+                                 "https://vod.cn-north-4.myhuaweicloud.com (or use --region)."));
+        if (const QString bad = headerValueProblem(endpoint, u"--endpoint"_s); !bad.isEmpty())
+            return usageError(bad);
+        const QUrl url(endpoint);
+        if (const QString bad = Regions::endpointProblem(url); !bad.isEmpty())
+            return usageError(u"--endpoint: "_s + bad);
+        profile.customEndpoint = url;
+        // The region is unknown: the history must not name one the requests did not go to.
+        // (An IAM password profile keeps it: it is the scope of the token it asks for.)
+        if (profile.authMode != AuthMode::Password)
+            profile.regionId.clear();
+    }
+    if (p.isSet(o.project)) {
+        profile.projectId = projectFrom(p.value(o.project), u"--project-id"_s);
+        if (!problem.isEmpty())
+            return usageError(problem);
+    }
     if (p.isSet(o.caFile))
         profile.caFile = p.value(o.caFile);
     c->config = clientConfig(profile, credentials, timeoutSeconds);
     return std::nullopt;
 }
 
-std::optional<int> readInput(const QStringList &files, QByteArray *text)
+// Streams `files` (stdin for none or "-") through `ids`, one source after the other. A source
+// that cannot be read or is not text stops the command, named.
+std::optional<int> readInput(const QStringList &files, AssetIdStream *ids)
 {
     const QStringList sources = files.isEmpty() ? QStringList {u"-"_s} : files;
     for (const QString &name : sources) {
+        const bool isStdin = name == "-"_L1;
         QFile f;
-        const bool ok = name == "-"_L1 ? f.open(stdin, QIODevice::ReadOnly)
-                                       : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+        const auto mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
+        const bool ok = isStdin ? f.open(STDIN_FILENO, mode) : (f.setFileName(name), f.open(mode));
+        const QString shown = isStdin ? tr("standard input") : name;
         if (!ok)
-            return usageError(tr("Cannot read %1: %2").arg(name, f.errorString()));
-        *text += f.readAll();
-        if (!text->isEmpty() && !text->endsWith('\n'))
-            *text += '\n'; // the next file starts on a line of its own
+            return usageError(tr("Cannot read %1: %2").arg(shown, f.errorString()));
+        if (const QString problem = ids->feedFrom(f); !problem.isEmpty())
+            return usageError(tr("Cannot read %1: %2").arg(shown, problem));
     }
     return std::nullopt;
 }
 
 // The asset IDs in `files` (stdin for none or "-"), each with `status`; malformed tokens are
-// reported on stderr. The input and the parse are freed before returning.
+// reported on stderr. The input is read in chunks: memory follows the IDs found, not its size.
 std::optional<int> readItems(const QStringList &files, TargetStatus status,
                              QList<ConfirmItem> *items)
 {
-    QByteArray input;
-    if (auto code = readInput(files, &input))
+    AssetIdStream stream;
+    if (auto code = readInput(files, &stream))
         return *code;
-    const ParsedIds parsed = AssetIdParser::parseUtf8(input);
-    input.clear();
+    const ParsedIds parsed = stream.finish();
     for (const auto &m : parsed.malformed.mid(0, 20))
         err(tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
     if (parsed.malformedTotal > 20)
@@ -385,6 +474,12 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
 {
     BatchRunner runner(&client, history.isOpen() ? &history : nullptr);
     runner.setOptions({run.engine, force});
+    // Output that cannot be written cancels (from the event loop, not inside a signal of the
+    // engine's): requests in flight finish and are recorded.
+    onOutputFailed = [&runner] {
+        QMetaObject::invokeMethod(&runner, &BatchRunner::cancel, Qt::QueuedConnection);
+    };
+    const auto noOutputHook = qScopeGuard([] { onOutputFailed = nullptr; });
     ProgressLine progress(&runner, int(plan ? plan->items.size() : items.size()));
     QEventLoop loop;
     BatchSummary summary;
@@ -720,7 +815,7 @@ int profiles(const QStringList &arguments)
     if (action == "list"_L1 && args.size() <= 1) {
         const QString active = settings.activeProfileName();
         for (const QString &name : settings.profileNames())
-            out((name == active ? u"* "_s : u"  "_s).toUtf8() + name.toUtf8() + '\n');
+            out((name == active ? u"* "_s : u"  "_s).toUtf8() + visible(name).toUtf8() + '\n');
         if (settings.profileNames().isEmpty())
             err(tr("No profiles yet. Create one in the desktop app (run vodconfirm without "
                    "arguments)."));
@@ -731,11 +826,12 @@ int profiles(const QStringList &arguments)
         if (!profile)
             return usageError(tr("There is no profile named \"%1\".").arg(args.at(1)));
         const Profile &pr = *profile;
-        QStringList lines = {tr("name:         %1").arg(pr.name),
-                             tr("endpoint:     %1").arg(pr.vodEndpoint().toString()),
-                             tr("region:       %1").arg(pr.regionId),
-                             tr("project id:   %1").arg(pr.projectId),
-                             tr("auth mode:    %1").arg(authModeName(pr.authMode))};
+        QStringList lines = {
+                tr("name:         %1").arg(pr.name),
+                // Never a user name or password that a hand edit left in the URL.
+                tr("endpoint:     %1").arg(pr.vodEndpoint().toString(QUrl::RemoveUserInfo)),
+                tr("region:       %1").arg(pr.regionId), tr("project id:   %1").arg(pr.projectId),
+                tr("auth mode:    %1").arg(authModeName(pr.authMode))};
         if (pr.authMode == AuthMode::AkSk)
             lines << tr("access key:   %1").arg(pr.accessKey)
                   << tr("secrets:      %1")
@@ -761,6 +857,8 @@ int profiles(const QStringList &arguments)
                              .arg(pr.proxyPort);
             break;
         }
+        for (QString &line : lines)
+            line = visible(line);
         out(lines.join(u'\n').toUtf8() + '\n');
         return AllConfirmed;
     }
@@ -777,7 +875,9 @@ bool wantsCommandLine(const QStringList &arguments)
     return !first.isEmpty() && (!first.startsWith(u'-') || flags.contains(first));
 }
 
-int run(const QStringList &arguments)
+namespace {
+
+int runCommand(const QStringList &arguments)
 {
     // What the history's log category warns about reaches the user as a line of its own.
     QLoggingCategory::setFilterRules(u"vodconfirm.history.warning=false"_s);
@@ -801,6 +901,20 @@ int run(const QStringList &arguments)
     }
     err(mainHelp());
     return usageError(tr("Unknown command \"%1\".").arg(command));
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    // A closed pipe is a write error (EPIPE) in out(), at any moment, never a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
+    if (outputClosed()) {
+        failOutput(EPIPE);
+        return OutputFailed;
+    }
+    const int code = runCommand(arguments);
+    return outputFailed ? OutputFailed : code;
 }
 
 } // namespace VodConfirm::Cli

@@ -10,7 +10,8 @@ enum ExitCode {
     SomeFailed = 1, // at least one asset failed or was not sent
     UsageError = 2, // usage, input or configuration error
     AuthRejected = 3, // authentication rejected, batch stopped
-    HistoryIncomplete = 4, // every asset confirmed, but the history could not record it all
+    OutputFailed = 4, // standard output could not be written (closed pipe, full disk)
+    HistoryIncomplete = 5, // every asset confirmed, but the history could not record it all
 };
 
 // True when the arguments ask for the command line (a command word, --help, --version)

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm::Cli {
@@ -19,6 +21,34 @@ std::optional<Format> formatFromName(const QString &name)
     if (name == "csv"_L1)
         return Format::Csv;
     return std::nullopt;
+}
+
+QString visible(QStringView text)
+{
+    const auto escaped = [](char16_t u) {
+        return u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029
+                || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+    };
+    if (std::none_of(text.begin(), text.end(), [&](QChar c) { return escaped(c.unicode()); }))
+        return text.toString();
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (!escaped(u))
+            out += c;
+        else if (u == u'\n')
+            out += u"\\n"_s;
+        else if (u == u'\r')
+            out += u"\\r"_s;
+        else if (u == u'\t')
+            out += u"\\t"_s;
+        else if (u < 0x80)
+            out += u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0'));
+        else
+            out += u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0'));
+    }
+    return out;
 }
 
 static const QStringList AssetColumns
@@ -106,7 +136,7 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
             line += u"  "_s + e;
         if (!a.last.requestId.isEmpty())
             line += u"  request %1"_s.arg(a.last.requestId);
-        return line.toUtf8() + '\n';
+        return visible(line).toUtf8() + '\n';
     }
     }
     return {};
@@ -151,7 +181,7 @@ QByteArray historyLine(Format format, const HistoryRecord &r)
             line += u"  request "_s + r.requestId;
         if (!r.profile.isEmpty())
             line += u"  profile "_s + r.profile;
-        return line.toUtf8() + '\n';
+        return visible(line).toUtf8() + '\n';
     }
     }
     return {};
@@ -196,7 +226,7 @@ QByteArray batchLine(Format format, const BatchInfo &b)
             line += u"  project "_s + b.projectId;
         if (!b.stopReason.isEmpty())
             line += u"  ("_s + b.stopReason + u')';
-        return line.toUtf8() + '\n';
+        return visible(line).toUtf8() + '\n';
     }
     }
     return {};

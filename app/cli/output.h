@@ -9,6 +9,12 @@
 namespace VodConfirm::Cli {
 
 enum class Format { Text, Json, Csv };
+
+// `text` with every control character (C0, DEL, C1) and Unicode line, paragraph and bidi
+// override mark shown as a visible escape: \n, \r, \t, \x1b, \u009b, \u202e. Text from the
+// server, a file or the history database goes through it before a terminal sees it, so it cannot
+// start a line of its own or send an escape sequence. Backslashes are kept as they are.
+QString visible(QStringView text);
 std::optional<Format> formatFromName(const QString &name);
 
 // Lines for `confirm`/`resume` (one per asset) and `history` (one per attempt) in each format.

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
@@ -65,6 +67,56 @@ QString Credentials::missing() const
         return {};
     return QCoreApplication::translate("VodConfirm::Credentials", "Missing %1.")
             .arg(parts.join(", "_L1));
+}
+
+Credentials Credentials::normalized() const
+{
+    Credentials c = *this;
+    for (QString *field :
+         {&c.accessKey, &c.secretKey, &c.securityToken, &c.token, &c.userName, &c.accountName})
+        *field = field->trimmed();
+    return c;
+}
+
+QString Credentials::problem() const
+{
+    if (QString p = missing(); !p.isEmpty())
+        return p;
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("VodConfirm::Credentials", text);
+    };
+    const std::pair<const QString *, QString> fields[] = {
+            {&accessKey, tr("The access key (AK)")},
+            {&secretKey, tr("The secret access key (SK)")},
+            {&securityToken, tr("The security token")},
+            {&token, tr("The IAM token")},
+            {&userName, tr("The IAM user name")},
+            {&accountName, tr("The account name")},
+    };
+    for (const auto &[value, what] : fields) {
+        if (QString p = headerValueProblem(*value, what); !p.isEmpty())
+            return p;
+    }
+    return {};
+}
+
+bool hasControlCharacter(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x20 || (u >= 0x7f && u <= 0x9f);
+    });
+}
+
+QString headerValueProblem(QStringView value, const QString &what)
+{
+    if (!hasControlCharacter(value.trimmed()))
+        return {};
+    return QCoreApplication::translate("VodConfirm::Credentials",
+                                       "%1 contains a control character (such as a line break or "
+                                       "tab) inside its value, so it cannot be sent in an HTTP "
+                                       "header. Check how it was copied.")
+            .arg(what);
 }
 
 } // namespace VodConfirm

@@ -45,6 +45,11 @@ QString endpointProblem(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("Regions", "The endpoint is not a valid URL.");
+    if (!url.userInfo().isEmpty())
+        return QCoreApplication::translate(
+                "Regions",
+                "The endpoint cannot contain a user name or password (user:password@host): it "
+                "would be shown and logged with the URL. Credentials come from the profile.");
     if (url.scheme() == "https"_L1)
         return {};
     if (url.scheme() == "http"_L1) {

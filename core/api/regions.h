@@ -17,8 +17,8 @@ const QList<Region> &all();
 bool isKnown(const QString &id);
 QUrl vodEndpoint(const QString &regionId); // https://vod.<id>.myhuaweicloud.com
 QUrl iamEndpoint(const QString &regionId); // https://iam.<id>.myhuaweicloud.com
-// Empty when the URL may carry credentials: https anywhere, http only to loopback.
-// Otherwise a translated reason.
+// Empty when the URL may carry credentials: https anywhere, http only to loopback, and no user
+// info (user:password@) in the URL. Otherwise a translated reason that does not quote the URL.
 QString endpointProblem(const QUrl &url);
 } // namespace Regions
 

@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +92,9 @@ VodClient::VodClient(QNetworkAccessManager *nam, Config config, QObject *parent)
       m_tls(QSslConfiguration::defaultConfiguration()),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    // Pasted secrets and IDs often carry a line break; what is signed and sent is trimmed.
+    m_config.credentials = m_config.credentials.normalized();
+    m_config.projectId = m_config.projectId.trimmed();
     if (!m_config.caFile.isEmpty())
         m_tls.addCaCertificates(CaFile::read(m_config.caFile, &m_caProblem));
     if (!m_config.caFile.isEmpty() || m_config.proxy.type() != QNetworkProxy::DefaultProxy) {
@@ -110,16 +114,31 @@ QString VodClient::configProblem() const
 {
     if (const QString p = Regions::endpointProblem(m_config.endpoint); !p.isEmpty())
         return p;
-    if (m_config.projectId.trimmed().isEmpty())
+    if (m_config.projectId.isEmpty())
         return tr("No project ID is set. Each region has its own project ID (console: My "
                   "Credentials > Projects).");
-    if (const QString p = m_config.credentials.missing(); !p.isEmpty())
+    if (const QString p = projectIdProblem(m_config.projectId, tr("The project ID")); !p.isEmpty())
+        return p;
+    if (const QString p = m_config.credentials.problem(); !p.isEmpty())
         return p;
     if (m_config.credentials.mode == AuthMode::Password) {
         if (const QString p = Regions::endpointProblem(m_config.iamEndpoint); !p.isEmpty())
             return tr("IAM endpoint: %1").arg(p);
     }
     return m_caProblem;
+}
+
+QString VodClient::projectIdProblem(QStringView projectId, const QString &what)
+{
+    const QStringView id = projectId.trimmed();
+    const bool valid = id.size() == 32 && std::all_of(id.begin(), id.end(), [](QChar c) {
+                           return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+                       });
+    if (valid)
+        return {};
+    return tr("%1 must be 32 hexadecimal characters (0-9, a-f), as shown in the console under My "
+              "Credentials > Projects.")
+            .arg(what);
 }
 
 void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,

@@ -63,6 +63,10 @@ public:
     // Empty if the configuration can be used, else a translated reason (bad endpoint, missing
     // project id, incomplete credentials, unreadable CA file).
     QString configProblem() const;
+    // Empty when projectId (surrounding spaces trimmed) is 32 lower-case hexadecimal characters,
+    // the form of every project ID in the API's documentation and examples, else a translated
+    // sentence naming `what` (never quoting the value: it goes into the URL path and a header).
+    static QString projectIdProblem(QStringView projectId, const QString &what);
 
     // POST /v1.0/{project_id}/asset/status/uploaded. `done` runs once, unless `context` is gone.
     void confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,

@@ -1,6 +1,8 @@
 #include "ids/assetidparser.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
+#include <QStringDecoder>
 #include <QtGlobal>
 
 #ifdef Q_OS_LINUX
@@ -392,6 +394,39 @@ public:
     void run()
     {
         detectTable();
+        scan();
+        flush();
+        // No squeeze(): it would copy the list, and growth slack that was never written to is
+        // address space, not resident memory.
+        m_out.linesRead = m_n == 0 ? 0 : (isLineBreak(at(m_n - 1)) ? m_line - 1 : m_line);
+    }
+
+    // Streaming: the text arrives in blocks, each starting where the previous one ended. A block
+    // ends after a line break, or inside an overlong line between two tokens (AssetIdStream
+    // chooses); the index, the table mode and the position in the line carry over.
+    void scanBlock(const Char *text, qsizetype size)
+    {
+        if (size == 0)
+            return;
+        m_s = text;
+        m_n = size;
+        m_lineStart = 0;
+        if (!m_tableDecided)
+            m_tableDecided = detectTable();
+        scan();
+        m_read = true;
+        m_endsWithBreak = isLineBreak(at(m_n - 1));
+    }
+
+    void finishStream()
+    {
+        flush();
+        m_out.linesRead = !m_read ? 0 : (m_endsWithBreak ? m_line - 1 : m_line);
+    }
+
+private:
+    void scan()
+    {
         qsizetype i = 0;
         while (i < m_n) {
             const char32_t c = at(i);
@@ -431,13 +466,8 @@ public:
                 i = (!m_table || inIdColumn(i)) ? keyValue(i) : i + 1;
             }
         }
-        flush();
-        // No squeeze(): it would copy the list, and growth slack that was never written to is
-        // address space, not resident memory.
-        m_out.linesRead = m_n == 0 ? 0 : (isLineBreak(at(m_n - 1)) ? m_line - 1 : m_line);
     }
 
-private:
     char32_t at(qsizetype i) const { return char32_t(std::make_unsigned_t<Char>(m_s[i])); }
 
     QString text(qsizetype a, qsizetype b) const
@@ -494,7 +524,8 @@ private:
     // commas, semicolons or '|', no '=' or ':') with one asset ID column ("asset_id",
     // "Asset ID", "assetId", "媒资ID"), only that column of the rows counts, so that an md5 or
     // project ID column is not taken for IDs. Lines without the delimiter are read as usual.
-    void detectTable()
+    // Returns false when the text so far has no non-empty line, so the decision is still open.
+    bool detectTable()
     {
         qsizetype ls = 0;
         qsizetype le = 0;
@@ -506,11 +537,11 @@ private:
                 ++le;
             }
             if (le - ls > MaxHeaderLength)
-                return; // not a header; don't read on
+                return true; // not a header; don't read on
             if (content)
                 break;
             if (le >= m_n)
-                return;
+                return false;
             ls = le + 1;
         }
         int counts[4] = {0, 0, 0, 0};
@@ -518,7 +549,7 @@ private:
         for (qsizetype i = ls; i < le; ++i) {
             const char32_t c = at(i);
             if (c == '=' || c == ':' || c == '{' || c == '[')
-                return;
+                return true;
             for (int d = 0; d < 4; ++d)
                 counts[d] += c == char32_t(Delimiters[d]);
         }
@@ -528,7 +559,7 @@ private:
                 best = d;
         }
         if (counts[best] == 0)
-            return;
+            return true;
         const char32_t delimiter = char32_t(Delimiters[best]);
 
         int column = 0;
@@ -547,7 +578,7 @@ private:
             while (b > a && (isSpace(at(b - 1)) || at(b - 1) == '"' || at(b - 1) == '\''))
                 --b;
             if (b - a == IdLength)
-                return; // a data row, not a header
+                return true; // a data row, not a header
             std::string key;
             int spaces = 0; // a column name has a few words, a sentence more
             for (qsizetype k = a; k < b; ++k) {
@@ -572,11 +603,12 @@ private:
                 : (strongCount == 0 && candidateCount == 1) ? candidate
                                                             : -1;
         if (idColumn < 0)
-            return;
+            return true;
         m_table = true;
         m_idColumn = idColumn;
         m_kinds[delimiter] = CellDelimiter;
         m_kinds['"'] = Quote;
+        return true;
     }
 
     // "媒资" (media asset), as the Chinese console names its ID column "媒资ID".
@@ -918,7 +950,7 @@ private:
     }
 
     const Char *m_s;
-    const qsizetype m_n;
+    qsizetype m_n;
     ParsedIds &m_out;
     const AssetIdParser::KnownPredicate &m_isKnown;
     QList<AssetId> m_known; // known IDs met in the text, so that repeats need no second lookup
@@ -934,6 +966,9 @@ private:
     qsizetype m_lineStart = 0;
     bool m_lineChecked = false;
     bool m_lineIsRow = false;
+    bool m_tableDecided = false; // streaming: detectTable() has seen the first non-empty line
+    bool m_read = false; // streaming: a non-empty block was scanned
+    bool m_endsWithBreak = false; // streaming: the last block ended with a line break
 };
 
 } // namespace
@@ -1057,4 +1092,174 @@ ParsedIds parseUtf8(QByteArrayView text, const KnownPredicate &isKnown)
 }
 
 } // namespace AssetIdParser
+
+struct AssetIdStream::State
+{
+    // A block cut inside a run of letters and digits must leave a run too long to be an ID.
+    static constexpr qsizetype MinLineLimit = 2 * LooksLikeMax;
+
+    State(AssetIdParser::KnownPredicate known, qsizetype limit)
+        : isKnown(std::move(known)),
+          lineLimit(qMax(limit, MinLineLimit)),
+          scanner(nullptr, 0, out, isKnown)
+    { }
+
+    // The length of the next block of `pending` from `start`, which has at least lineLimit bytes:
+    // up to its last line break; in a line longer than lineLimit up to the last separator, else
+    // the last other character that ends a token; else (a run of letters and digits that long)
+    // lineLimit, and skipWord is set so that the rest of the run is skipped.
+    qsizetype cut(qsizetype start)
+    {
+        const char *p = pending.constData() + start;
+        const qsizetype window = lineLimit;
+        for (qsizetype i = window - 1; i >= 0; --i) {
+            if (p[i] == '\n')
+                return i + 1;
+        }
+        // A lone CR ends a line too (old Mac files), unless it is the window's last byte and
+        // the next one, unseen, could be its LF.
+        for (qsizetype i = window - 2; i >= 0; --i) {
+            if (p[i] == '\r')
+                return i + 1;
+        }
+        static constexpr std::string_view Tiers[] = {",;|])}>\t", " "};
+        for (const std::string_view tier : Tiers) {
+            for (qsizetype i = window - 1; i >= 0; --i) {
+                if (tier.find(p[i]) != tier.npos)
+                    return i + 1;
+            }
+        }
+        for (qsizetype i = window - 1; i >= 0; --i) {
+            if (p[i] != '\r' && !isAlnum(uchar(p[i])))
+                return i + 1; // also inside a UTF-8 sequence: non-ASCII bytes only separate
+        }
+        if (p[window - 1] == '\r')
+            return window - 1; // the CR goes with the next block, which may start with its LF
+        skipWord = true;
+        return window;
+    }
+
+    // Scans the blocks of `pending` (all of it when the input has ended).
+    void drain(bool all)
+    {
+        qsizetype start = 0;
+        while (pending.size() - start >= lineLimit) {
+            const qsizetype n = cut(start);
+            scanner.scanBlock(pending.constData() + start, n);
+            start += n;
+            if (skipWord) {
+                while (start < pending.size() && isAlnum(uchar(pending.at(start))))
+                    ++start;
+                skipWord = start == pending.size();
+            }
+        }
+        if (all && start < pending.size()) {
+            scanner.scanBlock(pending.constData() + start, pending.size() - start);
+            start = pending.size();
+        }
+        pending.remove(0, start);
+    }
+
+    ParsedIds out;
+    const AssetIdParser::KnownPredicate isKnown;
+    const qsizetype lineLimit;
+    Scanner<char> scanner;
+    QByteArray pending;
+    bool skipWord = false; // the last block was cut inside an overlong run of letters and digits
+    bool lastWasBreak = true; // the last byte fed was a line break (or nothing was fed)
+};
+
+AssetIdStream::AssetIdStream(AssetIdParser::KnownPredicate isKnown, qsizetype lineLimit)
+    : d(std::make_unique<State>(std::move(isKnown), lineLimit))
+{ }
+
+AssetIdStream::~AssetIdStream() = default;
+
+void AssetIdStream::feed(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    d->lastWasBreak = isLineBreak(uchar(bytes.back()));
+    if (d->skipWord) {
+        qsizetype k = 0;
+        while (k < bytes.size() && isAlnum(uchar(bytes.at(k))))
+            ++k;
+        bytes = bytes.sliced(k);
+        if (bytes.isEmpty())
+            return;
+        d->skipWord = false;
+    }
+    d->pending.append(bytes);
+    if (d->pending.size() >= d->lineLimit)
+        d->drain(false);
+}
+
+QString AssetIdStream::feedFrom(QIODevice &device)
+{
+    const auto tr
+            = [](const char *text) { return QCoreApplication::translate("AssetIdParser", text); };
+    constexpr qsizetype ChunkSize = 64 * 1024;
+    QByteArray chunk(ChunkSize, Qt::Uninitialized);
+    std::optional<QStringDecoder> decoder; // UTF-16/32; none for UTF-8
+    bool first = true;
+    QString problem;
+    for (;;) {
+        const qint64 n = device.read(chunk.data(), ChunkSize);
+        if (n < 0) {
+            problem = device.errorString();
+            break;
+        }
+        if (n == 0)
+            break;
+        QByteArrayView bytes(chunk.constData(), n);
+        if (first) {
+            first = false;
+            // Byte order marks; UTF-32 LE before UTF-16 LE, whose mark it starts with.
+            static const struct
+            {
+                QByteArrayView bom;
+                QStringConverter::Encoding encoding;
+            } Boms[] = {{QByteArrayView("\xff\xfe\0\0", 4), QStringConverter::Utf32LE},
+                        {QByteArrayView("\0\0\xfe\xff", 4), QStringConverter::Utf32BE},
+                        {QByteArrayView("\xff\xfe", 2), QStringConverter::Utf16LE},
+                        {QByteArrayView("\xfe\xff", 2), QStringConverter::Utf16BE},
+                        {QByteArrayView("\xef\xbb\xbf", 3), QStringConverter::Utf8}};
+            // A mark cut by a short first read is not looked for again: files and pipes give at
+            // least 4 bytes at once unless the input is shorter.
+            for (const auto &[bom, encoding] : Boms) {
+                if (bytes.startsWith(bom)) {
+                    bytes = bytes.sliced(bom.size());
+                    if (encoding != QStringConverter::Utf8)
+                        decoder.emplace(encoding);
+                    break;
+                }
+            }
+        }
+        QByteArray decoded;
+        if (decoder) {
+            decoded = QString(decoder->decode(bytes)).toUtf8();
+            bytes = decoded;
+        }
+        if (bytes.contains('\0')) {
+            problem = tr("it is not text (it contains NUL bytes). Give text files: UTF-8, or "
+                         "UTF-16 or UTF-32 with a byte order mark.");
+            break;
+        }
+        feed(bytes);
+    }
+    if (!d->lastWasBreak)
+        feed("\n"); // the next source starts on a line of its own
+    return problem;
+}
+
+ParsedIds AssetIdStream::finish()
+{
+    d->drain(true);
+    d->scanner.finishStream();
+    ParsedIds out = std::move(d->out);
+    // The index of the IDs seen (16 MB per million) goes now, before the caller uses the IDs.
+    d = std::make_unique<State>(d->isKnown, d->lineLimit);
+    return out;
+}
+
 } // namespace VodConfirm

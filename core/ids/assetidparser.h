@@ -8,7 +8,10 @@
 #include <QStringView>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QIODevice;
 
 namespace VodConfirm {
 
@@ -118,4 +121,42 @@ ParsedIds parse(QStringView text, const KnownPredicate &isKnown);
 ParsedIds parseUtf8(QByteArrayView text, const KnownPredicate &isKnown = {});
 
 } // namespace AssetIdParser
+
+// The parser's rules over input that arrives in pieces (files, pipes, devices of any size), in
+// memory bounded by the IDs found rather than by the input: 16 bytes per unique ID, the capped
+// example lists, and a buffer of about lineLimit bytes.
+//
+// Lines up to lineLimit bytes are read exactly as parseUtf8() reads them. A longer line (a
+// minified JSON file, an endless stream without line breaks) is read in pieces of about
+// lineLimit bytes, cut after a ',', ';', '|', bracket, tab or space where there is one: IDs in it
+// are all found, only a key and its value that fall on both sides of a cut are read apart. A run
+// of letters and digits longer than lineLimit (never an ID) is skipped to its end.
+class AssetIdStream
+{
+    Q_DISABLE_COPY_MOVE(AssetIdStream)
+public:
+    static constexpr qsizetype DefaultLineLimit = 1024 * 1024;
+
+    explicit AssetIdStream(AssetIdParser::KnownPredicate isKnown = {},
+                           qsizetype lineLimit = DefaultLineLimit);
+    ~AssetIdStream();
+
+    // UTF-8 (or any ASCII-compatible) bytes, split anywhere, even inside a character.
+    void feed(QByteArrayView bytes);
+    // Reads `device` (e.g. a QFile, also on a pipe or device) to its end in chunks as one source:
+    // a UTF-8 byte order mark is skipped; UTF-16 LE/BE and UTF-32 LE/BE text with a byte order
+    // mark is decoded; text that does not end with a line break gets one, so that the next source
+    // starts on a line of its own. Input holding a NUL character is refused: it is not text (a
+    // binary file, /dev/zero, UTF-16 without a byte order mark). Returns an empty string, or a
+    // translated reason (without the source's name, which the caller knows) when the device
+    // cannot be read or is not text; what was read before the problem stays fed.
+    QString feedFrom(QIODevice &device);
+    // Every ID fed so far, as parse() would return them. The stream frees its index and starts
+    // again empty.
+    ParsedIds finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
+};
 } // namespace VodConfirm

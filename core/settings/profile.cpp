@@ -2,10 +2,9 @@
 
 #include "api/cafile.h"
 #include "api/regions.h"
+#include "api/vodclient.h"
 
 #include <QCoreApplication>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -16,12 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("VodConfirm::Profile", text);
-}
-
-bool isProjectIdChar(QChar c)
-{
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || c == u'-' || c == u'_';
 }
 
 } // namespace
@@ -113,8 +106,8 @@ QString Profile::problem() const
     const QString project = projectId.trimmed();
     if (project.isEmpty())
         return tr("Enter the project ID of the region (My Credentials > Projects in the console).");
-    if (!std::all_of(projectId.begin(), projectId.end(), isProjectIdChar))
-        return tr("The project ID can contain only letters, digits, “-” and “_”.");
+    if (const QString p = VodClient::projectIdProblem(project, tr("The project ID")); !p.isEmpty())
+        return p;
 
     switch (authMode) {
     case AuthMode::AkSk:

@@ -9,8 +9,15 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace VodConfirm;
 using namespace VodConfirm::Test;
@@ -45,6 +52,19 @@ private slots:
     void secretsNeverLeak();
     void caFileOption();
     void httpsProxyFromEnvironment();
+    void controlCharactersInHeaderValues_data();
+    void controlCharactersInHeaderValues();
+    void projectIdMustBeHex();
+    void secretsAreTrimmed();
+    void nonTextInputIsRefusedByName();
+    void unicodeFilesAreDecoded();
+    void hugeLineIsStreamed();
+    void serverTextCannotForgeOutput();
+    void csvFormulasAreNeutralised();
+    void unwritableOutputFails();
+    void closedPipeAtStartSendsNothing();
+    void closedPipeMidBatchCancels();
+    void profilesShowPrintsNoEndpointPassword();
 
 private:
     Run run(const QStringList &args, const QByteArray &input = {},
@@ -185,6 +205,14 @@ void TestCli::usageErrors_data()
                              << QByteArray("no profile named");
     QTest::newRow("unknown option")
             << QStringList {u"--sk"_s, u"secret"_s} << QByteArray("Unknown option");
+    // Not the production endpoint in silence, and no region the requests do not go to.
+    QTest::newRow("empty endpoint")
+            << QStringList {u"--endpoint"_s, QString()} << QByteArray("--endpoint needs a URL");
+    QTest::newRow("region and endpoint") << QStringList {u"--region"_s, u"cn-north-4"_s}
+                                         << QByteArray("--region and --endpoint exclude");
+    QTest::newRow("endpoint with password")
+            << QStringList {u"--endpoint"_s, u"http://user:hunter2@127.0.0.1:1"_s}
+            << QByteArray("user name or password");
 }
 
 void TestCli::usageErrors()
@@ -194,6 +222,7 @@ void TestCli::usageErrors()
     const Run r = run(confirmArgs(args), id(1).toUtf8());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), r.err.constData());
+    QVERIFY(!r.err.contains("hunter2"));
     QCOMPARE(m_server->counters().totalRequests, 0);
 }
 
@@ -511,6 +540,317 @@ void TestCli::httpsProxyFromEnvironment()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(proxy.counters().tunnels, tunnels);
     QVERIFY2(r.out.contains("host name could not be found"), r.out.constData());
+}
+
+void TestCli::controlCharactersInHeaderValues_data()
+{
+    QTest::addColumn<QString>("variable"); // or option
+    QTest::newRow("AK") << u"HUAWEICLOUD_SDK_AK"_s;
+    QTest::newRow("SK") << u"HUAWEICLOUD_SDK_SK"_s;
+    QTest::newRow("security token") << u"HUAWEICLOUD_SDK_SECURITY_TOKEN"_s;
+    QTest::newRow("IAM token") << u"VODCONFIRM_AUTH_TOKEN"_s;
+    QTest::newRow("project (variable)") << u"HUAWEICLOUD_SDK_PROJECT_ID"_s;
+    QTest::newRow("project (option)") << u"--project-id"_s;
+    QTest::newRow("endpoint") << u"--endpoint"_s;
+}
+
+void TestCli::controlCharactersInHeaderValues()
+{
+    // A value with a line break inside would add header lines of its own choosing: refused,
+    // named, never printed, and nothing is sent.
+    QFETCH(QString, variable);
+    const QString value = u"Secret0Value\r\nX-Injected: 1"_s;
+    QStringList args = confirmArgs();
+    QMap<QString, QString> env;
+    if (variable == "--project-id"_L1)
+        args << variable << value;
+    else if (variable == "--endpoint"_L1)
+        args << variable << m_server->url().toString() + u"/\nX-Injected: 1"_s;
+    else
+        env.insert(variable, value);
+    const Run r = run(args, id(60).toUtf8(), env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(variable.toUtf8()), r.err.constData());
+    QVERIFY2(!r.err.contains("Secret0Value") && !r.err.contains("X-Injected"), r.err.constData());
+    QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
+void TestCli::projectIdMustBeHex()
+{
+    // The project ID is a path segment: "../../admin" would have been a signed POST /admin/...
+    for (const QString &bad :
+         {u"../../admin"_s, u"0a1b2c3d4e5f6071"_s, u"0A1B2C3D4E5F60718293A4B5C6D7E8F9"_s}) {
+        Run r = run(confirmArgs({u"--project-id"_s, bad}), id(61).toUtf8());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--project-id must be 32 hexadecimal"), r.err.constData());
+        r = run(confirmArgs(), id(61).toUtf8(), {{u"HUAWEICLOUD_SDK_PROJECT_ID"_s, bad}});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("HUAWEICLOUD_SDK_PROJECT_ID must be 32"), r.err.constData());
+    }
+    QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
+void TestCli::secretsAreTrimmed()
+{
+    // As a shell `$(cat sk.txt)` or a copied line leaves them: the SK used to be signed with its
+    // newline and rejected.
+    const VodTestServer::Config &c = m_server->config();
+    const Run r
+            = run(confirmArgs({u"--project-id"_s, u" "_s + c.projectId + u"\n"_s}), id(62).toUtf8(),
+                  {{u"HUAWEICLOUD_SDK_AK"_s, u" "_s + c.accessKey + u"\r\n"_s},
+                   {u"HUAWEICLOUD_SDK_SK"_s, c.secretKey + u"\n"_s}});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(m_server->assetStatus(id(62)), u"CREATED"_s);
+    QCOMPARE(m_server->counters().authFailures, 0);
+}
+
+void TestCli::nonTextInputIsRefusedByName()
+{
+    // A device that never ends and a binary file are refused by name, even next to a good file;
+    // nothing is sent.
+    QFile good(m_home->filePath(u"ids.txt"_s)), binary(m_home->filePath(u"image.bin"_s));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write(id(63).toUtf8() + '\n');
+    good.close();
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + id(64).toUtf8());
+    binary.close();
+    for (const QString &bad : {u"/dev/zero"_s, binary.fileName()}) {
+        const Run r = run(confirmArgs({good.fileName(), bad}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(bad.toUtf8() + ": it is not text"), r.err.constData());
+    }
+    QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
+void TestCli::unicodeFilesAreDecoded()
+{
+    // Windows tools write UTF-16 with a byte order mark; each file is decoded on its own.
+    const struct
+    {
+        const char *name;
+        QByteArray bom;
+        QStringConverter::Encoding encoding;
+    } files[] = {{"utf16le.txt", "\xff\xfe", QStringConverter::Utf16LE},
+                 {"utf16be.txt", "\xfe\xff", QStringConverter::Utf16BE},
+                 {"utf32le.txt", QByteArray("\xff\xfe\0\0", 4), QStringConverter::Utf32LE},
+                 {"utf32be.txt", QByteArray("\0\0\xfe\xff", 4), QStringConverter::Utf32BE},
+                 {"utf8.txt", "\xef\xbb\xbf", QStringConverter::Utf8}};
+    QStringList args = confirmArgs({u"--output"_s, u"json"_s});
+    int n = 70;
+    for (const auto &f : files) {
+        QFile file(m_home->filePath(QString::fromLatin1(f.name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QStringEncoder encoder(f.encoding);
+        file.write(f.bom + QByteArray(encoder.encode(u"媒资ID: "_s + id(n++) + u"\r\n"_s)));
+        args << file.fileName();
+    }
+    const Run r = run(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().size(), 5);
+    for (int i = 70; i < n; ++i)
+        QCOMPARE(m_server->assetStatus(id(i)), u"CREATED"_s);
+}
+
+void TestCli::hugeLineIsStreamed()
+{
+    // 400 MB on one line from a FIFO, then an ID, while the process may use at most 256 MB of
+    // data: reading it whole (as before) runs out of memory; streamed, the ID is found.
+    const QString fifo = m_home->filePath(u"input.fifo"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QProcess writer;
+    writer.start(
+            u"sh"_s,
+            {u"-c"_s,
+             u"{ head -c 400000000 /dev/zero | tr '\\0' 'x'; printf '\\n%s\\n' \"$1\"; } > \"$2\""_s,
+             u"sh"_s, id(80), fifo});
+    QVERIFY(writer.waitForStarted());
+
+    rlimit before {};
+    QVERIFY(::getrlimit(RLIMIT_DATA, &before) == 0);
+    rlimit limited = before;
+    limited.rlim_cur = 256ull << 20;
+    QVERIFY(::setrlimit(RLIMIT_DATA, &limited) == 0);
+    const std::unique_ptr<QProcess> p
+            = CliRunner(*m_server, m_home->path()).start(confirmArgs({fifo}));
+    QVERIFY(::setrlimit(RLIMIT_DATA, &before) == 0); // only the child keeps the limit
+    const Run r = CliRunner::wait(*p, 180000);
+    writer.waitForFinished();
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(m_server->assetStatus(id(80)), u"CREATED"_s);
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 1);
+}
+
+void TestCli::serverTextCannotForgeOutput()
+{
+    // An error message and a request ID from the server, with line breaks and terminal escapes:
+    // one visible line per asset, no escape byte reaches the terminal.
+    m_server->addMissingAsset(id(81));
+    m_server->config().missingAssetMessage
+            = u"gone\r\nconfirmed  ffffffffffffffffffffffffffffffff  CREATED\u001b[2J\u009b31m"_s;
+    m_server->config().requestIdHeader = "req\x1b]0;owned\x07";
+    const Run r = run(confirmArgs(), id(81).toUtf8());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out.count('\n'), 1);
+    QVERIFY2(r.out.contains("gone\\r\\nconfirmed  ffff") && r.out.contains("\\x1b[2J\\u009b31m")
+                     && r.out.contains("req\\x1b]0;owned\\x07"),
+             r.out.constData());
+    for (const char c : {'\x1b', '\r', '\x07'})
+        QVERIFY(!r.out.contains(c) && !r.err.contains(c));
+    QVERIFY(!r.out.contains("\xc2\x9b")); // U+009B, the one-byte CSI
+    // The history prints the same text the same way.
+    const Run h = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s)});
+    QCOMPARE(h.exitCode, 0);
+    QCOMPARE(h.out.count('\n'), 1);
+    QVERIFY(h.out.contains("gone\\r\\nconfirmed") && !h.out.contains('\x1b'));
+}
+
+void TestCli::csvFormulasAreNeutralised()
+{
+    m_server->addMissingAsset(id(82));
+    m_server->config().missingAssetMessage = u"=HYPERLINK(\"http://evil.example\",\"help\")"_s;
+    const Run r = run(confirmArgs({u"--output"_s, u"csv"_s}), id(82).toUtf8());
+    QCOMPARE(r.exitCode, 1);
+    // The cell starts with a single quote (the field is quoted: it holds quotes and a comma).
+    const QByteArray cell = ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"help\"\")\",";
+    QVERIFY2(r.out.contains(cell), r.out.constData());
+    QVERIFY(r.out.contains(",failed,CREATED,403,VOD.10062,")); // numbers and codes unchanged
+    const Run h = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s),
+                       u"--output"_s, u"csv"_s});
+    QVERIFY2(h.out.contains(cell.mid(1)), h.out.constData());
+}
+
+void TestCli::unwritableOutputFails()
+{
+    // A full disk used to exit 0 with every result lost.
+    QProcess p;
+    p.setProcessEnvironment(CliRunner(*m_server, m_home->path()).environment());
+    p.setStandardOutputFile(u"/dev/full"_s);
+    for (const QString &format : {u"text"_s, u"csv"_s}) {
+        p.start(qEnvironmentVariable("VODCONFIRM_BINARY"),
+                confirmArgs({u"--output"_s, format}) + QStringList {u"-"_s});
+        QVERIFY(p.waitForStarted());
+        p.write(id(83).toUtf8() + '\n' + id(84).toUtf8());
+        p.closeWriteChannel();
+        const Run r = CliRunner::wait(p);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains("cannot write to standard output (No space left on device)"),
+                 r.err.constData());
+    }
+    // csv: the header failed, so nothing was sent; text: the first line failed, after the first
+    // answer, and the second asset was not sent.
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 1);
+}
+
+namespace {
+// A pipe for a child's stdout; the child gets the write end.
+struct OutputPipe
+{
+    int fds[2] = {-1, -1};
+    OutputPipe() { QVERIFY(::pipe2(fds, O_CLOEXEC) == 0); }
+    ~OutputPipe()
+    {
+        for (int fd : fds)
+            if (fd >= 0)
+                ::close(fd);
+    }
+    void closeEnd(int i)
+    {
+        ::close(fds[i]);
+        fds[i] = -1;
+    }
+    void giveTo(QProcess &p) const
+    {
+        const int fd = fds[1];
+        p.setChildProcessModifier([fd] { ::dup2(fd, STDOUT_FILENO); });
+    }
+};
+} // namespace
+
+void TestCli::closedPipeAtStartSendsNothing()
+{
+    // `vodconfirm confirm ... | head -0`: the reader is gone before anything is written.
+    OutputPipe pipe;
+    pipe.closeEnd(0);
+    QProcess p;
+    p.setProcessEnvironment(CliRunner(*m_server, m_home->path()).environment());
+    pipe.giveTo(p);
+    p.start(qEnvironmentVariable("VODCONFIRM_BINARY"), confirmArgs());
+    QVERIFY(p.waitForStarted());
+    pipe.closeEnd(1);
+    p.write(id(85).toUtf8());
+    p.closeWriteChannel();
+    const Run r = CliRunner::wait(p);
+    QCOMPARE(r.exitCode, 4); // not killed by SIGPIPE
+    QVERIFY2(r.err.contains("cannot write to standard output (Broken pipe)"), r.err.constData());
+    QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
+void TestCli::closedPipeMidBatchCancels()
+{
+    // The reader goes away after the first line: the batch is cancelled, the requests in flight
+    // finish and are recorded, the process is not killed by SIGPIPE.
+    m_server->config().latencyMs = 100;
+    QByteArray ids;
+    for (int i = 0; i < 40; ++i)
+        ids += id(100 + i).toUtf8() + '\n';
+    OutputPipe pipe;
+    QProcess p;
+    p.setProcessEnvironment(CliRunner(*m_server, m_home->path()).environment());
+    pipe.giveTo(p);
+    p.start(qEnvironmentVariable("VODCONFIRM_BINARY"), confirmArgs({u"--concurrency"_s, u"2"_s}));
+    QVERIFY(p.waitForStarted());
+    pipe.closeEnd(1);
+    p.write(ids);
+    p.closeWriteChannel();
+    QVERIFY(::fcntl(pipe.fds[0], F_SETFL, O_NONBLOCK) == 0);
+    QByteArray seen;
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                char buf[4096];
+                const ssize_t n = ::read(pipe.fds[0], buf, sizeof buf);
+                if (n > 0)
+                    seen.append(buf, n);
+                return seen.contains('\n');
+            },
+            60000));
+    pipe.closeEnd(0);
+    const Run r = CliRunner::wait(p);
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY2(r.err.contains("cannot write to standard output (Broken pipe)"), r.err.constData());
+    const int sent = m_server->counters().requests(Route::Confirm);
+    QVERIFY2(sent < 40, qPrintable(QString::number(sent)));
+    // Every confirm the server applied is in the history as confirmed.
+    const Run h = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s),
+                       u"--output"_s, u"json"_s});
+    int confirmed = 0;
+    for (const QJsonObject &o : h.json())
+        confirmed += o.value("outcome"_L1).toString() == "confirmed"_L1;
+    QCOMPARE(confirmed, m_server->counters().effectiveConfirmsTotal());
+    QVERIFY(confirmed >= 1);
+}
+
+void TestCli::profilesShowPrintsNoEndpointPassword()
+{
+    // A hand-edited settings file may hold user info in the endpoint URL: never printed, and the
+    // profile is refused before anything is sent.
+    Profile p;
+    p.name = u"edited"_s;
+    p.customEndpoint = QUrl(m_server->url().toString().replace(u"//"_s, u"//admin:hunter2@"_s));
+    p.projectId = m_server->config().projectId;
+    p.accessKey = m_server->config().accessKey;
+    Settings settings(m_home->filePath(u"config/vodconfirm/vodconfirm.ini"_s));
+    QVERIFY(settings.saveProfile(p));
+    QVERIFY(settings.sync());
+    Run r = run({u"profiles"_s, u"show"_s, u"edited"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(m_server->url().host().toUtf8()), r.out.constData());
+    QVERIFY(!r.out.contains("hunter2") && !r.out.contains("admin"));
+    r = run({u"confirm"_s, u"--profile"_s, u"edited"_s, u"--no-history"_s}, id(90).toUtf8());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("user name or password") && !r.err.contains("hunter2"),
+             r.err.constData());
+    QCOMPARE(m_server->counters().totalRequests, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

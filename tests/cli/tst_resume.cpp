@@ -428,7 +428,7 @@ void TestResume::twoRunsOfOneFileNeverSendTwice()
 void TestResume::historyThatCannotKeepUpIsReported()
 {
     // The history's file system fills up mid-batch (a file size limit here): every asset is
-    // confirmed, but the history could not record it all, so the run says so and exits 4.
+    // confirmed, but the history could not record it all, so the run says so and exits 5.
     const int n = 150;
     const QString file = idFile(n);
     QVERIFY(m_cli->run(withServer({u"confirm"_s}), ids(1)).exitCode == 0); // creates the file
@@ -446,7 +446,7 @@ void TestResume::historyThatCannotKeepUpIsReported()
             {u"confirm"_s, file, u"--rate-limit"_s, u"1500"_s, u"--concurrency"_s, u"16"_s});
     p->start(u"/bin/sh"_s, command);
     const CliRun r = CliRunner::wait(*p);
-    QVERIFY2(r.exitCode == 4, r.err.constData());
+    QVERIFY2(r.exitCode == 5, r.err.constData());
     QVERIFY2(m_server->counters().effectiveConfirmsTotal() == n, r.err.constData());
     QVERIFY2(r.err.contains("History:"), r.err.constData());
     QVERIFY2(r.err.contains("could not be saved"), r.err.constData());

@@ -1,8 +1,10 @@
 #include "ids/assetidparser.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace VodConfirm;
@@ -56,6 +58,13 @@ private slots:
     void randomBytesStayBounded();
     void fuzzSeeds_data();
     void fuzzSeeds();
+    void streamReadsLongLinesInPieces();
+    void streamSkipsAnOverlongWord();
+    void streamDecidesTableModeAfterBlankLines();
+    void streamCountsLineBreaksCutBetweenBlocks();
+    void streamDecodesByteOrderMarks_data();
+    void streamDecodesByteOrderMarks();
+    void streamRefusesNonText();
 };
 
 void TestAssetIdParser::parse_data()
@@ -271,6 +280,19 @@ void TestAssetIdParser::parse()
     QCOMPARE(b.upperCaseNormalised, r.upperCaseNormalised);
     QCOMPARE(describe(b.malformed), describe(r.malformed));
     QCOMPARE(b.linesRead, r.linesRead);
+
+    // So does the stream, whatever pieces the bytes arrive in: one by one here.
+    AssetIdStream stream([&knownSet](AssetId id) { return knownSet.contains(id.toString()); });
+    const QByteArray utf8 = text.toUtf8();
+    for (qsizetype i = 0; i < utf8.size(); ++i)
+        stream.feed(QByteArrayView(utf8).sliced(i, 1));
+    const ParsedIds st = stream.finish();
+    QCOMPARE(st.ids(), r.ids());
+    QCOMPARE(st.duplicates, r.duplicates);
+    QCOMPARE(st.alreadyKnown, r.alreadyKnown);
+    QCOMPARE(st.upperCaseNormalised, r.upperCaseNormalised);
+    QCOMPARE(describe(st.malformed), describe(r.malformed));
+    QCOMPARE(st.linesRead, r.linesRead);
 }
 
 void TestAssetIdParser::isValidId_data()
@@ -467,6 +489,127 @@ void TestAssetIdParser::fuzzSeeds()
     QCOMPARE(s.ids(), ids);
     QCOMPARE(b.malformedTotal, malformed);
     QCOMPARE(s.malformedTotal, malformed);
+}
+
+void TestAssetIdParser::streamReadsLongLinesInPieces()
+{
+    // A minified JSON export: one line far longer than the stream's line limit.
+    QByteArray line = "[";
+    QStringList expected;
+    for (int i = 0; i < 500; ++i) {
+        expected << idFor(i);
+        line += R"({"asset_id": ")" + idFor(i).toLatin1() + R"(", "md5": ")" + R.toLatin1()
+                + R"("},)";
+    }
+    line += "]";
+    AssetIdStream stream({}, 1000);
+    for (qsizetype i = 0; i < line.size(); i += 333)
+        stream.feed(QByteArrayView(line).sliced(i, qMin<qsizetype>(333, line.size() - i)));
+    const ParsedIds r = stream.finish();
+    QCOMPARE(r.ids(), expected); // every ID, and never the md5 values next to them
+    QCOMPARE(r.malformedTotal, 0);
+    QCOMPARE(r.linesRead, 1);
+}
+
+void TestAssetIdParser::streamSkipsAnOverlongWord()
+{
+    // A run of letters and digits longer than the line limit, ending in 32 hex digits: not an
+    // ID, as in the whole text; the IDs after it are found.
+    const QByteArray text = QByteArray(5000, 'x') + A.toLatin1() + " " + B.toLatin1() + "\n"
+            + C.toLatin1() + "\n";
+    AssetIdStream stream({}, 100);
+    for (qsizetype i = 0; i < text.size(); i += 64)
+        stream.feed(QByteArrayView(text).sliced(i, qMin<qsizetype>(64, text.size() - i)));
+    const ParsedIds r = stream.finish();
+    QCOMPARE(r.ids(), (QStringList {B, C}));
+    QCOMPARE(r.ids(), AssetIdParser::parseUtf8(text).ids());
+    QCOMPARE(r.linesRead, 2);
+}
+
+void TestAssetIdParser::streamDecidesTableModeAfterBlankLines()
+{
+    // The header is the first non-empty line, even when blank lines fill the first blocks: the
+    // md5 column of the table is not read as IDs.
+    const QByteArray text = QByteArray(300, '\n') + "md5,asset_id\n" + R.toLatin1() + ","
+            + A.toLatin1() + "\n" + P.toLatin1() + "," + B.toLatin1() + "\n";
+    AssetIdStream stream({}, 100);
+    stream.feed(text);
+    const ParsedIds r = stream.finish();
+    QCOMPARE(r.ids(), (QStringList {A, B}));
+    QCOMPARE(r.ids(), AssetIdParser::parseUtf8(text).ids());
+    QCOMPARE(r.linesRead, 303);
+}
+
+void TestAssetIdParser::streamCountsLineBreaksCutBetweenBlocks()
+{
+    // CRLF, lone CR (old Mac) and LF lines, with blocks cut at every possible place.
+    QByteArray text;
+    for (int i = 0; i < 40; ++i)
+        text += idFor(i).toLatin1() + (i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\n");
+    const ParsedIds whole = AssetIdParser::parseUtf8(text);
+    QCOMPARE(whole.count(), 40);
+    for (int piece = 1; piece < 90; piece += 7) {
+        AssetIdStream stream({}, 80);
+        for (qsizetype i = 0; i < text.size(); i += piece)
+            stream.feed(QByteArrayView(text).sliced(i, qMin<qsizetype>(piece, text.size() - i)));
+        const ParsedIds r = stream.finish();
+        QCOMPARE(r.ids(), whole.ids());
+        QCOMPARE(r.linesRead, whole.linesRead);
+    }
+}
+
+void TestAssetIdParser::streamDecodesByteOrderMarks_data()
+{
+    QTest::addColumn<QByteArray>("bom");
+    QTest::addColumn<int>("encoding");
+    QTest::newRow("UTF-8") << QByteArray("\xef\xbb\xbf") << int(QStringConverter::Utf8);
+    QTest::newRow("UTF-16 LE") << QByteArray("\xff\xfe") << int(QStringConverter::Utf16LE);
+    QTest::newRow("UTF-16 BE") << QByteArray("\xfe\xff") << int(QStringConverter::Utf16BE);
+    QTest::newRow("UTF-32 LE") << QByteArray("\xff\xfe\0\0", 4) << int(QStringConverter::Utf32LE);
+    QTest::newRow("UTF-32 BE") << QByteArray("\0\0\xfe\xff", 4) << int(QStringConverter::Utf32BE);
+}
+
+void TestAssetIdParser::streamDecodesByteOrderMarks()
+{
+    QFETCH(QByteArray, bom);
+    QFETCH(int, encoding);
+    // Large enough for many read chunks, with a non-ASCII key ("媒资ID") in the table header.
+    QString text = u"媒资ID\tmd5\n"_s;
+    QStringList expected;
+    for (int i = 0; i < 5000; ++i) {
+        expected << idFor(i);
+        text += idFor(i) + u'\t' + R + u'\n';
+    }
+    QStringEncoder encoder {QStringConverter::Encoding(encoding)};
+    QByteArray file = bom + QByteArray(encoder.encode(text));
+    file.chop(1); // no final line break: the stream adds one before the next source
+    QBuffer device(&file);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    AssetIdStream stream;
+    QCOMPARE(stream.feedFrom(device), QString());
+    QByteArray second = A.toLatin1() + "\n";
+    QBuffer next(&second);
+    QVERIFY(next.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.feedFrom(next), QString());
+    const ParsedIds r = stream.finish();
+    QCOMPARE(r.ids(), expected + QStringList {A});
+    QCOMPARE(r.linesRead, 5002);
+}
+
+void TestAssetIdParser::streamRefusesNonText()
+{
+    // UTF-16 without a byte order mark, a binary file, and text followed later by NUL bytes.
+    const QList<QByteArray> inputs = {
+            QByteArray(QStringEncoder(QStringConverter::Utf16LE).encode(A + u'\n')),
+            QByteArray(100000, '\0'),
+            QByteArray(B.toLatin1() + "\n").repeated(10000) + QByteArray(10, '\0'),
+    };
+    for (QByteArray input : inputs) {
+        QBuffer device(&input);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        AssetIdStream stream;
+        QVERIFY(stream.feedFrom(device).contains(u"not text"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAssetIdParser)

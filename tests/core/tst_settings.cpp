@@ -572,6 +572,17 @@ void TestSettings::profileProblems_data()
     p = sampleProfile();
     p.projectId = u"0a1b 2c3d"_s;
     QTest::newRow("project with space") << p << false;
+    p.projectId = u"../../admin"_s; // a path segment of the request URL
+    QTest::newRow("project with a path") << p << false;
+    p.projectId = u"0a1b2c3d4e5f6071"_s;
+    QTest::newRow("project too short") << p << false;
+    p.projectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9\nX-Injected: 1"_s;
+    QTest::newRow("project with a line break") << p << false;
+    p.projectId = u" 0a1b2c3d4e5f60718293a4b5c6d7e8f9\n"_s;
+    QTest::newRow("project with surrounding space") << p << true;
+    p = sampleProfile();
+    p.customEndpoint = QUrl(u"https://user:hunter2@vod.example.com"_s);
+    QTest::newRow("endpoint with a password") << p << false;
     p = sampleProfile();
     p.accessKey.clear();
     QTest::newRow("aksk without AK") << p << false;

@@ -39,8 +39,8 @@ public:
                                     const QMap<QString, QString> &extraEnv = {}) const;
     // Waits for a process from start() to end and collects its output.
     static CliRun wait(QProcess &process, int timeoutMs = 60000);
-    // The environment run() and start() give the process.
-    QProcessEnvironment environment(const QMap<QString, QString> &extraEnv) const;
+    // The environment run() and start() give, for a QProcess set up by the caller.
+    QProcessEnvironment environment(const QMap<QString, QString> &extraEnv = {}) const;
 
 private:
     const VodTestServer &m_server;

@@ -815,7 +815,9 @@ VodTestServer::Response VodTestServer::confirm(const Request &request)
     const QString current = assetStatus(id);
     if (current == "UNCREATED"_L1) {
         return vodError(403, u"VOD.10062"_s,
-                        u"Media asset or resource does not exist, please check."_s);
+                        m_config.missingAssetMessage.isEmpty()
+                                ? u"Media asset or resource does not exist, please check."_s
+                                : m_config.missingAssetMessage);
     }
     if (current != "CREATING"_L1) {
         return vodError(403, u"VOD.10061"_s,
@@ -899,7 +901,9 @@ QByteArray VodTestServer::head(const Request &request, const Response &response,
             + reasonPhrase(response.status) + "\r\n";
     h += "Date: " + QLocale::c().toString(now(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1()
             + "\r\n";
-    h += "X-Request-Id: " + request.requestId + "\r\n";
+    h += "X-Request-Id: "
+            + (m_config.requestIdHeader.isEmpty() ? request.requestId : m_config.requestIdHeader)
+            + "\r\n";
     if (!response.contentType.isEmpty())
         h += "Content-Type: " + response.contentType + "\r\n";
     h += "Content-Length: " + QByteArray::number(length) + "\r\n";

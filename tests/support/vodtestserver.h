@@ -124,6 +124,10 @@ public:
         int slowHeaderLines = 1000;
         QString redirectLocation; // empty: http://127.0.0.2:<port><same path>
         qint64 maxRequestBodyBytes = 12 * 1024 * 1024; // larger: 413 APIGW.0201
+        // Text a server could send to forge output (tests of escaping): non-empty replaces the
+        // error_msg of "does not exist" answers (VOD.10062), or the X-Request-Id of every answer.
+        QString missingAssetMessage;
+        QByteArray requestIdHeader;
     };
 
     struct Counters

@@ -210,22 +210,22 @@ void PastePanel::parseFiles(const QStringList &paths)
     const QString source = QLocale().createSeparatedList(names);
     start(
             [paths, known = m_knownIds ? m_knownIds() : AssetIdParser::KnownPredicate()] {
+                // Streamed: memory follows the IDs found, not the files' size; a file that is
+                // not text (or a device such as /dev/zero) is refused by name.
                 Outcome out;
-                QByteArray all;
+                AssetIdStream stream(known);
                 QStringList unreadable;
                 for (const QString &path : paths) {
                     QFile file(path);
-                    if (!file.open(QIODevice::ReadOnly)) {
+                    QString problem = file.open(QIODevice::ReadOnly) ? stream.feedFrom(file)
+                                                                     : file.errorString();
+                    out.bytes += file.pos();
+                    if (!problem.isEmpty())
                         unreadable << QCoreApplication::translate("VodConfirm::PastePanel",
                                                                   "%1 could not be read: %2")
-                                              .arg(QFileInfo(path).fileName(), file.errorString());
-                        continue;
-                    }
-                    all += file.readAll();
-                    all += '\n';
+                                              .arg(QFileInfo(path).fileName(), problem);
                 }
-                out.bytes = all.size();
-                out.ids = AssetIdParser::parseUtf8(all, known);
+                out.ids = stream.finish();
                 out.error = unreadable.join(u'\n');
                 return out;
             },

@@ -50,14 +50,15 @@ void TestPastePanel::waitForResult()
 
 void TestPastePanel::binaryFileWithNuls()
 {
-    // 1 MB that looks like a media file (every other byte NUL, the rest random), with three IDs
-    // and one damaged ID between NULs, as a log inside a binary would hold them.
+    // 1 MB that looks like a media file (every other byte NUL, the rest random), with IDs between
+    // NULs: not text, so it is refused by name, as the command line does; a text file imported
+    // with it still counts, and so does a UTF-16 file with a byte order mark.
     QByteArray data(1 << 20, Qt::Uninitialized);
     QRandomGenerator rng(3);
     for (qsizetype i = 0; i < data.size(); ++i)
         data[i] = i % 2 ? char(rng.bounded(256)) : '\0';
     qsizetype at = 1000;
-    for (const QString &s : {id(1), id(2), u"asset_id="_s + id(3).left(31), id(1), id(4)}) {
+    for (const QString &s : {id(1), id(2), id(4)}) {
         const QByteArray token = '\0' + s.toLatin1() + '\0';
         std::copy(token.cbegin(), token.cend(), data.begin() + at);
         at += 200000;
@@ -67,15 +68,30 @@ void TestPastePanel::binaryFileWithNuls()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(data);
     file.close();
+    QFile text(dir.filePath(u"ids.txt"_s));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write(id(5).toLatin1() + '\n');
+    text.close();
+    QFile utf16(dir.filePath(u"export-utf16.csv"_s));
+    QVERIFY(utf16.open(QIODevice::WriteOnly));
+    utf16.write("\xff\xfe");
+    const QString line = u"asset_id\r\n"_s + id(6) + u"\r\n"_s;
+    utf16.write(reinterpret_cast<const char *>(line.utf16()), line.size() * 2);
+    utf16.close();
 
-    m_panel->parseFiles({file.fileName()});
+    m_panel->parseFiles({file.fileName(), text.fileName(), utf16.fileName()});
     waitForResult();
-    QCOMPARE(m_panel->result().ids(), (QStringList {id(1), id(2), id(4)}));
-    QVERIFY2(summary().contains(u"New asset IDs: 3"_s), qPrintable(summary()));
-    QVERIFY2(summary().contains(u"Duplicates in the text: 1"_s), qPrintable(summary()));
-    QVERIFY2(summary().contains(u"Malformed: 1"_s), qPrintable(summary()));
+    QCOMPARE(m_panel->result().ids(), (QStringList {id(5), id(6)}));
+    QVERIFY2(summary().contains(u"New asset IDs: 2"_s), qPrintable(summary()));
+    QVERIFY2(summary().contains(u"upload.mp4 could not be read"_s), qPrintable(summary()));
     QVERIFY(addButton()->isEnabled());
-    QCOMPARE(addButton()->text(), u"&Add to Queue (3)"_s);
+    QCOMPARE(addButton()->text(), u"&Add to Queue (2)"_s);
+
+    // A device that never ends is refused too, at once, instead of filling the memory.
+    m_panel->parseFiles({u"/dev/zero"_s});
+    waitForResult();
+    QCOMPARE(m_panel->result().count(), 0);
+    QVERIFY2(summary().contains(u"zero could not be read"_s), qPrintable(summary()));
 }
 
 void TestPastePanel::randomJunkFindsNothing()

@@ -217,13 +217,14 @@ void MainWindow::buildActions()
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), tr("Continue the batch"));
     m_cancelAction
             = make(u"cancelAction"_s, tr("&Stop Batch"), QKeySequence(Qt::CTRL | Qt::Key_Period),
-                   tr("Stop the batch: unsent assets are not sent"));
-    m_resumeBatchAction = make(u"resumeBatchAction"_s, tr("Resume &Interrupted Batch"),
+                   tr("Stop the batch: requests already sent finish, the rest can be resumed "
+                      "later"));
+    m_resumeBatchAction = make(u"resumeBatchAction"_s, tr("Resume &Unfinished Batch"),
                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
-                               tr("Finish the batch that did not end; assets it may have "
-                                  "confirmed are checked first, not sent again"));
-    m_discardBatchAction = make(u"discardBatchAction"_s, tr("&Discard Interrupted Batch"), {},
-                                tr("Mark the interrupted batch as finished without sending "
+                               tr("Send the rest of the batch that did not end; assets it may "
+                                  "have confirmed are checked first, not sent again"));
+    m_discardBatchAction = make(u"discardBatchAction"_s, tr("&Discard Unfinished Batch"), {},
+                                tr("Mark the unfinished batch as finished without sending "
                                    "anything"));
     m_profilesAction = make(u"profilesAction"_s, tr("&Profiles…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
@@ -675,6 +676,8 @@ void MainWindow::updateProgress()
                                    .arg(s.failed)
                                    .arg(s.notSent)
                                    .arg(formatDuration(s.elapsedMs / 1000));
+            if (s.skipped > 0)
+                text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
             if (!s.stopReason.isEmpty())
                 text += u" — "_s + s.stopReason;
             m_progressLabel->setText(text);
@@ -1149,7 +1152,7 @@ void MainWindow::checkInterruptedBatches()
         m_interruptedBatch = b.id;
         const QString started = QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat);
         QString text = b.stoppedAt.isValid()
-                ? tr("A batch of %n asset(s) started %1 stopped before all were sent (%2). Send "
+                ? tr("A batch of %n asset(s) started %1 stopped before all were sent: %2 Send "
                      "the rest? Assets it may have confirmed already are checked first and not "
                      "sent again.",
                      nullptr, b.total)

@@ -127,7 +127,7 @@ void BatchRunner::onEngineFinished(BatchSummary summary)
             if (reason.isEmpty() && !summary.historyError.isEmpty())
                 reason = summary.historyError;
             if (reason.isEmpty())
-                reason = tr("%n asset(s) not sent", nullptr, summary.remaining);
+                reason = tr("%n asset(s) could not be sent.", nullptr, summary.remaining);
             m_history->stopBatch(id, QDateTime::currentDateTimeUtc(), reason);
         } else {
             m_history->finishBatch(id, QDateTime::currentDateTimeUtc());

@@ -563,7 +563,7 @@ bool ConfirmEngine::finishIfDone()
     m_timer.stop();
     m_summary.elapsedMs = m_clock.elapsed();
     if (m_cancelled && m_summary.stopReason.isEmpty())
-        m_summary.stopReason = tr("Cancelled.");
+        m_summary.stopReason = tr("Stopped on request.");
     emit finished(m_summary);
     return true;
 }

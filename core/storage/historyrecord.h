@@ -44,8 +44,8 @@ struct BatchInfo
     // Set when the batch ended with assets left to send (stopped by the user, a signal, an
     // authentication or connection failure, or assets held by another process): it stays
     // unfinished, so the rest can be resumed, until it is sent or discarded.
-    QDateTime stoppedAt;
-    QString stopReason; // translated, as the user was told
+    QDateTime stoppedAt {};
+    QString stopReason {}; // translated, as the user was told
     // Set by HistoryStore::unfinishedBatches(): a live process (maybe this one) is running it now.
     bool running = false;
 

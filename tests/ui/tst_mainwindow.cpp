@@ -72,6 +72,9 @@ private:
     // Leaves a batch of kA, kB, kC in the history as a crashed run would: journaled, kA recorded
     // as confirmed, never finished, claimed by no live process.
     void leaveInterruptedBatch(const QString &batchId);
+    // VODCONFIRM_SCREENSHOT_DIR=<dir>: renders the window as it is to <dir>/<name>-<size>-<light
+    // or dark>.png at 1024x640, 1366x768 and 1920x1080, for a person to look at.
+    void snapshot(const QString &name);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::VodTestServer> m_server;
@@ -140,6 +143,42 @@ void TestMainWindow::cleanup()
     m_nam.reset();
     m_server.reset();
     m_dir.reset();
+}
+
+void TestMainWindow::snapshot(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("VODCONFIRM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, Qt::white);
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, Qt::white);
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ToolTipText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        dark.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
+    for (const auto &[paletteName, palette] : {std::pair {u"light"_s, light}, {u"dark"_s, dark}}) {
+        QApplication::setPalette(palette);
+        for (const QSize size : {QSize(1024, 640), QSize(1366, 768), QSize(1920, 1080)}) {
+            m_window->resize(size);
+            QCoreApplication::processEvents();
+            const QString file = u"%1/%2-%3x%4-%5.png"_s.arg(dir, name)
+                                         .arg(size.width())
+                                         .arg(size.height())
+                                         .arg(paletteName);
+            QVERIFY(m_window->grab().save(file));
+        }
+    }
+    QApplication::setPalette(light);
 }
 
 QString TestMainWindow::cell(const QString &assetId, Column column, int role) const
@@ -463,6 +502,7 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     QVERIFY(find<QWidget>(u"resumeBar"_s)->isVisible());
     QVERIFY2(find<QLabel>(u"resumeText"_s)->text().contains(u"stopped before all were sent"_s),
              qPrintable(find<QLabel>(u"resumeText"_s)->text()));
+    snapshot(u"stopped-batch-offered"_s);
     QSignalSpy resumed(m_window.get(), &MainWindow::batchFinished);
     find<QAction>(u"resumeBatchAction"_s)->trigger();
     QVERIFY(resumed.wait(20000));
@@ -670,6 +710,7 @@ void TestMainWindow::confirmedBeforeIsSkippedAndCanBeSentAnyway()
     QCOMPARE(cell(kA, Column::State), u"Confirmed before"_s);
     QVERIFY(cell(kA, Column::ErrorMessage).contains(u"already confirmed"_s));
     QCOMPARE(model->count(AssetTableModel::Bucket::Confirmed), 3);
+    snapshot(u"skipped"_s);
 
     // Confirm Again Anyway sends the skipped ones (the server says they are confirmed).
     auto *again = find<QAction>(u"confirmAgainAction"_s);

@@ -669,13 +669,19 @@ void MainWindow::updateProgress()
     if (!m_runner && !m_starting) {
         if (m_lastSummary) {
             const BatchSummary &s = *m_lastSummary;
+            // What was dealt with, not 100% for a batch stopped early.
             m_progress->setRange(0, std::max(1, s.total));
-            m_progress->setValue(s.total);
-            QString text = tr("Done: %1 confirmed, %2 failed, %3 not sent in %4")
-                                   .arg(s.confirmed)
-                                   .arg(s.failed)
-                                   .arg(s.notSent)
-                                   .arg(formatDuration(s.elapsedMs / 1000));
+            m_progress->setValue(s.total - s.notSent);
+            QString text = s.kept
+                    ? tr("Stopped: %1 confirmed, %2 failed, %3 left to send (Batch > Resume "
+                         "Unfinished Batch) after %4")
+                              .arg(locale().toString(s.confirmed), locale().toString(s.failed),
+                                   locale().toString(s.remaining),
+                                   formatDuration(s.elapsedMs / 1000))
+                    : tr("Done: %1 confirmed, %2 failed, %3 not sent in %4")
+                              .arg(locale().toString(s.confirmed), locale().toString(s.failed),
+                                   locale().toString(s.notSent),
+                                   formatDuration(s.elapsedMs / 1000));
             if (s.skipped > 0)
                 text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
             if (!s.stopReason.isEmpty())
@@ -693,23 +699,20 @@ void MainWindow::updateProgress()
         m_progressLabel->setText(tr("Reading the profile's secrets…"));
         return;
     }
-    m_progress->setRange(0, std::max(1, m_batchTotal));
-    m_progress->setValue(m_batchDone);
-    const double minutes = double(m_runClock.elapsed()) / 60000.0;
-    const double rate = minutes > 0.01 ? m_batchDone / minutes : 0.0;
-    QString text = tr("%1 of %2 done · %3 confirmed · %4 failed")
-                           .arg(m_batchDone)
-                           .arg(m_batchTotal)
-                           .arg(m_batchConfirmed)
-                           .arg(m_batchFailed);
-    if (rate > 0) {
-        text += tr(" · %1/min").arg(qRound(rate));
-        const qint64 left = qint64((m_batchTotal - m_batchDone) / rate * 60.0);
-        if (m_batchDone < m_batchTotal)
-            text += tr(" · about %1 left").arg(formatDuration(left));
+    const BatchProgress p = m_runner->progress();
+    m_progress->setRange(0, std::max(1, p.total));
+    m_progress->setValue(p.done);
+    QString text
+            = tr("%1 of %2 done · %3 confirmed · %4 failed")
+                      .arg(locale().toString(p.done), locale().toString(p.total),
+                           locale().toString(p.confirmed + p.skipped), locale().toString(p.failed));
+    if (p.paused) {
+        text = tr("Paused: %1").arg(text);
+    } else if (p.ratePerMinute > 0) {
+        text += tr(" · %1/min").arg(locale().toString(qRound(p.ratePerMinute)));
+        if (p.secondsLeft >= 0 && p.done < p.total)
+            text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
     }
-    if (m_runner->isPaused())
-        text += tr(" · paused");
     m_progressLabel->setText(text);
 }
 
@@ -1115,10 +1118,6 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         statusBar()->showMessage(tr("History: %1").arg(message), 15000);
     });
 
-    m_batchTotal = int(items.size());
-    m_batchDone = m_batchConfirmed = m_batchFailed = 0;
-    m_terminal = QList<bool>(items.size(), false);
-    m_runClock.start();
     m_progressTimer.start();
     const BatchRunner::Context context {profile.name, profile.regionId, profile.projectId};
     QString error;
@@ -1137,10 +1136,10 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         return;
     }
     const QString batchId = m_runner->batchId();
-    statusBar()->showMessage(tr("Confirming assets: %1…").arg(m_batchTotal));
+    statusBar()->showMessage(tr("Confirming assets: %1…").arg(locale().toString(items.size())));
     updateActions();
     updateProgress();
-    emit batchStarted(batchId, m_batchTotal);
+    emit batchStarted(batchId, int(items.size()));
 }
 
 void MainWindow::checkInterruptedBatches()
@@ -1264,15 +1263,6 @@ void MainWindow::discardInterruptedBatch()
 void MainWindow::onAssetChanged(const AssetUpdate &update)
 {
     m_model->queueUpdate(update);
-    if (update.index >= 0 && update.index < m_terminal.size() && isTerminal(update.state)
-        && !m_terminal.at(update.index)) {
-        m_terminal[update.index] = true;
-        ++m_batchDone;
-        if (update.state == AssetState::Confirmed)
-            ++m_batchConfirmed;
-        else if (update.state == AssetState::Failed)
-            ++m_batchFailed;
-    }
 }
 
 void MainWindow::onBatchFinished(const BatchSummary &summary)
@@ -1368,8 +1358,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
                             tr("%1 of %2 assets are done. Stop the batch now (requests already "
                                "sent finish and are recorded), or let it finish and close "
                                "then?")
-                                    .arg(m_batchDone)
-                                    .arg(m_batchTotal),
+                                    .arg(locale().toString(m_runner->progress().done),
+                                         locale().toString(m_runner->progress().total)),
                             QMessageBox::NoButton, this);
             box.setObjectName(u"closeWhileRunningBox"_s);
             QPushButton *stop = box.addButton(tr("&Stop and Close"), QMessageBox::DestructiveRole);

@@ -183,12 +183,6 @@ private:
     VodClient *m_client = nullptr;
     BatchRunner *m_runner = nullptr;
     bool m_starting = false; // waiting for the keychain before a start
-    QList<bool> m_terminal; // per batch index: reached a final state
-    int m_batchTotal = 0;
-    int m_batchDone = 0;
-    int m_batchConfirmed = 0;
-    int m_batchFailed = 0;
-    QElapsedTimer m_runClock;
     QTimer m_progressTimer;
     bool m_closeWhenDone = false;
     std::optional<BatchSummary> m_lastSummary;

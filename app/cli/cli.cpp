@@ -406,33 +406,31 @@ std::optional<int> readItems(const QStringList &files, TargetStatus status,
     return std::nullopt;
 }
 
-class ProgressLine final : public QObject
+// The progress line on a terminal's stderr, from the runner's counts, at most 5 times a second.
+class ProgressLine final
 {
 public:
-    ProgressLine(BatchRunner *runner, int total) : m_runner(runner), m_total(total)
+    explicit ProgressLine(BatchRunner *runner) : m_runner(runner)
     {
         m_enabled = ::isatty(STDERR_FILENO);
         m_clock.start();
     }
-    void update(const AssetUpdate &a)
+    void update()
     {
-        if (a.state == AssetState::Confirmed)
-            ++m_confirmed;
-        else if (isTerminal(a.state))
-            ++m_other;
-        if (!m_enabled || (m_clock.elapsed() - m_last < 200 && m_confirmed + m_other < m_total))
+        const BatchProgress p = m_runner->progress();
+        if (!m_enabled || (m_clock.elapsed() - m_last < 200 && p.done < p.total))
             return;
         m_last = m_clock.elapsed();
-        const double rate
-                = m_clock.elapsed() > 0 ? (m_confirmed + m_other) * 1000.0 / m_clock.elapsed() : 0;
-        std::fprintf(stderr, "\r\033[K%s",
-                     qPrintable(tr("[%1/%2] %3 confirmed, %4 not confirmed, %5/s%6")
-                                        .arg(m_confirmed + m_other)
-                                        .arg(m_total)
-                                        .arg(m_confirmed)
-                                        .arg(m_other)
-                                        .arg(rate, 0, 'f', 1)
-                                        .arg(m_runner->isPaused() ? tr(" (paused)") : QString())));
+        QString line = tr("[%1/%2] %3 confirmed, %4 not confirmed")
+                               .arg(p.done)
+                               .arg(p.total)
+                               .arg(p.confirmed + p.skipped)
+                               .arg(p.done - p.confirmed - p.skipped);
+        if (p.paused)
+            line += tr(" (paused)");
+        else if (p.ratePerMinute > 0)
+            line += tr(", %1/min, %2 s left").arg(qRound(p.ratePerMinute)).arg(p.secondsLeft);
+        std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
     }
     void end()
     {
@@ -442,9 +440,6 @@ public:
 
 private:
     BatchRunner *m_runner;
-    int m_total;
-    int m_confirmed = 0;
-    int m_other = 0;
     bool m_enabled = false;
     qint64 m_last = 0;
     QElapsedTimer m_clock;
@@ -480,11 +475,11 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         QMetaObject::invokeMethod(&runner, &BatchRunner::cancel, Qt::QueuedConnection);
     };
     const auto noOutputHook = qScopeGuard([] { onOutputFailed = nullptr; });
-    ProgressLine progress(&runner, int(plan ? plan->items.size() : items.size()));
+    ProgressLine progress(&runner);
     QEventLoop loop;
     BatchSummary summary;
     QObject::connect(&runner, &BatchRunner::assetChanged, &loop, [&](const AssetUpdate &a) {
-        progress.update(a);
+        progress.update();
         if (isTerminal(a.state))
             out(assetLine(run.format, a));
     });

@@ -6,6 +6,8 @@
 
 #include <QUuid>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
@@ -13,6 +15,7 @@ namespace VodConfirm {
 BatchRunner::BatchRunner(VodClient *client, HistoryStore *history, QObject *parent)
     : QObject(parent), m_engine(new ConfirmEngine(client, this)), m_history(history)
 {
+    connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::count);
     connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::assetChanged);
     connect(m_engine, &ConfirmEngine::attemptFinished, this, &BatchRunner::attemptFinished);
     connect(m_engine, &ConfirmEngine::waiting, this, &BatchRunner::waiting);
@@ -89,8 +92,15 @@ void BatchRunner::begin(const QList<ConfirmItem> &items, const QString &batchId,
 {
     delete m_recorder;
     m_recorder = new HistoryRecorder(m_engine, m_history, context, this);
+    m_progress = BatchProgress {};
+    m_progress.total = int(items.size());
+    m_final = QBitArray(items.size());
+    m_samples.clear();
+    m_activeBefore = 0;
+    m_activeClock.start();
     m_engine->start(items, batchId);
     m_recorder->begin();
+    m_settledAtStart = 0;
     if (conflicts.confirmedIn.isEmpty() && conflicts.heldBy.isEmpty())
         return;
     const QList<AssetUpdate> &assets = m_engine->assets();
@@ -105,6 +115,72 @@ void BatchRunner::begin(const QList<ConfirmItem> &items, const QString &batchId,
             m_engine->settle(i, AssetState::Skipped,
                              tr("already confirmed (batch %1); not sent again").arg(*c));
     }
+    m_settledAtStart = m_progress.done;
+}
+
+void BatchRunner::pause()
+{
+    if (!isRunning() || isPaused())
+        return;
+    m_engine->pause();
+    m_activeBefore = activeMs();
+    m_activeClock.invalidate();
+}
+
+void BatchRunner::unpause()
+{
+    if (!isPaused())
+        return;
+    m_engine->resume();
+    m_activeClock.start();
+}
+
+qint64 BatchRunner::activeMs() const
+{
+    return m_activeBefore + (m_activeClock.isValid() ? m_activeClock.elapsed() : 0);
+}
+
+void BatchRunner::count(const AssetUpdate &u)
+{
+    if (!isTerminal(u.state) || u.index < 0 || u.index >= m_final.size()
+        || m_final.testBit(u.index))
+        return;
+    m_final.setBit(u.index);
+    ++m_progress.done;
+    switch (u.state) {
+    case AssetState::Confirmed:
+        ++m_progress.confirmed;
+        break;
+    case AssetState::Skipped:
+        ++m_progress.skipped;
+        break;
+    case AssetState::Failed:
+        ++m_progress.failed;
+        break;
+    default:
+        ++m_progress.notSent;
+        break;
+    }
+}
+
+BatchProgress BatchRunner::progress() const
+{
+    constexpr qint64 WindowMs = 60000;
+    constexpr qint64 SampleEveryMs = 500;
+    BatchProgress p = m_progress;
+    p.paused = isPaused();
+    const qint64 now = activeMs();
+    const int sent = p.done - m_settledAtStart; // what the rate is about
+    if (m_samples.empty() || now - m_samples.back().first >= SampleEveryMs)
+        m_samples.emplace_back(now, sent);
+    while (m_samples.size() > 2 && now - m_samples.front().first > WindowMs)
+        m_samples.pop_front();
+    const auto &[sinceMs, doneThen] = m_samples.front();
+    if (now - sinceMs >= 2000 && sent > doneThen) {
+        p.ratePerMinute = (sent - doneThen) * 60000.0 / double(now - sinceMs);
+        p.secondsLeft = qint64(std::ceil((p.total - p.done) * 60.0 / p.ratePerMinute));
+    }
+    return p;
 }
 
 void BatchRunner::onEngineFinished(BatchSummary summary)

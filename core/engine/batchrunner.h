@@ -3,8 +3,12 @@
 #include "engine/confirmengine.h"
 #include "engine/historyrecorder.h"
 
+#include <QBitArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+
+#include <deque>
 
 namespace VodConfirm {
 
@@ -26,6 +30,22 @@ struct BatchConflicts;
 // kept unfinished with its stop reason when something is (cancelled, stopped by an authentication
 // or connection failure, held by another batch, state unreadable, rows the history could not
 // store): that remainder is resumable until it is sent or discarded. finished() comes after that.
+// Where a running batch is, as every view shows it (the one place that counts).
+struct BatchProgress
+{
+    int total = 0;
+    int done = 0; // assets in a final state
+    int confirmed = 0;
+    int skipped = 0; // confirmed before, per the history
+    int failed = 0;
+    int notSent = 0; // not sent (stopped, cancelled, held by another batch)
+    bool paused = false;
+    // Assets concluded per minute while sending, over about the last minute; time spent paused
+    // does not count, so the figures neither decay during a pause nor lag after it. 0 until known.
+    double ratePerMinute = 0;
+    qint64 secondsLeft = -1; // at that rate; -1 while unknown
+};
+
 class BatchRunner final : public QObject
 {
     Q_OBJECT
@@ -53,12 +73,13 @@ public:
 
     bool isRunning() const { return m_engine->isRunning(); }
     bool isPaused() const { return m_engine->isPaused(); }
+    BatchProgress progress() const;
     QString batchId() const { return m_engine->batchId(); }
     const QList<AssetUpdate> &assets() const { return m_engine->assets(); }
 
 public slots:
-    void pause() { m_engine->pause(); }
-    void unpause() { m_engine->resume(); }
+    void pause();
+    void unpause();
     void cancel() { m_engine->cancel(); }
 
 signals:
@@ -75,11 +96,22 @@ private:
     void begin(const QList<ConfirmItem> &items, const QString &batchId, const Context &context,
                const BatchConflicts &conflicts);
     void onEngineFinished(BatchSummary summary);
+    void count(const AssetUpdate &update);
+    qint64 activeMs() const; // time spent sending (not paused) since the start
 
     ConfirmEngine *m_engine;
     QPointer<HistoryStore> m_history;
     HistoryRecorder *m_recorder = nullptr;
     Options m_options;
+
+    // Progress: the assets already counted as final, the counts, and (active ms, assets done)
+    // samples over about the last minute of sending for the rate.
+    QBitArray m_final;
+    BatchProgress m_progress;
+    int m_settledAtStart = 0; // concluded before sending (skipped, held): not part of the rate
+    QElapsedTimer m_activeClock; // runs while sending, stopped while paused
+    qint64 m_activeBefore = 0; // active ms before the current stretch
+    mutable std::deque<std::pair<qint64, int>> m_samples;
 };
 
 } // namespace VodConfirm

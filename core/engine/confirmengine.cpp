@@ -231,7 +231,8 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
 {
     if (isThrottled(result))
         onThrottled();
-    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)) {
+    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)
+        || result.errorClass == ErrorClass::Unreachable) {
         for (int index : indexes)
             m_assets[index].last = kept(result);
         if (result.errorClass == ErrorClass::Auth)
@@ -248,7 +249,8 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
         const QString reason = waitReason(result);
         for (int index : indexes) {
             AssetUpdate &a = m_assets[index];
-            a.last = kept(result);
+            if (a.attempts == 0) // else the confirm's own answer stays the one shown
+                a.last = kept(result);
             const int failures = ++m_checkFailures[index];
             if (m_cancelled || m_stopped) {
                 dropUnsent(index);
@@ -270,7 +272,8 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
         for (auto it = indexes.crbegin(); it != indexes.crend(); ++it) {
             const int index = *it;
             AssetUpdate &a = m_assets[index];
-            a.last = kept(result);
+            if (a.attempts == 0)
+                a.last = kept(result);
             const QString state = states.value(a.assetId);
             if (assetStatusReached(a.status, state)) {
                 ++m_summary.confirmed;
@@ -380,6 +383,11 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
     record.verifiedConfirmed = reached;
     record.willRetry = !reached && !wrongStateKnown && retryable
             && a.attempts < m_options.maxAttempts && !m_cancelled && !m_stopped;
+    record.neverSent = result.errorClass == ErrorClass::Unreachable;
+    // The outcome is unknown and the state could not be read: the next try reads the state
+    // first and sends only if the asset is still waiting, never blindly.
+    if (record.willRetry && unread)
+        m_checkFirst[index] = true;
     emit attemptFinished(record);
 
     if (result.ok() || reached) {
@@ -526,16 +534,16 @@ void ConfirmEngine::stopForConnection(const ApiResult &result)
 
 void ConfirmEngine::abandonUnsent(const QString &retryNote)
 {
-    // Assets this run never sent (also those waiting to re-read their state) are not sent; those
-    // waiting for a retry fail.
+    // Assets this run never sent (also those waiting to re-read their state) are not sent; the
+    // retries that were waiting are not sent either. Both stay the batch's remainder.
     auto abandon = [&](int index) {
         if (isTerminal(m_assets.at(index).state))
             return; // settled before the start
         if (m_assets.at(index).attempts == 0) {
             dropUnsent(index);
         } else {
-            ++m_summary.failed;
-            setState(index, AssetState::Failed, retryNote);
+            ++m_summary.notSent;
+            setState(index, AssetState::NotSent, retryNote);
         }
     };
     for (int index : m_ready)

@@ -45,6 +45,7 @@ struct AttemptRecord
     ApiResult result;
     bool willRetry = false; // a retryable failure that will be tried again
     bool verifiedConfirmed = false; // not a 200, but the asset's state shows the confirm done
+    bool neverSent = false; // the connection could not be opened: nothing reached the server
 };
 
 // The current view of one asset, emitted whenever it changes.

@@ -7,6 +7,21 @@ using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
+namespace {
+// The outcomes a row can have, coded in one byte per asset; 0 = no row yet.
+const QString Outcomes[]
+        = {{}, u"confirmed"_s, u"failed"_s, u"retrying"_s, u"not_sent"_s, u"skipped"_s};
+
+char outcomeCode(const QString &outcome)
+{
+    for (size_t i = 1; i < std::size(Outcomes); ++i) {
+        if (Outcomes[i] == outcome)
+            return char(i);
+    }
+    return 0;
+}
+} // namespace
+
 HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, const Context &context,
                                  QObject *parent)
     : QObject(parent), m_engine(engine), m_store(store), m_context(context)
@@ -17,7 +32,7 @@ HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, con
 
 void HistoryRecorder::begin()
 {
-    m_settled = QBitArray(m_engine->assets().size());
+    m_lastRow = QByteArray(m_engine->assets().size(), 0);
     m_unsettled = int(m_engine->assets().size());
 }
 
@@ -37,12 +52,11 @@ HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
 
 void HistoryRecorder::write(int index, const HistoryRecord &record)
 {
-    if (index >= 0 && index < m_settled.size()) {
-        const bool settled = isSettledOutcome(record.outcome);
-        if (settled != m_settled.testBit(index)) {
-            m_settled.setBit(index, settled);
-            m_unsettled += settled ? -1 : 1;
-        }
+    if (index >= 0 && index < m_lastRow.size()) {
+        const bool was = isSettledOutcome(Outcomes[uchar(m_lastRow.at(index))]);
+        const bool is = isSettledOutcome(record.outcome);
+        m_unsettled += int(was) - int(is);
+        m_lastRow[index] = outcomeCode(record.outcome);
     }
     if (m_store)
         m_store->append(record);
@@ -51,9 +65,10 @@ void HistoryRecorder::write(int index, const HistoryRecord &record)
 void HistoryRecorder::onAttempt(const AttemptRecord &a)
 {
     HistoryRecord r = row(a.assetId, a.status, a.startedAt);
-    r.outcome = a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
-            : a.willRetry                            ? u"retrying"_s
-                                                     : u"failed"_s;
+    r.outcome = a.neverSent                        ? u"not_sent"_s
+            : a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
+            : a.willRetry                          ? u"retrying"_s
+                                                   : u"failed"_s;
     r.httpStatus = a.result.httpStatus;
     r.errorCode = a.result.errorCode;
     r.errorMessage = a.result.errorMessage;
@@ -65,16 +80,22 @@ void HistoryRecorder::onAttempt(const AttemptRecord &a)
 
 void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
 {
-    // Assets concluded without a request of their own: never sent, skipped, or settled by reading
-    // their state before sending (a resumed batch). Attempts have their own rows.
-    if (u.attempts > 0 || !isTerminal(u.state))
+    // A final state its latest row does not say yet: never sent, skipped, a retry not sent, or
+    // settled by reading its state. An attempt that ended it has its own row.
+    if (!isTerminal(u.state))
+        return;
+    const QString outcome = assetStateName(u.state);
+    if (u.attempts > 0 && u.index >= 0 && u.index < m_lastRow.size()
+        && m_lastRow.at(u.index) == outcomeCode(outcome))
         return;
     HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
-    r.outcome = assetStateName(u.state);
-    r.httpStatus = u.last.httpStatus;
-    r.errorCode = u.last.errorCode;
+    r.outcome = outcome;
+    if (u.attempts == 0) { // the answer that settled it (a state read); attempts have their rows
+        r.httpStatus = u.last.httpStatus;
+        r.errorCode = u.last.errorCode;
+        r.requestId = u.last.requestId;
+    }
     r.errorMessage = u.note;
-    r.requestId = u.last.requestId;
     r.attempt = 0;
     write(u.index, r);
 }

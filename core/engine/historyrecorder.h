@@ -3,7 +3,7 @@
 #include "engine/confirmtypes.h"
 #include "storage/historyrecord.h"
 
-#include <QBitArray>
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
 
@@ -12,8 +12,9 @@ namespace VodConfirm {
 class ConfirmEngine;
 class HistoryStore;
 
-// Writes what a ConfirmEngine does into the history: one row per attempt, and one row per asset
-// concluded without a request of its own (never sent, skipped, or settled by reading its state).
+// Writes what a ConfirmEngine does into the history: one row per attempt, and a row (attempt 0)
+// whenever an asset reaches a final state that its latest row does not already say: never sent,
+// skipped, a retry not sent, or settled by reading its state.
 // It also counts the assets whose latest row is not settled (isSettledOutcome()): the batch's
 // remainder, exactly what a resume would pick up. Without a store it only counts.
 // BatchRunner owns the batch's lifecycle (claim, journal, end); this class only writes rows.
@@ -46,7 +47,7 @@ private:
     ConfirmEngine *m_engine;
     QPointer<HistoryStore> m_store;
     Context m_context;
-    QBitArray m_settled; // per asset index: its latest row is settled
+    QByteArray m_lastRow; // per asset index: the outcome of its latest row (outcomeCode())
     int m_unsettled = 0;
 };
 

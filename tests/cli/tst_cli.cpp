@@ -670,6 +670,11 @@ void TestCli::hugeLineIsStreamed()
     QVERIFY(::getrlimit(RLIMIT_DATA, &before) == 0);
     rlimit limited = before;
     limited.rlim_cur = 256ull << 20;
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer maps terabytes of shadow memory at start: no data limit there, the
+    // streamed read is still checked by the ID found after the line.
+    limited = before;
+#endif
     QVERIFY(::setrlimit(RLIMIT_DATA, &limited) == 0);
     const std::unique_ptr<QProcess> p
             = CliRunner(*m_server, m_home->path()).start(confirmArgs({fifo}));

@@ -110,6 +110,10 @@ void TestResume::confirmAndKill(int n, int confirmed, QByteArray *err)
     QCOMPARE(p->exitStatus(), QProcess::CrashExit);
     if (err)
         *err = p->readAllStandardError();
+    // Requests the killed process had written reach the server (or die with their connection)
+    // before the test looks at the counters.
+    QTest::qWait(200);
+    QTRY_COMPARE(m_server->counters().inFlight, 0);
     m_server->config().latencyMs = 0;
 }
 
@@ -118,7 +122,6 @@ void TestResume::killedBatchIsListedAndResumedWithoutDoubles()
     const int n = 60;
     QByteArray killedErr;
     confirmAndKill(n, 20, &killedErr);
-    QTest::qWait(100); // let requests the killed process had in flight reach the server
     const QSet<QString> confirmedBefore = [this] {
         QSet<QString> s;
         for (auto it = m_server->counters().effectiveConfirms.cbegin();
@@ -255,7 +258,6 @@ void TestResume::resumeThatFailsAtOnceKeepsTheBatch()
     QFETCH(int, exitCode);
     const int n = 30;
     confirmAndKill(n, 3);
-    QTest::qWait(100);
     const QString batchId = onlyUnfinished().value("batch_id"_L1).toString();
     QVERIFY(!batchId.isEmpty());
     const int confirmedBefore = m_server->counters().effectiveConfirmsTotal();

@@ -478,7 +478,7 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     QVERIFY(!pause->isEnabled());
     // Requests in flight finish; nothing new starts.
     QTRY_COMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Running), 0);
-    QTRY_VERIFY(find<QLabel>(u"progressLabel"_s)->text().contains(u"paused"_s));
+    QTRY_VERIFY(find<QLabel>(u"progressLabel"_s)->text().startsWith(u"Paused"_s));
     const int sent = m_server->counters().confirmRequestsTotal();
     QVERIFY(sent < 12);
     QTest::mouseClick(resume, Qt::LeftButton);

@@ -1,0 +1,214 @@
+// BatchRunner, the one place a batch runs for the GUI and the CLI: the engine, the history and
+// the recovery rules together, over real sockets against the loopback VOD server and a real
+// SQLite history file.
+#include "api/vodclient.h"
+#include "engine/batchrunner.h"
+#include "engine/resume.h"
+#include "storage/historystore.h"
+#include "vodtestserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace VodConfirm;
+using namespace VodConfirm::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+QString assetId(int i)
+{
+    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+}
+
+QList<ConfirmItem> items(int n, int offset = 0)
+{
+    QList<ConfirmItem> list;
+    for (int i = 0; i < n; ++i)
+        list.append({assetId(offset + i), TargetStatus::Created});
+    return list;
+}
+} // namespace
+
+class TestBatchRunner : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void finishesOnlyOnceTheHistoryHasIt();
+    void skipsConfirmedBeforeAndCountsIt();
+    void stoppedBatchKeepsItsRemainderUntilResumed();
+    void progressDoesNotDecayWhilePaused();
+
+private:
+    BatchRunner *runner(int concurrency = 4, int rate = 60000);
+    BatchSummary run(BatchRunner *r, const QList<ConfirmItem> &list);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<VodTestServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<HistoryStore> m_history;
+    VodClient *m_client = nullptr;
+    const BatchRunner::Context m_context {u"loopback"_s, u"cn-north-4"_s,
+                                          u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s};
+};
+
+void TestBatchRunner::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<VodTestServer>();
+    QVERIFY(m_server->listen());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_history = std::make_unique<HistoryStore>();
+    QVERIFY(m_history->open(m_dir->filePath(u"history.sqlite"_s)));
+    Credentials c;
+    c.accessKey = m_server->config().accessKey;
+    c.secretKey = m_server->config().secretKey;
+    m_client = new VodClient(m_nam.get(),
+                             {m_server->url(), m_server->url(), u"cn-north-4"_s,
+                              m_server->config().projectId, c, 10000},
+                             m_nam.get());
+}
+
+void TestBatchRunner::cleanup()
+{
+    m_history.reset();
+    m_server.reset();
+    m_nam.reset();
+    m_dir.reset();
+}
+
+BatchRunner *TestBatchRunner::runner(int concurrency, int rate)
+{
+    auto *r = new BatchRunner(m_client, m_history.get(), m_client);
+    BatchRunner::Options o;
+    o.engine.concurrency = concurrency;
+    o.engine.ratePerMinute = rate;
+    o.engine.baseBackoffMs = 10;
+    r->setOptions(o);
+    return r;
+}
+
+BatchSummary TestBatchRunner::run(BatchRunner *r, const QList<ConfirmItem> &list)
+{
+    QSignalSpy finished(r, &BatchRunner::finished);
+    QString error;
+    if (!r->start(list, m_context, &error))
+        qWarning() << error;
+    if (!finished.wait(30000))
+        return {};
+    return finished.first().first().value<BatchSummary>();
+}
+
+void TestBatchRunner::finishesOnlyOnceTheHistoryHasIt()
+{
+    BatchRunner *r = runner();
+    std::optional<BatchInfo> seen;
+    qint64 rowsSeen = -1;
+    connect(r, &BatchRunner::finished, this, [&](const BatchSummary &s) {
+        seen = m_history->batch(s.batchId); // what another reader sees at that moment
+        rowsSeen = m_history->count();
+    });
+    const BatchSummary s = run(r, items(20));
+    QCOMPARE(s.confirmed, 20);
+    QVERIFY(!s.kept);
+    QCOMPARE(s.remaining, 0);
+    QVERIFY(seen && seen->finishedAt.isValid());
+    QCOMPARE(rowsSeen, 20);
+    QVERIFY(m_history->unfinishedBatches().isEmpty());
+    const BatchProgress p = r->progress();
+    QCOMPARE(p.total, 20);
+    QCOMPARE(p.done, 20);
+    QCOMPARE(p.confirmed, 20);
+}
+
+void TestBatchRunner::skipsConfirmedBeforeAndCountsIt()
+{
+    QCOMPARE(run(runner(), items(3)).confirmed, 3);
+    m_server->reset();
+    BatchRunner *r = runner();
+    const BatchSummary s = run(r, items(5)); // 3 known, 2 new
+    QCOMPARE(s.skipped, 3);
+    QCOMPARE(s.confirmed, 2);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 2);
+    QCOMPARE(r->progress().skipped, 3);
+    QCOMPARE(r->assets().at(0).state, AssetState::Skipped);
+    QVERIFY(!s.kept); // skipped assets are settled
+
+    // Forced: sent all the same (the server says they are confirmed already: verified).
+    m_server->reset();
+    BatchRunner *forced = runner();
+    BatchRunner::Options o = forced->options();
+    o.force = true;
+    forced->setOptions(o);
+    const BatchSummary f = run(forced, items(3));
+    QCOMPARE(f.skipped, 0);
+    QCOMPARE(f.confirmed, 3);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 3);
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+}
+
+void TestBatchRunner::stoppedBatchKeepsItsRemainderUntilResumed()
+{
+    m_server->config().latencyMs = 50;
+    BatchRunner *r = runner(1);
+    QSignalSpy finished(r, &BatchRunner::finished);
+    QVERIFY(r->start(items(30), m_context));
+    QTRY_VERIFY(m_server->counters().effectiveConfirmsTotal() >= 3);
+    r->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000); // at once, or when requests in flight end
+    const BatchSummary s = finished.first().first().value<BatchSummary>();
+    QVERIFY(s.kept);
+    QCOMPARE(s.remaining, s.notSent);
+    QCOMPARE(s.confirmed + s.notSent, 30);
+    const std::optional<BatchInfo> stopped = m_history->batch(s.batchId);
+    QVERIFY(stopped && !stopped->finishedAt.isValid() && stopped->stoppedAt.isValid());
+    QCOMPARE(stopped->stopReason, u"Stopped on request."_s);
+    QCOMPARE(resumableBatches(*m_history).size(), 1);
+
+    // The resume sends the rest, once each, and finishes the batch.
+    m_server->config().latencyMs = 0;
+    QString error;
+    const std::optional<ResumePlan> plan = planResume(*m_history, s.batchId, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->items.size(), s.notSent);
+    BatchRunner *again = runner();
+    QSignalSpy done(again, &BatchRunner::finished);
+    again->resume(*plan, m_context);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().first().value<BatchSummary>().confirmed, s.notSent);
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(m_server->counters().confirmRequests.value(assetId(i)), 1);
+    QVERIFY(m_history->batch(s.batchId)->finishedAt.isValid());
+    QVERIFY(m_history->unfinishedBatches().isEmpty());
+}
+
+void TestBatchRunner::progressDoesNotDecayWhilePaused()
+{
+    // 600/minute, one at a time: after a few seconds the rate is known; paused, it stays what it
+    // was (time spent paused does not count), and the time left does not grow.
+    BatchRunner *r = runner(1, 600);
+    QSignalSpy finished(r, &BatchRunner::finished);
+    QVERIFY(r->start(items(200), m_context));
+    QTRY_VERIFY_WITH_TIMEOUT(r->progress().ratePerMinute > 0, 10000);
+    r->pause();
+    QTRY_COMPARE(m_server->counters().inFlight, 0);
+    const BatchProgress atPause = r->progress();
+    QVERIFY(atPause.paused);
+    QTest::qWait(2500);
+    const BatchProgress later = r->progress();
+    QVERIFY(later.paused);
+    QCOMPARE(later.done, atPause.done); // nothing sent while paused
+    QCOMPARE(later.ratePerMinute, atPause.ratePerMinute);
+    QCOMPARE(later.secondsLeft, atPause.secondsLeft);
+    r->unpause();
+    QVERIFY(!r->progress().paused);
+    QTRY_VERIFY(r->progress().done > later.done);
+    r->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+QTEST_GUILESS_MAIN(TestBatchRunner)
+#include "tst_batchrunner.moc"

@@ -479,6 +479,10 @@ QWidget *MainWindow::buildAssetsPage()
     m_progressLabel = new QLabel(page);
     m_progressLabel->setObjectName(u"progressLabel"_s);
     m_progressLabel->setAccessibleName(tr("Batch progress details"));
+    // However long the text, the window keeps its width: the label gives way, and the whole text
+    // is in its tooltip.
+    m_progressLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_progressLabel->setMinimumWidth(0);
     auto button = [page](QAction *action, const QString &name) {
         auto *b = new QPushButton(action->text(), page);
         b->setObjectName(name);
@@ -684,9 +688,9 @@ void MainWindow::updateProgress()
                                    formatDuration(s.elapsedMs / 1000));
             if (s.skipped > 0)
                 text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
-            if (!s.stopReason.isEmpty())
-                text += u" — "_s + s.stopReason;
             m_progressLabel->setText(text);
+            m_progressLabel->setToolTip(s.stopReason.isEmpty() ? text
+                                                               : text + u"\n"_s + s.stopReason);
         } else {
             m_progress->setRange(0, 1);
             m_progress->setValue(0);
@@ -714,6 +718,7 @@ void MainWindow::updateProgress()
             text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
     }
     m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(text);
 }
 
 void MainWindow::showError(const QString &title, const QString &text)

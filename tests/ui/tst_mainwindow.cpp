@@ -421,6 +421,7 @@ void TestMainWindow::authenticationFailureStopsAndExplains()
     wrong.accessKey = m_server->config().accessKey;
     wrong.secretKey = u"not-the-secret-key"_s;
     m_window->setSessionCredentials(u"loopback"_s, wrong);
+    m_window->resize(1024, 640);
     pasteAndAdd(QStringList {kA, kB, kC}.join(u'\n'));
     QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
     QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
@@ -441,6 +442,15 @@ void TestMainWindow::authenticationFailureStopsAndExplains()
                     .contains(u"credentials were refused"_s));
     QCOMPARE(cell(kB, Column::State), u"Not sent"_s);
     QCOMPARE(find<QToolButton>(u"bucketNotSent"_s)->text(), u"Not sent (2)"_s);
+    // The long advice does not widen the window (it once grew to 2,700 px, Stop off screen).
+    QTest::qWait(50); // layout requests travel up the widget tree
+    QCOMPARE(m_window->width(), 1024);
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    auto *stop = find<QPushButton>(u"cancelButton"_s);
+    QVERIFY(m_window->rect().contains(QRect(stop->mapTo(m_window.get(), QPoint()), stop->size())));
+    QVERIFY(find<QLabel>(u"progressLabel"_s)->toolTip().contains(u"rejected"_s));
+    snapshot(u"authentication-failed"_s);
 
     // With the right secret, "Retry failed" sends the unsent ones (an auth failure is not
     // retryable as it is, so the refused one waits for "Retry all failed").

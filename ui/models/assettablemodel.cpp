@@ -197,8 +197,12 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::BackgroundRole:
         switch (column) {
-        case Column::State:
-            return stateBackground(r.state);
+        case Column::State: {
+            // No colour (a queued row): the view's own background, never an invalid colour,
+            // which paints black.
+            const QColor c = stateBackground(r.state);
+            return c.isValid() ? QVariant(c) : QVariant();
+        }
         case Column::AssetId:
         case Column::TargetStatus:
         case Column::HttpStatus:

@@ -105,6 +105,8 @@ void TestAssetTableModel::displayAndSortValues()
     QCOMPARE(cell(Column::TargetStatus).toString(), u"CANCELLED"_s);
     QCOMPARE(cell(Column::State).toString(), u"Queued"_s);
     QVERIFY(!cell(Column::HttpStatus).isValid());
+    // A queued row has no colour of its own: nothing, not an invalid colour (painted black).
+    QVERIFY(!cell(Column::State, Qt::BackgroundRole).isValid());
 
     AssetUpdate u
             = update(id(1), AssetState::Retrying, 503, u"APIGW.0201"_s, u"Backend unavailable."_s);

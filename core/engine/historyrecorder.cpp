@@ -51,9 +51,9 @@ void HistoryRecorder::write(int index, const HistoryRecord &record)
 void HistoryRecorder::onAttempt(const AttemptRecord &a)
 {
     HistoryRecord r = row(a.assetId, a.status, a.startedAt);
-    r.outcome = a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
-            : a.willRetry                            ? u"retrying"_s
-                                                     : u"failed"_s;
+    r.outcome = a.result.ok() || a.verifiedConfirmed ? Outcome::Confirmed
+            : a.willRetry                            ? Outcome::Retrying
+                                                     : Outcome::Failed;
     r.httpStatus = a.result.httpStatus;
     r.errorCode = a.result.errorCode;
     r.errorMessage = a.result.errorMessage;
@@ -70,7 +70,7 @@ void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
     if (u.attempts > 0 || !isTerminal(u.state))
         return;
     HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
-    r.outcome = assetStateName(u.state);
+    r.outcome = outcomeOf(u.state).value_or(Outcome::Unknown);
     r.httpStatus = u.last.httpStatus;
     r.errorCode = u.last.errorCode;
     r.errorMessage = u.note;

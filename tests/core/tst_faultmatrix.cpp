@@ -281,7 +281,7 @@ void TestFaultMatrix::scenario()
 
         const QList<HistoryRecord> attemptRows = rows.value(id);
         QVERIFY2(attemptRows.size() == a.attempts, where);
-        QVERIFY2(attemptRows.constLast().outcome == assetStateName(a.state), where);
+        QVERIFY2(attemptRows.constLast().outcome == outcomeOf(a.state), where);
     }
 
     QCOMPARE(elsewhere.counters().connections, 0); // redirects never followed

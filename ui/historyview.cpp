@@ -106,8 +106,7 @@ void HistoryView::buildUi()
     name(m_outcome, u"historyOutcome"_s, tr("Outcome"));
     m_outcome->addItem(tr("All outcomes"), QString());
     for (const Outcome outcome : recordedOutcomes()) {
-        m_outcome->addItem(HistoryTableModel::outcomeText(outcome),
-                           QString(outcomeName(outcome)));
+        m_outcome->addItem(HistoryTableModel::outcomeText(outcome), QString(outcomeName(outcome)));
     }
     outcomeLabel->setBuddy(m_outcome);
 

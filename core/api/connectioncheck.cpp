@@ -1,6 +1,5 @@
 #include "connectioncheck.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {

@@ -88,8 +88,7 @@ const ErrorEntry Rows[] = {
         code("VOD.10051"_L1, C::Transient, ServiceError, TryAgain),
         code("VOD.10052"_L1, C::Transient, ServiceError, TryAgain),
         code("VOD.10054"_L1, C::Auth, IdentityFailed, CheckCredentials),
-        code("VOD.10055"_L1, C::Auth,
-             TR("The account has not completed real-name authentication."),
+        code("VOD.10055"_L1, C::Auth, TR("The account has not completed real-name authentication."),
              TR("Complete real-name authentication in the Huawei Cloud console.")),
         code("VOD.10056"_L1, C::Auth,
              TR("The account is in an abnormal state (for example in arrears or frozen)."),
@@ -98,19 +97,16 @@ const ErrorEntry Rows[] = {
              TR("The project ID does not belong to this region, or to this account."),
              TR("Each region has its own project ID: check the profile's region and project ID "
                 "(My Credentials → Projects).")),
-        code("VOD.10058"_L1, C::BadRequest, TR("The server refused the request method."),
-             ReportIt),
+        code("VOD.10058"_L1, C::BadRequest, TR("The server refused the request method."), ReportIt),
         code("VOD.10059"_L1, C::BadRequest, TR("The server refused the request's content type."),
              ReportIt),
         code("VOD.10060"_L1, C::WrongState,
-             TR("The asset was not downloaded successfully, or is not released."),
-             CheckInConsole),
+             TR("The asset was not downloaded successfully, or is not released."), CheckInConsole),
         code("VOD.10061"_L1, C::WrongState,
              TR("The asset is not waiting for an upload confirmation (it may already be "
                 "confirmed, or its upload was never started)."),
              CheckInConsole),
-        code("VOD.10062"_L1, C::NotFound,
-             TR("The asset does not exist in this project/region."),
+        code("VOD.10062"_L1, C::NotFound, TR("The asset does not exist in this project/region."),
              TR("Double-check the asset ID, and the profile's region and project ID.")),
         code("VOD.10127"_L1, C::Throttled, Throttled, SlowDown),
 
@@ -150,7 +146,8 @@ const ErrorEntry Rows[] = {
                 TR("The endpoint is unreachable: the connection was refused, so nothing was sent."),
                 TR("Check the endpoint's address and port, the proxy and the firewall.")),
         network(QNetworkReply::HostNotFoundError, C::Unreachable,
-                TR("The endpoint is unreachable: its host name was not found, so nothing was sent."),
+                TR("The endpoint is unreachable: its host name was not found, so nothing was "
+                   "sent."),
                 TR("Check the network connection (DNS), the region and any custom endpoint.")),
         // Unreachable only while nothing was sent (ApiResult::fromReply()).
         network(QNetworkReply::UnknownNetworkError, C::Unreachable,
@@ -195,7 +192,12 @@ const ErrorEntry Rows[] = {
                 TR("Check the network connection.")),
 
         // The clock rule (vod-api.md 1.1): X-Sdk-Date must be within 15 minutes of server time.
-        {M::ClockSkew, {}, 0, 0, 0, C::Auth,
+        {M::ClockSkew,
+         {},
+         0,
+         0,
+         0,
+         C::Auth,
          TR("This computer's clock is more than 15 minutes away from the server's time, so "
             "signed requests are refused."),
          TR("Set the system clock right (turn on automatic time), then try again.")},
@@ -271,8 +273,9 @@ const ErrorEntry *ErrorCatalogue::forNetworkError(int networkError)
 
 const ErrorEntry &ErrorCatalogue::clockSkew()
 {
-    static const ErrorEntry *const entry = std::find_if(
-            std::begin(Rows), std::end(Rows), [](const ErrorEntry &e) { return e.match == M::ClockSkew; });
+    static const ErrorEntry *const entry
+            = std::find_if(std::begin(Rows), std::end(Rows),
+                           [](const ErrorEntry &e) { return e.match == M::ClockSkew; });
     Q_ASSERT(entry != std::end(Rows));
     return *entry;
 }

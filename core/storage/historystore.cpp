@@ -482,8 +482,7 @@ bool findConflicts(QSqlDatabase &db, const QString &batchId, const QString &proj
                             " WHERE a.asset_id = w.asset_id AND a.outcome = ?"
                             " AND a.project_id = ? AND a.batch_id IS NOT ?"
                             " ORDER BY a.time DESC LIMIT 1) FROM wanted_assets w"_s,
-                            {QString(outcomeName(Outcome::Confirmed)), projectId, batchId},
-                            error)
+                            {QString(outcomeName(Outcome::Confirmed)), projectId, batchId}, error)
             || !q.exec()) {
             setError(error, sqlText(q.lastError()));
             return false;

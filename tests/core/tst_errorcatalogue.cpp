@@ -43,8 +43,8 @@ void TestErrorCatalogue::documentedCodes_data()
     QTest::addColumn<bool>("retryable");
 
     const auto row = [](int status, const char *code, ErrorClass c, bool retryable) {
-        QTest::addRow("%d %s", status, code) << status << QString::fromLatin1(code) << c
-                                             << retryable;
+        QTest::addRow("%d %s", status, code)
+                << status << QString::fromLatin1(code) << c << retryable;
     };
     using C = ErrorClass;
     // 4.1 VOD
@@ -169,7 +169,9 @@ void TestErrorCatalogue::rowsAreReachableAndComplete()
         switch (e.match) {
         case ErrorEntry::Match::Code:
             QVERIFY(!e.code.isEmpty());
-            QCOMPARE(ErrorCatalogue::forCode(QString(e.code), e.statusFrom == 0 ? 499 : e.statusFrom), &e);
+            QCOMPARE(ErrorCatalogue::forCode(QString(e.code),
+                                             e.statusFrom == 0 ? 499 : e.statusFrom),
+                     &e);
             break;
         case ErrorEntry::Match::Status:
             QVERIFY(e.statusFrom > 0 && e.statusFrom <= e.statusTo);
@@ -228,13 +230,12 @@ void TestErrorCatalogue::hintsForResults_data()
     QTest::newRow("proxy failed") << 0 << QString() << ErrorClass::Other
                                   << int(QNetworkReply::UnknownProxyError) << false
                                   << u"proxy settings"_s;
-    QTest::newRow("proxy credentials")
-            << 407 << QString() << ErrorClass::Other
-            << int(QNetworkReply::ProxyAuthenticationRequiredError) << false
-            << u"proxy user name and password"_s;
+    QTest::newRow("proxy credentials") << 407 << QString() << ErrorClass::Other
+                                       << int(QNetworkReply::ProxyAuthenticationRequiredError)
+                                       << false << u"proxy user name and password"_s;
     QTest::newRow("other network error")
-            << 0 << QString() << ErrorClass::Other << int(QNetworkReply::ProtocolFailure)
-            << false << u"network connection"_s;
+            << 0 << QString() << ErrorClass::Other << int(QNetworkReply::ProtocolFailure) << false
+            << u"network connection"_s;
     QTest::newRow("success") << 200 << QString() << ErrorClass::None << 0 << false << QString();
 }
 

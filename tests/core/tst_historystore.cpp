@@ -1,4 +1,5 @@
 #include "csvreader.h"
+#include "engine/resume.h"
 #include "storage/historystore.h"
 
 #include <QFile>
@@ -145,6 +146,8 @@ private slots:
     void filesAreForTheOwnerOnly();
     void conflictsAreFoundWhenJournaling();
     void stoppedBatchStaysUnfinishedWithItsReason();
+    void outcomeNamesRoundTrip();
+    void unknownOutcomesAreNeverSettled();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
@@ -328,9 +331,12 @@ void TestHistoryStore::fillFilterData(HistoryStore &store)
         store.append(r);
     };
     add(u"aaaa0001"_s, 0, Outcome::Confirmed, u"prod"_s);
-    add(u"aaaa0002"_s, 1, Outcome::Failed, u"prod"_s, u"VOD.10062"_s, u"Asset not found"_s, u"r-1"_s);
-    add(u"aaab0003"_s, 2, Outcome::Retrying, u"test"_s, u"APIGW.0308"_s, u"Rate limited"_s, u"r-2"_s);
-    add(u"bbbb0004"_s, 3, Outcome::Failed, u"test"_s, u"VOD.10083"_s, u"50% done_state"_s, u"r-3"_s);
+    add(u"aaaa0002"_s, 1, Outcome::Failed, u"prod"_s, u"VOD.10062"_s, u"Asset not found"_s,
+        u"r-1"_s);
+    add(u"aaab0003"_s, 2, Outcome::Retrying, u"test"_s, u"APIGW.0308"_s, u"Rate limited"_s,
+        u"r-2"_s);
+    add(u"bbbb0004"_s, 3, Outcome::Failed, u"test"_s, u"VOD.10083"_s, u"50% done_state"_s,
+        u"r-3"_s);
     add(u"aaaa0001"_s, 4, Outcome::Confirmed, u"prod"_s, {}, {}, u"req-XYZ"_s);
     add(u"a*[?]"_s, 5, Outcome::NotSent, u"prod"_s);
     QVERIFY(store.flush());
@@ -894,6 +900,91 @@ void TestHistoryStore::defaultPathIsInAppData()
     QVERIFY(path.endsWith("/history.sqlite"_L1));
     QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
+}
+
+void TestHistoryStore::outcomeNamesRoundTrip()
+{
+    // The names are stored in history files and printed by --output: they never change.
+    const QList<std::pair<Outcome, QString>> names = {
+            {Outcome::Confirmed, u"confirmed"_s}, {Outcome::Failed, u"failed"_s},
+            {Outcome::Retrying, u"retrying"_s},   {Outcome::NotSent, u"not_sent"_s},
+            {Outcome::Skipped, u"skipped"_s},
+    };
+    QCOMPARE(recordedOutcomes().size(), names.size());
+    for (const auto &[outcome, name] : names) {
+        QCOMPARE(QString(outcomeName(outcome)), name);
+        QCOMPARE(outcomeFromName(name), outcome);
+        QVERIFY(recordedOutcomes().contains(outcome));
+    }
+    QVERIFY(isSettledOutcome(Outcome::Confirmed) && isSettledOutcome(Outcome::Failed)
+            && isSettledOutcome(Outcome::Skipped));
+    QVERIFY(!isSettledOutcome(Outcome::Retrying) && !isSettledOutcome(Outcome::NotSent)
+            && !isSettledOutcome(Outcome::Unknown));
+}
+
+// A history file written by a newer version, or tampered with, may hold outcome names this
+// version does not know. None of them may pass for "confirmed": the asset is neither skipped as
+// confirmed before nor left out of a resume.
+void TestHistoryStore::unknownOutcomesAreNeverSettled()
+{
+    const QStringList hostile = {u"CONFIRMED"_s, u"confirmed "_s,  u"done"_s,
+                                 u""_s,          u"confirmed\n"_s, u"skipped;--"_s};
+    QList<JournalEntry> assets;
+    for (qsizetype i = 0; i < hostile.size(); ++i)
+        assets.append({u"%1"_s.arg(i + 1, 32, 16, QChar(u'0')), u"CREATED"_s, {}});
+    const QString project = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s; // the project of record()
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        BatchInfo batch;
+        batch.id = u"batch-1"_s; // the batch of record()
+        batch.startedAt = T0;
+        batch.projectId = project;
+        batch.total = int(assets.size());
+        QVERIFY(store->journalBatch(batch, assets));
+        for (const JournalEntry &a : std::as_const(assets))
+            store->append(record(a.assetId, T0, Outcome::Confirmed));
+        QVERIFY(store->flush());
+    }
+    {
+        RawDb raw(dbPath());
+        for (qsizetype i = 0; i < hostile.size(); ++i) {
+            QVERIFY(raw.exec(u"UPDATE attempts SET outcome = '%1' WHERE asset_id = '%2'"_s.arg(
+                    QString(hostile.at(i)).replace(u'\'', u"''"_s), assets.at(i).assetId)));
+        }
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM attempts WHERE outcome = 'confirmed'"_s).toInt(),
+                 0);
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    const QList<HistoryRecord> rows = store->find({}, 0);
+    QCOMPARE(rows.size(), hostile.size());
+    for (const HistoryRecord &r : rows)
+        QCOMPARE(r.outcome, Outcome::Unknown);
+    HistoryFilter confirmed;
+    confirmed.outcome = Outcome::Confirmed;
+    QCOMPARE(store->count(confirmed), 0);
+
+    // A resume sends them again (after reading their state first).
+    QString error;
+    const std::optional<ResumePlan> plan = planResume(*store, u"batch-1"_s, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->items.size(), hostile.size());
+    QCOMPARE(plan->confirmedBefore, 0);
+    for (const ConfirmItem &item : plan->items)
+        QVERIFY(item.checkFirst);
+    store->releaseBatch(u"batch-1"_s);
+
+    // A new batch of the same assets is not told they were confirmed before.
+    BatchInfo next;
+    next.id = u"batch-2"_s;
+    next.startedAt = T0.addSecs(60);
+    next.projectId = project;
+    next.total = int(assets.size());
+    QVERIFY(store->claimBatch(next.id));
+    BatchConflicts conflicts;
+    QVERIFY(store->journalBatch(next, assets, &error, &conflicts));
+    QVERIFY(conflicts.confirmedIn.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -27,6 +27,7 @@ private slots:
     void proxyFiltersByBucketAndText();
     void proxySortsOnRawValues();
     void tooltipCarriesServerErrorAndHint();
+    void tooltipExplainsEveryCataloguedCode();
 
 private:
     static AssetUpdate update(const QString &id, AssetState state, int httpStatus = 0,
@@ -343,6 +344,30 @@ void TestAssetTableModel::tooltipCarriesServerErrorAndHint()
     QVERIFY2(tip.contains(u"does not exist in this project/region"_s), qPrintable(tip));
     QVERIFY2(tip.contains(u"req-"_s), qPrintable(tip));
     QVERIFY(m_model->index(0, int(Column::AssetId)).data(Qt::ToolTipRole).isNull());
+}
+
+// The GUI explains every code the error catalogue knows, in the catalogue's words.
+void TestAssetTableModel::tooltipExplainsEveryCataloguedCode()
+{
+    int n = 0;
+    for (const ErrorEntry &e : ErrorCatalogue::entries()) {
+        if (e.match != ErrorEntry::Match::Code)
+            continue;
+        const QString assetId = id(100 + n);
+        m_model->addAssets({assetId}, TargetStatus::Created);
+        AssetUpdate u = update(assetId, AssetState::Failed, e.statusFrom ? e.statusFrom : 403,
+                               QString(e.code), u"as the server said"_s);
+        u.last.errorClass = e.errorClass;
+        m_model->queueUpdate(u);
+        m_model->flushUpdates();
+        const QString tip
+                = m_model->index(n, int(Column::ErrorCode)).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QString(e.code)) && tip.contains(e.hint())
+                         && tip.contains(e.nextStep()),
+                 qPrintable(tip));
+        ++n;
+    }
+    QVERIFY(n > 0);
 }
 
 QTEST_MAIN(TestAssetTableModel)

@@ -3,8 +3,6 @@
 #include "engine/confirmengine.h"
 #include "storage/historystore.h"
 
-using namespace Qt::StringLiterals;
-
 namespace VodConfirm {
 
 HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, const Context &context,

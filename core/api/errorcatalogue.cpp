@@ -38,40 +38,65 @@ constexpr ErrorEntry network(int error, ErrorClass c, const char *hint, const ch
     return {M::Network, {}, 0, 0, error, c, hint, next};
 }
 
-#define TR(text) QT_TRANSLATE_NOOP("ErrorCatalogue", text)
-
 // Shared wording: several codes mean the same to a user. Translators see each text once.
-const char *const BadParameter = TR("The server rejected a request parameter.");
-const char *const CheckAssetId = TR("Check that the asset ID is correct.");
-const char *const ServiceError = TR("A temporary error inside the VOD service.");
-const char *const TryAgain = TR("Wait a moment and try again; a batch retries it automatically.");
-const char *const IdentityFailed = TR("Identity authentication failed.");
-const char *const CheckCredentials = TR("Check the profile's credentials.");
-const char *const Throttled = TR("Too many requests: the service is throttling this account.");
-const char *const SlowDown
-        = TR("Wait a moment and try again; a batch slows down and retries automatically.");
-const char *const CredentialsRefused
-        = TR("The credentials were refused: a wrong Access Key/Secret Key, an expired token or "
-             "security token, or this computer's clock is wrong by more than 15 minutes.");
-const char *const CheckKeysAndClock
-        = TR("Check the profile's credentials and the system clock. Five failed signatures in a "
-             "row lock an access key for five minutes.");
-const char *const NotAllowed = TR("This IAM user is not allowed to call the VOD API.");
-const char *const AskForPermission = TR("Ask the account administrator for VOD permissions "
-                                        "(vod:asset:upload).");
-const char *const CheckInConsole = TR("Check the asset's status in the VOD console.");
-const char *const NotVodApi = TR("The address answered, but it does not serve the VOD API.");
-const char *const CheckEndpoint = TR("Check the profile's region and any custom endpoint.");
-const char *const GatewayMisconfigured = TR("The API gateway has no working route to VOD here.");
-const char *const TooLarge = TR("The request was too large for the server.");
-const char *const ReportIt = TR("This should not happen with VOD Confirm: check any proxy that "
-                                "changes requests, and report it.");
-const char *const Interrupted = TR("The connection was interrupted.");
-const char *const ProxyFailed = TR("The proxy server refused or failed the connection.");
-const char *const CheckProxy = TR("Check the profile's proxy settings.");
-const char *const NoAnswerInTime = TR("The server did not answer in time.");
-const char *const CheckNetworkRetry = TR("A batch retries it automatically; if it keeps "
-                                         "happening, check the network connection.");
+// (QT_TRANSLATE_NOOP is spelled out everywhere: lupdate does not expand macros of our own.)
+const char *const BadParameter
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The server rejected a request parameter.");
+const char *const CheckAssetId
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Check that the asset ID is correct.");
+const char *const ServiceError
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "A temporary error inside the VOD service.");
+const char *const TryAgain = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue", "Wait a moment and try again; a batch retries it automatically.");
+const char *const IdentityFailed
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Identity authentication failed.");
+const char *const CheckCredentials
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the profile's credentials.");
+const char *const Throttled = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue", "Too many requests: the service is throttling this account.");
+const char *const SlowDown = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "Wait a moment and try again; a batch slows down and retries automatically.");
+const char *const CredentialsRefused = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "The credentials were refused: a wrong Access Key/Secret Key, an expired token or "
+        "security token, or this computer's clock is wrong by more than 15 minutes.");
+const char *const CheckKeysAndClock = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "Check the profile's credentials and the system clock. Five failed signatures in a "
+        "row lock an access key for five minutes.");
+const char *const NotAllowed
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "This IAM user is not allowed to call the VOD API.");
+const char *const AskForPermission
+        = QT_TRANSLATE_NOOP("ErrorCatalogue",
+                            "Ask the account administrator for VOD permissions "
+                            "(vod:asset:upload).");
+const char *const CheckInConsole
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the asset's status in the VOD console.");
+const char *const NotVodApi = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue", "The address answered, but it does not serve the VOD API.");
+const char *const CheckEndpoint = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue", "Check the profile's region and any custom endpoint.");
+const char *const GatewayMisconfigured
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The API gateway has no working route to VOD here.");
+const char *const TooLarge
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The request was too large for the server.");
+const char *const ReportIt
+        = QT_TRANSLATE_NOOP("ErrorCatalogue",
+                            "This should not happen with VOD Confirm: check any proxy that "
+                            "changes requests, and report it.");
+const char *const Interrupted
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The connection was interrupted.");
+const char *const ProxyFailed
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The proxy server refused or failed the connection.");
+const char *const CheckProxy
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the profile's proxy settings.");
+const char *const NoAnswerInTime
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "The server did not answer in time.");
+const char *const CheckNetworkRetry
+        = QT_TRANSLATE_NOOP("ErrorCatalogue",
+                            "A batch retries it automatically; if it keeps "
+                            "happening, check the network connection.");
 
 // The catalogue. The codes are those of vod-api.md section 4 (VOD's own and the API gateway's);
 // tst_errorcatalogue checks each against that table. A code first matches a row with its
@@ -84,30 +109,54 @@ const ErrorEntry Rows[] = {
         code("VST.10002"_L1, C::Transient, ServiceError, TryAgain),
         code("VST.10004"_L1, C::Auth, IdentityFailed, CheckCredentials),
         code("VOD.10083"_L1, C::WrongState,
-             TR("The asset's current state does not allow this operation."), CheckInConsole),
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "The asset's current state does not allow this operation."),
+             CheckInConsole),
         code("VOD.10051"_L1, C::Transient, ServiceError, TryAgain),
         code("VOD.10052"_L1, C::Transient, ServiceError, TryAgain),
         code("VOD.10054"_L1, C::Auth, IdentityFailed, CheckCredentials),
-        code("VOD.10055"_L1, C::Auth, TR("The account has not completed real-name authentication."),
-             TR("Complete real-name authentication in the Huawei Cloud console.")),
+        code("VOD.10055"_L1, C::Auth,
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "The account has not completed real-name authentication."),
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "Complete real-name authentication in the Huawei Cloud console.")),
         code("VOD.10056"_L1, C::Auth,
-             TR("The account is in an abnormal state (for example in arrears or frozen)."),
-             TR("Check the account's status and balance in the Huawei Cloud console.")),
+             QT_TRANSLATE_NOOP(
+                     "ErrorCatalogue",
+                     "The account is in an abnormal state (for example in arrears or frozen)."),
+             QT_TRANSLATE_NOOP(
+                     "ErrorCatalogue",
+                     "Check the account's status and balance in the Huawei Cloud console.")),
         code("VOD.10057"_L1, C::Auth,
-             TR("The project ID does not belong to this region, or to this account."),
-             TR("Each region has its own project ID: check the profile's region and project ID "
-                "(My Credentials → Projects).")),
-        code("VOD.10058"_L1, C::BadRequest, TR("The server refused the request method."), ReportIt),
-        code("VOD.10059"_L1, C::BadRequest, TR("The server refused the request's content type."),
+             QT_TRANSLATE_NOOP(
+                     "ErrorCatalogue",
+                     "The project ID does not belong to this region, or to this account."),
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "Each region has its own project ID: check the profile's region and "
+                               "project ID "
+                               "(My Credentials → Projects).")),
+        code("VOD.10058"_L1, C::BadRequest,
+             QT_TRANSLATE_NOOP("ErrorCatalogue", "The server refused the request method."),
+             ReportIt),
+        code("VOD.10059"_L1, C::BadRequest,
+             QT_TRANSLATE_NOOP("ErrorCatalogue", "The server refused the request's content type."),
              ReportIt),
         code("VOD.10060"_L1, C::WrongState,
-             TR("The asset was not downloaded successfully, or is not released."), CheckInConsole),
-        code("VOD.10061"_L1, C::WrongState,
-             TR("The asset is not waiting for an upload confirmation (it may already be "
-                "confirmed, or its upload was never started)."),
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "The asset was not downloaded successfully, or is not released."),
              CheckInConsole),
-        code("VOD.10062"_L1, C::NotFound, TR("The asset does not exist in this project/region."),
-             TR("Double-check the asset ID, and the profile's region and project ID.")),
+        code("VOD.10061"_L1, C::WrongState,
+             QT_TRANSLATE_NOOP(
+                     "ErrorCatalogue",
+                     "The asset is not waiting for an upload confirmation (it may already be "
+                     "confirmed, or its upload was never started)."),
+             CheckInConsole),
+        code("VOD.10062"_L1, C::NotFound,
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "The asset does not exist in this project/region."),
+             QT_TRANSLATE_NOOP(
+                     "ErrorCatalogue",
+                     "Double-check the asset ID, and the profile's region and project ID.")),
         code("VOD.10127"_L1, C::Throttled, Throttled, SlowDown),
 
         // API gateway (vod-api.md 4.2); some deployments say APIG. instead of APIGW.
@@ -116,10 +165,14 @@ const ErrorEntry Rows[] = {
         code("APIGW.0104"_L1, C::BadRequest, GatewayMisconfigured, CheckEndpoint),
         code("APIGW.0105"_L1, C::BadRequest, GatewayMisconfigured, CheckEndpoint),
         code("APIGW.0106"_L1, C::BadRequest, GatewayMisconfigured, CheckEndpoint),
-        codeWithStatus("APIGW.0201"_L1, 500, 599, C::Transient,
-                       TR("The API gateway could not reach the VOD service in time."), TryAgain),
+        codeWithStatus(
+                "APIGW.0201"_L1, 500, 599, C::Transient,
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The API gateway could not reach the VOD service in time."),
+                TryAgain),
         codeWithStatus("APIGW.0201"_L1, 413, 494, C::BadRequest, TooLarge, ReportIt),
-        code("APIGW.0201"_L1, C::BadRequest, TR("The API gateway rejected the request."),
+        code("APIGW.0201"_L1, C::BadRequest,
+             QT_TRANSLATE_NOOP("ErrorCatalogue", "The API gateway rejected the request."),
              CheckAssetId),
         code("APIGW.0301"_L1, C::Auth, CredentialsRefused, CheckKeysAndClock),
         code("APIG.0301"_L1, C::Auth, CredentialsRefused, CheckKeysAndClock),
@@ -131,7 +184,8 @@ const ErrorEntry Rows[] = {
         code("APIG.0308"_L1, C::Throttled, Throttled, SlowDown),
 
         // HTTP statuses, for answers without a catalogued code.
-        status(400, 400, C::BadRequest, TR("The server rejected the request as invalid."),
+        status(400, 400, C::BadRequest,
+               QT_TRANSLATE_NOOP("ErrorCatalogue", "The server rejected the request as invalid."),
                CheckAssetId),
         status(401, 401, C::Auth, CredentialsRefused, CheckKeysAndClock),
         status(404, 404, C::Other, NotVodApi, CheckEndpoint),
@@ -139,57 +193,86 @@ const ErrorEntry Rows[] = {
         status(413, 414, C::BadRequest, TooLarge, ReportIt),
         status(494, 494, C::BadRequest, TooLarge, ReportIt),
         status(429, 429, C::Throttled, Throttled, SlowDown),
-        status(500, 599, C::Transient, TR("The server had a temporary problem."), TryAgain),
+        status(500, 599, C::Transient,
+               QT_TRANSLATE_NOOP("ErrorCatalogue", "The server had a temporary problem."),
+               TryAgain),
 
         // Network errors: no HTTP answer.
         network(QNetworkReply::ConnectionRefusedError, C::Unreachable,
-                TR("The endpoint is unreachable: the connection was refused, so nothing was sent."),
-                TR("Check the endpoint's address and port, the proxy and the firewall.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The endpoint is unreachable: the connection was refused, so "
+                                  "nothing was sent."),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "Check the endpoint's address and port, the proxy and the firewall.")),
         network(QNetworkReply::HostNotFoundError, C::Unreachable,
-                TR("The endpoint is unreachable: its host name was not found, so nothing was "
-                   "sent."),
-                TR("Check the network connection (DNS), the region and any custom endpoint.")),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "The endpoint is unreachable: its host name was not found, so nothing was "
+                        "sent."),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "Check the network connection (DNS), the region and any custom endpoint.")),
         // Unreachable only while nothing was sent (ApiResult::fromReply()).
         network(QNetworkReply::UnknownNetworkError, C::Unreachable,
-                TR("The network failed (for example, it is unreachable)."),
-                TR("Check the network connection.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The network failed (for example, it is unreachable)."),
+                QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the network connection.")),
         network(QNetworkReply::TimeoutError, C::Transient, NoAnswerInTime, CheckNetworkRetry),
         // Also a timeout of our own (Reply::timedOut), which fromReply() classes as transient.
         network(QNetworkReply::OperationCanceledError, C::Other,
-                TR("The request was cancelled, or the server did not answer in time."),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "The request was cancelled, or the server did not answer in time."),
                 CheckNetworkRetry),
         network(QNetworkReply::RemoteHostClosedError, C::Transient, Interrupted, TryAgain),
         network(QNetworkReply::TemporaryNetworkFailureError, C::Transient, Interrupted, TryAgain),
         network(QNetworkReply::NetworkSessionFailedError, C::Transient, Interrupted, TryAgain),
         network(QNetworkReply::ContentReSendError, C::Transient,
-                TR("The connection closed after the request was sent, before any answer: it may "
-                   "have taken effect."),
-                TR("A batch reads the asset's state before it sends the request again.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The connection closed after the request was sent, before any "
+                                  "answer: it may "
+                                  "have taken effect."),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "A batch reads the asset's state before it sends the request again.")),
         network(QNetworkReply::SslHandshakeFailedError, C::Other,
-                TR("A secure (TLS) connection could not be established: the server's certificate "
-                   "or the TLS handshake was not accepted."),
-                TR("If the endpoint's certificate comes from your organisation's own CA, set "
-                   "that CA certificate as the profile's CA file (--ca-file on the command "
-                   "line); also check the system clock and any proxy that intercepts HTTPS.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "A secure (TLS) connection could not be established: the "
+                                  "server's certificate "
+                                  "or the TLS handshake was not accepted."),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "If the endpoint's certificate comes from your organisation's own CA, set "
+                        "that CA certificate as the profile's CA file (--ca-file on the command "
+                        "line); also check the system clock and any proxy that intercepts HTTPS.")),
         network(QNetworkReply::ProxyAuthenticationRequiredError, C::Other,
-                TR("The proxy server asks for a user name and password, or refused the ones "
-                   "given."),
-                TR("Check the proxy user name and password in the profile.")),
+                QT_TRANSLATE_NOOP(
+                        "ErrorCatalogue",
+                        "The proxy server asks for a user name and password, or refused the ones "
+                        "given."),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "Check the proxy user name and password in the profile.")),
         network(QNetworkReply::ProxyConnectionRefusedError, C::Other, ProxyFailed, CheckProxy),
         network(QNetworkReply::ProxyNotFoundError, C::Other, ProxyFailed, CheckProxy),
         network(QNetworkReply::UnknownProxyError, C::Other, ProxyFailed, CheckProxy),
         network(QNetworkReply::ProxyConnectionClosedError, C::Transient, ProxyFailed, CheckProxy),
         network(QNetworkReply::ProxyTimeoutError, C::Transient, ProxyFailed, CheckProxy),
         network(QNetworkReply::TooManyRedirectsError, C::Other,
-                TR("The endpoint redirected the request elsewhere; credentials are never sent to "
-                   "another address."),
-                TR("Check the endpoint URL.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The endpoint redirected the request elsewhere; credentials are "
+                                  "never sent to "
+                                  "another address."),
+                QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the endpoint URL.")),
         network(QNetworkReply::InsecureRedirectError, C::Other,
-                TR("The endpoint redirected the request elsewhere; credentials are never sent to "
-                   "another address."),
-                TR("Check the endpoint URL.")),
-        network(ErrorEntry::AnyNetworkError, C::Other, TR("A network error stopped the request."),
-                TR("Check the network connection.")),
+                QT_TRANSLATE_NOOP("ErrorCatalogue",
+                                  "The endpoint redirected the request elsewhere; credentials are "
+                                  "never sent to "
+                                  "another address."),
+                QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the endpoint URL.")),
+        network(ErrorEntry::AnyNetworkError, C::Other,
+                QT_TRANSLATE_NOOP("ErrorCatalogue", "A network error stopped the request."),
+                QT_TRANSLATE_NOOP("ErrorCatalogue", "Check the network connection.")),
 
         // The clock rule (vod-api.md 1.1): X-Sdk-Date must be within 15 minutes of server time.
         {M::ClockSkew,
@@ -198,12 +281,13 @@ const ErrorEntry Rows[] = {
          0,
          0,
          C::Auth,
-         TR("This computer's clock is more than 15 minutes away from the server's time, so "
-            "signed requests are refused."),
-         TR("Set the system clock right (turn on automatic time), then try again.")},
+         QT_TRANSLATE_NOOP(
+                 "ErrorCatalogue",
+                 "This computer's clock is more than 15 minutes away from the server's time, so "
+                 "signed requests are refused."),
+         QT_TRANSLATE_NOOP("ErrorCatalogue",
+                           "Set the system clock right (turn on automatic time), then try again.")},
 };
-
-#undef TR
 
 bool statusMatches(const ErrorEntry &e, int httpStatus)
 {

@@ -105,9 +105,8 @@ void HistoryView::buildUi()
     m_outcome = new QComboBox(this);
     name(m_outcome, u"historyOutcome"_s, tr("Outcome"));
     m_outcome->addItem(tr("All outcomes"), QString());
-    for (const char *outcome : {"confirmed", "failed", "retrying", "not_sent"}) {
-        const QString key = QString::fromLatin1(outcome);
-        m_outcome->addItem(HistoryTableModel::outcomeText(key), key);
+    for (const Outcome outcome : recordedOutcomes()) {
+        m_outcome->addItem(HistoryTableModel::outcomeText(outcome), QString(outcomeName(outcome)));
     }
     outcomeLabel->setBuddy(m_outcome);
 
@@ -322,7 +321,8 @@ HistoryStore::Filter HistoryView::currentFilter() const
             filter.text = search;
         }
     }
-    filter.outcome = m_outcome->currentData().toString();
+    if (const QString outcome = m_outcome->currentData().toString(); !outcome.isEmpty())
+        filter.outcome = outcomeFromName(outcome);
     filter.profile = m_profile->currentData().toString();
     if (m_fromEnabled->isChecked())
         filter.from = m_from->date().startOfDay().toUTC();
@@ -381,7 +381,7 @@ void HistoryView::updateCountLabel()
     const int loaded = m_model->loadedCount();
     if (total == 0) {
         const HistoryStore::Filter f = currentFilter();
-        const bool filtered = !f.assetId.isEmpty() || !f.text.isEmpty() || !f.outcome.isEmpty()
+        const bool filtered = !f.assetId.isEmpty() || !f.text.isEmpty() || f.outcome.has_value()
                 || !f.profile.isEmpty() || f.from.isValid() || f.to.isValid();
         m_countLabel->setText(filtered ? tr("No attempts match the filter.")
                                        : tr("No history yet."));

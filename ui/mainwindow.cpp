@@ -1113,7 +1113,7 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         showError(tr("Authentication failed"),
                   tr("The server refused the profile's credentials, so the batch stopped after "
                      "the first refusal:\n%1\n\n%2")
-                          .arg(message, ErrorHints::hintForCode(u"APIGW.0301"_s)));
+                          .arg(message, ErrorCatalogue::forCode(u"APIGW.0301", 401)->advice()));
     });
     connect(m_runner, &BatchRunner::waiting, this, [this](qint64 ms, const QString &reason) {
         statusBar()->showMessage(

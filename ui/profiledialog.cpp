@@ -1,7 +1,7 @@
 #include "profiledialog.h"
 
+#include "api/connectioncheck.h"
 #include "api/regions.h"
-#include "connectioncheck.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"

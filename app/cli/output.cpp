@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "api/errorcatalogue.h"
 #include "storage/historystore.h"
 #include "util/csv.h"
 
@@ -99,6 +100,12 @@ static QString errorText(const AssetUpdate &a)
     return a.note;
 }
 
+// The catalogue's short hint for a failed asset: what its error most likely means.
+static QString failureHint(const AssetUpdate &a)
+{
+    return a.state == AssetState::Failed ? ErrorCatalogue::hint(a.last) : QString();
+}
+
 QByteArray assetHeader(Format format)
 {
     return format == Format::Csv ? Csv::row(AssetColumns) : QByteArray();
@@ -119,7 +126,8 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
         line += ",\"error_code\":" + jsonString(a.last.errorCode);
         line += ",\"error_msg\":" + jsonString(errorText(a));
         line += ",\"request_id\":" + jsonString(a.last.requestId);
-        line += ",\"attempts\":" + QByteArray::number(a.attempts) + "}\n";
+        line += ",\"attempts\":" + QByteArray::number(a.attempts);
+        line += ",\"hint\":" + jsonString(failureHint(a)) + "}\n"; // new keys go last
         return line;
     }
     case Format::Csv:
@@ -136,6 +144,8 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
             line += u"  "_s + e;
         if (!a.last.requestId.isEmpty())
             line += u"  request %1"_s.arg(a.last.requestId);
+        if (const QString hint = failureHint(a); !hint.isEmpty())
+            line += u"  hint: "_s + hint;
         return visible(line).toUtf8() + '\n';
     }
     }
@@ -169,7 +179,7 @@ QByteArray historyLine(Format format, const HistoryRecord &r)
         QString line = u"%1  %2  %3  %4  attempt %5"_s
                                .arg(r.time.toUTC().toString(Qt::ISODateWithMs), r.assetId,
                                     r.targetStatus)
-                               .arg(r.outcome, -9)
+                               .arg(QString(outcomeName(r.outcome)), -9)
                                .arg(r.attempt);
         if (r.httpStatus)
             line += u"  HTTP %1"_s.arg(r.httpStatus);

@@ -34,61 +34,6 @@ QString ApiResult::summary() const
 
 namespace {
 
-// Codes whose meaning does not depend on the HTTP status they came with.
-ErrorClass classForCode(const QString &code)
-{
-    static const QHash<QString, ErrorClass> table = {
-            {u"APIGW.0308"_s, ErrorClass::Retryable}, // throttled
-            {u"APIG.0308"_s, ErrorClass::Retryable},  {u"VOD.10127"_s, ErrorClass::Retryable},
-            {u"VOD.10051"_s, ErrorClass::Retryable}, // internal system error
-            {u"VOD.10052"_s, ErrorClass::Retryable}, // internal communication abnormal
-            {u"VST.10002"_s, ErrorClass::Retryable},  {u"APIGW.0301"_s, ErrorClass::Auth},
-            {u"APIG.0301"_s, ErrorClass::Auth},       {u"APIGW.0302"_s, ErrorClass::Auth},
-            {u"APIGW.0303"_s, ErrorClass::Auth},      {u"APIGW.0305"_s, ErrorClass::Auth},
-            {u"APIGW.0306"_s, ErrorClass::Auth},      {u"VOD.10054"_s, ErrorClass::Auth},
-            {u"VOD.10055"_s, ErrorClass::Auth},       {u"VOD.10056"_s, ErrorClass::Auth},
-            {u"VOD.10057"_s, ErrorClass::Auth}, // tenant (project) verification failed
-            {u"VST.10004"_s, ErrorClass::Auth},       {u"VOD.10062"_s, ErrorClass::NotFound},
-            {u"VOD.10060"_s, ErrorClass::WrongState}, {u"VOD.10061"_s, ErrorClass::WrongState},
-            {u"VOD.10083"_s, ErrorClass::WrongState}, {u"VOD.10053"_s, ErrorClass::BadRequest},
-            {u"VOD.10081"_s, ErrorClass::BadRequest}, {u"VST.10001"_s, ErrorClass::BadRequest},
-            {u"VOD.10058"_s, ErrorClass::BadRequest}, {u"VOD.10059"_s, ErrorClass::BadRequest},
-    };
-    return table.value(code, ErrorClass::None);
-}
-
-ErrorClass classForStatus(int status)
-{
-    if (status == 429 || status == 408 || status >= 500)
-        return ErrorClass::Retryable;
-    if (status == 401)
-        return ErrorClass::Auth;
-    if (status == 400 || status == 413 || status == 414 || status == 494)
-        return ErrorClass::BadRequest;
-    return ErrorClass::Other;
-}
-
-ErrorClass classForNetworkError(const ApiResult::Reply &r)
-{
-    switch (r.networkError) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-        return ErrorClass::Unreachable;
-    case QNetworkReply::UnknownNetworkError: // e.g. "Network unreachable"
-        return r.requestSent ? ErrorClass::Retryable : ErrorClass::Unreachable;
-    case QNetworkReply::ContentReSendError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-        return ErrorClass::Retryable;
-    default:
-        return ErrorClass::Other;
-    }
-}
-
 QString networkErrorMessage(const ApiResult::Reply &r)
 {
     if (r.timedOut)
@@ -222,9 +167,11 @@ ApiResult ApiResult::fromReply(const Reply &r)
 
     // A 407 is the proxy's answer, not the server's (plain-http requests through an HTTP proxy).
     if (r.httpStatus == 0 || r.networkError == QNetworkReply::ProxyAuthenticationRequiredError) {
-        result.errorClass = r.timedOut ? ErrorClass::Retryable : classForNetworkError(r);
-        if (result.errorClass == ErrorClass::None)
-            result.errorClass = ErrorClass::Other;
+        const ErrorEntry *entry = ErrorCatalogue::forNetworkError(r.networkError);
+        result.errorClass = entry ? entry->errorClass : ErrorClass::Other;
+        // Our own timeout; and a failure after the request went out may have reached the server.
+        if (r.timedOut || (result.errorClass == ErrorClass::Unreachable && r.requestSent))
+            result.errorClass = ErrorClass::Transient;
         result.errorMessage = networkErrorMessage(r);
         return result;
     }
@@ -286,7 +233,7 @@ ApiResult ApiResult::fromReply(const Reply &r)
                            .arg(r.httpStatus)
                            .arg(QString::fromLatin1(r.expectedKey));
         result.errorMessage = tr("%1 Whether the request took effect is not known.").arg(what);
-        result.errorClass = ErrorClass::Retryable;
+        result.errorClass = ErrorClass::Transient;
         return result;
     }
 
@@ -299,9 +246,10 @@ ApiResult ApiResult::fromReply(const Reply &r)
                 ? tr("The server answered HTTP %1 without an error message.").arg(r.httpStatus)
                 : bodyProblem;
 
-    result.errorClass = classForCode(result.errorCode);
-    if (result.errorClass == ErrorClass::None)
-        result.errorClass = classForStatus(r.httpStatus);
+    const ErrorEntry *entry = ErrorCatalogue::forCode(result.errorCode, r.httpStatus);
+    if (!entry)
+        entry = ErrorCatalogue::forStatus(r.httpStatus);
+    result.errorClass = entry ? entry->errorClass : ErrorClass::Other;
 
     // Date parsing is slow; only an authentication failure needs the server's clock.
     if (result.errorClass == ErrorClass::Auth) {
@@ -310,48 +258,9 @@ ApiResult ApiResult::fromReply(const Reply &r)
         result.tokenExpired = m.contains("token expires"_L1, Qt::CaseInsensitive)
                 || m.contains("token expired"_L1, Qt::CaseInsensitive)
                 || m.contains("token must be updated"_L1, Qt::CaseInsensitive);
-        result.clockSkew
-                = result.serverDate.isValid() && std::abs(result.serverDate.secsTo(now)) > 15 * 60;
+        result.clockSkew = ErrorCatalogue::isClockSkewed(result.serverDate, now);
     }
     return result;
-}
-
-QString authFailureAdvice(const ApiResult &r, AuthMode mode)
-{
-    const QString server = r.summary();
-    if (r.clockSkew) {
-        const qint64 minutes = std::abs(r.serverDate.secsTo(QDateTime::currentDateTimeUtc())) / 60;
-        return tr("This computer's clock differs from the server's by about %1 minutes. Requests "
-                  "are signed with the current time and are refused when it is off by more than "
-                  "15 minutes: set the clock right (enable automatic time), then try again. (%2)")
-                .arg(minutes)
-                .arg(server);
-    }
-    if (r.errorCode == "VOD.10057"_L1)
-        return tr("The project ID does not belong to this account in this region. Each region "
-                  "has its own project ID: check the profile's project ID and region. (%1)")
-                .arg(server);
-    if (r.httpStatus == 403)
-        return tr("The credentials were accepted but are not allowed to confirm uploads "
-                  "(the IAM user needs the vod:asset:upload permission). (%1)")
-                .arg(server);
-    switch (mode) {
-    case AuthMode::AkSk:
-        return tr("The access key (AK) and secret key (SK) were rejected. Check both, and the "
-                  "security token if you use temporary credentials. The batch was stopped: "
-                  "five failed signatures in a row lock the AK for five minutes. (%1)")
-                .arg(server);
-    case AuthMode::Token:
-        return r.tokenExpired ? tr("The IAM token has expired. Get a new token. (%1)").arg(server)
-                              : tr("The IAM token was rejected. Check that it is complete and "
-                                   "was issued for this region's project. (%1)")
-                                        .arg(server);
-    case AuthMode::Password:
-        return tr("IAM authentication failed: check the IAM user name, password and account "
-                  "name. (%1)")
-                .arg(server);
-    }
-    return server;
 }
 
 } // namespace VodConfirm

@@ -35,7 +35,7 @@ ApiResult kept(ApiResult result)
 
 bool isThrottled(const ApiResult &result)
 {
-    return result.httpStatus == 429 || result.errorCode.endsWith(".0308"_L1);
+    return result.errorClass == ErrorClass::Throttled; // 429, APIGW.0308, VOD.10127 (catalogue)
 }
 
 } // namespace

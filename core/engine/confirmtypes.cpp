@@ -4,26 +4,32 @@ using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
-QString assetStateName(AssetState s)
+std::optional<Outcome> outcomeOf(AssetState s)
 {
     switch (s) {
     case AssetState::Queued:
-        return u"queued"_s;
     case AssetState::Sending:
-        return u"sending"_s;
+        return std::nullopt;
     case AssetState::Retrying:
-        return u"retrying"_s;
+        return Outcome::Retrying;
     case AssetState::Confirmed:
-        return u"confirmed"_s;
+        return Outcome::Confirmed;
     case AssetState::Failed:
-        return u"failed"_s;
+        return Outcome::Failed;
     case AssetState::NotSent:
     case AssetState::Cancelled:
-        return u"not_sent"_s;
+        return Outcome::NotSent;
     case AssetState::Skipped:
-        return u"skipped"_s;
+        return Outcome::Skipped;
     }
-    return {};
+    return std::nullopt;
+}
+
+QString assetStateName(AssetState s)
+{
+    if (const std::optional<Outcome> outcome = outcomeOf(s))
+        return outcomeName(*outcome);
+    return s == AssetState::Sending ? u"sending"_s : u"queued"_s;
 }
 
 } // namespace VodConfirm

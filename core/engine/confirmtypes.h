@@ -2,9 +2,12 @@
 
 #include "api/apiresult.h"
 #include "api/targetstatus.h"
+#include "storage/historyrecord.h"
 
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace VodConfirm {
 
@@ -27,9 +30,12 @@ inline bool isTerminal(AssetState s)
             || s == AssetState::Cancelled || s == AssetState::Skipped;
 }
 
-// The machine-readable outcome used by --output and the history: "confirmed", "failed",
-// "not_sent" ("cancelled" assets were not sent either), "skipped",
-// "queued"/"sending"/"retrying" otherwise.
+// The history's outcome for an asset in this state (Cancelled: NotSent); none while it is
+// Queued or Sending.
+std::optional<Outcome> outcomeOf(AssetState s);
+
+// The machine-readable state used by --output: the outcome's name (outcomeName()), or "queued"
+// or "sending".
 QString assetStateName(AssetState s);
 
 // One HTTP attempt for one asset, as the history records it.

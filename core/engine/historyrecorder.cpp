@@ -3,24 +3,7 @@
 #include "engine/confirmengine.h"
 #include "storage/historystore.h"
 
-using namespace Qt::StringLiterals;
-
 namespace VodConfirm {
-
-namespace {
-// The outcomes a row can have, coded in one byte per asset; 0 = no row yet.
-const QString Outcomes[]
-        = {{}, u"confirmed"_s, u"failed"_s, u"retrying"_s, u"not_sent"_s, u"skipped"_s};
-
-char outcomeCode(const QString &outcome)
-{
-    for (size_t i = 1; i < std::size(Outcomes); ++i) {
-        if (Outcomes[i] == outcome)
-            return char(i);
-    }
-    return 0;
-}
-} // namespace
 
 HistoryRecorder::HistoryRecorder(ConfirmEngine *engine, HistoryStore *store, const Context &context,
                                  QObject *parent)
@@ -53,10 +36,10 @@ HistoryRecord HistoryRecorder::row(const QString &assetId, TargetStatus status,
 void HistoryRecorder::write(int index, const HistoryRecord &record)
 {
     if (index >= 0 && index < m_lastRow.size()) {
-        const bool was = isSettledOutcome(Outcomes[uchar(m_lastRow.at(index))]);
+        const bool was = isSettledOutcome(Outcome(m_lastRow.at(index)));
         const bool is = isSettledOutcome(record.outcome);
         m_unsettled += int(was) - int(is);
-        m_lastRow[index] = outcomeCode(record.outcome);
+        m_lastRow[index] = char(record.outcome);
     }
     if (m_store)
         m_store->append(record);
@@ -65,10 +48,10 @@ void HistoryRecorder::write(int index, const HistoryRecord &record)
 void HistoryRecorder::onAttempt(const AttemptRecord &a)
 {
     HistoryRecord r = row(a.assetId, a.status, a.startedAt);
-    r.outcome = a.neverSent                        ? u"not_sent"_s
-            : a.result.ok() || a.verifiedConfirmed ? u"confirmed"_s
-            : a.willRetry                          ? u"retrying"_s
-                                                   : u"failed"_s;
+    r.outcome = a.neverSent                        ? Outcome::NotSent
+            : a.result.ok() || a.verifiedConfirmed ? Outcome::Confirmed
+            : a.willRetry                          ? Outcome::Retrying
+                                                   : Outcome::Failed;
     r.httpStatus = a.result.httpStatus;
     r.errorCode = a.result.errorCode;
     r.errorMessage = a.result.errorMessage;
@@ -84,9 +67,9 @@ void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
     // settled by reading its state. An attempt that ended it has its own row.
     if (!isTerminal(u.state))
         return;
-    const QString outcome = assetStateName(u.state);
+    const Outcome outcome = outcomeOf(u.state).value_or(Outcome::Unknown);
     if (u.attempts > 0 && u.index >= 0 && u.index < m_lastRow.size()
-        && m_lastRow.at(u.index) == outcomeCode(outcome))
+        && Outcome(m_lastRow.at(u.index)) == outcome)
         return;
     HistoryRecord r = row(u.assetId, u.status, u.updatedAt);
     r.outcome = outcome;

@@ -47,7 +47,7 @@ private:
     ConfirmEngine *m_engine;
     QPointer<HistoryStore> m_store;
     Context m_context;
-    QByteArray m_lastRow; // per asset index: the outcome of its latest row (outcomeCode())
+    QByteArray m_lastRow; // per asset index: the Outcome of its latest row (Unknown: none yet)
     int m_unsettled = 0;
 };
 

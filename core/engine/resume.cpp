@@ -5,8 +5,6 @@
 
 #include <QCoreApplication>
 
-using namespace Qt::StringLiterals;
-
 namespace VodConfirm {
 
 namespace {
@@ -62,7 +60,7 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
         }
         if (!isSettledOutcome(e.lastOutcome))
             plan.items.append({e.assetId, *status, true});
-        else if (e.lastOutcome == "failed"_L1)
+        else if (e.lastOutcome == Outcome::Failed)
             ++plan.failedBefore;
         else
             ++plan.confirmedBefore;

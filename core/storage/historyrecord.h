@@ -1,10 +1,32 @@
 #pragma once
 
 #include <QDateTime>
+#include <QLatin1StringView>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace VodConfirm {
+
+// What a history row says happened to its asset. Stored, exported and filtered by its name
+// (outcomeName()): the names are an interface (SQLite column, CSV/JSON output).
+enum class Outcome {
+    // Nothing recorded, or a name this version does not know (a newer or damaged history file):
+    // never taken as settled, let alone as confirmed.
+    Unknown,
+    Confirmed,
+    Failed,
+    Retrying, // a retryable failure that will be tried again
+    NotSent, // the batch stopped (or was cancelled) before the asset was sent
+    Skipped, // the history showed the asset confirmed before, so it was not sent again
+};
+
+// The stored name: "confirmed", "failed", "retrying", "not_sent", "skipped"; "unknown".
+QLatin1StringView outcomeName(Outcome outcome);
+// The outcome with this exact name; Outcome::Unknown for any other text.
+Outcome outcomeFromName(QStringView name);
+// The outcomes a history row can record, in the order a user sees them (filters, menus).
+QList<Outcome> recordedOutcomes();
 
 // One HTTP attempt (or one asset that was never sent) as the confirmation history stores it.
 // Nothing here is secret: the history never receives credentials, tokens or signatures.
@@ -18,9 +40,7 @@ struct HistoryRecord
     QString projectId;
     QString assetId;
     QString targetStatus; // "CREATED", "FAILED" or "CANCELLED"
-    // "confirmed" | "failed" | "retrying" | "not_sent" | "skipped" (the history showed the asset
-    // confirmed before, so it was not sent again)
-    QString outcome;
+    Outcome outcome = Outcome::Unknown;
     int httpStatus = 0; // 0 when no HTTP answer arrived
     QString errorCode; // as the server sent it, e.g. "VOD.10062"
     QString errorMessage;
@@ -58,7 +78,7 @@ struct JournalEntry
 {
     QString assetId;
     QString targetStatus; // "CREATED", "FAILED" or "CANCELLED"
-    QString lastOutcome; // outcome of the latest attempt row; empty when none was recorded
+    Outcome lastOutcome = Outcome::Unknown; // of the latest attempt row; Unknown when none
 
     friend bool operator==(const JournalEntry &, const JournalEntry &) = default;
 };
@@ -66,9 +86,10 @@ struct JournalEntry
 // Whether an asset whose latest recorded outcome is `outcome` is done with, for its batch: a
 // resume leaves it alone, and a batch whose assets are all settled is finished. Anything else
 // (never recorded, not sent, waiting for a retry) is the batch's remainder.
-inline bool isSettledOutcome(QStringView outcome)
+inline bool isSettledOutcome(Outcome outcome)
 {
-    return outcome == u"confirmed" || outcome == u"failed" || outcome == u"skipped";
+    return outcome == Outcome::Confirmed || outcome == Outcome::Failed
+            || outcome == Outcome::Skipped;
 }
 
 } // namespace VodConfirm

@@ -251,7 +251,7 @@ HistoryRecord recordFromQuery(const QSqlQuery &q)
     r.projectId = q.value(5).toString();
     r.assetId = q.value(6).toString();
     r.targetStatus = q.value(7).toString();
-    r.outcome = q.value(8).toString();
+    r.outcome = outcomeFromName(q.value(8).toString());
     r.httpStatus = q.value(9).toInt();
     r.errorCode = q.value(10).toString();
     r.errorMessage = q.value(11).toString();
@@ -373,9 +373,9 @@ Where whereClause(const HistoryStore::Filter &f, const HistoryRecord *after)
         const QVariant pattern(u'%' + escapeLike(f.text) + u'%');
         binds << pattern << pattern << pattern;
     }
-    if (!f.outcome.isEmpty()) {
+    if (f.outcome) {
         parts << u"outcome = ?"_s;
-        binds << QVariant(f.outcome);
+        binds << QVariant(QString(outcomeName(*f.outcome)));
     }
     if (!f.profile.isEmpty()) {
         parts << u"profile = ?"_s;
@@ -447,7 +447,7 @@ bool loadJournal(QSqlDatabase &db, const QString &batchId, QList<JournalEntry> *
     while (q.next()) {
         const auto it = byAsset.constFind(q.value(0).toString());
         if (it != byAsset.cend())
-            (*entries)[*it].lastOutcome = q.value(1).toString();
+            (*entries)[*it].lastOutcome = outcomeFromName(q.value(1).toString());
     }
     return true;
 }
@@ -479,10 +479,10 @@ bool findConflicts(QSqlDatabase &db, const QString &batchId, const QString &proj
         }
         if (!prepareAndBind(q,
                             u"SELECT w.asset_id, (SELECT a.batch_id FROM attempts a"
-                            " WHERE a.asset_id = w.asset_id AND a.outcome = 'confirmed'"
+                            " WHERE a.asset_id = w.asset_id AND a.outcome = ?"
                             " AND a.project_id = ? AND a.batch_id IS NOT ?"
                             " ORDER BY a.time DESC LIMIT 1) FROM wanted_assets w"_s,
-                            {projectId, batchId}, error)
+                            {QString(outcomeName(Outcome::Confirmed)), projectId, batchId}, error)
             || !q.exec()) {
             setError(error, sqlText(q.lastError()));
             return false;
@@ -774,7 +774,7 @@ private:
                 q.bindValue(4, text(r.projectId));
                 q.bindValue(5, text(r.assetId));
                 q.bindValue(6, text(r.targetStatus));
-                q.bindValue(7, text(r.outcome));
+                q.bindValue(7, QString(outcomeName(r.outcome)));
                 q.bindValue(8, r.httpStatus);
                 q.bindValue(9, text(r.errorCode));
                 q.bindValue(10, text(r.errorMessage));
@@ -1402,7 +1402,7 @@ QStringList HistoryStore::csvFields(const HistoryRecord &r)
             r.projectId,
             r.assetId,
             r.targetStatus,
-            r.outcome,
+            outcomeName(r.outcome),
             QString::number(r.httpStatus),
             r.errorCode,
             r.errorMessage,

@@ -33,7 +33,7 @@ struct HistoryFilter
     bool assetIdPrefix = false;
     // Substring of the error code, error message or request id (case-insensitive for ASCII).
     QString text;
-    QString outcome; // "confirmed", "failed", "retrying" or "not_sent"
+    std::optional<Outcome> outcome; // rows recorded with this outcome
     QString profile;
     QString batchId;
     QDateTime from; // time >= from

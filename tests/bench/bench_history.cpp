@@ -73,15 +73,15 @@ HistoryRecord makeRecord(QRandomGenerator &rng, const QString &assetId, const QD
     r.targetStatus = u"CREATED"_s;
     const int roll = int(rng.bounded(100));
     if (roll < 90) {
-        r.outcome = u"confirmed"_s;
+        r.outcome = Outcome::Confirmed;
         r.httpStatus = 200;
     } else if (roll < 95) {
-        r.outcome = u"retrying"_s;
+        r.outcome = Outcome::Retrying;
         r.httpStatus = 429;
         r.errorCode = u"APIGW.0308"_s;
         r.errorMessage = u"The throttling threshold has been reached: policy user over ratelimit"_s;
     } else {
-        r.outcome = u"failed"_s;
+        r.outcome = Outcome::Failed;
         r.httpStatus = 400;
         r.errorCode = u"VOD.10062"_s;
         r.errorMessage = u"The media asset does not exist or has been deleted."_s;
@@ -333,7 +333,7 @@ void benchBig(const QString &path, const QStringList &ids)
     report(u"    asset id prefix (6 hex chars): find page + count"_s, prefix, {}, 3);
 
     HistoryFilter failed;
-    failed.outcome = u"failed"_s;
+    failed.outcome = Outcome::Failed;
     report(u"    outcome=failed: first page of 100"_s,
            perCall(Runs, [&](int) { store.find(failed, 100); }), {}, 2);
     report(u"    outcome=failed: count (scans the table)"_s,

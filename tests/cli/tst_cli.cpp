@@ -145,6 +145,30 @@ void TestCli::confirmsFromStandardInputAsJson()
     QCOMPARE(gone.value("error_code"_L1).toString(), u"VOD.10062"_s);
     QVERIFY(gone.value("error_msg"_L1).toString().contains(u"does not exist"_s));
     QCOMPARE(gone.value("request_id"_L1).toString().size(), 32);
+    // The error catalogue's hint comes last, after the fields scripts already read.
+    QVERIFY2(gone.value("hint"_L1).toString().contains(u"does not exist in this project/region"_s),
+             qPrintable(gone.value("hint"_L1).toString()));
+    QCOMPARE(byId.value(id(1)).value("hint"_L1).toString(), QString());
+    for (const QByteArray &line : r.out.trimmed().split('\n'))
+        QVERIFY2(line.contains(",\"attempts\":")
+                         && line.indexOf(",\"hint\":") > line.indexOf(",\"attempts\":"),
+                 line.constData());
+
+    // Text output names the hint on the failed asset's line only.
+    m_server->addMissingAsset(id(4));
+    const Run text = run(confirmArgs(), id(4).toUtf8() + "\n" + id(5).toUtf8() + "\n");
+    QCOMPARE(text.exitCode, 1);
+    bool failedLine = false;
+    for (const QByteArray &line : text.out.trimmed().split('\n')) {
+        if (line.startsWith("failed")) {
+            failedLine = true;
+            QVERIFY2(line.contains("VOD.10062") && line.contains("hint: The asset does not exist"),
+                     line.constData());
+        } else {
+            QVERIFY2(!line.contains("hint:"), line.constData());
+        }
+    }
+    QVERIFY2(failedLine, text.out.constData());
     QCOMPARE(m_server->assetStatus(id(3)), u"CREATED"_s);
     // The user is told about the duplicate and the malformed token, and gets a summary.
     QVERIFY2(r.err.contains("31 characters"), r.err.constData());

@@ -41,20 +41,20 @@ void TestApiResult::mapping_data()
     // A 2xx that is not the expected answer does not say whether the request took effect: the
     // caller reads the state (ConfirmEngine) before deciding.
     QTest::newRow("200 web page is not a confirmation")
-            << http(200, "<html><title>Portal</title></html>", "text/html") << ErrorClass::Retryable
+            << http(200, "<html><title>Portal</title></html>", "text/html") << ErrorClass::Transient
             << QString() << u"web page instead of an API answer"_s;
     QTest::newRow("200 empty is not a confirmation")
-            << http(200, "", "") << ErrorClass::Retryable << QString() << u"empty answer"_s;
+            << http(200, "", "") << ErrorClass::Transient << QString() << u"empty answer"_s;
     QTest::newRow("200 error object is not a confirmation") << http(
             200,
             R"({"error_code":"VOD.10062","error_msg":"Media asset or resource does not exist, please check."})")
-                                                            << ErrorClass::Retryable
+                                                            << ErrorClass::Transient
                                                             << u"VOD.10062"_s
                                                             << u"but with an error: Media asset"_s;
     ApiResult::Reply otherJson = http(200, R"({"result":"ok"})");
     otherJson.expectedKey = "asset_id";
     QTest::newRow("200 without the expected key is not a confirmation")
-            << otherJson << ErrorClass::Retryable << QString() << u"without \"asset_id\""_s;
+            << otherJson << ErrorClass::Transient << QString() << u"without \"asset_id\""_s;
     ApiResult::Reply expected = http(200, R"({"asset_id":"x"})");
     expected.expectedKey = "asset_id";
     QTest::newRow("200 with the expected key")
@@ -80,21 +80,21 @@ void TestApiResult::mapping_data()
     QTest::newRow("429 throttled") << http(
             429,
             R"({"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached: policy user over ratelimit,limit:1500,time:1 minute"})")
-                                   << ErrorClass::Retryable << u"APIGW.0308"_s << u"throttling"_s;
+                                   << ErrorClass::Throttled << u"APIGW.0308"_s << u"throttling"_s;
     QTest::newRow("VOD.10127 throttled with 403")
             << http(403, R"({"error_code":"VOD.10127","error_msg":"APIGW rate limit."})")
-            << ErrorClass::Retryable << u"VOD.10127"_s << u"rate limit"_s;
+            << ErrorClass::Throttled << u"VOD.10127"_s << u"rate limit"_s;
     QTest::newRow("500 JSON") << http(
             500, R"({"error_code":"APIGW.0201","error_msg":"Backend unavailable."})")
-                              << ErrorClass::Retryable << u"APIGW.0201"_s
+                              << ErrorClass::Transient << u"APIGW.0201"_s
                               << u"Backend unavailable"_s;
     QTest::newRow("502 HTML page")
             << http(502,
                     "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad "
                     "Gateway</h1><hr>nginx</body></html>",
                     "text/html")
-            << ErrorClass::Retryable << QString() << u"502 Bad Gateway"_s;
-    QTest::newRow("503 empty") << http(503, "", "") << ErrorClass::Retryable << QString()
+            << ErrorClass::Transient << QString() << u"502 Bad Gateway"_s;
+    QTest::newRow("503 empty") << http(503, "", "") << ErrorClass::Transient << QString()
                                << u"empty answer"_s;
     QTest::newRow("400 truncated JSON")
             << http(400, R"({"error_code":"VOD.100)") << ErrorClass::BadRequest << QString()
@@ -112,7 +112,7 @@ void TestApiResult::mapping_data()
             R"({"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment."})")
                                      << ErrorClass::Other << u"APIGW.0101"_s << u"does not exist"_s;
     QTest::newRow("plain text") << http(500, "Internal Server Error", "text/plain")
-                                << ErrorClass::Retryable << QString() << u"not JSON"_s;
+                                << ErrorClass::Transient << QString() << u"not JSON"_s;
     ApiResult::Reply redirect = http(302, "");
     redirect.location = "http://elsewhere.example/";
     QTest::newRow("redirect not followed")
@@ -131,23 +131,23 @@ void TestApiResult::mapping_data()
             << u"could not be reached: nothing was sent (Network unreachable)"_s;
     unreachable.requestSent = true;
     QTest::newRow("network error after the request was sent")
-            << unreachable << ErrorClass::Retryable << QString() << u"Network unreachable"_s;
+            << unreachable << ErrorClass::Transient << QString() << u"Network unreachable"_s;
     ApiResult::Reply reset;
     reset.networkError = QNetworkReply::RemoteHostClosedError;
     QTest::newRow("connection reset")
-            << reset << ErrorClass::Retryable << QString() << u"closed the connection"_s;
+            << reset << ErrorClass::Transient << QString() << u"closed the connection"_s;
     reset.requestSent = true;
     QTest::newRow("connection reset after the request was sent")
-            << reset << ErrorClass::Retryable << QString() << u"it may have taken effect"_s;
+            << reset << ErrorClass::Transient << QString() << u"it may have taken effect"_s;
     ApiResult::Reply resend;
     resend.networkError = QNetworkReply::ContentReSendError;
     resend.requestSent = true;
     QTest::newRow("closed unanswered, not sent again by Qt")
-            << resend << ErrorClass::Retryable << QString() << u"may have taken effect"_s;
+            << resend << ErrorClass::Transient << QString() << u"may have taken effect"_s;
     ApiResult::Reply timeout;
     timeout.networkError = QNetworkReply::OperationCanceledError;
     timeout.timedOut = true;
-    QTest::newRow("timeout") << timeout << ErrorClass::Retryable << QString() << u"timeout"_s;
+    QTest::newRow("timeout") << timeout << ErrorClass::Transient << QString() << u"timeout"_s;
     ApiResult::Reply tls;
     tls.networkError = QNetworkReply::SslHandshakeFailedError;
     tls.networkErrorString
@@ -243,7 +243,7 @@ void TestApiResult::truncatedBodyIsReported()
     ApiResult::Reply r = http(500, QByteArray(1024, 'x'));
     r.bodyTruncated = true;
     const ApiResult result = ApiResult::fromReply(r);
-    QCOMPARE(result.errorClass, ErrorClass::Retryable);
+    QCOMPARE(result.errorClass, ErrorClass::Transient);
     QVERIFY(result.errorMessage.contains(u"too large"_s));
 }
 

@@ -294,7 +294,7 @@ void TestFaultMatrix::scenario()
                 = std::count_if(assetRows.cbegin(), assetRows.cend(),
                                 [](const HistoryRecord &r) { return r.attempt > 0; });
         QVERIFY2(attemptRows == a.attempts, where);
-        QVERIFY2(assetRows.constLast().outcome == assetStateName(a.state), where);
+        QVERIFY2(assetRows.constLast().outcome == outcomeOf(a.state), where);
     }
 
     QCOMPARE(elsewhere.counters().connections, 0); // redirects never followed

@@ -1,4 +1,5 @@
 #include "csvreader.h"
+#include "engine/resume.h"
 #include "storage/historystore.h"
 
 #include <QFile>
@@ -73,7 +74,7 @@ private:
     QSqlDatabase m_db;
 };
 
-HistoryRecord record(const QString &assetId, const QDateTime &time, const QString &outcome,
+HistoryRecord record(const QString &assetId, const QDateTime &time, Outcome outcome,
                      const QString &profile = u"default"_s)
 {
     HistoryRecord r;
@@ -85,7 +86,7 @@ HistoryRecord record(const QString &assetId, const QDateTime &time, const QStrin
     r.assetId = assetId;
     r.targetStatus = u"CREATED"_s;
     r.outcome = outcome;
-    r.httpStatus = outcome == "confirmed"_L1 ? 200 : 403;
+    r.httpStatus = outcome == Outcome::Confirmed ? 200 : 403;
     r.attempt = 1;
     r.durationMs = 120;
     return r;
@@ -145,6 +146,8 @@ private slots:
     void filesAreForTheOwnerOnly();
     void conflictsAreFoundWhenJournaling();
     void stoppedBatchStaysUnfinishedWithItsReason();
+    void outcomeNamesRoundTrip();
+    void unknownOutcomesAreNeverSettled();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
@@ -186,7 +189,7 @@ void TestHistoryStore::roundTripEveryField()
     a.projectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
     a.assetId = u"0123456789abcdef0123456789abcdef"_s;
     a.targetStatus = u"FAILED"_s;
-    a.outcome = u"failed"_s;
+    a.outcome = Outcome::Failed;
     a.httpStatus = 403;
     a.errorCode = u"VOD.10062"_s;
     a.errorMessage = u"媒资不存在 / \"asset\" not found,\r\nsee docs"_s;
@@ -197,7 +200,7 @@ void TestHistoryStore::roundTripEveryField()
     HistoryRecord b; // mostly empty: defaults must survive too
     b.time = a.time.addSecs(1);
     b.assetId = u"fedcba9876543210fedcba9876543210"_s;
-    b.outcome = u"not_sent"_s;
+    b.outcome = Outcome::NotSent;
 
     store->append(a);
     store->append(b);
@@ -248,10 +251,10 @@ void TestHistoryStore::batches()
     info.projectId = u"pid"_s;
     info.total = 3;
     QVERIFY(store->journalBatch(info, {}));
-    HistoryRecord a1 = record(u"a1"_s, T0.addSecs(1), u"confirmed"_s);
+    HistoryRecord a1 = record(u"a1"_s, T0.addSecs(1), Outcome::Confirmed);
     a1.batchId = u"b-1"_s;
     store->append(a1);
-    HistoryRecord orphan = record(u"a2"_s, T0.addSecs(2), u"failed"_s);
+    HistoryRecord orphan = record(u"a2"_s, T0.addSecs(2), Outcome::Failed);
     orphan.batchId = u"never-begun"_s; // must not be lost to the foreign key
     store->append(orphan);
     QVERIFY(store->flush());
@@ -285,7 +288,7 @@ void TestHistoryStore::appendIsFlushedByTimer()
     auto store = openStore();
     QVERIFY(store);
     for (int i = 0; i < 5; ++i)
-        store->append(record(u"asset-%1"_s.arg(i), T0.addSecs(i), u"confirmed"_s));
+        store->append(record(u"asset-%1"_s.arg(i), T0.addSecs(i), Outcome::Confirmed));
     QCOMPARE(store->pendingCount(), 5);
     QCOMPARE(store->count(), 0); // nothing written yet: append() never touches the disk
     QTRY_COMPARE_WITH_TIMEOUT(store->count(), 5, 3000);
@@ -297,9 +300,9 @@ void TestHistoryStore::thresholdHandsOverWithoutFlush()
     auto store = openStore();
     QVERIFY(store);
     for (int i = 0; i < HistoryStore::FlushThreshold; ++i)
-        store->append(record(u"asset-%1"_s.arg(i), T0.addMSecs(i), u"confirmed"_s));
+        store->append(record(u"asset-%1"_s.arg(i), T0.addMSecs(i), Outcome::Confirmed));
     QCOMPARE(store->pendingCount(), 0); // handed to the writer at the threshold
-    store->append(record(u"one-more"_s, T0.addSecs(3600), u"confirmed"_s));
+    store->append(record(u"one-more"_s, T0.addSecs(3600), Outcome::Confirmed));
     QCOMPARE(store->pendingCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(store->count(), qint64(HistoryStore::FlushThreshold + 1), 5000);
 }
@@ -309,7 +312,7 @@ void TestHistoryStore::destructorFlushes()
     {
         auto store = openStore();
         QVERIFY(store);
-        store->append(record(u"kept"_s, T0, u"confirmed"_s));
+        store->append(record(u"kept"_s, T0, Outcome::Confirmed));
     }
     auto store = openStore();
     QVERIFY(store);
@@ -318,7 +321,7 @@ void TestHistoryStore::destructorFlushes()
 
 void TestHistoryStore::fillFilterData(HistoryStore &store)
 {
-    auto add = [&](const QString &id, int minutes, const QString &outcome, const QString &profile,
+    auto add = [&](const QString &id, int minutes, Outcome outcome, const QString &profile,
                    const QString &code = {}, const QString &message = {},
                    const QString &requestId = {}) {
         HistoryRecord r = record(id, T0.addSecs(minutes * 60), outcome, profile);
@@ -327,12 +330,15 @@ void TestHistoryStore::fillFilterData(HistoryStore &store)
         r.requestId = requestId;
         store.append(r);
     };
-    add(u"aaaa0001"_s, 0, u"confirmed"_s, u"prod"_s);
-    add(u"aaaa0002"_s, 1, u"failed"_s, u"prod"_s, u"VOD.10062"_s, u"Asset not found"_s, u"r-1"_s);
-    add(u"aaab0003"_s, 2, u"retrying"_s, u"test"_s, u"APIGW.0308"_s, u"Rate limited"_s, u"r-2"_s);
-    add(u"bbbb0004"_s, 3, u"failed"_s, u"test"_s, u"VOD.10083"_s, u"50% done_state"_s, u"r-3"_s);
-    add(u"aaaa0001"_s, 4, u"confirmed"_s, u"prod"_s, {}, {}, u"req-XYZ"_s);
-    add(u"a*[?]"_s, 5, u"not_sent"_s, u"prod"_s);
+    add(u"aaaa0001"_s, 0, Outcome::Confirmed, u"prod"_s);
+    add(u"aaaa0002"_s, 1, Outcome::Failed, u"prod"_s, u"VOD.10062"_s, u"Asset not found"_s,
+        u"r-1"_s);
+    add(u"aaab0003"_s, 2, Outcome::Retrying, u"test"_s, u"APIGW.0308"_s, u"Rate limited"_s,
+        u"r-2"_s);
+    add(u"bbbb0004"_s, 3, Outcome::Failed, u"test"_s, u"VOD.10083"_s, u"50% done_state"_s,
+        u"r-3"_s);
+    add(u"aaaa0001"_s, 4, Outcome::Confirmed, u"prod"_s, {}, {}, u"req-XYZ"_s);
+    add(u"a*[?]"_s, 5, Outcome::NotSent, u"prod"_s);
     QVERIFY(store.flush());
 }
 
@@ -379,7 +385,7 @@ void TestHistoryStore::filters_data()
             << filter([](auto &f) { f.text = u"50% done_"_s; }) << QStringList {u"bbbb0004"_s};
     QTest::newRow("text % alone matches only a literal %")
             << filter([](auto &f) { f.text = u"%"_s; }) << QStringList {u"bbbb0004"_s};
-    QTest::newRow("outcome") << filter([](auto &f) { f.outcome = u"failed"_s; })
+    QTest::newRow("outcome") << filter([](auto &f) { f.outcome = Outcome::Failed; })
                              << QStringList {u"bbbb0004"_s, u"aaaa0002"_s};
     QTest::newRow("profile") << filter([](auto &f) { f.profile = u"test"_s; })
                              << QStringList {u"bbbb0004"_s, u"aaab0003"_s};
@@ -394,7 +400,7 @@ void TestHistoryStore::filters_data()
     QTest::newRow("combined") << filter([](auto &f) {
         f.assetId = u"aaaa"_s;
         f.assetIdPrefix = true;
-        f.outcome = u"confirmed"_s;
+        f.outcome = Outcome::Confirmed;
         f.profile = u"prod"_s;
         f.from = T0.addSecs(60);
     }) << QStringList {u"aaaa0001"_s};
@@ -423,7 +429,7 @@ void TestHistoryStore::paging()
     // 25 rows, several sharing a millisecond, so the id must break ties.
     for (int i = 0; i < 25; ++i)
         store->append(record(u"p%1"_s.arg(i, 2, 10, QChar(u'0')), T0.addMSecs((i / 3) * 10),
-                             i % 2 ? u"failed"_s : u"confirmed"_s));
+                             i % 2 ? Outcome::Failed : Outcome::Confirmed));
     QVERIFY(store->flush());
 
     const QList<HistoryRecord> all = store->find({}, 0);
@@ -452,7 +458,7 @@ void TestHistoryStore::paging()
     QCOMPARE(assetIds(byKey), assetIds(all));
 
     HistoryStore::Filter failed;
-    failed.outcome = u"failed"_s;
+    failed.outcome = Outcome::Failed;
     QCOMPARE(store->count(failed), 12);
     const QList<HistoryRecord> page1 = store->find(failed, 5);
     const QList<HistoryRecord> page2 = store->findAfter(failed, page1.last(), 5);
@@ -495,7 +501,7 @@ void TestHistoryStore::readsFromWorkerThread()
     QStringList found;
     std::unique_ptr<QThread> worker(QThread::create([&] {
         HistoryStore::Filter f;
-        f.outcome = u"failed"_s;
+        f.outcome = Outcome::Failed;
         counted = store->count(f);
         found = assetIds(store->find(f, 10));
     }));
@@ -511,13 +517,13 @@ void TestHistoryStore::csvExport()
 {
     auto store = openStore();
     QVERIFY(store);
-    HistoryRecord a = record(u"asset-a"_s, T0, u"failed"_s);
+    HistoryRecord a = record(u"asset-a"_s, T0, Outcome::Failed);
     a.errorCode = u"VOD.10062"_s;
     a.errorMessage = u"He said \"no\", twice\r\nand then\nagain"_s;
     a.requestId = u"req,1"_s;
-    HistoryRecord b = record(u"asset-b"_s, T0.addMSecs(1500), u"confirmed"_s);
+    HistoryRecord b = record(u"asset-b"_s, T0.addMSecs(1500), Outcome::Confirmed);
     b.errorMessage = u"媒资 ok"_s;
-    HistoryRecord c = record(u"asset-c"_s, T0.addSecs(10), u"not_sent"_s, u"other"_s);
+    HistoryRecord c = record(u"asset-c"_s, T0.addSecs(10), Outcome::NotSent, u"other"_s);
     store->append(a);
     store->append(b);
     store->append(c);
@@ -590,17 +596,17 @@ void TestHistoryStore::deleteOlderThan()
     QVERIFY(store->journalBatch(old, {}));
     QVERIFY(store->journalBatch(mixed, {}));
     for (int i = 0; i < 3; ++i) {
-        HistoryRecord r = record(u"old-%1"_s.arg(i), T0.addDays(-40).addSecs(i), u"failed"_s);
+        HistoryRecord r = record(u"old-%1"_s.arg(i), T0.addDays(-40).addSecs(i), Outcome::Failed);
         r.batchId = u"old"_s;
         store->append(r);
     }
-    HistoryRecord m1 = record(u"mixed-old"_s, T0.addDays(-31), u"failed"_s);
+    HistoryRecord m1 = record(u"mixed-old"_s, T0.addDays(-31), Outcome::Failed);
     m1.batchId = u"mixed"_s;
-    HistoryRecord m2 = record(u"mixed-new"_s, T0.addDays(-29), u"confirmed"_s);
+    HistoryRecord m2 = record(u"mixed-new"_s, T0.addDays(-29), Outcome::Confirmed);
     m2.batchId = u"mixed"_s;
     store->append(m1);
     store->append(m2);
-    HistoryRecord fresh = record(u"fresh"_s, T0, u"confirmed"_s);
+    HistoryRecord fresh = record(u"fresh"_s, T0, Outcome::Confirmed);
     fresh.batchId = QString();
     store->append(fresh);
     QVERIFY(store->flush());
@@ -626,8 +632,8 @@ void TestHistoryStore::deleteOlderThanInChunksFromWorkerThread()
     QVERIFY(store);
     const int rows = HistoryStore::DeleteChunkRows * 2 + 500;
     for (int i = 0; i < rows; ++i)
-        store->append(record(u"x%1"_s.arg(i), T0.addSecs(-100000 + i), u"confirmed"_s));
-    store->append(record(u"keep"_s, T0.addDays(1), u"confirmed"_s));
+        store->append(record(u"x%1"_s.arg(i), T0.addSecs(-100000 + i), Outcome::Confirmed));
+    store->append(record(u"keep"_s, T0.addDays(1), Outcome::Confirmed));
     QVERIFY(store->flush());
 
     QList<qint64> progress;
@@ -641,7 +647,7 @@ void TestHistoryStore::deleteOlderThanInChunksFromWorkerThread()
     }));
     worker->start();
     // The owner thread keeps writing meanwhile.
-    store->append(record(u"during"_s, T0.addDays(2), u"confirmed"_s));
+    store->append(record(u"during"_s, T0.addDays(2), Outcome::Confirmed));
     QVERIFY(worker->wait(60000));
     QVERIFY2(deleted == rows, qPrintable(error));
     QCOMPARE(progress,
@@ -652,7 +658,7 @@ void TestHistoryStore::deleteOlderThanInChunksFromWorkerThread()
 
     // Stopping early through the progress callback.
     for (int i = 0; i < rows; ++i)
-        store->append(record(u"y%1"_s.arg(i), T0.addSecs(-100000 + i), u"confirmed"_s));
+        store->append(record(u"y%1"_s.arg(i), T0.addSecs(-100000 + i), Outcome::Confirmed));
     QVERIFY(store->flush());
     const qint64 stopped = store->deleteOlderThan(T0, nullptr, [](qint64) { return false; });
     QCOMPARE(stopped, HistoryStore::DeleteChunkRows);
@@ -670,7 +676,7 @@ void TestHistoryStore::reopenKeepsDataAndSchema()
     {
         auto store = openStore();
         QVERIFY(store);
-        store->append(record(u"persist"_s, T0, u"confirmed"_s));
+        store->append(record(u"persist"_s, T0, Outcome::Confirmed));
         QVERIFY(store->flush());
         store->close();
         QVERIFY(!store->isOpen());
@@ -690,7 +696,7 @@ void TestHistoryStore::reopenKeepsDataAndSchema()
     auto store = openStore();
     QVERIFY(store);
     QCOMPARE(assetIds(store->find({}, 10)), QStringList {u"persist"_s});
-    store->append(record(u"second"_s, T0.addSecs(1), u"confirmed"_s));
+    store->append(record(u"second"_s, T0.addSecs(1), Outcome::Confirmed));
     QVERIFY(store->flush());
     QCOMPARE(store->count(), 2);
 }
@@ -726,7 +732,7 @@ void TestHistoryStore::truncatedFileFailsCleanly()
         auto store = openStore();
         QVERIFY(store);
         for (int i = 0; i < 5000; ++i)
-            store->append(record(u"t%1"_s.arg(i), T0.addSecs(i), u"confirmed"_s));
+            store->append(record(u"t%1"_s.arg(i), T0.addSecs(i), Outcome::Confirmed));
     }
     QFile f(dbPath());
     const qint64 size = f.size();
@@ -757,7 +763,7 @@ void TestHistoryStore::emptyFileBecomesHistory()
     }
     auto store = openStore();
     QVERIFY(store);
-    store->append(record(u"first"_s, T0, u"confirmed"_s));
+    store->append(record(u"first"_s, T0, Outcome::Confirmed));
     QVERIFY(store->flush());
     QCOMPARE(store->count(), 1);
 }
@@ -783,7 +789,7 @@ void TestHistoryStore::newerSchemaRefused()
     {
         auto store = openStore();
         QVERIFY(store);
-        store->append(record(u"precious"_s, T0, u"confirmed"_s));
+        store->append(record(u"precious"_s, T0, Outcome::Confirmed));
     }
     {
         RawDb raw(dbPath());
@@ -831,8 +837,8 @@ void TestHistoryStore::writeFailureIsReportedAndRetried()
     const QRegularExpression warning(u"Could not save . attempt.*disk says no"_s);
     QTest::ignoreMessage(QtWarningMsg, warning);
     QTest::ignoreMessage(QtWarningMsg, warning);
-    store->append(record(u"ok-1"_s, T0, u"confirmed"_s));
-    store->append(record(u"boom"_s, T0.addSecs(1), u"failed"_s));
+    store->append(record(u"ok-1"_s, T0, Outcome::Confirmed));
+    store->append(record(u"boom"_s, T0.addSecs(1), Outcome::Failed));
     QString error;
     QVERIFY(!store->flush(&error));
     QVERIFY2(error.startsWith("Could not save 2 attempt(s) to the history: disk says no."_L1),
@@ -842,7 +848,7 @@ void TestHistoryStore::writeFailureIsReportedAndRetried()
     QVERIFY(failed.at(0).at(0).toString().contains("next write"_L1));
 
     // The timer path reports too.
-    store->append(record(u"ok-2"_s, T0.addSecs(2), u"confirmed"_s));
+    store->append(record(u"ok-2"_s, T0.addSecs(2), Outcome::Confirmed));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 3000);
     QCOMPARE(store->count(), 0);
 
@@ -863,7 +869,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
         auto store = openStore();
         QVERIFY(store);
         for (const QString &id : ids)
-            store->append(record(id, T0, u"confirmed"_s));
+            store->append(record(id, T0, Outcome::Confirmed));
     } // closing the last connection checkpoints the WAL into the main file
     QFile f(dbPath());
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -896,12 +902,97 @@ void TestHistoryStore::defaultPathIsInAppData()
     QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
 }
 
+void TestHistoryStore::outcomeNamesRoundTrip()
+{
+    // The names are stored in history files and printed by --output: they never change.
+    const QList<std::pair<Outcome, QString>> names = {
+            {Outcome::Confirmed, u"confirmed"_s}, {Outcome::Failed, u"failed"_s},
+            {Outcome::Retrying, u"retrying"_s},   {Outcome::NotSent, u"not_sent"_s},
+            {Outcome::Skipped, u"skipped"_s},
+    };
+    QCOMPARE(recordedOutcomes().size(), names.size());
+    for (const auto &[outcome, name] : names) {
+        QCOMPARE(QString(outcomeName(outcome)), name);
+        QCOMPARE(outcomeFromName(name), outcome);
+        QVERIFY(recordedOutcomes().contains(outcome));
+    }
+    QVERIFY(isSettledOutcome(Outcome::Confirmed) && isSettledOutcome(Outcome::Failed)
+            && isSettledOutcome(Outcome::Skipped));
+    QVERIFY(!isSettledOutcome(Outcome::Retrying) && !isSettledOutcome(Outcome::NotSent)
+            && !isSettledOutcome(Outcome::Unknown));
+}
+
+// A history file written by a newer version, or tampered with, may hold outcome names this
+// version does not know. None of them may pass for "confirmed": the asset is neither skipped as
+// confirmed before nor left out of a resume.
+void TestHistoryStore::unknownOutcomesAreNeverSettled()
+{
+    const QStringList hostile = {u"CONFIRMED"_s, u"confirmed "_s,  u"done"_s,
+                                 u""_s,          u"confirmed\n"_s, u"skipped;--"_s};
+    QList<JournalEntry> assets;
+    for (qsizetype i = 0; i < hostile.size(); ++i)
+        assets.append({u"%1"_s.arg(i + 1, 32, 16, QChar(u'0')), u"CREATED"_s, {}});
+    const QString project = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s; // the project of record()
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        BatchInfo batch;
+        batch.id = u"batch-1"_s; // the batch of record()
+        batch.startedAt = T0;
+        batch.projectId = project;
+        batch.total = int(assets.size());
+        QVERIFY(store->journalBatch(batch, assets));
+        for (const JournalEntry &a : std::as_const(assets))
+            store->append(record(a.assetId, T0, Outcome::Confirmed));
+        QVERIFY(store->flush());
+    }
+    {
+        RawDb raw(dbPath());
+        for (qsizetype i = 0; i < hostile.size(); ++i) {
+            QVERIFY(raw.exec(u"UPDATE attempts SET outcome = '%1' WHERE asset_id = '%2'"_s.arg(
+                    QString(hostile.at(i)).replace(u'\'', u"''"_s), assets.at(i).assetId)));
+        }
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM attempts WHERE outcome = 'confirmed'"_s).toInt(),
+                 0);
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    const QList<HistoryRecord> rows = store->find({}, 0);
+    QCOMPARE(rows.size(), hostile.size());
+    for (const HistoryRecord &r : rows)
+        QCOMPARE(r.outcome, Outcome::Unknown);
+    HistoryFilter confirmed;
+    confirmed.outcome = Outcome::Confirmed;
+    QCOMPARE(store->count(confirmed), 0);
+
+    // A resume sends them again (after reading their state first).
+    QString error;
+    const std::optional<ResumePlan> plan = planResume(*store, u"batch-1"_s, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->items.size(), hostile.size());
+    QCOMPARE(plan->confirmedBefore, 0);
+    for (const ConfirmItem &item : plan->items)
+        QVERIFY(item.checkFirst);
+    store->releaseBatch(u"batch-1"_s);
+
+    // A new batch of the same assets is not told they were confirmed before.
+    BatchInfo next;
+    next.id = u"batch-2"_s;
+    next.startedAt = T0.addSecs(60);
+    next.projectId = project;
+    next.total = int(assets.size());
+    QVERIFY(store->claimBatch(next.id));
+    BatchConflicts conflicts;
+    QVERIFY(store->journalBatch(next, assets, &error, &conflicts));
+    QVERIFY(conflicts.confirmedIn.isEmpty());
+}
+
 QTEST_GUILESS_MAIN(TestHistoryStore)
 void TestHistoryStore::journalIsOnDiskWhenItReturns()
 {
     auto store = openStore();
     QVERIFY(store);
-    store->append(record(u"queued-before"_s, T0, u"confirmed"_s));
+    store->append(record(u"queued-before"_s, T0, Outcome::Confirmed));
     BatchInfo batch;
     batch.id = u"b-journal"_s;
     batch.startedAt = T0;
@@ -934,19 +1025,19 @@ void TestHistoryStore::journalReportsTheLatestOutcomePerAsset()
                                  {u"failed"_s, u"FAILED"_s, {}},
                                  {u"in-flight"_s, u"CREATED"_s, {}},
                                  {u"never-sent"_s, u"CREATED"_s, {}}}));
-    store->append(record(u"retried-then-ok"_s, T0, u"retrying"_s));
-    store->append(record(u"failed"_s, T0, u"failed"_s));
-    store->append(record(u"in-flight"_s, T0.addSecs(1), u"retrying"_s));
-    store->append(record(u"retried-then-ok"_s, T0.addSecs(2), u"confirmed"_s));
-    store->append(record(u"not-in-this-batch"_s, T0, u"confirmed"_s));
+    store->append(record(u"retried-then-ok"_s, T0, Outcome::Retrying));
+    store->append(record(u"failed"_s, T0, Outcome::Failed));
+    store->append(record(u"in-flight"_s, T0.addSecs(1), Outcome::Retrying));
+    store->append(record(u"retried-then-ok"_s, T0.addSecs(2), Outcome::Confirmed));
+    store->append(record(u"not-in-this-batch"_s, T0, Outcome::Confirmed));
     QVERIFY(store->flush());
 
     const QList<JournalEntry> journal = store->journal(u"batch-1"_s);
     QCOMPARE(journal,
-             (QList<JournalEntry> {{u"retried-then-ok"_s, u"CREATED"_s, u"confirmed"_s},
-                                   {u"failed"_s, u"FAILED"_s, u"failed"_s},
-                                   {u"in-flight"_s, u"CREATED"_s, u"retrying"_s},
-                                   {u"never-sent"_s, u"CREATED"_s, QString()}}));
+             (QList<JournalEntry> {{u"retried-then-ok"_s, u"CREATED"_s, Outcome::Confirmed},
+                                   {u"failed"_s, u"FAILED"_s, Outcome::Failed},
+                                   {u"in-flight"_s, u"CREATED"_s, Outcome::Retrying},
+                                   {u"never-sent"_s, u"CREATED"_s, Outcome::Unknown}}));
     QVERIFY(store->journal(u"no-such-batch"_s).isEmpty());
 
     // Retention removes a deleted batch's journal with it.
@@ -1028,7 +1119,7 @@ void TestHistoryStore::filesAreForTheOwnerOnly()
     auto store = openStore();
     ::umask(before);
     QVERIFY(store);
-    store->append(record(u"a"_s, T0, u"confirmed"_s));
+    store->append(record(u"a"_s, T0, Outcome::Confirmed));
     QVERIFY(store->flush());
     QVERIFY(store->claimBatch(u"b-1"_s));
     const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
@@ -1054,10 +1145,10 @@ void TestHistoryStore::conflictsAreFoundWhenJournaling()
     QVERIFY(a->journalBatch(
             {u"a"_s, T0, {}, {}, {}, u"P"_s, 3},
             {{u"x"_s, u"CREATED"_s, {}}, {u"y"_s, u"CREATED"_s, {}}, {u"z"_s, u"CREATED"_s, {}}}));
-    HistoryRecord confirmed = record(u"x"_s, T0, u"confirmed"_s);
+    HistoryRecord confirmed = record(u"x"_s, T0, Outcome::Confirmed);
     confirmed.batchId = u"a"_s;
     confirmed.projectId = u"P"_s;
-    HistoryRecord failed = record(u"z"_s, T0, u"failed"_s);
+    HistoryRecord failed = record(u"z"_s, T0, Outcome::Failed);
     failed.batchId = u"a"_s;
     failed.projectId = u"P"_s;
     a->append(confirmed);

@@ -120,7 +120,7 @@ void TestHistoryView::fill()
         r.assetId = assetId(i);
         r.targetStatus = i == 9 ? u"CANCELLED"_s : u"CREATED"_s;
         const bool failed = i == 0 || i == 6 || i == 9;
-        r.outcome = failed ? u"failed"_s : u"confirmed"_s;
+        r.outcome = failed ? Outcome::Failed : Outcome::Confirmed;
         r.httpStatus = failed ? 403 : 200;
         if (failed) {
             r.errorCode = u"VOD.10062"_s;
@@ -132,7 +132,7 @@ void TestHistoryView::fill()
         if (i == 3) {
             HistoryRecord retry = r;
             retry.time = r.time.addSecs(-60);
-            retry.outcome = u"retrying"_s;
+            retry.outcome = Outcome::Retrying;
             retry.httpStatus = 503;
             retry.errorCode = u"APIGW.0201"_s;
             retry.errorMessage = u"Backend unavailable."_s;
@@ -214,7 +214,7 @@ void TestHistoryView::searchByAssetId()
     // Asset 3 has two attempts: the retry and the success.
     QTRY_COMPARE(m_view->model()->rowCount(), 2);
     QCOMPARE(m_view->model()->record(0).assetId, assetId(3));
-    QCOMPARE(m_view->model()->record(1).outcome, u"retrying"_s);
+    QCOMPARE(m_view->model()->record(1).outcome, Outcome::Retrying);
 
     // A prefix matches every id starting with it.
     search->clear();
@@ -257,8 +257,9 @@ void TestHistoryView::filterByOutcome()
     fill();
     makeView();
     auto *outcome = find<QComboBox>(u"historyOutcome"_s);
-    for (const QString &key : {u"failed"_s, u"confirmed"_s, u"retrying"_s, u"not_sent"_s}) {
-        outcome->setCurrentIndex(outcome->findData(key));
+    for (const Outcome key :
+         {Outcome::Failed, Outcome::Confirmed, Outcome::Retrying, Outcome::NotSent}) {
+        outcome->setCurrentIndex(outcome->findData(QString(outcomeName(key))));
         QTRY_COMPARE(m_view->model()->rowCount(),
                      int(expected([&](const HistoryRecord &r) { return r.outcome == key; })));
         for (int row = 0; row < m_view->model()->rowCount(); ++row)
@@ -435,7 +436,7 @@ void TestHistoryView::lazyFetchingOfLargeHistory()
     r.profile = u"prod"_s;
     r.region = u"cn-north-4"_s;
     r.targetStatus = u"CREATED"_s;
-    r.outcome = u"confirmed"_s;
+    r.outcome = Outcome::Confirmed;
     r.httpStatus = 200;
     const QDateTime start = m_now.addDays(-1);
     for (int i = 0; i < Total; ++i) {

@@ -559,7 +559,7 @@ void TestMainWindow::closingDuringARunAsksAndKeepsHistory()
     QVERIFY(m_history->flush(&error));
     QCOMPARE(m_history->count({}), 8);
     HistoryFilter confirmed;
-    confirmed.outcome = u"confirmed"_s;
+    confirmed.outcome = Outcome::Confirmed;
     QCOMPARE(m_history->count(confirmed), summary.confirmed);
 }
 
@@ -639,7 +639,7 @@ void TestMainWindow::leaveInterruptedBatch(const QString &batchId)
     confirmed.batchId = batchId;
     confirmed.assetId = kA;
     confirmed.targetStatus = u"CREATED"_s;
-    confirmed.outcome = u"confirmed"_s;
+    confirmed.outcome = Outcome::Confirmed;
     crashed.append(confirmed);
     QVERIFY(crashed.flush());
 }

@@ -1,4 +1,4 @@
-#include "connectioncheck.h"
+#include "api/connectioncheck.h"
 #include "firstrunpage.h"
 #include "profiledialog.h"
 #include "settings/credentialstore.h"
@@ -607,7 +607,7 @@ void TestProfileDialog::plainWordsForResults_data()
                              << u"does not belong to this account in region cn-north-4"_s;
     r = {};
     r.networkError = 3; // QNetworkReply::HostNotFoundError
-    r.errorClass = ErrorClass::Retryable;
+    r.errorClass = ErrorClass::Transient;
     QTest::newRow("dns") << r << int(AuthMode::AkSk) << false << u"host name was not found"_s;
     r.networkError = 6; // QNetworkReply::SslHandshakeFailedError
     QTest::newRow("tls") << r << int(AuthMode::AkSk) << false << u"secure (TLS) connection"_s;

@@ -47,17 +47,23 @@ QString HistoryTableModel::columnTitle(Column column)
     return {};
 }
 
-QString HistoryTableModel::outcomeText(const QString &outcome)
+QString HistoryTableModel::outcomeText(Outcome outcome)
 {
-    if (outcome == "confirmed"_L1)
+    switch (outcome) {
+    case Outcome::Confirmed:
         return tr("Confirmed");
-    if (outcome == "failed"_L1)
+    case Outcome::Failed:
         return tr("Failed");
-    if (outcome == "retrying"_L1)
+    case Outcome::Retrying:
         return tr("Retried");
-    if (outcome == "not_sent"_L1)
+    case Outcome::NotSent:
         return tr("Not sent");
-    return outcome;
+    case Outcome::Skipped:
+        return tr("Skipped");
+    case Outcome::Unknown:
+        break;
+    }
+    return tr("Unknown");
 }
 
 void HistoryTableModel::setPageSize(int rows)
@@ -114,7 +120,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     case TargetStatusRole:
         return r.targetStatus;
     case OutcomeRole:
-        return r.outcome;
+        return QVariant::fromValue(r.outcome);
     case Qt::TextAlignmentRole:
         if (column == Column::HttpStatus || column == Column::Attempt || column == Column::Duration)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -161,7 +167,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         case Column::TargetStatus:
             return r.targetStatus;
         case Column::Outcome:
-            return r.outcome;
+            return QString(outcomeName(r.outcome));
         case Column::HttpStatus:
             return r.httpStatus;
         case Column::ErrorCode:

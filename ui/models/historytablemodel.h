@@ -38,7 +38,7 @@ public:
         SortRole = Qt::UserRole + 1, // raw value of the column
         AssetIdRole, // the asset id, any column
         TargetStatusRole, // "CREATED" / "FAILED" / "CANCELLED", any column
-        OutcomeRole, // "confirmed" / "failed" / "retrying" / "not_sent"
+        OutcomeRole, // the row's Outcome, any column
     };
 
     static constexpr int DefaultPageSize = 500;
@@ -47,7 +47,7 @@ public:
     ~HistoryTableModel() override;
 
     static QString columnTitle(Column column);
-    static QString outcomeText(const QString &outcome); // translated "Confirmed", "Failed" ...
+    static QString outcomeText(Outcome outcome); // translated "Confirmed", "Failed" ...
 
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }

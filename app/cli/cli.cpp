@@ -107,7 +107,7 @@ QString mainHelp(Binary binary)
 {
     const bool desktop = binary == Binary::Desktop;
     return tr("Usage: %1 %2 [OPTIONS]\n"
-              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload). %3\n\n"
+              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
               "Commands:\n"
               "  confirm    confirm the asset IDs found in files or standard input\n"
               "  resume     finish a batch that a crash or kill interrupted\n"

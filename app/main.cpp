@@ -1,26 +1,19 @@
+// vodconfirm: the desktop app without arguments, the command line with a subcommand.
+#include "cli/application.h"
 #include "cli/cli.h"
 #include "gui.h"
 
 #include <QCoreApplication>
-#include <QNetworkProxyFactory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("vodconfirm"));
-    QCoreApplication::setApplicationName(QStringLiteral("vodconfirm"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VODCONFIRM_VERSION));
-    // Profiles in the System proxy mode (the default, and the command line without a profile)
-    // use the system's proxy: Qt 6.4 on Debian asks libproxy, which reads https_proxy,
-    // HTTPS_PROXY, no_proxy and NO_PROXY (or the desktop's settings). Qt never proxies
-    // localhost and 127.0.0.1 in this mode. Debian's Qt is built to do this by default; this
-    // line makes it so with any Qt build.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    VodConfirm::setUpApplication();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (VodConfirm::Cli::wantsCommandLine(arguments)) {
         QCoreApplication app(argc, argv);
-        return VodConfirm::Cli::run(arguments);
+        return VodConfirm::Cli::run(arguments, VodConfirm::Cli::Binary::Desktop);
     }
     return VodConfirm::runGui(argc, argv);
 }

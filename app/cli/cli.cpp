@@ -3,6 +3,7 @@
 #include "cli/output.h"
 
 #include "api/credentials.h"
+#include "api/quota.h"
 #include "api/regions.h"
 #include "api/vodclient.h"
 #include "engine/batchrunner.h"
@@ -102,21 +103,25 @@ int usageError(const QString &message)
     return UsageError;
 }
 
-QString mainHelp()
+QString mainHelp(Binary binary)
 {
-    return tr("Usage: vodconfirm [COMMAND] [OPTIONS]\n"
-              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload). Without a command "
-              "the desktop app opens.\n\n"
+    const bool desktop = binary == Binary::Desktop;
+    return tr("Usage: %1 %2 [OPTIONS]\n"
+              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
               "Commands:\n"
               "  confirm    confirm the asset IDs found in files or standard input\n"
               "  resume     finish a batch that a crash or kill interrupted\n"
               "  history    print the confirmation history\n"
               "  profiles   list profiles, or show one (list | show NAME)\n\n"
-              "Run 'vodconfirm COMMAND --help' for a command's options.\n"
+              "Run '%1 COMMAND --help' for a command's options.\n"
               "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset\n"
               "failed or was not sent, 2 usage, input or configuration error, 3 authentication\n"
               "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
-              "asset confirmed but the history could not record it all.");
+              "asset confirmed but the history could not record it all.")
+            .arg(desktop ? u"vodconfirm"_s : u"vodconfirm-cli"_s,
+                 desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
+                 desktop ? tr("Without a command the desktop app opens.")
+                         : tr("This is the command line alone; the desktop app is vodconfirm."));
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.
@@ -185,8 +190,14 @@ struct RunOptions
             tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s};
     QCommandLineOption concurrency {u"concurrency"_s, tr("Requests in flight (1-16, default 4)."),
                                     u"N"_s};
-    QCommandLineOption rate {u"rate-limit"_s, tr("Requests per minute (1-1500, default 1400)."),
-                             u"PER_MINUTE"_s};
+    QCommandLineOption rate {
+            u"rate-limit"_s,
+            tr("Requests per minute (1-%1, default %2; above %3 only for an account whose quota "
+               "was raised).")
+                    .arg(Settings::range(Settings::Key::RatePerMinute)->second)
+                    .arg(Settings::defaultValue(Settings::Key::RatePerMinute).toInt())
+                    .arg(Quota::StandardPerMinute),
+            u"PER_MINUTE"_s};
     QCommandLineOption attempts {u"max-attempts"_s,
                                  tr("Attempts per asset for retryable failures (1-10, default 5)."),
                                  u"N"_s};
@@ -224,14 +235,18 @@ std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
     if (!format)
         return usageError(tr("--output must be text, json or csv."));
     run->format = *format;
+    const auto [rateMin, rateMax] = *Settings::range(Settings::Key::RatePerMinute);
     for (const auto &[option, min, max, fallback, target] :
          {std::tuple {&o.concurrency, 1, 16, settings.concurrency(), &run->engine.concurrency},
-          std::tuple {&o.rate, 1, 1500, settings.ratePerMinute(), &run->engine.ratePerMinute},
+          std::tuple {&o.rate, rateMin, rateMax, settings.ratePerMinute(),
+                      &run->engine.ratePerMinute},
           std::tuple {&o.attempts, 1, 10, settings.maxAttempts(), &run->engine.maxAttempts},
           std::tuple {&o.timeout, 1, 300, settings.timeoutSeconds(), &run->timeoutSeconds}}) {
         if (auto code = intOption(p, *option, min, max, fallback, target))
             return *code;
     }
+    if (const QString warning = Quota::rateWarning(run->engine.ratePerMinute); !warning.isEmpty())
+        err(tr("vodconfirm: warning: %1").arg(warning));
     return std::nullopt;
 }
 
@@ -872,7 +887,7 @@ bool wantsCommandLine(const QStringList &arguments)
 
 namespace {
 
-int runCommand(const QStringList &arguments)
+int runCommand(const QStringList &arguments, Binary binary)
 {
     // What the history's log category warns about reaches the user as a line of its own.
     QLoggingCategory::setFilterRules(u"vodconfirm.history.warning=false"_s);
@@ -891,16 +906,18 @@ int runCommand(const QStringList &arguments)
         return AllConfirmed;
     }
     if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1) {
-        out(mainHelp().toUtf8() + '\n');
+        out(mainHelp(binary).toUtf8() + '\n');
         return AllConfirmed;
     }
-    err(mainHelp());
+    err(mainHelp(binary));
+    if (command.isEmpty()) // vodconfirm-cli alone
+        return UsageError;
     return usageError(tr("Unknown command \"%1\".").arg(command));
 }
 
 } // namespace
 
-int run(const QStringList &arguments)
+int run(const QStringList &arguments, Binary binary)
 {
     // A closed pipe is a write error (EPIPE) in out(), at any moment, never a silent death.
     std::signal(SIGPIPE, SIG_IGN);
@@ -908,7 +925,7 @@ int run(const QStringList &arguments)
         failOutput(EPIPE);
         return OutputFailed;
     }
-    const int code = runCommand(arguments);
+    const int code = runCommand(arguments, binary);
     return outputFailed ? OutputFailed : code;
 }
 

@@ -14,10 +14,14 @@ enum ExitCode {
     HistoryIncomplete = 5, // every asset confirmed, but the history could not record it all
 };
 
+// The executable the command line runs in: `vodconfirm` opens the desktop app without a
+// command; `vodconfirm-cli` (no QtGui, no QtWidgets) prints its help then, as a usage error.
+enum class Binary { Desktop, Headless };
+
 // True when the arguments ask for the command line (a command word, --help, --version)
 // rather than the GUI (no arguments, or only Qt's own options such as -platform).
 bool wantsCommandLine(const QStringList &arguments);
 // Runs `vodconfirm <subcommand> ...` headless; needs a QCoreApplication.
-int run(const QStringList &arguments);
+int run(const QStringList &arguments, Binary binary);
 
 } // namespace VodConfirm::Cli

@@ -29,7 +29,7 @@ public:
     struct Options
     {
         int concurrency = 4;
-        int ratePerMinute = 1400; // below the documented 1500/minute per account
+        int ratePerMinute = 1400; // below Quota::StandardPerMinute, the 1500 an account gets
         int maxAttempts = 5;
         int baseBackoffMs = 500; // first retry waits about this long, doubling each time
         int maxBackoffMs = 30000;

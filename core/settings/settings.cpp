@@ -1,5 +1,7 @@
 #include "settings/settings.h"
 
+#include "api/quota.h"
+
 #include <QFile>
 #include <QSettings>
 
@@ -33,7 +35,10 @@ const std::array<Entry, 14> &table()
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
-            {Key::RatePerMinute, "engine/ratePerMinute"_L1, Type::Int, 1400, 1, 1500},
+            // Up to what all accounts together get: an account's quota may have been raised above
+            // Quota::StandardPerMinute (the CLI warns then).
+            {Key::RatePerMinute, "engine/ratePerMinute"_L1, Type::Int, 1400, 1,
+             Quota::ServicePerMinute},
             {Key::MaxAttempts, "engine/maxAttempts"_L1, Type::Int, 5, 1, 10},
             {Key::TimeoutSeconds, "engine/timeoutSeconds"_L1, Type::Int, 30, 1, 300},
             {Key::DefaultTargetStatus, "engine/defaultTargetStatus"_L1, Type::Status,

@@ -105,7 +105,7 @@ public:
     // Engine defaults.
     int concurrency() const; // 4, 1..16
     void setConcurrency(int value);
-    int ratePerMinute() const; // 1400, 1..1500
+    int ratePerMinute() const; // 1400, 1..12000 (above 1500 only with a raised quota)
     void setRatePerMinute(int value);
     int maxAttempts() const; // 5, 1..10
     void setMaxAttempts(int value);

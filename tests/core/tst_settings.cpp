@@ -87,7 +87,7 @@ void TestSettings::defaults()
     QCOMPARE(s.version(), Settings::CurrentVersion);
     QCOMPARE(s.fileName(), path());
     QCOMPARE(Settings::range(Key::Concurrency), std::optional(std::pair(1, 16)));
-    QCOMPARE(Settings::range(Key::RatePerMinute), std::optional(std::pair(1, 1500)));
+    QCOMPARE(Settings::range(Key::RatePerMinute), std::optional(std::pair(1, 12000)));
     QCOMPARE(Settings::range(Key::MaxAttempts), std::optional(std::pair(1, 10)));
     QVERIFY(!Settings::range(Key::HistoryPath));
     QVERIFY(Settings::defaultPath().endsWith(u"vodconfirm/vodconfirm.ini"_s));
@@ -134,8 +134,14 @@ void TestSettings::settersClampToRange()
     QCOMPARE(s.concurrency(), 16);
     s.setConcurrency(0);
     QCOMPARE(s.concurrency(), 1);
+    // Above the standard 1500/minute for an account with a raised quota, up to the service's
+    // 12,000/minute for all accounts.
     s.setRatePerMinute(5000);
-    QCOMPARE(s.ratePerMinute(), 1500);
+    QCOMPARE(s.ratePerMinute(), 5000);
+    s.setRatePerMinute(12000);
+    QCOMPARE(s.ratePerMinute(), 12000);
+    s.setRatePerMinute(12001);
+    QCOMPARE(s.ratePerMinute(), 12000);
     s.setMaxAttempts(-3);
     QCOMPARE(s.maxAttempts(), 1);
     s.setHistoryRetentionDays(-1);
@@ -151,7 +157,8 @@ void TestSettings::outOfRangeFileValuesReadAsDefaults_data()
     QTest::newRow("concurrency zero") << u"engine/concurrency"_s << u"0"_s << 4;
     QTest::newRow("concurrency text") << u"engine/concurrency"_s << u"many"_s << 4;
     QTest::newRow("concurrency in range") << u"engine/concurrency"_s << u"16"_s << 16;
-    QTest::newRow("rate too high") << u"engine/ratePerMinute"_s << u"1501"_s << 1400;
+    QTest::newRow("rate raised quota") << u"engine/ratePerMinute"_s << u"12000"_s << 12000;
+    QTest::newRow("rate too high") << u"engine/ratePerMinute"_s << u"12001"_s << 1400;
     QTest::newRow("rate negative") << u"engine/ratePerMinute"_s << u"-5"_s << 1400;
     QTest::newRow("attempts too high") << u"engine/maxAttempts"_s << u"11"_s << 5;
     QTest::newRow("timeout zero") << u"engine/timeoutSeconds"_s << u"0"_s << 30;

@@ -20,8 +20,8 @@ QList<QJsonObject> CliRun::json() const
     return objects;
 }
 
-CliRunner::CliRunner(const VodTestServer &server, QString home)
-    : m_server(server), m_home(std::move(home))
+CliRunner::CliRunner(const VodTestServer &server, QString home, QString binary)
+    : m_server(server), m_home(std::move(home)), m_binary(std::move(binary))
 { }
 
 QProcessEnvironment CliRunner::environment(const QMap<QString, QString> &extraEnv) const
@@ -46,7 +46,7 @@ std::unique_ptr<QProcess> CliRunner::start(const QStringList &args,
 {
     auto p = std::make_unique<QProcess>();
     p->setProcessEnvironment(environment(extraEnv));
-    p->start(qEnvironmentVariable("VODCONFIRM_BINARY"), args);
+    p->start(m_binary, args);
     p->closeWriteChannel();
     return p;
 }
@@ -69,7 +69,7 @@ CliRun CliRunner::run(const QStringList &args, const QByteArray &input,
 {
     QProcess p;
     p.setProcessEnvironment(environment(extraEnv));
-    p.start(qEnvironmentVariable("VODCONFIRM_BINARY"), args);
+    p.start(m_binary, args);
     if (!p.waitForStarted())
         return {};
     p.write(input);

@@ -23,14 +23,15 @@ struct CliRun
     QList<QJsonObject> json() const; // stdout as JSON lines
 };
 
-// Runs the built `vodconfirm` (VODCONFIRM_BINARY) as a user would: its settings and data in
-// `home`, AK/SK and project id of `server` in the environment (extraEnv adds to or, with a null
-// value, removes from it). The server lives in the caller's thread, so waiting keeps the event
-// loop running.
+// Runs the built command line as a user would: `binary`, by default the one under test
+// (VODCONFIRM_BINARY: vodconfirm or vodconfirm-cli), with its settings and data in `home`, AK/SK
+// and project id of `server` in the environment (extraEnv adds to or, with a null value, removes
+// from it). The server lives in the caller's thread, so waiting keeps the event loop running.
 class CliRunner
 {
 public:
-    CliRunner(const VodTestServer &server, QString home);
+    CliRunner(const VodTestServer &server, QString home,
+              QString binary = qEnvironmentVariable("VODCONFIRM_BINARY"));
 
     CliRun run(const QStringList &args, const QByteArray &input = {},
                const QMap<QString, QString> &extraEnv = {}) const;
@@ -45,6 +46,7 @@ public:
 private:
     const VodTestServer &m_server;
     QString m_home;
+    QString m_binary;
 };
 
 } // namespace VodConfirm::Test

@@ -97,9 +97,12 @@ bool outputClosed()
     return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
 }
 
+// The name this command line runs as, for the commands its messages suggest.
+QString program = u"vodconfirm"_s;
+
 int usageError(const QString &message)
 {
-    err(u"vodconfirm: "_s + message);
+    err(program + u": "_s + message);
     return UsageError;
 }
 
@@ -118,8 +121,7 @@ QString mainHelp(Binary binary)
               "failed or was not sent, 2 usage, input or configuration error, 3 authentication\n"
               "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
               "asset confirmed but the history could not record it all.")
-            .arg(desktop ? u"vodconfirm"_s : u"vodconfirm-cli"_s,
-                 desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
+            .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
                  desktop ? tr("Without a command the desktop app opens.")
                          : tr("This is the command line alone; the desktop app is vodconfirm."));
 }
@@ -293,9 +295,9 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         const QString name = profileName;
         const std::optional<Profile> found = settings.profile(name);
         if (!found)
-            return usageError(tr("There is no profile named \"%1\". See 'vodconfirm profiles "
+            return usageError(tr("There is no profile named \"%1\". See '%2 profiles "
                                  "list'.")
-                                      .arg(name));
+                                      .arg(name, program));
         profile = *found;
         c->profile = name;
         CredentialStore store;
@@ -538,7 +540,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
     } else if (!runner.start(std::exchange(items, {}), context, error)) { // the engine has a copy
         return summary;
     } else if (history.isOpen()) {
-        err(tr("Batch %1 (if it is interrupted: vodconfirm resume %1)").arg(runner.batchId()));
+        err(tr("Batch %1 (if it is interrupted: %2 resume %1)").arg(runner.batchId(), program));
     }
     loop.exec();
     progress.end();
@@ -563,12 +565,12 @@ int report(const BatchSummary &summary, const QString &batchId, int failedBefore
     if (!summary.stopReason.isEmpty())
         err(summary.stopReason);
     if (!summary.historyError.isEmpty())
-        err(tr("History: %1 The batch is kept unfinished; 'vodconfirm resume %2' checks the "
+        err(tr("History: %1 The batch is kept unfinished; '%3 resume %2' checks the "
                "state of anything the history did not record before sending it.")
-                    .arg(summary.historyError, batchId));
+                    .arg(summary.historyError, batchId, program));
     else if (summary.kept)
-        err(tr("%n asset(s) left to send: vodconfirm resume %1", nullptr, summary.remaining)
-                    .arg(batchId));
+        err(tr("%n asset(s) left to send: %2 resume %1", nullptr, summary.remaining)
+                    .arg(batchId, program));
     if (summary.authStopped)
         return AuthRejected;
     if (summary.confirmed + summary.skipped != summary.total || failedBefore != 0)
@@ -654,8 +656,9 @@ int resume(const QStringList &arguments)
     p.addOptions(o.all());
     p.addOption(discardO);
     p.addPositionalArgument(u"BATCH"_s,
-                            tr("The batch id (see 'vodconfirm history --unfinished'); may be "
-                               "left out when exactly one batch is unfinished."),
+                            tr("The batch id (see '%1 history --unfinished'); may be "
+                               "left out when exactly one batch is unfinished.")
+                                    .arg(program),
                             u"[BATCH]"_s);
     if (auto code = parse(p, arguments,
                           tr("Resumes a batch that a crash, kill or power cut interrupted. Assets "
@@ -692,9 +695,10 @@ int resume(const QStringList &arguments)
             return AllConfirmed;
         }
         if (batches.size() > 1)
-            return usageError(tr("%1 batches are unfinished; name one (see 'vodconfirm history "
+            return usageError(tr("%1 batches are unfinished; name one (see '%2 history "
                                  "--unfinished').")
-                                      .arg(batches.size()));
+                                      .arg(batches.size())
+                                      .arg(program));
         batchId = batches.first().id;
     }
     QString error;
@@ -872,7 +876,7 @@ int profiles(const QStringList &arguments)
         out(lines.join(u'\n').toUtf8() + '\n');
         return AllConfirmed;
     }
-    return usageError(tr("Usage: vodconfirm profiles [list | show NAME]"));
+    return usageError(tr("Usage: %1 profiles [list | show NAME]").arg(program));
 }
 
 } // namespace
@@ -889,6 +893,7 @@ namespace {
 
 int runCommand(const QStringList &arguments, Binary binary)
 {
+    program = binary == Binary::Desktop ? u"vodconfirm"_s : u"vodconfirm-cli"_s;
     // What the history's log category warns about reaches the user as a line of its own.
     QLoggingCategory::setFilterRules(u"vodconfirm.history.warning=false"_s);
     const QString command = arguments.value(1);

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -22,6 +23,12 @@ namespace {
 QString id(int i)
 {
     return u"%1"_s.arg(i, 32, 16, QChar(u'a'));
+}
+
+// The binary under test, as its messages name it (vodconfirm or vodconfirm-cli).
+QByteArray program()
+{
+    return QFileInfo(qEnvironmentVariable("VODCONFIRM_BINARY")).fileName().toUtf8();
 }
 
 QByteArray ids(int n)
@@ -139,7 +146,7 @@ void TestResume::killedBatchIsListedAndResumedWithoutDoubles()
     QCOMPARE(batch.value("state"_L1).toString(), u"interrupted"_s);
     QCOMPARE(batch.value("total"_L1).toInt(), n);
     // The killed run had said how to resume it.
-    QVERIFY2(killedErr.contains("vodconfirm resume "
+    QVERIFY2(killedErr.contains(program() + " resume "
                                 + batch.value("batch_id"_L1).toString().toUtf8()),
              killedErr.constData());
 
@@ -294,7 +301,8 @@ void TestResume::signalledBatchKeepsItsRemainder()
     ::kill(pid_t(p->processId()), SIGTERM);
     const CliRun stopped = CliRunner::wait(*p);
     QVERIFY2(stopped.exitCode == 1, stopped.err.constData());
-    QVERIFY2(stopped.err.contains("left to send: vodconfirm resume"), stopped.err.constData());
+    QVERIFY2(stopped.err.contains("left to send: " + program() + " resume"),
+             stopped.err.constData());
     m_server->config().latencyMs = 0;
     const QJsonObject kept = onlyUnfinished();
     QCOMPARE(kept.value("state"_L1).toString(), u"stopped"_s);

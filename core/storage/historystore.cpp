@@ -472,7 +472,13 @@ bool findConflicts(QSqlDatabase &db, const QString &batchId, const QString &proj
             setError(error, sqlText(q.lastError()));
             return false;
         }
-        q.addBindValue(QVariant(ids));
+        // A QVariantList, not a QStringList: Qt's batch execution reads the list per row through
+        // QVariant::toList(), which copies a QStringList whole every time (quadratic).
+        QVariantList values;
+        values.reserve(ids.size());
+        for (const QString &id : ids)
+            values.append(id);
+        q.addBindValue(values);
         if (!q.execBatch()) {
             setError(error, sqlText(q.lastError()));
             return false;

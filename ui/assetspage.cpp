@@ -126,6 +126,8 @@ AssetsPage::AssetsPage(QWidget *parent)
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, applyFilter);
     connect(m_ui->filterColumnCombo, &QComboBox::currentIndexChanged, this, applyFilter);
 
+    // progressLabel's size policy (Ignored, in the form) keeps the window's width however long
+    // the text: the label gives way, and the whole text is in its tooltip.
     setUpTable();
     m_ui->detailsPane->setMinimumHeight(fontMetrics().lineSpacing() * 5);
     m_ui->resumeBar->hide();
@@ -135,7 +137,6 @@ AssetsPage::AssetsPage(QWidget *parent)
         updateDetails();
     });
     updateBucketButtons();
-    showIdle();
 }
 
 AssetsPage::~AssetsPage() = default;

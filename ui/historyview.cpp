@@ -1,4 +1,5 @@
 #include "historyview.h"
+#include "ui_historyview.h"
 
 #include "models/historytablemodel.h"
 #include "settings/settings.h"
@@ -11,7 +12,6 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -26,7 +26,6 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <memory>
 
@@ -36,21 +35,15 @@ namespace VodConfirm {
 
 namespace {
 constexpr int SearchDelayMs = 250;
-
-void name(QWidget *widget, const QString &objectName, const QString &accessibleName)
-{
-    widget->setObjectName(objectName);
-    widget->setAccessibleName(accessibleName);
-}
 } // namespace
 
 HistoryView::HistoryView(HistoryStore *store, Settings *settings, QWidget *parent)
     : QWidget(parent),
       m_store(store),
       m_settings(settings),
-      m_model(new HistoryTableModel(store, this))
+      m_model(new HistoryTableModel(store, this)),
+      m_ui(std::make_unique<Ui::HistoryView>())
 {
-    setObjectName(u"historyView"_s);
     buildUi();
     reloadProfiles();
     if (m_settings) {
@@ -58,7 +51,7 @@ HistoryView::HistoryView(HistoryStore *store, Settings *settings, QWidget *paren
             if (key == Settings::Key::Profiles)
                 reloadProfiles();
             else if (key == Settings::Key::HistoryRetentionDays)
-                m_retention->setValue(m_settings->historyRetentionDays());
+                m_ui->historyRetention->setValue(m_settings->historyRetentionDays());
         });
     }
     connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryView::updateCountLabel);
@@ -75,7 +68,7 @@ HistoryView::~HistoryView()
     for (QObject *child : children)
         disconnect(child, nullptr, this, nullptr);
     if (m_settings)
-        m_settings->setHistoryTableHeaderState(m_table->horizontalHeader()->saveState());
+        m_settings->setHistoryTableHeaderState(m_ui->historyTable->horizontalHeader()->saveState());
     if (m_worker) {
         m_stopWorker = true;
         m_worker->wait();
@@ -85,108 +78,28 @@ HistoryView::~HistoryView()
 
 void HistoryView::buildUi()
 {
-    // Filters.
-    auto *searchLabel = new QLabel(tr("&Search:"), this);
-    m_search = new QLineEdit(this);
-    name(m_search, u"historySearch"_s, tr("Search history"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(tr("Asset ID, or text of an error or request ID (Ctrl+F)"));
-    searchLabel->setBuddy(m_search);
-
-    m_searchScope = new QComboBox(this);
-    name(m_searchScope, u"historySearchScope"_s, tr("Search in"));
-    m_searchScope->addItem(tr("Asset ID"), u"asset"_s);
-    m_searchScope->addItem(tr("Error or request ID"), u"text"_s);
-    m_searchScope->setToolTip(tr("Asset ID matches IDs that start with the text; error or "
-                                 "request ID matches any part of the error code, error message "
-                                 "or request ID."));
-
-    auto *outcomeLabel = new QLabel(tr("&Outcome:"), this);
-    m_outcome = new QComboBox(this);
-    name(m_outcome, u"historyOutcome"_s, tr("Outcome"));
-    m_outcome->addItem(tr("All outcomes"), QString());
-    for (const Outcome outcome : recordedOutcomes()) {
-        m_outcome->addItem(HistoryTableModel::outcomeText(outcome), QString(outcomeName(outcome)));
-    }
-    outcomeLabel->setBuddy(m_outcome);
-
-    auto *profileLabel = new QLabel(tr("&Profile:"), this);
-    m_profile = new QComboBox(this);
-    name(m_profile, u"historyProfile"_s, tr("Profile"));
-    profileLabel->setBuddy(m_profile);
-
+    m_ui->setupUi(this);
     const QDate today = QDate::currentDate();
-    m_fromEnabled = new QCheckBox(tr("F&rom:"), this);
-    name(m_fromEnabled, u"historyFromEnabled"_s, tr("Filter from date"));
-    m_from = new QDateEdit(today.addDays(-30), this);
-    name(m_from, u"historyFrom"_s, tr("From date"));
-    m_from->setCalendarPopup(true);
-    m_from->setEnabled(false);
+    m_ui->historyFrom->setDate(today.addDays(-30));
+    m_ui->historyTo->setDate(today);
+    m_ui->historySearchScope->addItem(tr("Asset ID"), u"asset"_s);
+    m_ui->historySearchScope->addItem(tr("Error or request ID"), u"text"_s);
+    m_ui->historyOutcome->addItem(tr("All outcomes"), QString());
+    for (const Outcome outcome : recordedOutcomes()) {
+        m_ui->historyOutcome->addItem(HistoryTableModel::outcomeText(outcome),
+                                      QString(outcomeName(outcome)));
+    }
 
-    m_toEnabled = new QCheckBox(tr("&To:"), this);
-    name(m_toEnabled, u"historyToEnabled"_s, tr("Filter to date"));
-    m_to = new QDateEdit(today, this);
-    name(m_to, u"historyTo"_s, tr("To date (inclusive)"));
-    m_to->setCalendarPopup(true);
-    m_to->setEnabled(false);
-
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(searchLabel);
-    filters->addWidget(m_search, 3);
-    filters->addWidget(m_searchScope);
-    filters->addSpacing(8);
-    filters->addWidget(outcomeLabel);
-    filters->addWidget(m_outcome);
-    filters->addWidget(profileLabel);
-    filters->addWidget(m_profile);
-    filters->addSpacing(8);
-    filters->addWidget(m_fromEnabled);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toEnabled);
-    filters->addWidget(m_to);
-
-    // Table.
-    m_table = new QTableView(this);
-    name(m_table, u"historyTable"_s, tr("Confirmation history"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(int(HistoryTableModel::Column::AssetId), 260);
-    m_table->setColumnWidth(int(HistoryTableModel::Column::ErrorMessage), 260);
+    m_ui->historyTable->setModel(m_model);
+    m_ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->historyTable->setColumnWidth(int(HistoryTableModel::Column::AssetId), 260);
+    m_ui->historyTable->setColumnWidth(int(HistoryTableModel::Column::ErrorMessage), 260);
     if (m_settings)
-        m_table->horizontalHeader()->restoreState(m_settings->historyTableHeaderState());
+        m_ui->historyTable->horizontalHeader()->restoreState(m_settings->historyTableHeaderState());
 
-    // Actions.
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(u"historyCountLabel"_s);
-    m_busyLabel = new QLabel(this);
-    m_busyLabel->setObjectName(u"historyBusyLabel"_s);
-
-    auto *retentionLabel = new QLabel(tr("&Keep history:"), this);
-    m_retention = new QSpinBox(this);
-    name(m_retention, u"historyRetention"_s, tr("Keep history for days"));
     const auto range = Settings::range(Settings::Key::HistoryRetentionDays);
-    m_retention->setRange(range ? range->first : 0, range ? range->second : 36500);
-    m_retention->setSpecialValueText(tr("Keep everything"));
-    m_retention->setSuffix(tr(" days"));
-    m_retention->setToolTip(tr("Attempts older than this many days are deleted; 0 keeps "
-                               "everything."));
-    m_retention->setValue(m_settings ? m_settings->historyRetentionDays() : 0);
-    retentionLabel->setBuddy(m_retention);
-
-    m_refreshButton = new QPushButton(tr("Re&fresh"), this);
-    name(m_refreshButton, u"historyRefreshButton"_s, tr("Refresh"));
-    m_refreshButton->setToolTip(tr("Reload the history (F5)"));
-
-    m_exportButton = new QPushButton(tr("&Export CSV…"), this);
-    name(m_exportButton, u"historyExportButton"_s, tr("Export CSV"));
-    m_exportButton->setToolTip(tr("Save the attempts that match the filter as a CSV file"));
+    m_ui->historyRetention->setRange(range ? range->first : 0, range ? range->second : 36500);
+    m_ui->historyRetention->setValue(m_settings ? m_settings->historyRetentionDays() : 0);
 
     auto *requeue = new QAction(tr("Re-&queue Selected"), this);
     requeue->setObjectName(u"historyRequeueAction"_s);
@@ -201,41 +114,8 @@ void HistoryView::buildUi()
         action->setObjectName(u"historyRequeueAs"_s + key);
         connect(action, &QAction::triggered, this, [this, key] { requeueSelected(key); });
     }
-    m_requeueButton = new QToolButton(this);
-    name(m_requeueButton, u"historyRequeueButton"_s, tr("Re-queue selected"));
-    m_requeueButton->setDefaultAction(requeue);
-    m_requeueButton->setMenu(requeueMenu);
-    m_requeueButton->setPopupMode(QToolButton::MenuButtonPopup);
-    m_requeueButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_countLabel);
-    bottom->addWidget(m_busyLabel);
-    bottom->addStretch(1);
-    bottom->addWidget(retentionLabel);
-    bottom->addWidget(m_retention);
-    bottom->addSpacing(8);
-    bottom->addWidget(m_refreshButton);
-    bottom->addWidget(m_exportButton);
-    bottom->addWidget(m_requeueButton);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(bottom);
-
-    setTabOrder(m_search, m_searchScope);
-    setTabOrder(m_searchScope, m_outcome);
-    setTabOrder(m_outcome, m_profile);
-    setTabOrder(m_profile, m_fromEnabled);
-    setTabOrder(m_fromEnabled, m_from);
-    setTabOrder(m_from, m_toEnabled);
-    setTabOrder(m_toEnabled, m_to);
-    setTabOrder(m_to, m_table);
-    setTabOrder(m_table, m_retention);
-    setTabOrder(m_retention, m_refreshButton);
-    setTabOrder(m_refreshButton, m_exportButton);
-    setTabOrder(m_exportButton, m_requeueButton);
+    m_ui->historyRequeueButton->setDefaultAction(requeue);
+    m_ui->historyRequeueButton->setMenu(requeueMenu);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
@@ -249,8 +129,8 @@ void HistoryView::buildUi()
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(SearchDelayMs);
     connect(m_reloadTimer, &QTimer::timeout, this, [this] { m_model->setFilter(currentFilter()); });
-    connect(m_search, &QLineEdit::textChanged, this, &HistoryView::scheduleReload);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+    connect(m_ui->historySearch, &QLineEdit::textChanged, this, &HistoryView::scheduleReload);
+    connect(m_ui->historySearch, &QLineEdit::returnPressed, this, [this] {
         m_reloadTimer->stop();
         m_model->setFilter(currentFilter());
     });
@@ -258,27 +138,27 @@ void HistoryView::buildUi()
         m_reloadTimer->stop();
         m_model->setFilter(currentFilter());
     };
-    connect(m_searchScope, &QComboBox::currentIndexChanged, this, reloadNow);
-    connect(m_outcome, &QComboBox::currentIndexChanged, this, reloadNow);
-    connect(m_profile, &QComboBox::currentIndexChanged, this, reloadNow);
-    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
-    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
-    connect(m_fromEnabled, &QCheckBox::toggled, this, reloadNow);
-    connect(m_toEnabled, &QCheckBox::toggled, this, reloadNow);
-    connect(m_from, &QDateEdit::dateChanged, this, &HistoryView::scheduleReload);
-    connect(m_to, &QDateEdit::dateChanged, this, &HistoryView::scheduleReload);
-    connect(m_refreshButton, &QPushButton::clicked, this, &HistoryView::refresh);
-    connect(m_exportButton, &QPushButton::clicked, this, &HistoryView::openExportDialog);
-    connect(m_retention, &QSpinBox::editingFinished, this, [this] {
-        if (!m_settings || m_retention->value() == m_settings->historyRetentionDays())
+    connect(m_ui->historySearchScope, &QComboBox::currentIndexChanged, this, reloadNow);
+    connect(m_ui->historyOutcome, &QComboBox::currentIndexChanged, this, reloadNow);
+    connect(m_ui->historyProfile, &QComboBox::currentIndexChanged, this, reloadNow);
+    connect(m_ui->historyFromEnabled, &QCheckBox::toggled, m_ui->historyFrom, &QWidget::setEnabled);
+    connect(m_ui->historyToEnabled, &QCheckBox::toggled, m_ui->historyTo, &QWidget::setEnabled);
+    connect(m_ui->historyFromEnabled, &QCheckBox::toggled, this, reloadNow);
+    connect(m_ui->historyToEnabled, &QCheckBox::toggled, this, reloadNow);
+    connect(m_ui->historyFrom, &QDateEdit::dateChanged, this, &HistoryView::scheduleReload);
+    connect(m_ui->historyTo, &QDateEdit::dateChanged, this, &HistoryView::scheduleReload);
+    connect(m_ui->historyRefreshButton, &QPushButton::clicked, this, &HistoryView::refresh);
+    connect(m_ui->historyExportButton, &QPushButton::clicked, this, &HistoryView::openExportDialog);
+    connect(m_ui->historyRetention, &QSpinBox::editingFinished, this, [this] {
+        if (!m_settings || m_ui->historyRetention->value() == m_settings->historyRetentionDays())
             return;
-        m_settings->setHistoryRetentionDays(m_retention->value());
+        m_settings->setHistoryRetentionDays(m_ui->historyRetention->value());
         applyRetention();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_ui->historyTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryView::updateActions);
-    connect(m_table, &QWidget::customContextMenuRequested, this,
+    connect(m_ui->historyTable, &QWidget::customContextMenuRequested, this,
             [this, requeue, requeueMenu](const QPoint &pos) {
                 QMenu menu(this);
                 menu.addAction(requeue);
@@ -289,22 +169,22 @@ void HistoryView::buildUi()
                 connect(copy, &QAction::triggered, this, [this] {
                     QApplication::clipboard()->setText(selectedAssetIds().join(u'\n'));
                 });
-                menu.exec(m_table->viewport()->mapToGlobal(pos));
+                menu.exec(m_ui->historyTable->viewport()->mapToGlobal(pos));
             });
     updateActions();
 }
 
 void HistoryView::reloadProfiles()
 {
-    const QString current = m_profile->currentData().toString();
-    const QSignalBlocker blocker(m_profile);
-    m_profile->clear();
-    m_profile->addItem(tr("All profiles"), QString());
+    const QString current = m_ui->historyProfile->currentData().toString();
+    const QSignalBlocker blocker(m_ui->historyProfile);
+    m_ui->historyProfile->clear();
+    m_ui->historyProfile->addItem(tr("All profiles"), QString());
     const QStringList names = m_settings ? m_settings->profileNames() : QStringList();
     for (const QString &profile : names)
-        m_profile->addItem(profile, profile);
-    const int index = m_profile->findData(current);
-    m_profile->setCurrentIndex(index < 0 ? 0 : index);
+        m_ui->historyProfile->addItem(profile, profile);
+    const int index = m_ui->historyProfile->findData(current);
+    m_ui->historyProfile->setCurrentIndex(index < 0 ? 0 : index);
     if (index < 0 && !current.isEmpty())
         m_model->setFilter(currentFilter()); // the filtered profile was removed
 }
@@ -312,29 +192,29 @@ void HistoryView::reloadProfiles()
 HistoryStore::Filter HistoryView::currentFilter() const
 {
     HistoryStore::Filter filter;
-    const QString search = m_search->text().trimmed();
+    const QString search = m_ui->historySearch->text().trimmed();
     if (!search.isEmpty()) {
-        if (m_searchScope->currentData().toString() == "asset"_L1) {
+        if (m_ui->historySearchScope->currentData().toString() == "asset"_L1) {
             filter.assetId = search;
             filter.assetIdPrefix = true;
         } else {
             filter.text = search;
         }
     }
-    if (const QString outcome = m_outcome->currentData().toString(); !outcome.isEmpty())
+    if (const QString outcome = m_ui->historyOutcome->currentData().toString(); !outcome.isEmpty())
         filter.outcome = outcomeFromName(outcome);
-    filter.profile = m_profile->currentData().toString();
-    if (m_fromEnabled->isChecked())
-        filter.from = m_from->date().startOfDay().toUTC();
-    if (m_toEnabled->isChecked())
-        filter.to = m_to->date().addDays(1).startOfDay().toUTC();
+    filter.profile = m_ui->historyProfile->currentData().toString();
+    if (m_ui->historyFromEnabled->isChecked())
+        filter.from = m_ui->historyFrom->date().startOfDay().toUTC();
+    if (m_ui->historyToEnabled->isChecked())
+        filter.to = m_ui->historyTo->date().addDays(1).startOfDay().toUTC();
     return filter;
 }
 
 QStringList HistoryView::selectedAssetIds() const
 {
     QList<int> rows;
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const QModelIndexList selected = m_ui->historyTable->selectionModel()->selectedRows();
     for (const QModelIndex &index : selected)
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
@@ -365,8 +245,8 @@ void HistoryView::refresh()
 
 void HistoryView::focusSearch()
 {
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
+    m_ui->historySearch->setFocus(Qt::ShortcutFocusReason);
+    m_ui->historySearch->selectAll();
 }
 
 void HistoryView::scheduleReload()
@@ -383,28 +263,30 @@ void HistoryView::updateCountLabel()
         const HistoryStore::Filter f = currentFilter();
         const bool filtered = !f.assetId.isEmpty() || !f.text.isEmpty() || f.outcome.has_value()
                 || !f.profile.isEmpty() || f.from.isValid() || f.to.isValid();
-        m_countLabel->setText(filtered ? tr("No attempts match the filter.")
-                                       : tr("No history yet."));
+        m_ui->historyCountLabel->setText(filtered ? tr("No attempts match the filter.")
+                                                  : tr("No history yet."));
     } else if (loaded >= total) {
-        m_countLabel->setText(tr("%n attempt(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
+        m_ui->historyCountLabel->setText(
+                tr("%n attempt(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
     } else {
-        m_countLabel->setText(tr("Showing %1 of %2 attempts (scroll for more)")
-                                      .arg(locale.toString(loaded), locale.toString(total)));
+        m_ui->historyCountLabel->setText(
+                tr("Showing %1 of %2 attempts (scroll for more)")
+                        .arg(locale.toString(loaded), locale.toString(total)));
     }
 }
 
 void HistoryView::updateActions()
 {
-    const bool hasSelection = m_table->selectionModel()->hasSelection();
-    m_requeueButton->setEnabled(hasSelection);
-    m_requeueButton->defaultAction()->setEnabled(hasSelection);
-    m_exportButton->setEnabled(!isBusy() && m_model->totalCount() > 0);
+    const bool hasSelection = m_ui->historyTable->selectionModel()->hasSelection();
+    m_ui->historyRequeueButton->setEnabled(hasSelection);
+    m_ui->historyRequeueButton->defaultAction()->setEnabled(hasSelection);
+    m_ui->historyExportButton->setEnabled(!isBusy() && m_model->totalCount() > 0);
 }
 
 void HistoryView::requeueSelected(const QString &targetStatus)
 {
     QList<int> rows;
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const QModelIndexList selected = m_ui->historyTable->selectionModel()->selectedRows();
     for (const QModelIndex &index : selected)
         rows.append(index.row());
     if (rows.isEmpty())
@@ -525,7 +407,7 @@ void HistoryView::applyRetention()
 
 void HistoryView::setBusy(const QString &what)
 {
-    m_busyLabel->setText(what);
+    m_ui->historyBusyLabel->setText(what);
     updateActions();
 }
 
@@ -536,7 +418,7 @@ void HistoryView::clearBusy()
         m_worker->deleteLater();
         m_worker = nullptr;
     }
-    m_busyLabel->clear();
+    m_ui->historyBusyLabel->clear();
     updateActions();
 }
 

@@ -6,21 +6,17 @@
 #include <QWidget>
 
 #include <atomic>
+#include <memory>
 
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
 class QFileDialog;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
-class QTableView;
 class QThread;
 class QTimer;
-class QToolButton;
 
 namespace VodConfirm {
+
+namespace Ui {
+class HistoryView;
+}
 
 class HistoryTableModel;
 class Settings;
@@ -88,21 +84,7 @@ private:
     Settings *m_settings;
     HistoryTableModel *m_model;
 
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_searchScope = nullptr;
-    QComboBox *m_outcome = nullptr;
-    QComboBox *m_profile = nullptr;
-    QCheckBox *m_fromEnabled = nullptr;
-    QDateEdit *m_from = nullptr;
-    QCheckBox *m_toEnabled = nullptr;
-    QDateEdit *m_to = nullptr;
-    QTableView *m_table = nullptr;
-    QLabel *m_countLabel = nullptr;
-    QLabel *m_busyLabel = nullptr;
-    QPushButton *m_exportButton = nullptr;
-    QToolButton *m_requeueButton = nullptr;
-    QPushButton *m_refreshButton = nullptr;
-    QSpinBox *m_retention = nullptr;
+    std::unique_ptr<Ui::HistoryView> m_ui;
     QTimer *m_reloadTimer = nullptr;
 
     QThread *m_worker = nullptr;

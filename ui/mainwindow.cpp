@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
+#include "api/errorcatalogue.h"
 #include "api/vodclient.h"
+#include "assetspage.h"
 #include "engine/batchrunner.h"
 #include "engine/resume.h"
-#include "errorhints.h"
 #include "firstrunpage.h"
 #include "historyview.h"
 #include "models/assetfilterproxy.h"
@@ -14,11 +15,9 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
-#include "util/csv.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QButtonGroup>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -26,90 +25,30 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFrame>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
-#include <QTableView>
-#include <QTextBrowser>
 #include <QToolBar>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
-using Column = AssetTableModel::Column;
 using Bucket = AssetTableModel::Bucket;
 
 namespace {
 
 // A batch that ran longer than this earns a tray notification when the window is not active.
 constexpr qint64 kNotifyAfterMs = 20 * 1000;
-
-QString bucketName(Bucket b)
-{
-    switch (b) {
-    case Bucket::All:
-        return MainWindow::tr("All");
-    case Bucket::Queued:
-        return MainWindow::tr("Queued");
-    case Bucket::Running:
-        return MainWindow::tr("Running");
-    case Bucket::Confirmed:
-        return MainWindow::tr("Confirmed");
-    case Bucket::Failed:
-        return MainWindow::tr("Failed");
-    case Bucket::NotSent:
-        return MainWindow::tr("Not sent");
-    case Bucket::Count:
-        break;
-    }
-    return {};
-}
-
-QString bucketObjectName(Bucket b)
-{
-    static const char *const names[] = {"bucketAll",       "bucketQueued", "bucketRunning",
-                                        "bucketConfirmed", "bucketFailed", "bucketNotSent"};
-    return QString::fromLatin1(names[int(b)]);
-}
-
-QString formatDuration(qint64 secs)
-{
-    if (secs < 60)
-        return MainWindow::tr("%1 s").arg(secs);
-    if (secs < 3600)
-        return MainWindow::tr("%1 min %2 s").arg(secs / 60).arg(secs % 60);
-    return MainWindow::tr("%1 h %2 min").arg(secs / 3600).arg((secs % 3600) / 60);
-}
-
-QString exportField(const QModelIndex &index, Column column)
-{
-    if (column == Column::LastUpdate) {
-        const qint64 ms = index.data(AssetTableModel::SortRole).toLongLong();
-        return ms > 0
-                ? QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s)
-                : QString();
-    }
-    return index.data().toString();
-}
 
 } // namespace
 
@@ -125,21 +64,13 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
     setWindowTitle(tr("VOD Confirm"));
     setAcceptDrops(true);
 
-    m_model = new AssetTableModel(this);
-    m_proxy = new AssetFilterProxy(this);
-    m_proxy->setSourceModel(m_model);
-
     buildActions();
     buildUi();
     buildMenus();
     restoreUiState();
     reloadProfiles();
 
-    connect(m_model, &AssetTableModel::countsChanged, this, [this] {
-        updateBucketButtons();
-        updateActions();
-        updateDetails();
-    });
+    connect(m_assets->model(), &AssetTableModel::countsChanged, this, &MainWindow::updateActions);
     m_progressTimer.setInterval(250);
     connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
     if (m_settings)
@@ -147,7 +78,6 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
             if (key == Settings::Key::Profiles || key == Settings::Key::ActiveProfile)
                 reloadProfiles();
         });
-    updateBucketButtons();
     checkInterruptedBatches();
     updateProgress();
 }
@@ -161,6 +91,21 @@ MainWindow::~MainWindow()
 bool MainWindow::isRunning() const
 {
     return m_starting || (m_runner && m_runner->isRunning());
+}
+
+AssetTableModel *MainWindow::assetModel() const
+{
+    return m_assets->model();
+}
+
+AssetFilterProxy *MainWindow::assetProxy() const
+{
+    return m_assets->proxy();
+}
+
+PastePanel *MainWindow::pastePanel() const
+{
+    return m_assets->pastePanel();
 }
 
 void MainWindow::setSessionCredentials(const QString &profileName, const Credentials &credentials)
@@ -301,7 +246,8 @@ void MainWindow::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setAccessibleName(tr("Assets and history"));
-    m_tabs->addTab(buildAssetsPage(), tr("&Assets"));
+    m_assets = buildAssetsPage();
+    m_tabs->addTab(m_assets, tr("&Assets"));
     if (m_history && m_settings) {
         m_historyView = new HistoryView(m_history, m_settings, m_tabs);
         m_historyView->setObjectName(u"historyView"_s);
@@ -310,19 +256,11 @@ void MainWindow::buildUi()
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
         connect(m_historyView, &HistoryView::requeueRequested, this,
                 [this](const QStringList &ids, const QString &status) {
-                    const TargetStatus target
-                            = targetStatusFromName(status).value_or(m_paste->targetStatus());
-                    QList<int> existing;
-                    for (const QString &id : ids) {
-                        const int row = m_model->rowOf(id);
-                        if (row >= 0 && isTerminal(m_model->row(row).state))
-                            existing << row;
-                    }
-                    m_model->requeue(existing);
-                    const int added = m_model->addAssets(ids, target);
+                    const TargetStatus target = targetStatusFromName(status).value_or(
+                            m_assets->pastePanel()->targetStatus());
+                    const int queued = m_assets->queueAgain(ids, target);
                     m_tabs->setCurrentIndex(0);
-                    statusBar()->showMessage(
-                            tr("Queued from the history: %1").arg(added + existing.size()), 8000);
+                    statusBar()->showMessage(tr("Queued from the history: %1").arg(queued), 8000);
                 });
     }
 
@@ -343,185 +281,23 @@ void MainWindow::buildUi()
     statusBar()->setObjectName(u"statusBar"_s);
 }
 
-QWidget *MainWindow::buildAssetsPage()
+AssetsPage *MainWindow::buildAssetsPage()
 {
-    auto *page = new QWidget(this);
-    page->setObjectName(u"assetsPage"_s);
-
-    m_paste = new PastePanel(page);
-    m_paste->setAccessibleName(tr("Add asset IDs"));
-    m_paste->setKnownIdsProvider([this] { return m_model->knownIds(); });
+    auto *page = new AssetsPage(this);
     if (m_settings)
-        m_paste->setTargetStatus(m_settings->defaultTargetStatus());
-    connect(m_paste, &PastePanel::addStarted, this,
-            [this](qsizetype total) { m_model->reserve(m_model->rowCount() + total); });
-    connect(m_paste, &PastePanel::addRequested, this,
-            [this](const QStringList &ids, TargetStatus status) {
-                // A big paste arrives in slices (PastePanel::HandOverSlice): say the total.
-                m_model->addAssets(ids, status);
-                statusBar()->showMessage(
-                        tr("Queued: %1").arg(QLocale().toString(m_model->count(Bucket::Queued))),
-                        8000);
-                m_view->setFocus();
-            });
-    connect(m_paste, &PastePanel::parsingChanged, this, [this](bool parsing) {
-        if (parsing)
-            statusBar()->showMessage(tr("Parsing…"));
-        else
-            statusBar()->clearMessage();
+        page->pastePanel()->setTargetStatus(m_settings->defaultTargetStatus());
+    connect(page, &AssetsPage::statusMessage, this, [this](const QString &text, int timeoutMs) {
+        statusBar()->showMessage(text, timeoutMs);
     });
-
-    // Status buckets with live counts.
-    auto *bucketRow = new QHBoxLayout;
-    m_buckets = new QButtonGroup(page);
-    m_buckets->setExclusive(true);
-    for (int b = 0; b < int(Bucket::Count); ++b) {
-        auto *button = new QToolButton(page);
-        button->setObjectName(bucketObjectName(Bucket(b)));
-        button->setAccessibleName(tr("Show %1 assets").arg(bucketName(Bucket(b))));
-        button->setCheckable(true);
-        button->setAutoRaise(true);
-        button->setChecked(b == 0);
-        m_buckets->addButton(button, b);
-        bucketRow->addWidget(button);
-    }
-    connect(m_buckets, &QButtonGroup::idClicked, this,
-            [this](int id) { m_proxy->setBucket(Bucket(id)); });
-    bucketRow->addStretch(1);
-
-    m_filterEdit = new QLineEdit(page);
-    m_filterEdit->setObjectName(u"filterEdit"_s);
-    m_filterEdit->setAccessibleName(tr("Filter text"));
-    m_filterEdit->setPlaceholderText(tr("Filter…"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterColumn = new QComboBox(page);
-    m_filterColumn->setObjectName(u"filterColumnCombo"_s);
-    m_filterColumn->setAccessibleName(tr("Column to filter"));
-    m_filterColumn->addItem(tr("All columns"), -1);
-    for (int c = 0; c < int(Column::Count); ++c)
-        m_filterColumn->addItem(AssetTableModel::columnTitle(Column(c)), c);
-    auto applyFilter = [this] {
-        m_proxy->setTextFilter(m_filterEdit->text(), m_filterColumn->currentData().toInt());
-    };
-    connect(m_filterEdit, &QLineEdit::textChanged, this, applyFilter);
-    connect(m_filterColumn, &QComboBox::currentIndexChanged, this, applyFilter);
-    bucketRow->addWidget(m_filterEdit, 1);
-    bucketRow->addWidget(m_filterColumn);
-
-    m_view = new QTableView(page);
-    m_view->setObjectName(u"assetTable"_s);
-    m_view->setAccessibleName(tr("Assets"));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder); // insertion order until the user sorts
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionsMovable(true);
-    m_view->setColumnWidth(int(Column::AssetId),
-                           m_view->fontMetrics().horizontalAdvance(QString(34, u'0')));
-    const QFontMetrics fm = m_view->fontMetrics();
-    auto widthFor = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    m_view->setColumnWidth(int(Column::TargetStatus), widthFor(u"CANCELLED"_s));
-    m_view->setColumnWidth(int(Column::State), widthFor(u"Retrying 10/10"_s));
-    m_view->setColumnWidth(int(Column::HttpStatus), widthFor(u"HTTP"_s));
-    m_view->setColumnWidth(int(Column::ErrorCode), widthFor(u"APIGW.0308"_s));
-    m_view->setColumnWidth(int(Column::ErrorMessage), 300);
-    m_view->setColumnWidth(int(Column::Attempts), widthFor(u"Attempts"_s));
-    m_view->setColumnWidth(int(Column::RequestId), widthFor(u"0123456789abcdef"_s));
-    // Table actions: active while the table has focus, and in its context menu.
-    for (QAction *a : {m_confirmAction, m_retryAction, m_retryAllAction, m_confirmAgainAction}) {
-        m_view->addAction(a);
-    }
-    auto *sep1 = new QAction(m_view);
-    sep1->setSeparator(true);
-    m_view->addAction(sep1);
-    for (QAction *a : {m_copyIdsAction, m_copyRowsAction, m_copyErrorsAction, m_pasteAction}) {
+    connect(page, &AssetsPage::selectionChanged, this, &MainWindow::updateActions);
+    for (QAction *a :
+         {m_copyIdsAction, m_copyRowsAction, m_copyErrorsAction, m_pasteAction, m_removeAction})
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        m_view->addAction(a);
-    }
-    auto *sep2 = new QAction(m_view);
-    sep2->setSeparator(true);
-    m_view->addAction(sep2);
-    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_view->addAction(m_removeAction);
-    m_view->addAction(m_exportAction);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::updateDetails);
-
-    m_details = new QTextBrowser(page);
-    m_details->setObjectName(u"detailsPane"_s);
-    m_details->setAccessibleName(tr("Details of the current asset"));
-    m_details->setOpenLinks(false);
-    m_details->setPlaceholderText(tr("Select an asset to see the server's answer in full."));
-
-    auto *splitter = new QSplitter(Qt::Vertical, page);
-    splitter->setObjectName(u"tableSplitter"_s);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    m_details->setMinimumHeight(fm.lineSpacing() * 5);
-
-    // Progress of the running batch.
-    m_progress = new QProgressBar(page);
-    m_progress->setObjectName(u"batchProgress"_s);
-    m_progress->setAccessibleName(tr("Batch progress"));
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progressLabel = new QLabel(page);
-    m_progressLabel->setObjectName(u"progressLabel"_s);
-    m_progressLabel->setAccessibleName(tr("Batch progress details"));
-    // However long the text, the window keeps its width: the label gives way, and the whole text
-    // is in its tooltip.
-    m_progressLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_progressLabel->setMinimumWidth(0);
-    auto button = [page](QAction *action, const QString &name) {
-        auto *b = new QPushButton(action->text(), page);
-        b->setObjectName(name);
-        b->setAccessibleName(action->toolTip());
-        b->setToolTip(action->toolTip() + u" ("_s
-                      + action->shortcut().toString(QKeySequence::NativeText) + u')');
-        QObject::connect(b, &QPushButton::clicked, action, &QAction::trigger);
-        return b;
-    };
-    m_pauseButton = button(m_pauseAction, u"pauseButton"_s);
-    m_resumeButton = button(m_resumeAction, u"resumeButton"_s);
-    m_cancelButton = button(m_cancelAction, u"cancelButton"_s);
-    auto *progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_progressLabel, 2);
-    progressRow->addWidget(m_pauseButton);
-    progressRow->addWidget(m_resumeButton);
-    progressRow->addWidget(m_cancelButton);
-
-    // Offer to resume a batch that a crash or kill interrupted.
-    m_resumeBar = new QFrame(page);
-    m_resumeBar->setObjectName(u"resumeBar"_s);
-    m_resumeBar->setFrameShape(QFrame::StyledPanel);
-    m_resumeBar->setAccessibleName(tr("Interrupted batch"));
-    m_resumeText = new QLabel(m_resumeBar);
-    m_resumeText->setObjectName(u"resumeText"_s);
-    m_resumeText->setWordWrap(true);
-    auto *resumeRow = new QHBoxLayout(m_resumeBar);
-    resumeRow->addWidget(m_resumeText, 1);
-    resumeRow->addWidget(button(m_resumeBatchAction, u"resumeBatchButton"_s));
-    resumeRow->addWidget(button(m_discardBatchAction, u"discardBatchButton"_s));
-    m_resumeBar->hide();
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_resumeBar);
-    layout->addWidget(m_paste);
-    layout->addLayout(bucketRow);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(progressRow);
+    page->addTableActions({m_confirmAction, m_retryAction, m_retryAllAction, m_confirmAgainAction,
+                           nullptr, m_copyIdsAction, m_copyRowsAction, m_copyErrorsAction,
+                           m_pasteAction, nullptr, m_removeAction, m_exportAction});
+    page->setBatchActions(m_pauseAction, m_resumeAction, m_cancelAction, m_resumeBatchAction,
+                          m_discardBatchAction);
     return page;
 }
 
@@ -565,9 +341,7 @@ void MainWindow::restoreUiState()
         return;
     restoreGeometry(m_settings->mainWindowGeometry());
     restoreState(m_settings->mainWindowState());
-    QHeaderView *header = m_view->horizontalHeader();
-    if (header->restoreState(m_settings->assetTableHeaderState()))
-        m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_assets->restoreHeaderState(m_settings->assetTableHeaderState());
 }
 
 void MainWindow::saveUiState()
@@ -576,7 +350,7 @@ void MainWindow::saveUiState()
         return;
     m_settings->setMainWindowGeometry(saveGeometry());
     m_settings->setMainWindowState(saveState());
-    m_settings->setAssetTableHeaderState(m_view->horizontalHeader()->saveState());
+    m_settings->setAssetTableHeaderState(m_assets->saveHeaderState());
     m_settings->sync();
 }
 
@@ -603,27 +377,19 @@ void MainWindow::reloadProfiles()
 
 // --- status -------------------------------------------------------------------------------
 
-void MainWindow::updateBucketButtons()
-{
-    for (int b = 0; b < int(Bucket::Count); ++b) {
-        QAbstractButton *button = m_buckets->button(b);
-        button->setText(tr("%1 (%2)").arg(bucketName(Bucket(b)),
-                                          QLocale().toString(m_model->count(Bucket(b)))));
-    }
-}
-
 void MainWindow::updateActions()
 {
     const bool running = isRunning();
-    const bool hasRows = m_model->rowCount() > 0;
-    const bool hasSelection = m_view && m_view->selectionModel()->hasSelection();
+    const AssetTableModel *model = m_assets->model();
+    const bool hasRows = model->rowCount() > 0;
+    const bool hasSelection = m_assets->hasSelection();
     const bool hasProfile = m_settings && !m_settings->activeProfileName().isEmpty();
-    m_confirmAction->setEnabled(!running && hasProfile && m_model->count(Bucket::Queued) > 0);
-    const bool anyFailed = m_model->count(Bucket::Failed) + m_model->count(Bucket::NotSent) > 0;
+    m_confirmAction->setEnabled(!running && hasProfile && model->count(Bucket::Queued) > 0);
+    const bool anyFailed = model->count(Bucket::Failed) + model->count(Bucket::NotSent) > 0;
     m_retryAction->setEnabled(!running && hasProfile && anyFailed);
     m_retryAllAction->setEnabled(!running && hasProfile && anyFailed);
     m_confirmAgainAction->setEnabled(!running && hasProfile
-                                     && m_model->count(AssetState::Skipped) > 0);
+                                     && model->count(AssetState::Skipped) > 0);
     m_removeAction->setEnabled(hasSelection);
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyRowsAction->setEnabled(hasSelection);
@@ -633,92 +399,22 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(running && m_runner && !paused);
     m_resumeAction->setEnabled(running && paused);
     m_cancelAction->setEnabled(running && m_runner);
-    m_pauseButton->setEnabled(m_pauseAction->isEnabled());
-    m_resumeButton->setEnabled(m_resumeAction->isEnabled());
-    m_cancelButton->setEnabled(m_cancelAction->isEnabled());
     m_profileCombo->setEnabled(!running && m_profileCombo->count() > 0);
     m_profilesAction->setEnabled(!running);
     m_resumeBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
     m_discardBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
 }
 
-void MainWindow::updateDetails()
-{
-    const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid()) {
-        m_details->clear();
-        return;
-    }
-    const int row = m_proxy->mapToSource(current).row();
-    if (row < 0)
-        return;
-    const AssetTableModel::Row &r = m_model->row(row);
-    QString html = u"<p><b>%1</b> → %2 · <b>%3</b></p>"_s.arg(
-            r.assetId.toHtmlEscaped(), targetStatusName(r.status),
-            AssetTableModel::stateText(r.state, r.attempts, r.maxAttempts).toHtmlEscaped());
-    if (!r.last.ok() || r.last.httpStatus > 0) {
-        html += u"<p>"_s
-                + ErrorHints::details(r.assetId, r.last, r.updatedAt)
-                          .toHtmlEscaped()
-                          .replace(u'\n', u"<br>"_s)
-                + u"</p>"_s;
-    }
-    if (!r.note.isEmpty())
-        html += u"<p>"_s + r.note.toHtmlEscaped() + u"</p>"_s;
-    m_details->setHtml(html);
-}
-
 void MainWindow::updateProgress()
 {
-    if (!m_runner && !m_starting) {
-        if (m_lastSummary) {
-            const BatchSummary &s = *m_lastSummary;
-            // What was dealt with, not 100% for a batch stopped early.
-            m_progress->setRange(0, std::max(1, s.total));
-            m_progress->setValue(s.total - s.notSent);
-            QString text = s.kept
-                    ? tr("Stopped: %1 confirmed, %2 failed, %3 left to send (Batch > Resume "
-                         "Unfinished Batch) after %4")
-                              .arg(locale().toString(s.confirmed), locale().toString(s.failed),
-                                   locale().toString(s.remaining),
-                                   formatDuration(s.elapsedMs / 1000))
-                    : tr("Done: %1 confirmed, %2 failed, %3 not sent in %4")
-                              .arg(locale().toString(s.confirmed), locale().toString(s.failed),
-                                   locale().toString(s.notSent),
-                                   formatDuration(s.elapsedMs / 1000));
-            if (s.skipped > 0)
-                text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
-            m_progressLabel->setText(text);
-            m_progressLabel->setToolTip(s.stopReason.isEmpty() ? text
-                                                               : text + u"\n"_s + s.stopReason);
-        } else {
-            m_progress->setRange(0, 1);
-            m_progress->setValue(0);
-            m_progressLabel->setText(tr("Idle"));
-        }
-        return;
-    }
-    if (m_starting) {
-        m_progress->setRange(0, 0);
-        m_progressLabel->setText(tr("Reading the profile's secrets…"));
-        return;
-    }
-    const BatchProgress p = m_runner->progress();
-    m_progress->setRange(0, std::max(1, p.total));
-    m_progress->setValue(p.done);
-    QString text
-            = tr("%1 of %2 done · %3 confirmed · %4 failed")
-                      .arg(locale().toString(p.done), locale().toString(p.total),
-                           locale().toString(p.confirmed + p.skipped), locale().toString(p.failed));
-    if (p.paused) {
-        text = tr("Paused: %1").arg(text);
-    } else if (p.ratePerMinute > 0) {
-        text += tr(" · %1/min").arg(locale().toString(qRound(p.ratePerMinute)));
-        if (p.secondsLeft >= 0 && p.done < p.total)
-            text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
-    }
-    m_progressLabel->setText(text);
-    m_progressLabel->setToolTip(text);
+    if (m_starting)
+        m_assets->showStarting();
+    else if (m_runner)
+        m_assets->showProgress(m_runner->progress());
+    else if (m_lastSummary)
+        m_assets->showSummary(*m_lastSummary);
+    else
+        m_assets->showIdle();
 }
 
 void MainWindow::showError(const QString &title, const QString &text)
@@ -734,111 +430,29 @@ void MainWindow::showError(const QString &title, const QString &text)
 
 // --- selection and clipboard --------------------------------------------------------------
 
-QList<int> MainWindow::selectedSourceRows() const
-{
-    QModelIndexList selected = m_view->selectionModel()->selectedRows();
-    std::sort(selected.begin(), selected.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QList<int> rows;
-    rows.reserve(selected.size());
-    for (const QModelIndex &i : std::as_const(selected))
-        rows << m_proxy->mapToSource(i).row();
-    return rows;
-}
-
 void MainWindow::copyIds() const
 {
-    QStringList ids;
-    for (int row : selectedSourceRows())
-        ids << m_model->row(row).assetId;
-    if (!ids.isEmpty())
-        QGuiApplication::clipboard()->setText(ids.join(u'\n') + u'\n');
+    m_assets->copyIds();
 }
 
 void MainWindow::copyRows() const
 {
-    const QList<int> rows = selectedSourceRows();
-    if (rows.isEmpty())
-        return;
-    auto clean = [](QString s) {
-        return s.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
-    };
-    QStringList lines;
-    QStringList header;
-    for (int c = 0; c < int(Column::Count); ++c)
-        header << AssetTableModel::columnTitle(Column(c));
-    lines << header.join(u'\t');
-    for (int row : rows) {
-        QStringList fields;
-        for (int c = 0; c < int(Column::Count); ++c)
-            fields << clean(exportField(m_model->index(row, c), Column(c)));
-        lines << fields.join(u'\t');
-    }
-    QGuiApplication::clipboard()->setText(lines.join(u'\n') + u'\n');
+    m_assets->copyRows();
 }
 
 void MainWindow::copyErrorDetails() const
 {
-    QStringList blocks;
-    for (int row : selectedSourceRows()) {
-        const AssetTableModel::Row &r = m_model->row(row);
-        if (r.last.ok() && r.note.isEmpty())
-            continue;
-        QString block = ErrorHints::details(r.assetId, r.last, r.updatedAt);
-        if (!r.note.isEmpty())
-            block += u'\n' + r.note;
-        blocks << block;
-    }
-    if (!blocks.isEmpty())
-        QGuiApplication::clipboard()->setText(blocks.join(u"\n\n"_s) + u'\n');
+    m_assets->copyErrorDetails();
 }
 
 void MainWindow::removeSelected()
 {
-    QList<int> rows;
-    int skipped = 0;
-    for (int row : selectedSourceRows()) {
-        // Assets of the running batch stay until it is over.
-        const AssetState s = m_model->row(row).state;
-        if (isRunning() && !isTerminal(s)) {
-            ++skipped;
-            continue;
-        }
-        rows << row;
-    }
-    const int removed = m_model->removeAssetRows(rows);
-    QString message = tr("Removed: %1").arg(removed);
-    if (skipped > 0)
-        message += tr("; kept because they are in the running batch: %1").arg(skipped);
-    statusBar()->showMessage(message, 8000);
+    m_assets->removeSelected(isRunning());
 }
 
 bool MainWindow::exportView(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1 could not be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    QStringList header;
-    for (int c = 0; c < int(Column::Count); ++c)
-        header << AssetTableModel::columnTitle(Column(c));
-    file.write(Csv::row(header));
-    const int rows = m_proxy->rowCount();
-    for (int r = 0; r < rows; ++r) {
-        QStringList fields;
-        fields.reserve(int(Column::Count));
-        for (int c = 0; c < int(Column::Count); ++c)
-            fields << exportField(m_proxy->index(r, c), Column(c));
-        file.write(Csv::row(fields));
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("%1 could not be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return m_assets->exportView(path, error);
 }
 
 void MainWindow::exportViewInteractive()
@@ -853,7 +467,7 @@ void MainWindow::exportViewInteractive()
     if (exportView(path, &error))
         statusBar()->showMessage(tr("Rows exported to %1: %2")
                                          .arg(QDir::toNativeSeparators(path))
-                                         .arg(m_proxy->rowCount()),
+                                         .arg(m_assets->proxy()->rowCount()),
                                  8000);
     else
         showError(tr("Export failed"), error);
@@ -877,7 +491,7 @@ void MainWindow::importFilesInteractive()
 void MainWindow::importFiles(const QStringList &paths)
 {
     m_tabs->setCurrentIndex(0);
-    m_paste->parseFiles(paths);
+    m_assets->pastePanel()->parseFiles(paths);
 }
 
 void MainWindow::pasteFromClipboard()
@@ -888,7 +502,7 @@ void MainWindow::pasteFromClipboard()
         return;
     }
     m_tabs->setCurrentIndex(0);
-    m_paste->parseText(text, tr("the clipboard"));
+    m_assets->pastePanel()->parseText(text, tr("the clipboard"));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -911,7 +525,7 @@ void MainWindow::dropEvent(QDropEvent *event)
         event->acceptProposedAction();
     } else if (mime->hasText()) {
         m_tabs->setCurrentIndex(0);
-        m_paste->parseText(mime->text(), tr("dropped text"));
+        m_assets->pastePanel()->parseText(mime->text(), tr("dropped text"));
         event->acceptProposedAction();
     }
 }
@@ -922,18 +536,8 @@ void MainWindow::confirmQueued()
 {
     if (isRunning())
         return;
-    QList<int> rows;
-    for (int row : selectedSourceRows()) {
-        if (m_model->row(row).state == AssetState::Queued)
-            rows << row;
-    }
-    if (rows.isEmpty()) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->row(row).state == AssetState::Queued)
-                rows << row;
-        }
-    }
-    startBatch(rows);
+    startBatch(m_assets->rowsToSend(
+            [](const AssetTableModel::Row &r) { return r.state == AssetState::Queued; }));
 }
 
 void MainWindow::retryFailed()
@@ -950,23 +554,13 @@ void MainWindow::retry(bool includeNonRetryable)
 {
     if (isRunning())
         return;
-    auto wanted = [this, includeNonRetryable](int row) {
-        const AssetTableModel::Row &r = m_model->row(row);
-        if (r.state == AssetState::NotSent || r.state == AssetState::Cancelled)
-            return true;
-        return r.state == AssetState::Failed && (includeNonRetryable || r.last.isRetryable());
-    };
-    QList<int> rows;
-    for (int row : selectedSourceRows()) {
-        if (wanted(row))
-            rows << row;
-    }
-    if (rows.isEmpty()) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (wanted(row))
-                rows << row;
-        }
-    }
+    const QList<int> rows
+            = m_assets->rowsToSend([includeNonRetryable](const AssetTableModel::Row &r) {
+                  if (r.state == AssetState::NotSent || r.state == AssetState::Cancelled)
+                      return true;
+                  return r.state == AssetState::Failed
+                          && (includeNonRetryable || r.last.isRetryable());
+              });
     if (rows.isEmpty()) {
         statusBar()->showMessage(
                 includeNonRetryable
@@ -976,7 +570,7 @@ void MainWindow::retry(bool includeNonRetryable)
                 10000);
         return;
     }
-    m_model->requeue(rows);
+    m_assets->model()->requeue(rows);
     startBatch(rows);
 }
 
@@ -984,23 +578,13 @@ void MainWindow::confirmAgain()
 {
     if (isRunning())
         return;
-    auto skipped = [this](int row) { return m_model->row(row).state == AssetState::Skipped; };
-    QList<int> rows;
-    for (int row : selectedSourceRows()) {
-        if (skipped(row))
-            rows << row;
-    }
-    if (rows.isEmpty()) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (skipped(row))
-                rows << row;
-        }
-    }
+    const QList<int> rows = m_assets->rowsToSend(
+            [](const AssetTableModel::Row &r) { return r.state == AssetState::Skipped; });
     if (rows.isEmpty()) {
         statusBar()->showMessage(tr("No asset was skipped as confirmed before"), 10000);
         return;
     }
-    m_model->requeue(rows);
+    m_assets->model()->requeue(rows);
     startBatch(rows, true);
 }
 
@@ -1016,8 +600,10 @@ void MainWindow::startBatch(const QList<int> &rows, bool force)
     }
     QList<ConfirmItem> items;
     items.reserve(rows.size());
-    for (int row : rows)
-        items.append({m_model->row(row).assetId, m_model->row(row).status});
+    for (int row : rows) {
+        const AssetTableModel::Row &r = m_assets->model()->row(row);
+        items.append({r.assetId, r.status});
+    }
     startItems(*profile, items, {}, force);
 }
 
@@ -1083,9 +669,10 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
     }
     QList<ConfirmItem> items;
     items.reserve(wanted.size());
+    const AssetTableModel *model = m_assets->model();
     for (const ConfirmItem &item : wanted) {
-        const int row = m_model->rowOf(item.assetId);
-        if (row >= 0 && m_model->row(row).state == AssetState::Queued)
+        const int row = model->rowOf(item.assetId);
+        if (row >= 0 && model->row(row).state == AssetState::Queued)
             items << item;
     }
     if (items.isEmpty()) {
@@ -1117,7 +704,8 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
     });
     connect(m_runner, &BatchRunner::waiting, this, [this](qint64 ms, const QString &reason) {
         statusBar()->showMessage(
-                tr("Waiting %1: %2").arg(formatDuration((ms + 999) / 1000), reason), int(ms));
+                tr("Waiting %1: %2").arg(AssetsPage::formatDuration((ms + 999) / 1000), reason),
+                int(ms));
     });
     connect(m_runner, &BatchRunner::historyFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("History: %1").arg(message), 15000);
@@ -1149,30 +737,9 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
 
 void MainWindow::checkInterruptedBatches()
 {
-    m_interruptedBatch.clear();
     const QList<BatchInfo> batches = m_history ? resumableBatches(*m_history) : QList<BatchInfo>();
-    if (!batches.isEmpty()) {
-        const BatchInfo &b = batches.constLast(); // the newest
-        m_interruptedBatch = b.id;
-        const QString started = QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat);
-        QString text = b.stoppedAt.isValid()
-                ? tr("A batch of %n asset(s) started %1 stopped before all were sent: %2 Send "
-                     "the rest? Assets it may have confirmed already are checked first and not "
-                     "sent again.",
-                     nullptr, b.total)
-                          .arg(started, b.stopReason)
-                : tr("A batch of %n asset(s) started %1 did not finish: VOD Confirm was "
-                     "closed, killed or crashed while it ran. Resume it? Assets it may have "
-                     "confirmed already are checked first and not sent again.",
-                     nullptr, b.total)
-                          .arg(started);
-        if (batches.size() > 1)
-            text += u' '
-                    + tr("(%n older unfinished batch(es): see “vodconfirm history --unfinished”.)",
-                         nullptr, int(batches.size()) - 1);
-        m_resumeText->setText(text);
-    }
-    m_resumeBar->setVisible(!m_interruptedBatch.isEmpty());
+    m_interruptedBatch = batches.isEmpty() ? QString() : batches.constLast().id; // the newest
+    m_assets->showInterruptedBatches(batches);
     updateActions();
 }
 
@@ -1210,7 +777,7 @@ void MainWindow::resumeInterruptedBatch()
     }
 
     m_interruptedBatch.clear();
-    m_resumeBar->hide();
+    m_assets->showInterruptedBatches({});
     if (plan->items.isEmpty()) { // everything was settled before the interruption
         m_history->finishBatch(batch.id, QDateTime::currentDateTimeUtc());
         m_history->flush();
@@ -1223,18 +790,18 @@ void MainWindow::resumeInterruptedBatch()
     QMap<TargetStatus, QStringList> byStatus;
     for (const ConfirmItem &item : plan->items)
         byStatus[item.status].append(item.assetId);
+    AssetTableModel *model = m_assets->model();
     QList<int> requeue;
     for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
-        m_model->addAssets(it.value(), it.key());
+        model->addAssets(it.value(), it.key());
         for (const QString &id : it.value()) {
-            const int row = m_model->rowOf(id);
-            if (m_model->row(row).state != AssetState::Queued
-                || m_model->row(row).status != it.key())
+            const int row = model->rowOf(id);
+            if (model->row(row).state != AssetState::Queued || model->row(row).status != it.key())
                 requeue.append(row);
         }
     }
     if (!requeue.isEmpty())
-        m_model->requeue(requeue);
+        model->requeue(requeue);
     statusBar()->showMessage(tr("Resuming: %1 confirmed before the interruption, %2 failed, %3 "
                                 "to check and finish")
                                      .arg(plan->confirmedBefore)
@@ -1267,12 +834,12 @@ void MainWindow::discardInterruptedBatch()
 
 void MainWindow::onAssetChanged(const AssetUpdate &update)
 {
-    m_model->queueUpdate(update);
+    m_assets->model()->queueUpdate(update);
 }
 
 void MainWindow::onBatchFinished(const BatchSummary &summary)
 {
-    m_model->flushUpdates();
+    m_assets->model()->flushUpdates();
     m_progressTimer.stop();
     m_lastSummary = summary;
     if (m_runner) {
@@ -1298,7 +865,7 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
                           .arg(summary.historyError));
     updateActions();
     updateProgress();
-    updateDetails();
+    m_assets->updateDetails();
     if (m_historyView)
         QTimer::singleShot(HistoryStore::FlushIntervalMs + 100, m_historyView,
                            &HistoryView::refresh);
@@ -1397,7 +964,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
-        m_model->setPalette(palette());
+        m_assets->model()->setPalette(palette());
     QMainWindow::changeEvent(event);
 }
 

@@ -14,25 +14,17 @@
 #include <array>
 #include <optional>
 
-class QAbstractButton;
 class QAction;
-class QButtonGroup;
 class QComboBox;
-class QFrame;
-class QLabel;
-class QLineEdit;
 class QNetworkAccessManager;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
-class QTableView;
-class QTextBrowser;
 
 namespace VodConfirm {
 
 class AssetFilterProxy;
+class AssetsPage;
 class AssetTableModel;
 class BatchRunner;
 class CredentialStore;
@@ -56,9 +48,9 @@ public:
                HistoryStore *history, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    AssetTableModel *assetModel() const { return m_model; }
-    AssetFilterProxy *assetProxy() const { return m_proxy; }
-    PastePanel *pastePanel() const { return m_paste; }
+    AssetTableModel *assetModel() const;
+    AssetFilterProxy *assetProxy() const;
+    PastePanel *pastePanel() const;
     bool isRunning() const;
     std::optional<BatchSummary> lastSummary() const { return m_lastSummary; }
 
@@ -105,17 +97,14 @@ private:
     void buildActions();
     void buildUi();
     void buildMenus();
-    QWidget *buildAssetsPage();
+    AssetsPage *buildAssetsPage();
     void restoreUiState();
     void saveUiState();
     void reloadProfiles();
-    void updateBucketButtons();
     void updateActions();
-    void updateDetails();
     void updateProgress();
     void showError(const QString &title, const QString &text);
 
-    QList<int> selectedSourceRows() const; // in view order
     void retry(bool includeNonRetryable);
     void startBatch(const QList<int> &rows, bool force = false);
     // Runs `items` (rows of the table) with the profile's credentials, as a new batch, or as
@@ -137,27 +126,12 @@ private:
     CredentialStore *m_credentials;
     QPointer<HistoryStore> m_history;
 
-    AssetTableModel *m_model = nullptr;
-    AssetFilterProxy *m_proxy = nullptr;
-
     QStackedWidget *m_stack = nullptr;
     QTabWidget *m_tabs = nullptr;
-    PastePanel *m_paste = nullptr;
-    QTableView *m_view = nullptr;
-    QTextBrowser *m_details = nullptr;
-    QButtonGroup *m_buckets = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QComboBox *m_filterColumn = nullptr;
+    AssetsPage *m_assets = nullptr;
     QComboBox *m_profileCombo = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_progressLabel = nullptr;
-    QPushButton *m_pauseButton = nullptr;
-    QPushButton *m_resumeButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
     HistoryView *m_historyView = nullptr;
-    QFrame *m_resumeBar = nullptr;
-    QLabel *m_resumeText = nullptr;
-    QString m_interruptedBatch; // offered in m_resumeBar
+    QString m_interruptedBatch; // offered in the assets page's bar
     QSystemTrayIcon *m_tray = nullptr;
 
     QAction *m_confirmAction = nullptr;

@@ -1,134 +1,47 @@
 #include "pastepanel.h"
+#include "ui_pastepanel.h"
+
+#include "pasteedit.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
-// A text area that hands very large pastes to the panel instead of laying them out.
-class PasteEdit final : public QPlainTextEdit
+PastePanel::PastePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::PastePanel>())
 {
-public:
-    using QPlainTextEdit::QPlainTextEdit;
-    std::function<void(const QString &)> onLargePaste;
-
-protected:
-    void insertFromMimeData(const QMimeData *source) override
-    {
-        if (source->hasText() && onLargePaste) {
-            const QString text = source->text();
-            if (text.size() > PastePanel::MaxEditableChars) {
-                onLargePaste(text);
-                return;
-            }
-        }
-        QPlainTextEdit::insertFromMimeData(source);
-    }
-};
-
-PastePanel::PastePanel(QWidget *parent) : QWidget(parent)
-{
-    setObjectName(u"pastePanel"_s);
-
-    m_edit = new PasteEdit(this);
-    m_edit->setObjectName(u"pasteEdit"_s);
-    m_edit->setAccessibleName(tr("Asset IDs to add"));
-    m_edit->setPlaceholderText(
-            tr("Paste or type asset IDs here: any text works (lists, CSV, JSON, logs). You can "
-               "also drop files on the window or press Ctrl+V on the table."));
-    m_edit->setTabChangesFocus(true);
-    m_edit->setMaximumHeight(m_edit->fontMetrics().lineSpacing() * 4 + 12);
-    m_edit->onLargePaste = [this](const QString &text) { parseText(text, tr("pasted text")); };
-
-    m_sourceLabel = new QLabel(this);
-    m_sourceLabel->setObjectName(u"pasteSourceLabel"_s);
-    m_sourceLabel->setVisible(false);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(u"parseProgress"_s);
-    m_progress->setAccessibleName(tr("Parsing progress"));
-    m_progress->setRange(0, 0); // busy indicator
-    m_progress->setFormat(tr("Parsing…"));
-    m_progress->setTextVisible(true);
-    m_progress->setMaximumWidth(200);
-    m_progress->setVisible(false);
-
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(u"pasteSummaryLabel"_s);
-    m_summary->setAccessibleName(tr("What was found in the text"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_malformed = new QTreeWidget(this);
-    m_malformed->setObjectName(u"malformedList"_s);
-    m_malformed->setAccessibleName(tr("Malformed tokens"));
-    m_malformed->setHeaderLabels({tr("Line"), tr("Token"), tr("Reason")});
-    m_malformed->setRootIsDecorated(false);
-    m_malformed->setUniformRowHeights(true);
-    m_malformed->setMaximumHeight(110);
-    m_malformed->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_malformed->setVisible(false);
-
-    m_targetStatus = new QComboBox(this);
-    m_targetStatus->setObjectName(u"targetStatusCombo"_s);
-    m_targetStatus->setAccessibleName(tr("Target status for these assets"));
-    m_targetStatus->addItem(tr("CREATED (upload finished)"), int(TargetStatus::Created));
-    m_targetStatus->addItem(tr("FAILED (upload failed)"), int(TargetStatus::Failed));
-    m_targetStatus->addItem(tr("CANCELLED (upload cancelled)"), int(TargetStatus::Cancelled));
-    m_targetStatus->setToolTip(tr("The status each asset of this batch is set to"));
-    auto *statusLabel = new QLabel(tr("&Target status:"), this);
-    statusLabel->setBuddy(m_targetStatus);
-
-    m_addButton = new QPushButton(tr("&Add to Queue"), this);
-    m_addButton->setObjectName(u"addIdsButton"_s);
-    m_addButton->setAccessibleName(tr("Add the found IDs to the queue"));
-    m_addButton->setEnabled(false);
-    connect(m_addButton, &QPushButton::clicked, this, &PastePanel::addToQueue);
-
-    m_clearButton = new QPushButton(tr("C&lear"), this);
-    m_clearButton->setObjectName(u"clearPasteButton"_s);
-    m_clearButton->setAccessibleName(tr("Clear the pasted text"));
-    connect(m_clearButton, &QPushButton::clicked, this, &PastePanel::clear);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(statusLabel);
-    buttons->addWidget(m_targetStatus);
-    buttons->addStretch(1);
-    buttons->addWidget(m_progress);
-    buttons->addWidget(m_clearButton);
-    buttons->addWidget(m_addButton);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_edit);
-    layout->addWidget(m_sourceLabel);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_malformed);
-    layout->addLayout(buttons);
+    m_ui->setupUi(this);
+    m_ui->pasteEdit->setMaximumHeight(m_ui->pasteEdit->fontMetrics().lineSpacing() * 4 + 12);
+    m_ui->pasteEdit->onLargePaste
+            = [this](const QString &text) { parseText(text, tr("pasted text")); };
+    m_ui->malformedList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->targetStatusCombo->addItem(tr("CREATED (upload finished)"), int(TargetStatus::Created));
+    m_ui->targetStatusCombo->addItem(tr("FAILED (upload failed)"), int(TargetStatus::Failed));
+    m_ui->targetStatusCombo->addItem(tr("CANCELLED (upload cancelled)"),
+                                     int(TargetStatus::Cancelled));
+    connect(m_ui->addIdsButton, &QPushButton::clicked, this, &PastePanel::addToQueue);
+    connect(m_ui->clearPasteButton, &QPushButton::clicked, this, &PastePanel::clear);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_debounce, &QTimer::timeout, this, &PastePanel::parseEditText);
-    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+    connect(m_ui->pasteEdit, &QPlainTextEdit::textChanged, this, [this] {
         m_source.clear();
-        m_sourceLabel->setVisible(false);
+        m_ui->pasteSourceLabel->setVisible(false);
         m_debounce->start();
     });
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &PastePanel::onFinished);
@@ -147,17 +60,17 @@ void PastePanel::setKnownIdsProvider(std::function<AssetIdParser::KnownPredicate
 
 TargetStatus PastePanel::targetStatus() const
 {
-    return TargetStatus(m_targetStatus->currentData().toInt());
+    return TargetStatus(m_ui->targetStatusCombo->currentData().toInt());
 }
 
 void PastePanel::setTargetStatus(TargetStatus status)
 {
-    m_targetStatus->setCurrentIndex(m_targetStatus->findData(int(status)));
+    m_ui->targetStatusCombo->setCurrentIndex(m_ui->targetStatusCombo->findData(int(status)));
 }
 
 void PastePanel::parseEditText()
 {
-    const QString text = m_edit->toPlainText();
+    const QString text = m_ui->pasteEdit->toPlainText();
     if (text.trimmed().isEmpty()) {
         ++m_generation;
         m_queuedJob = nullptr;
@@ -176,16 +89,16 @@ void PastePanel::parseEditText()
 void PastePanel::parseText(const QString &text, const QString &source)
 {
     {
-        const QSignalBlocker block(m_edit);
-        m_edit->clear();
+        const QSignalBlocker block(m_ui->pasteEdit);
+        m_ui->pasteEdit->clear();
     }
     m_debounce->stop();
     const QString label = tr("%1 (%2)").arg(source, QLocale().formattedDataSize(text.size()));
     if (text.size() <= MaxEditableChars) {
         // Small enough to show and edit: the text area holds it.
         {
-            const QSignalBlocker block(m_edit);
-            m_edit->setPlainText(text);
+            const QSignalBlocker block(m_ui->pasteEdit);
+            m_ui->pasteEdit->setPlainText(text);
         }
     }
     start(
@@ -200,8 +113,8 @@ void PastePanel::parseFiles(const QStringList &paths)
     if (paths.isEmpty())
         return;
     {
-        const QSignalBlocker block(m_edit);
-        m_edit->clear();
+        const QSignalBlocker block(m_ui->pasteEdit);
+        m_ui->pasteEdit->clear();
     }
     m_debounce->stop();
     QStringList names;
@@ -244,9 +157,9 @@ void PastePanel::start(std::function<Outcome()> job, const QString &source)
     m_source = source;
     m_watchedGeneration = m_generation;
     m_parsing = true;
-    m_progress->setVisible(true);
-    m_addButton->setEnabled(false);
-    m_summary->setText(tr("Parsing…"));
+    m_ui->parseProgress->setVisible(true);
+    m_ui->addIdsButton->setEnabled(false);
+    m_ui->pasteSummaryLabel->setText(tr("Parsing…"));
     emit parsingChanged(true);
     m_watcher.setFuture(QtConcurrent::run(std::move(job)));
 }
@@ -261,7 +174,7 @@ void PastePanel::onFinished()
         return;
     }
     m_parsing = false;
-    m_progress->setVisible(false);
+    m_ui->parseProgress->setVisible(false);
     if (m_watchedGeneration != m_generation) { // cleared meanwhile
         showResult();
         emit parsingChanged(false);
@@ -278,20 +191,20 @@ void PastePanel::onFinished()
 
 QString PastePanel::summaryText() const
 {
-    return m_summary->text();
+    return m_ui->pasteSummaryLabel->text();
 }
 
 void PastePanel::showResult()
 {
-    m_sourceLabel->setVisible(!m_source.isEmpty());
-    m_sourceLabel->setText(tr("From %1").arg(m_source));
-    m_malformed->clear();
+    m_ui->pasteSourceLabel->setVisible(!m_source.isEmpty());
+    m_ui->pasteSourceLabel->setText(tr("From %1").arg(m_source));
+    m_ui->malformedList->clear();
     if (!m_hasResult) {
-        m_summary->setText(m_parsing ? tr("Parsing…") : QString());
-        m_summary->setVisible(m_parsing);
-        m_malformed->setVisible(false);
-        m_addButton->setEnabled(false);
-        m_addButton->setText(tr("&Add to Queue"));
+        m_ui->pasteSummaryLabel->setText(m_parsing ? tr("Parsing…") : QString());
+        m_ui->pasteSummaryLabel->setVisible(m_parsing);
+        m_ui->malformedList->setVisible(false);
+        m_ui->addIdsButton->setEnabled(false);
+        m_ui->addIdsButton->setText(tr("&Add to Queue"));
         return;
     }
     const ParsedIds &r = m_result;
@@ -308,8 +221,8 @@ void PastePanel::showResult()
                           .arg(locale.toString(r.upperCaseNormalised));
     if (!m_error.isEmpty())
         text += u'\n' + m_error;
-    m_summary->setText(text);
-    m_summary->setVisible(true);
+    m_ui->pasteSummaryLabel->setText(text);
+    m_ui->pasteSummaryLabel->setVisible(true);
 
     const qsizetype shown = std::min<qsizetype>(r.malformed.size(), 500);
     QList<QTreeWidgetItem *> items;
@@ -321,12 +234,13 @@ void PastePanel::showResult()
     if (r.malformedTotal > shown)
         items << new QTreeWidgetItem(
                 {QString(), tr("… and %1 more").arg(r.malformedTotal - shown), QString()});
-    m_malformed->addTopLevelItems(items);
-    m_malformed->setVisible(!items.isEmpty());
+    m_ui->malformedList->addTopLevelItems(items);
+    m_ui->malformedList->setVisible(!items.isEmpty());
 
-    m_addButton->setEnabled(r.count() > 0 && !m_parsing);
-    m_addButton->setText(r.count() > 0 ? tr("&Add to Queue (%1)").arg(locale.toString(r.count()))
-                                       : tr("&Add to Queue"));
+    m_ui->addIdsButton->setEnabled(r.count() > 0 && !m_parsing);
+    m_ui->addIdsButton->setText(r.count() > 0
+                                        ? tr("&Add to Queue (%1)").arg(locale.toString(r.count()))
+                                        : tr("&Add to Queue"));
 }
 
 void PastePanel::addToQueue()
@@ -361,8 +275,8 @@ void PastePanel::clear()
     m_queuedJob = nullptr;
     m_debounce->stop();
     {
-        const QSignalBlocker block(m_edit);
-        m_edit->clear();
+        const QSignalBlocker block(m_ui->pasteEdit);
+        m_ui->pasteEdit->clear();
     }
     m_source.clear();
     m_error.clear();

@@ -10,17 +10,13 @@
 #include <functional>
 #include <memory>
 
-class QComboBox;
-class QLabel;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QTimer;
-class QTreeWidget;
 
 namespace VodConfirm {
 
-class PasteEdit;
+namespace Ui {
+class PastePanel;
+}
 
 // Where asset IDs come in: a text area that accepts any text, plus text handed over from the
 // clipboard, dropped or imported files. The text is parsed off the GUI thread (AssetIdParser);
@@ -85,14 +81,7 @@ private:
     void onFinished();
     void showResult();
 
-    PasteEdit *m_edit = nullptr;
-    QLabel *m_sourceLabel = nullptr;
-    QLabel *m_summary = nullptr;
-    QTreeWidget *m_malformed = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QComboBox *m_targetStatus = nullptr;
-    QPushButton *m_addButton = nullptr;
-    QPushButton *m_clearButton = nullptr;
+    std::unique_ptr<Ui::PastePanel> m_ui;
     QTimer *m_debounce = nullptr;
 
     std::function<AssetIdParser::KnownPredicate()> m_knownIds;

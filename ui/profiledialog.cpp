@@ -1,4 +1,5 @@
 #include "profiledialog.h"
+#include "ui_profiledialog.h"
 
 #include "api/connectioncheck.h"
 #include "api/regions.h"
@@ -12,7 +13,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -21,7 +21,6 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -57,20 +56,19 @@ ProfileDialog::ProfileDialog(Settings *settings, CredentialStore *credentials,
     : QDialog(parent),
       m_settings(settings),
       m_credentials(credentials),
-      m_check(new ConnectionCheck(nam, this))
+      m_check(new ConnectionCheck(nam, this)),
+      m_ui(std::make_unique<Ui::ProfileDialog>())
 {
-    setObjectName(u"profileDialog"_s);
-    setWindowTitle(tr("Connection Profiles"));
     buildUi();
 
     connect(m_check, &ConnectionCheck::finished, this, [this](bool ok, const QString &message) {
         m_checking = false;
-        m_checkResult->setText(message);
-        QPalette palette = m_checkResult->palette();
+        m_ui->profileCheckResult->setText(message);
+        QPalette palette = m_ui->profileCheckResult->palette();
         palette.setColor(QPalette::WindowText,
                          ok ? QColor(0x1b, 0x7f, 0x3b) : palette.color(QPalette::Text));
-        m_checkResult->setPalette(palette);
-        m_checkResult->setProperty("checkOk", ok);
+        m_ui->profileCheckResult->setPalette(palette);
+        m_ui->profileCheckResult->setProperty("checkOk", ok);
         updateForm();
         emit connectionChecked(ok, message);
     });
@@ -83,238 +81,64 @@ ProfileDialog::ProfileDialog(Settings *settings, CredentialStore *credentials,
 
     const QString active = m_settings->activeProfileName();
     reloadList(active);
-    if (m_list->count() == 0)
+    if (m_ui->profileList->count() == 0)
         startNewProfile();
 }
 
 ProfileDialog::~ProfileDialog() = default;
 
-QLineEdit *ProfileDialog::addSecretRow(const QString &objectName, const QString &label,
-                                       const QString &accessibleName)
+void ProfileDialog::setUpShowButton(QLineEdit *edit, QToolButton *show)
 {
-    auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *edit = new QLineEdit(row);
-    name(edit, objectName, accessibleName);
-    edit->setEchoMode(QLineEdit::Password);
-    edit->setClearButtonEnabled(true);
-    auto *show = new QToolButton(row);
-    name(show, objectName + u"Show"_s, tr("Show %1").arg(accessibleName));
-    show->setText(tr("Show"));
-    show->setCheckable(true);
-    show->setToolTip(tr("Show or hide the %1").arg(accessibleName));
+    const QString what = edit->accessibleName();
+    show->setAccessibleName(tr("Show %1").arg(what));
+    show->setToolTip(tr("Show or hide the %1").arg(what));
     connect(show, &QToolButton::toggled, edit, [edit, show](bool visible) {
         edit->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
         show->setText(visible ? ProfileDialog::tr("Hide") : ProfileDialog::tr("Show"));
     });
-    layout->addWidget(edit, 1);
-    layout->addWidget(show);
-    auto *labelWidget = new QLabel(label, this);
-    labelWidget->setBuddy(edit);
-    m_form->addRow(labelWidget, row);
-    return edit;
 }
 
 void ProfileDialog::buildUi()
 {
-    // Profile list.
-    m_list = new QListWidget(this);
-    name(m_list, u"profileList"_s, tr("Profiles"));
-    m_newButton = new QPushButton(tr("New &Profile"), this);
-    name(m_newButton, u"profileNewButton"_s, tr("New profile"));
-    m_duplicateButton = new QPushButton(tr("Dup&licate"), this);
-    name(m_duplicateButton, u"profileDuplicateButton"_s, tr("Duplicate profile"));
-    m_removeButton = new QPushButton(tr("Re&move…"), this);
-    name(m_removeButton, u"profileRemoveButton"_s, tr("Remove profile"));
-    m_activeButton = new QPushButton(tr("Make Acti&ve"), this);
-    name(m_activeButton, u"profileActiveButton"_s, tr("Make profile active"));
-    m_activeButton->setToolTip(tr("Use this profile for confirmations"));
-
-    auto *listLayout = new QVBoxLayout;
-    listLayout->addWidget(m_list, 1);
-    listLayout->addWidget(m_newButton);
-    listLayout->addWidget(m_duplicateButton);
-    listLayout->addWidget(m_removeButton);
-    listLayout->addWidget(m_activeButton);
-
-    // Editor.
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-
-    m_name = new QLineEdit(this);
-    name(m_name, u"profileName"_s, tr("Profile name"));
-    m_name->setMaxLength(int(Profile::MaxNameLength));
-    m_form->addRow(tr("&Name:"), m_name);
-
-    m_region = new QComboBox(this);
-    name(m_region, u"profileRegion"_s, tr("Region"));
+    m_ui->setupUi(this);
+    m_ui->profileName->setMaxLength(int(Profile::MaxNameLength));
     for (const Region &region : Regions::all())
-        m_region->addItem(tr("%1 — %2").arg(region.name, region.id), region.id);
-    m_region->addItem(tr("Custom endpoint…"), QString());
-    m_form->addRow(tr("Re&gion:"), m_region);
+        m_ui->profileRegion->addItem(tr("%1 — %2").arg(region.name, region.id), region.id);
+    m_ui->profileRegion->addItem(tr("Custom endpoint…"), QString());
+    m_ui->profileAuthMode->addItem(tr("Access key / secret key (AK/SK)"), int(AuthChoice::AkSk));
+    m_ui->profileAuthMode->addItem(tr("AK/SK with security token (temporary credentials)"),
+                                   int(AuthChoice::AkSkToken));
+    m_ui->profileAuthMode->addItem(tr("IAM token"), int(AuthChoice::Token));
+    m_ui->profileAuthMode->addItem(tr("IAM user name and password"), int(AuthChoice::Password));
+    m_ui->profileProxyMode->addItem(tr("System settings"), int(ProxyMode::System));
+    m_ui->profileProxyMode->addItem(tr("No proxy"), int(ProxyMode::None));
+    m_ui->profileProxyMode->addItem(tr("Manual"), int(ProxyMode::Manual));
+    m_ui->profileProxyType->addItem(tr("HTTP"), int(ProxyType::Http));
+    m_ui->profileProxyType->addItem(tr("SOCKS5"), int(ProxyType::Socks5));
+    setUpShowButton(m_ui->profileSecretKey, m_ui->profileSecretKeyShow);
+    setUpShowButton(m_ui->profileSecurityToken, m_ui->profileSecurityTokenShow);
+    setUpShowButton(m_ui->profileToken, m_ui->profileTokenShow);
+    setUpShowButton(m_ui->profilePassword, m_ui->profilePasswordShow);
+    setUpShowButton(m_ui->profileProxyPassword, m_ui->profileProxyPasswordShow);
+    connect(m_ui->profileCaFileBrowse, &QToolButton::clicked, this, &ProfileDialog::chooseCaFile);
 
-    m_endpoint = new QLineEdit(this);
-    name(m_endpoint, u"profileEndpoint"_s, tr("VOD endpoint URL"));
-    m_endpoint->setPlaceholderText(tr("https://vod.example.com"));
-    m_form->addRow(tr("&Endpoint:"), m_endpoint);
-
-    m_projectId = new QLineEdit(this);
-    name(m_projectId, u"profileProjectId"_s, tr("Project ID"));
-    m_projectId->setPlaceholderText(tr("From My Credentials → Projects, for this region"));
-    m_form->addRow(tr("Pro&ject ID:"), m_projectId);
-
-    m_authMode = new QComboBox(this);
-    name(m_authMode, u"profileAuthMode"_s, tr("Authentication"));
-    m_authMode->addItem(tr("Access key / secret key (AK/SK)"), int(AuthChoice::AkSk));
-    m_authMode->addItem(tr("AK/SK with security token (temporary credentials)"),
-                        int(AuthChoice::AkSkToken));
-    m_authMode->addItem(tr("IAM token"), int(AuthChoice::Token));
-    m_authMode->addItem(tr("IAM user name and password"), int(AuthChoice::Password));
-    m_form->addRow(tr("&Authentication:"), m_authMode);
-
-    m_accessKey = new QLineEdit(this);
-    name(m_accessKey, u"profileAccessKey"_s, tr("Access key (AK)"));
-    m_form->addRow(tr("Access &key (AK):"), m_accessKey);
-    m_secretKey
-            = addSecretRow(u"profileSecretKey"_s, tr("Secret ke&y (SK):"), tr("secret key (SK)"));
-    m_securityToken
-            = addSecretRow(u"profileSecurityToken"_s, tr("Security &token:"), tr("security token"));
-    m_token = addSecretRow(u"profileToken"_s, tr("IAM &token:"), tr("IAM token"));
-    m_userName = new QLineEdit(this);
-    name(m_userName, u"profileUserName"_s, tr("IAM user name"));
-    m_form->addRow(tr("&User name:"), m_userName);
-    m_password = addSecretRow(u"profilePassword"_s, tr("Pass&word:"), tr("password"));
-    m_accountName = new QLineEdit(this);
-    name(m_accountName, u"profileAccountName"_s, tr("Account name"));
-    m_accountName->setPlaceholderText(tr("The account (domain) the IAM user belongs to"));
-    m_form->addRow(tr("A&ccount name:"), m_accountName);
-    m_iamEndpoint = new QLineEdit(this);
-    name(m_iamEndpoint, u"profileIamEndpoint"_s, tr("IAM endpoint URL"));
-    m_iamEndpoint->setPlaceholderText(tr("https://iam.example.com"));
-    m_form->addRow(tr("&IAM endpoint:"), m_iamEndpoint);
-
-    // Transport: an extra CA, and the proxy.
-    auto *caRow = new QWidget(this);
-    auto *caLayout = new QHBoxLayout(caRow);
-    caLayout->setContentsMargins(0, 0, 0, 0);
-    m_caFile = new QLineEdit(caRow);
-    name(m_caFile, u"profileCaFile"_s, tr("CA certificate file"));
-    m_caFile->setPlaceholderText(tr("Optional: the certificate of a private CA (PEM or DER)"));
-    m_caFile->setToolTip(tr("Certificates are always verified. For an endpoint whose certificate "
-                            "comes from your organisation's own CA, choose that CA's certificate: "
-                            "it is trusted in addition to the system's CAs, for this profile "
-                            "only."));
-    m_caFile->setClearButtonEnabled(true);
-    auto *browse = new QToolButton(caRow);
-    name(browse, u"profileCaFileBrowse"_s, tr("Choose CA certificate file"));
-    browse->setText(tr("Browse…"));
-    caLayout->addWidget(m_caFile, 1);
-    caLayout->addWidget(browse);
-    auto *caLabel = new QLabel(tr("CA &file:"), this);
-    caLabel->setBuddy(m_caFile);
-    m_form->addRow(caLabel, caRow);
-    connect(browse, &QToolButton::clicked, this, &ProfileDialog::chooseCaFile);
-
-    m_proxyMode = new QComboBox(this);
-    name(m_proxyMode, u"profileProxyMode"_s, tr("Proxy"));
-    m_proxyMode->addItem(tr("System settings"), int(ProxyMode::System));
-    m_proxyMode->addItem(tr("No proxy"), int(ProxyMode::None));
-    m_proxyMode->addItem(tr("Manual"), int(ProxyMode::Manual));
-    m_form->addRow(tr("Pro&xy:"), m_proxyMode);
-
-    m_proxyServer = new QWidget(this);
-    auto *serverLayout = new QHBoxLayout(m_proxyServer);
-    serverLayout->setContentsMargins(0, 0, 0, 0);
-    m_proxyType = new QComboBox(m_proxyServer);
-    name(m_proxyType, u"profileProxyType"_s, tr("Proxy type"));
-    m_proxyType->addItem(tr("HTTP"), int(ProxyType::Http));
-    m_proxyType->addItem(tr("SOCKS5"), int(ProxyType::Socks5));
-    m_proxyHost = new QLineEdit(m_proxyServer);
-    name(m_proxyHost, u"profileProxyHost"_s, tr("Proxy host"));
-    m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
-    m_proxyPort = new QSpinBox(m_proxyServer);
-    name(m_proxyPort, u"profileProxyPort"_s, tr("Proxy port"));
-    m_proxyPort->setRange(0, 65535);
-    m_proxyPort->setSpecialValueText(tr("port"));
-    serverLayout->addWidget(m_proxyType);
-    serverLayout->addWidget(m_proxyHost, 1);
-    serverLayout->addWidget(m_proxyPort);
-    auto *serverLabel = new QLabel(tr("Pr&oxy server:"), this);
-    serverLabel->setBuddy(m_proxyHost);
-    m_form->addRow(serverLabel, m_proxyServer);
-    m_proxyUserName = new QLineEdit(this);
-    name(m_proxyUserName, u"profileProxyUserName"_s, tr("Proxy user name"));
-    m_proxyUserName->setPlaceholderText(tr("Only if the proxy asks for a user name"));
-    m_form->addRow(tr("Proxy user:"), m_proxyUserName);
-    m_proxyPassword
-            = addSecretRow(u"profileProxyPassword"_s, tr("Proxy password:"), tr("proxy password"));
-
-    m_dontRemember = new QCheckBox(tr("&Don't remember secrets (ask for them each session)"), this);
-    name(m_dontRemember, u"profileDontRemember"_s, tr("Don't remember secrets"));
-    m_form->addRow(QString(), m_dontRemember);
-
-    m_storageLabel = new QLabel(this);
-    m_storageLabel->setObjectName(u"profileSecretStorage"_s);
-    m_storageLabel->setWordWrap(true);
-    m_form->addRow(QString(), m_storageLabel);
-
-    m_problemLabel = new QLabel(this);
-    m_problemLabel->setObjectName(u"profileProblem"_s);
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setTextFormat(Qt::PlainText);
-
-    m_checkButton = new QPushButton(tr("C&heck Connection"), this);
-    name(m_checkButton, u"profileCheckButton"_s, tr("Check connection"));
-    m_checkButton->setToolTip(tr("Try the values as entered, without saving them: reads one "
-                                 "made-up asset, nothing is changed"));
-    m_checkResult = new QLabel(this);
-    m_checkResult->setObjectName(u"profileCheckResult"_s);
-    m_checkResult->setWordWrap(true);
-    m_checkResult->setTextFormat(Qt::PlainText);
-    m_checkResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *checkRow = new QHBoxLayout;
-    checkRow->addWidget(m_checkButton, 0, Qt::AlignTop);
-    checkRow->addWidget(m_checkResult, 1);
-
-    auto *editorLayout = new QVBoxLayout;
-    editorLayout->addLayout(m_form);
-    editorLayout->addWidget(m_problemLabel);
-    editorLayout->addLayout(checkRow);
-    editorLayout->addStretch(1);
-
-    m_buttons = new QDialogButtonBox(this);
-    m_buttons->setObjectName(u"profileButtons"_s);
-    m_saveButton = m_buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_saveButton = m_ui->profileButtons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     name(m_saveButton, u"profileSaveButton"_s, tr("Save profile"));
-    m_revertButton = m_buttons->addButton(tr("&Revert"), QDialogButtonBox::ResetRole);
+    m_revertButton = m_ui->profileButtons->addButton(tr("&Revert"), QDialogButtonBox::ResetRole);
     name(m_revertButton, u"profileRevertButton"_s, tr("Revert changes"));
-    QPushButton *close = m_buttons->addButton(QDialogButtonBox::Close);
+    QPushButton *close = m_ui->profileButtons->addButton(QDialogButtonBox::Close);
     name(close, u"profileCloseButton"_s, tr("Close"));
     m_saveButton->setAutoDefault(false);
     m_revertButton->setAutoDefault(false);
     close->setAutoDefault(false);
     // Save is handled by its own signal: accepting must not close the dialog.
-    disconnect(m_buttons, &QDialogButtonBox::accepted, this, nullptr);
+    disconnect(m_ui->profileButtons, &QDialogButtonBox::accepted, this, nullptr);
     connect(m_saveButton, &QPushButton::clicked, this, &ProfileDialog::save);
     connect(m_revertButton, &QPushButton::clicked, this, &ProfileDialog::revert);
     connect(close, &QPushButton::clicked, this, &ProfileDialog::reject);
 
-    auto *top = new QHBoxLayout;
-    top->addLayout(listLayout, 1);
-    top->addLayout(editorLayout, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top, 1);
-    layout->addWidget(m_buttons);
-
-    setTabOrder(m_list, m_newButton);
-    setTabOrder(m_newButton, m_duplicateButton);
-    setTabOrder(m_duplicateButton, m_removeButton);
-    setTabOrder(m_removeButton, m_activeButton);
-    setTabOrder(m_activeButton, m_name);
-    // The form's widgets follow in creation order; then the check and the dialog buttons.
-    setTabOrder(m_dontRemember, m_checkButton);
-    setTabOrder(m_checkButton, m_saveButton);
+    // The dialog's buttons follow the form's widgets (profiledialog.ui orders those).
+    setTabOrder(m_ui->profileCheckButton, m_saveButton);
     setTabOrder(m_saveButton, m_revertButton);
     setTabOrder(m_revertButton, close);
 
@@ -325,48 +149,54 @@ void ProfileDialog::buildUi()
     });
     auto *newShortcut = new QShortcut(QKeySequence::New, this);
     connect(newShortcut, &QShortcut::activated, this, [this] {
-        if (m_newButton->isEnabled())
+        if (m_ui->profileNewButton->isEnabled())
             startNewProfile();
     });
-    auto *deleteShortcut = new QShortcut(QKeySequence::Delete, m_list);
+    auto *deleteShortcut = new QShortcut(QKeySequence::Delete, m_ui->profileList);
     deleteShortcut->setContext(Qt::WidgetShortcut);
     connect(deleteShortcut, &QShortcut::activated, this, [this] {
-        if (m_removeButton->isEnabled())
+        if (m_ui->profileRemoveButton->isEnabled())
             confirmRemove();
     });
 
-    connect(m_list, &QListWidget::currentRowChanged, this, &ProfileDialog::onCurrentRowChanged);
-    connect(m_newButton, &QPushButton::clicked, this, &ProfileDialog::startNewProfile);
-    connect(m_duplicateButton, &QPushButton::clicked, this, &ProfileDialog::duplicateProfile);
-    connect(m_removeButton, &QPushButton::clicked, this, &ProfileDialog::confirmRemove);
-    connect(m_activeButton, &QPushButton::clicked, this, &ProfileDialog::makeActive);
-    connect(m_checkButton, &QPushButton::clicked, this, &ProfileDialog::checkConnection);
+    connect(m_ui->profileList, &QListWidget::currentRowChanged, this,
+            &ProfileDialog::onCurrentRowChanged);
+    connect(m_ui->profileNewButton, &QPushButton::clicked, this, &ProfileDialog::startNewProfile);
+    connect(m_ui->profileDuplicateButton, &QPushButton::clicked, this,
+            &ProfileDialog::duplicateProfile);
+    connect(m_ui->profileRemoveButton, &QPushButton::clicked, this, &ProfileDialog::confirmRemove);
+    connect(m_ui->profileActiveButton, &QPushButton::clicked, this, &ProfileDialog::makeActive);
+    connect(m_ui->profileCheckButton, &QPushButton::clicked, this, &ProfileDialog::checkConnection);
 
     const auto changed = [this] {
         if (!m_loading) {
-            m_checkResult->clear();
+            m_ui->profileCheckResult->clear();
             updateForm();
         }
     };
-    for (QLineEdit *edit : {m_name, m_endpoint, m_projectId, m_accessKey, m_secretKey,
-                            m_securityToken, m_token, m_userName, m_password, m_accountName,
-                            m_iamEndpoint, m_caFile, m_proxyHost, m_proxyUserName, m_proxyPassword})
+    for (QLineEdit *edit :
+         {m_ui->profileName, m_ui->profileEndpoint, m_ui->profileProjectId, m_ui->profileAccessKey,
+          m_ui->profileSecretKey, m_ui->profileSecurityToken, m_ui->profileToken,
+          m_ui->profileUserName, m_ui->profilePassword, m_ui->profileAccountName,
+          m_ui->profileIamEndpoint, m_ui->profileCaFile, m_ui->profileProxyHost,
+          m_ui->profileProxyUserName, m_ui->profileProxyPassword})
         connect(edit, &QLineEdit::textChanged, this, changed);
-    for (QComboBox *combo : {m_region, m_authMode, m_proxyMode, m_proxyType})
+    for (QComboBox *combo : {m_ui->profileRegion, m_ui->profileAuthMode, m_ui->profileProxyMode,
+                             m_ui->profileProxyType})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_proxyPort, &QSpinBox::valueChanged, this, changed);
-    connect(m_dontRemember, &QCheckBox::toggled, this, changed);
+    connect(m_ui->profileProxyPort, &QSpinBox::valueChanged, this, changed);
+    connect(m_ui->profileDontRemember, &QCheckBox::toggled, this, changed);
 }
 
 void ProfileDialog::reloadList(const QString &select)
 {
-    QSignalBlocker blocker(m_list);
-    m_list->clear();
+    QSignalBlocker blocker(m_ui->profileList);
+    m_ui->profileList->clear();
     const QString active = m_settings->activeProfileName();
     const QStringList names = m_settings->profileNames();
     for (const QString &profile : names) {
         auto *item = new QListWidgetItem(
-                profile == active ? tr("%1 (active)").arg(profile) : profile, m_list);
+                profile == active ? tr("%1 (active)").arg(profile) : profile, m_ui->profileList);
         item->setData(NameRole, profile);
         if (profile == active) {
             QFont font = item->font();
@@ -377,7 +207,7 @@ void ProfileDialog::reloadList(const QString &select)
     int row = int(names.indexOf(select));
     if (row < 0 && !names.isEmpty())
         row = 0;
-    m_list->setCurrentRow(row);
+    m_ui->profileList->setCurrentRow(row);
     blocker.unblock();
     if (row >= 0 && (m_isNew || m_originalName != names.at(row)))
         onCurrentRowChanged();
@@ -387,11 +217,11 @@ void ProfileDialog::reloadList(const QString &select)
 
 bool ProfileDialog::selectProfile(const QString &profileName)
 {
-    for (int row = 0; row < m_list->count(); ++row) {
-        if (m_list->item(row)->data(NameRole).toString() == profileName) {
+    for (int row = 0; row < m_ui->profileList->count(); ++row) {
+        if (m_ui->profileList->item(row)->data(NameRole).toString() == profileName) {
             m_isNew = false;
             m_originalName.clear(); // force a reload even when it is already current
-            m_list->setCurrentRow(row);
+            m_ui->profileList->setCurrentRow(row);
             onCurrentRowChanged();
             return true;
         }
@@ -401,7 +231,7 @@ bool ProfileDialog::selectProfile(const QString &profileName)
 
 void ProfileDialog::onCurrentRowChanged()
 {
-    QListWidgetItem *item = m_list->currentItem();
+    QListWidgetItem *item = m_ui->profileList->currentItem();
     if (!item)
         return;
     const std::optional<Profile> profile = m_settings->profile(item->data(NameRole).toString());
@@ -415,13 +245,13 @@ void ProfileDialog::startNewProfile()
     profile.name = m_settings->profileNames().isEmpty() ? tr("default") : QString();
     profile.regionId = Regions::all().constFirst().id;
     {
-        const QSignalBlocker blocker(m_list);
-        m_list->clearSelection();
-        m_list->setCurrentRow(-1);
+        const QSignalBlocker blocker(m_ui->profileList);
+        m_ui->profileList->clearSelection();
+        m_ui->profileList->setCurrentRow(-1);
     }
     loadIntoEditor(profile, true);
-    m_name->setFocus(Qt::OtherFocusReason);
-    m_name->selectAll();
+    m_ui->profileName->setFocus(Qt::OtherFocusReason);
+    m_ui->profileName->selectAll();
 }
 
 void ProfileDialog::duplicateProfile()
@@ -435,15 +265,15 @@ void ProfileDialog::duplicateProfile()
         candidate = tr("%1 (copy %2)").arg(copy.name).arg(n);
     copy.name = candidate.left(Profile::MaxNameLength);
     {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentRow(-1);
+        const QSignalBlocker blocker(m_ui->profileList);
+        m_ui->profileList->setCurrentRow(-1);
     }
     loadIntoEditor(copy, true);
     setSecretFields(secrets); // the copy starts with the same secrets, saved with it
     m_loadedSecrets = Credentials();
     updateForm();
-    m_name->setFocus(Qt::OtherFocusReason);
-    m_name->selectAll();
+    m_ui->profileName->setFocus(Qt::OtherFocusReason);
+    m_ui->profileName->selectAll();
 }
 
 void ProfileDialog::loadIntoEditor(const Profile &profile, bool isNew)
@@ -454,22 +284,23 @@ void ProfileDialog::loadIntoEditor(const Profile &profile, bool isNew)
     m_isNew = isNew;
     m_originalName = isNew ? QString() : profile.name;
     m_saveError.clear();
-    m_checkResult->clear();
+    m_ui->profileCheckResult->clear();
 
-    m_name->setText(profile.name);
+    m_ui->profileName->setText(profile.name);
     if (!profile.customEndpoint.isEmpty() || profile.regionId.isEmpty()) {
-        m_region->setCurrentIndex(m_region->count() - 1);
-        m_endpoint->setText(profile.customEndpoint.toString());
+        m_ui->profileRegion->setCurrentIndex(m_ui->profileRegion->count() - 1);
+        m_ui->profileEndpoint->setText(profile.customEndpoint.toString());
     } else {
-        int index = m_region->findData(profile.regionId);
+        int index = m_ui->profileRegion->findData(profile.regionId);
         if (index < 0) { // not one of the known regions: keep it as it is
-            m_region->insertItem(m_region->count() - 1, profile.regionId, profile.regionId);
-            index = m_region->findData(profile.regionId);
+            m_ui->profileRegion->insertItem(m_ui->profileRegion->count() - 1, profile.regionId,
+                                            profile.regionId);
+            index = m_ui->profileRegion->findData(profile.regionId);
         }
-        m_region->setCurrentIndex(index);
-        m_endpoint->clear();
+        m_ui->profileRegion->setCurrentIndex(index);
+        m_ui->profileEndpoint->clear();
     }
-    m_projectId->setText(profile.projectId);
+    m_ui->profileProjectId->setText(profile.projectId);
     AuthChoice choice = AuthChoice::AkSk;
     switch (profile.authMode) {
     case AuthMode::AkSk:
@@ -482,18 +313,20 @@ void ProfileDialog::loadIntoEditor(const Profile &profile, bool isNew)
         choice = AuthChoice::Password;
         break;
     }
-    m_authMode->setCurrentIndex(m_authMode->findData(int(choice)));
-    m_accessKey->setText(profile.accessKey);
-    m_userName->setText(profile.userName);
-    m_accountName->setText(profile.accountName);
-    m_iamEndpoint->setText(profile.customIamEndpoint.toString());
-    m_caFile->setText(profile.caFile);
-    m_proxyMode->setCurrentIndex(m_proxyMode->findData(int(profile.proxyMode)));
-    m_proxyType->setCurrentIndex(m_proxyType->findData(int(profile.proxyType)));
-    m_proxyHost->setText(profile.proxyHost);
-    m_proxyPort->setValue(profile.proxyPort);
-    m_proxyUserName->setText(profile.proxyUserName);
-    m_dontRemember->setChecked(!profile.rememberSecrets);
+    m_ui->profileAuthMode->setCurrentIndex(m_ui->profileAuthMode->findData(int(choice)));
+    m_ui->profileAccessKey->setText(profile.accessKey);
+    m_ui->profileUserName->setText(profile.userName);
+    m_ui->profileAccountName->setText(profile.accountName);
+    m_ui->profileIamEndpoint->setText(profile.customIamEndpoint.toString());
+    m_ui->profileCaFile->setText(profile.caFile);
+    m_ui->profileProxyMode->setCurrentIndex(
+            m_ui->profileProxyMode->findData(int(profile.proxyMode)));
+    m_ui->profileProxyType->setCurrentIndex(
+            m_ui->profileProxyType->findData(int(profile.proxyType)));
+    m_ui->profileProxyHost->setText(profile.proxyHost);
+    m_ui->profileProxyPort->setValue(profile.proxyPort);
+    m_ui->profileProxyUserName->setText(profile.proxyUserName);
+    m_ui->profileDontRemember->setChecked(!profile.rememberSecrets);
     setSecretFields({});
     m_loading = false;
 
@@ -529,31 +362,32 @@ void ProfileDialog::loadSecrets(const Profile &profile)
 
 void ProfileDialog::setSecretFields(const Credentials &credentials)
 {
-    m_secretKey->setText(credentials.secretKey);
-    m_securityToken->setText(credentials.securityToken);
-    m_token->setText(credentials.token);
-    m_password->setText(credentials.password);
-    m_proxyPassword->setText(credentials.proxyPassword);
+    m_ui->profileSecretKey->setText(credentials.secretKey);
+    m_ui->profileSecurityToken->setText(credentials.securityToken);
+    m_ui->profileToken->setText(credentials.token);
+    m_ui->profilePassword->setText(credentials.password);
+    m_ui->profileProxyPassword->setText(credentials.proxyPassword);
 }
 
 ProfileDialog::AuthChoice ProfileDialog::authChoice() const
 {
-    return AuthChoice(m_authMode->currentData().toInt());
+    return AuthChoice(m_ui->profileAuthMode->currentData().toInt());
 }
 
 ProxyMode ProfileDialog::proxyMode() const
 {
-    return ProxyMode(m_proxyMode->currentData().toInt());
+    return ProxyMode(m_ui->profileProxyMode->currentData().toInt());
 }
 
 QList<QLineEdit *> ProfileDialog::secretEdits() const
 {
-    return {m_secretKey, m_securityToken, m_token, m_password, m_proxyPassword};
+    return {m_ui->profileSecretKey, m_ui->profileSecurityToken, m_ui->profileToken,
+            m_ui->profilePassword, m_ui->profileProxyPassword};
 }
 
 void ProfileDialog::chooseCaFile()
 {
-    const QString current = m_caFile->text().trimmed();
+    const QString current = m_ui->profileCaFile->text().trimmed();
     auto *chooser = new QFileDialog(this, tr("Choose CA Certificate"),
                                     current.isEmpty() ? QString() : QFileInfo(current).path(),
                                     tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
@@ -561,48 +395,48 @@ void ProfileDialog::chooseCaFile()
     chooser->setFileMode(QFileDialog::ExistingFile);
     chooser->setAttribute(Qt::WA_DeleteOnClose);
     connect(chooser, &QFileDialog::fileSelected, this,
-            [this](const QString &file) { m_caFile->setText(file); });
+            [this](const QString &file) { m_ui->profileCaFile->setText(file); });
     chooser->open();
 }
 
 Profile ProfileDialog::editedProfile() const
 {
     Profile p;
-    p.name = m_name->text();
-    const bool custom = m_region->currentData().toString().isEmpty();
+    p.name = m_ui->profileName->text();
+    const bool custom = m_ui->profileRegion->currentData().toString().isEmpty();
     if (custom)
-        p.customEndpoint = urlFromField(m_endpoint->text());
+        p.customEndpoint = urlFromField(m_ui->profileEndpoint->text());
     else
-        p.regionId = m_region->currentData().toString();
-    p.projectId = m_projectId->text().trimmed();
+        p.regionId = m_ui->profileRegion->currentData().toString();
+    p.projectId = m_ui->profileProjectId->text().trimmed();
     const AuthChoice choice = authChoice();
     switch (choice) {
     case AuthChoice::AkSk:
     case AuthChoice::AkSkToken:
         p.authMode = AuthMode::AkSk;
         p.useSecurityToken = choice == AuthChoice::AkSkToken;
-        p.accessKey = m_accessKey->text().trimmed();
+        p.accessKey = m_ui->profileAccessKey->text().trimmed();
         break;
     case AuthChoice::Token:
         p.authMode = AuthMode::Token;
         break;
     case AuthChoice::Password:
         p.authMode = AuthMode::Password;
-        p.userName = m_userName->text().trimmed();
-        p.accountName = m_accountName->text().trimmed();
+        p.userName = m_ui->profileUserName->text().trimmed();
+        p.accountName = m_ui->profileAccountName->text().trimmed();
         if (custom)
-            p.customIamEndpoint = urlFromField(m_iamEndpoint->text());
+            p.customIamEndpoint = urlFromField(m_ui->profileIamEndpoint->text());
         break;
     }
-    p.caFile = m_caFile->text().trimmed();
+    p.caFile = m_ui->profileCaFile->text().trimmed();
     p.proxyMode = proxyMode();
     if (p.proxyMode == ProxyMode::Manual) {
-        p.proxyType = ProxyType(m_proxyType->currentData().toInt());
-        p.proxyHost = m_proxyHost->text().trimmed();
-        p.proxyPort = m_proxyPort->value();
-        p.proxyUserName = m_proxyUserName->text().trimmed();
+        p.proxyType = ProxyType(m_ui->profileProxyType->currentData().toInt());
+        p.proxyHost = m_ui->profileProxyHost->text().trimmed();
+        p.proxyPort = m_ui->profileProxyPort->value();
+        p.proxyUserName = m_ui->profileProxyUserName->text().trimmed();
     }
-    p.rememberSecrets = !m_dontRemember->isChecked();
+    p.rememberSecrets = !m_ui->profileDontRemember->isChecked();
     return p;
 }
 
@@ -613,23 +447,23 @@ Credentials ProfileDialog::editedCredentials() const
     c.mode = p.authMode;
     switch (authChoice()) {
     case AuthChoice::AkSkToken:
-        c.securityToken = m_securityToken->text().trimmed();
+        c.securityToken = m_ui->profileSecurityToken->text().trimmed();
         Q_FALLTHROUGH();
     case AuthChoice::AkSk:
         c.accessKey = p.accessKey;
-        c.secretKey = m_secretKey->text().trimmed();
+        c.secretKey = m_ui->profileSecretKey->text().trimmed();
         break;
     case AuthChoice::Token:
-        c.token = m_token->text().trimmed();
+        c.token = m_ui->profileToken->text().trimmed();
         break;
     case AuthChoice::Password:
         c.userName = p.userName;
-        c.password = m_password->text();
+        c.password = m_ui->profilePassword->text();
         c.accountName = p.accountName;
         break;
     }
     if (!p.proxyUserName.isEmpty())
-        c.proxyPassword = m_proxyPassword->text();
+        c.proxyPassword = m_ui->profileProxyPassword->text();
     return c;
 }
 
@@ -645,22 +479,25 @@ bool ProfileDialog::hasUnsavedChanges() const
 void ProfileDialog::updateForm()
 {
     const AuthChoice choice = authChoice();
-    const bool custom = m_region->currentData().toString().isEmpty();
+    const bool custom = m_ui->profileRegion->currentData().toString().isEmpty();
     const bool akSk = choice == AuthChoice::AkSk || choice == AuthChoice::AkSkToken;
-    m_form->setRowVisible(m_endpoint, custom);
-    m_form->setRowVisible(m_accessKey, akSk);
-    m_form->setRowVisible(m_secretKey->parentWidget(), akSk);
-    m_form->setRowVisible(m_securityToken->parentWidget(), choice == AuthChoice::AkSkToken);
-    m_form->setRowVisible(m_token->parentWidget(), choice == AuthChoice::Token);
-    m_form->setRowVisible(m_userName, choice == AuthChoice::Password);
-    m_form->setRowVisible(m_password->parentWidget(), choice == AuthChoice::Password);
-    m_form->setRowVisible(m_accountName, choice == AuthChoice::Password);
-    m_form->setRowVisible(m_iamEndpoint, choice == AuthChoice::Password && custom);
+    m_ui->form->setRowVisible(m_ui->profileEndpoint, custom);
+    m_ui->form->setRowVisible(m_ui->profileAccessKey, akSk);
+    m_ui->form->setRowVisible(m_ui->profileSecretKey->parentWidget(), akSk);
+    m_ui->form->setRowVisible(m_ui->profileSecurityToken->parentWidget(),
+                              choice == AuthChoice::AkSkToken);
+    m_ui->form->setRowVisible(m_ui->profileToken->parentWidget(), choice == AuthChoice::Token);
+    m_ui->form->setRowVisible(m_ui->profileUserName, choice == AuthChoice::Password);
+    m_ui->form->setRowVisible(m_ui->profilePassword->parentWidget(),
+                              choice == AuthChoice::Password);
+    m_ui->form->setRowVisible(m_ui->profileAccountName, choice == AuthChoice::Password);
+    m_ui->form->setRowVisible(m_ui->profileIamEndpoint, choice == AuthChoice::Password && custom);
     const bool manualProxy = proxyMode() == ProxyMode::Manual;
-    m_form->setRowVisible(m_proxyServer, manualProxy);
-    m_form->setRowVisible(m_proxyUserName, manualProxy);
-    m_form->setRowVisible(m_proxyPassword->parentWidget(),
-                          manualProxy && !m_proxyUserName->text().trimmed().isEmpty());
+    m_ui->form->setRowVisible(m_ui->proxyServerRow, manualProxy);
+    m_ui->form->setRowVisible(m_ui->profileProxyUserName, manualProxy);
+    m_ui->form->setRowVisible(m_ui->profileProxyPassword->parentWidget(),
+                              manualProxy
+                                      && !m_ui->profileProxyUserName->text().trimmed().isEmpty());
 
     const QString placeholder = m_loadingSecrets ? tr("Reading the system keychain…") : QString();
     for (QLineEdit *secret : secretEdits()) {
@@ -680,42 +517,42 @@ void ProfileDialog::updateForm()
         }
     }
     if (!problem.isEmpty()) {
-        m_problemLabel->setText(problem);
-        m_problemLabel->setProperty("severity", u"error"_s);
-        m_problemLabel->setStyleSheet(u"color: #b00020;"_s);
+        m_ui->profileProblem->setText(problem);
+        m_ui->profileProblem->setProperty("severity", u"error"_s);
+        m_ui->profileProblem->setStyleSheet(u"color: #b00020;"_s);
     } else if (const QString missing = editedCredentials().missing();
                !missing.isEmpty() && !m_loadingSecrets) {
-        m_problemLabel->setText(tr("%1 If you leave it empty, you are asked for it when "
-                                   "connecting.")
-                                        .arg(missing));
-        m_problemLabel->setProperty("severity", u"note"_s);
-        m_problemLabel->setStyleSheet(QString());
+        m_ui->profileProblem->setText(tr("%1 If you leave it empty, you are asked for it when "
+                                         "connecting.")
+                                              .arg(missing));
+        m_ui->profileProblem->setProperty("severity", u"note"_s);
+        m_ui->profileProblem->setStyleSheet(QString());
     } else {
-        m_problemLabel->clear();
-        m_problemLabel->setProperty("severity", QString());
+        m_ui->profileProblem->clear();
+        m_ui->profileProblem->setProperty("severity", QString());
     }
-    m_problemLabel->setVisible(!m_problemLabel->text().isEmpty());
+    m_ui->profileProblem->setVisible(!m_ui->profileProblem->text().isEmpty());
 
     const bool dirty = hasUnsavedChanges();
     const bool haveSaved = !m_isNew && !m_originalName.isEmpty();
     const bool idle = !m_saving;
     m_saveButton->setEnabled(idle && dirty && problem.isEmpty() && !m_loadingSecrets);
-    m_revertButton->setEnabled(idle && dirty && (haveSaved || m_list->count() > 0));
-    m_list->setEnabled(idle && !dirty);
-    m_newButton->setEnabled(idle && !dirty);
-    m_duplicateButton->setEnabled(idle && !dirty && haveSaved);
-    m_removeButton->setEnabled(idle && !dirty && haveSaved);
-    m_activeButton->setEnabled(idle && !dirty && haveSaved
-                               && m_settings->activeProfileName() != m_originalName);
-    m_checkButton->setEnabled(problem.isEmpty() && !m_checking && !m_loadingSecrets);
-    m_checkButton->setText(m_checking ? tr("C&hecking…") : tr("C&heck Connection"));
+    m_revertButton->setEnabled(idle && dirty && (haveSaved || m_ui->profileList->count() > 0));
+    m_ui->profileList->setEnabled(idle && !dirty);
+    m_ui->profileNewButton->setEnabled(idle && !dirty);
+    m_ui->profileDuplicateButton->setEnabled(idle && !dirty && haveSaved);
+    m_ui->profileRemoveButton->setEnabled(idle && !dirty && haveSaved);
+    m_ui->profileActiveButton->setEnabled(idle && !dirty && haveSaved
+                                          && m_settings->activeProfileName() != m_originalName);
+    m_ui->profileCheckButton->setEnabled(problem.isEmpty() && !m_checking && !m_loadingSecrets);
+    m_ui->profileCheckButton->setText(m_checking ? tr("C&hecking…") : tr("C&heck Connection"));
     updateStorageLabel();
 }
 
 void ProfileDialog::updateStorageLabel()
 {
     QString text;
-    if (m_dontRemember->isChecked()) {
+    if (m_ui->profileDontRemember->isChecked()) {
         text = tr("Secrets are not stored — you are asked for them each session.");
     } else if (m_keychainState < 0) {
         text = tr("Checking the system keychain…");
@@ -731,9 +568,9 @@ void ProfileDialog::updateStorageLabel()
     }
     if (!m_saveError.isEmpty() && m_keychainState != 0)
         text += u"\n"_s + m_saveError;
-    m_storageLabel->setText(text);
-    m_storageLabel->setProperty("secretsStored",
-                                !m_dontRemember->isChecked() && m_keychainState == 1);
+    m_ui->profileSecretStorage->setText(text);
+    m_ui->profileSecretStorage->setProperty(
+            "secretsStored", !m_ui->profileDontRemember->isChecked() && m_keychainState == 1);
     for (QLineEdit *secret : secretEdits())
         secret->setToolTip(text);
 }
@@ -751,21 +588,21 @@ void ProfileDialog::save()
     const QString oldName = m_isNew ? QString() : m_originalName;
     const bool renamed = !oldName.isEmpty() && oldName != profile.name;
     if (renamed && !m_settings->renameProfile(oldName, profile.name, &error)) {
-        m_problemLabel->setText(error);
-        m_problemLabel->setVisible(true);
+        m_ui->profileProblem->setText(error);
+        m_ui->profileProblem->setVisible(true);
         return;
     }
     if (!m_settings->saveProfile(profile, &error)) {
-        m_problemLabel->setText(error);
-        m_problemLabel->setVisible(true);
+        m_ui->profileProblem->setText(error);
+        m_ui->profileProblem->setVisible(true);
         return;
     }
     bool activeChanged = false;
     if (m_settings->activeProfileName().isEmpty())
         activeChanged = m_settings->setActiveProfileName(profile.name);
     if (!m_settings->sync(&error)) {
-        m_problemLabel->setText(error);
-        m_problemLabel->setVisible(true);
+        m_ui->profileProblem->setText(error);
+        m_ui->profileProblem->setVisible(true);
     }
 
     m_isNew = false;
@@ -807,10 +644,10 @@ void ProfileDialog::revert()
     if (!m_originalName.isEmpty() && selectProfile(m_originalName))
         return;
     reloadList(m_settings->activeProfileName());
-    if (m_list->count() == 0)
+    if (m_ui->profileList->count() == 0)
         startNewProfile();
     else
-        selectProfile(m_list->currentItem()->data(NameRole).toString());
+        selectProfile(m_ui->profileList->currentItem()->data(NameRole).toString());
 }
 
 void ProfileDialog::confirmRemove()
@@ -852,7 +689,7 @@ void ProfileDialog::removeProfile(const QString &profileName)
                                                   : tr("The secrets of “%1” could not be "
                                                        "deleted from the keychain: %2")
                                                             .arg(profileName, error);
-                                 if (m_list->count() == 0)
+                                 if (m_ui->profileList->count() == 0)
                                      startNewProfile();
                                  else
                                      updateForm();
@@ -882,8 +719,8 @@ void ProfileDialog::checkConnection()
             = clientConfig(editedProfile(), editedCredentials(), m_settings->timeoutSeconds());
     config.timeoutMs = qMin(config.timeoutMs, MaxCheckTimeoutMs);
     m_checking = true;
-    m_checkResult->setText(tr("Checking the connection…"));
-    m_checkResult->setProperty("checkOk", QVariant());
+    m_ui->profileCheckResult->setText(tr("Checking the connection…"));
+    m_ui->profileCheckResult->setProperty("checkOk", QVariant());
     m_check->start(config);
     updateForm();
 }
@@ -902,7 +739,7 @@ void ProfileDialog::reject()
     if (findChild<QMessageBox *>(u"profileDiscardConfirm"_s))
         return; // already asking
     const QString question = m_isNew
-            ? tr("Discard the new profile “%1”?").arg(m_name->text())
+            ? tr("Discard the new profile “%1”?").arg(m_ui->profileName->text())
             : tr("Discard the unsaved changes to “%1”?").arg(m_originalName);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved Changes"), question,
                                 QMessageBox::Discard | QMessageBox::Cancel, this);

@@ -5,19 +5,18 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QFormLayout;
-class QLabel;
+#include <memory>
+
 class QLineEdit;
-class QListWidget;
 class QNetworkAccessManager;
 class QPushButton;
-class QSpinBox;
 class QToolButton;
 
 namespace VodConfirm {
+
+namespace Ui {
+class ProfileDialog;
+}
 
 class ConnectionCheck;
 class CredentialStore;
@@ -84,8 +83,8 @@ private:
     enum class AuthChoice { AkSk, AkSkToken, Token, Password };
 
     void buildUi();
-    QLineEdit *addSecretRow(const QString &objectName, const QString &label,
-                            const QString &accessibleName);
+    // The button shows or hides the secret typed in edit; it is named after the edit.
+    void setUpShowButton(QLineEdit *edit, QToolButton *show);
     void reloadList(const QString &select);
     void onCurrentRowChanged();
     void loadIntoEditor(const Profile &profile, bool isNew);
@@ -121,40 +120,7 @@ private:
     QString m_saveError;
     QObject *m_secretsContext = nullptr; // owns the pending keychain read; replaced per profile
 
-    QListWidget *m_list = nullptr;
-    QPushButton *m_newButton = nullptr;
-    QPushButton *m_duplicateButton = nullptr;
-    QPushButton *m_removeButton = nullptr;
-    QPushButton *m_activeButton = nullptr;
-
-    QFormLayout *m_form = nullptr;
-    QLineEdit *m_name = nullptr;
-    QComboBox *m_region = nullptr;
-    QLineEdit *m_endpoint = nullptr;
-    QLineEdit *m_projectId = nullptr;
-    QComboBox *m_authMode = nullptr;
-    QLineEdit *m_accessKey = nullptr;
-    QLineEdit *m_secretKey = nullptr;
-    QLineEdit *m_securityToken = nullptr;
-    QLineEdit *m_token = nullptr;
-    QLineEdit *m_userName = nullptr;
-    QLineEdit *m_password = nullptr;
-    QLineEdit *m_accountName = nullptr;
-    QLineEdit *m_iamEndpoint = nullptr;
-    QLineEdit *m_caFile = nullptr;
-    QComboBox *m_proxyMode = nullptr;
-    QWidget *m_proxyServer = nullptr; // type, host and port in one row
-    QComboBox *m_proxyType = nullptr;
-    QLineEdit *m_proxyHost = nullptr;
-    QSpinBox *m_proxyPort = nullptr;
-    QLineEdit *m_proxyUserName = nullptr;
-    QLineEdit *m_proxyPassword = nullptr;
-    QCheckBox *m_dontRemember = nullptr;
-    QLabel *m_storageLabel = nullptr;
-    QLabel *m_problemLabel = nullptr;
-    QPushButton *m_checkButton = nullptr;
-    QLabel *m_checkResult = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
+    std::unique_ptr<Ui::ProfileDialog> m_ui;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_revertButton = nullptr;
 };

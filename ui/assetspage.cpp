@@ -67,7 +67,8 @@ QStringList columnTitles()
     return titles;
 }
 
-// The button shows the action's text and triggers it; its tooltip names the shortcut.
+// The button shows the action's text, triggers it and is enabled when it is; its tooltip names
+// the shortcut.
 void bindButton(QPushButton *button, QAction *action)
 {
     button->setText(action->text());
@@ -75,6 +76,8 @@ void bindButton(QPushButton *button, QAction *action)
     button->setToolTip(action->toolTip() + u" ("_s
                        + action->shortcut().toString(QKeySequence::NativeText) + u')');
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    button->setEnabled(action->isEnabled());
+    QObject::connect(action, &QAction::enabledChanged, button, &QWidget::setEnabled);
 }
 
 } // namespace
@@ -188,11 +191,8 @@ void AssetsPage::setBatchActions(QAction *pause, QAction *resume, QAction *cance
             {{m_ui->pauseButton, pause},
              {m_ui->resumeButton, resume},
              {m_ui->cancelButton, cancel}}};
-    for (const auto &[button, action] : progressButtons) {
+    for (const auto &[button, action] : progressButtons)
         bindButton(button, action);
-        button->setEnabled(action->isEnabled());
-        connect(action, &QAction::enabledChanged, button, &QWidget::setEnabled);
-    }
     bindButton(m_ui->resumeBatchButton, resumeBatch);
     bindButton(m_ui->discardBatchButton, discardBatch);
 }

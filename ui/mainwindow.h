@@ -11,7 +11,6 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <array>
 #include <optional>
 
 class QAction;

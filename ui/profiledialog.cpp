@@ -131,8 +131,7 @@ void ProfileDialog::buildUi()
     m_saveButton->setAutoDefault(false);
     m_revertButton->setAutoDefault(false);
     close->setAutoDefault(false);
-    // Save is handled by its own signal: accepting must not close the dialog.
-    disconnect(m_ui->profileButtons, &QDialogButtonBox::accepted, this, nullptr);
+    // Save is handled by its own button: saving does not close the dialog.
     connect(m_saveButton, &QPushButton::clicked, this, &ProfileDialog::save);
     connect(m_revertButton, &QPushButton::clicked, this, &ProfileDialog::revert);
     connect(close, &QPushButton::clicked, this, &ProfileDialog::reject);

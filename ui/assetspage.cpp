@@ -359,11 +359,16 @@ QList<int> AssetsPage::rowsToSend(
         if (wanted(m_model->row(row)))
             rows << row;
     }
-    if (rows.isEmpty()) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (wanted(m_model->row(row)))
-                rows << row;
-        }
+    return rows.isEmpty() ? rowsWhere(wanted) : rows;
+}
+
+QList<int> AssetsPage::rowsWhere(
+        const std::function<bool(const AssetTableModel::Row &)> &wanted) const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (wanted(m_model->row(row)))
+            rows << row;
     }
     return rows;
 }

@@ -57,6 +57,8 @@ public:
     QList<int> selectedSourceRows() const; // in view order
     // The selected rows `wanted` accepts or, when none of them, every such row of the table.
     QList<int> rowsToSend(const std::function<bool(const AssetTableModel::Row &)> &wanted) const;
+    // Every row of the table `wanted` accepts, whatever is selected.
+    QList<int> rowsWhere(const std::function<bool(const AssetTableModel::Row &)> &wanted) const;
     // Puts assets from the history back as queued rows; returns how many rows that makes.
     int queueAgain(const QStringList &ids, TargetStatus target);
 

@@ -129,9 +129,10 @@ void MainWindow::buildActions()
     m_confirmAction
             = make(u"confirmAction"_s, tr("&Confirm"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                    tr("Confirm the queued assets (the selected ones, or all)"));
-    m_retryAction = make(u"retryAction"_s, tr("&Retry Failed"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                         tr("Send again the assets that failed with a temporary error or were not "
-                            "sent"));
+    m_retryAction
+            = make(u"retryAction"_s, tr("Send &Remaining"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                   tr("Send every asset that was not sent or failed with a temporary error, "
+                      "whatever is selected"));
     m_retryAllAction = make(u"retryAllAction"_s, tr("Retry &All Failed"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                             tr("Send again every failed or unsent asset, whatever the error"));
@@ -386,7 +387,11 @@ void MainWindow::updateActions()
     const bool hasProfile = m_settings && !m_settings->activeProfileName().isEmpty();
     m_confirmAction->setEnabled(!running && hasProfile && model->count(Bucket::Queued) > 0);
     const bool anyFailed = model->count(Bucket::Failed) + model->count(Bucket::NotSent) > 0;
-    m_retryAction->setEnabled(!running && hasProfile && anyFailed);
+    const int remaining = model->remainingCount();
+    m_retryAction->setText(remaining > 0
+                                   ? tr("Send &Remaining (%1)").arg(locale().toString(remaining))
+                                   : tr("Send &Remaining"));
+    m_retryAction->setEnabled(!running && hasProfile && remaining > 0);
     m_retryAllAction->setEnabled(!running && hasProfile && anyFailed);
     m_confirmAgainAction->setEnabled(!running && hasProfile
                                      && model->count(AssetState::Skipped) > 0);
@@ -554,12 +559,11 @@ void MainWindow::retry(bool includeNonRetryable)
 {
     if (isRunning())
         return;
+    // "Send Remaining" and "Retry All Failed" mean every such row, whatever is selected.
     const QList<int> rows
-            = m_assets->rowsToSend([includeNonRetryable](const AssetTableModel::Row &r) {
-                  if (r.state == AssetState::NotSent || r.state == AssetState::Cancelled)
-                      return true;
-                  return r.state == AssetState::Failed
-                          && (includeNonRetryable || r.last.isRetryable());
+            = m_assets->rowsWhere([includeNonRetryable](const AssetTableModel::Row &r) {
+                  return isWorthSendingAgain(r.state, r.last)
+                          || (includeNonRetryable && r.state == AssetState::Failed);
               });
     if (rows.isEmpty()) {
         statusBar()->showMessage(

@@ -30,6 +30,15 @@ inline bool isTerminal(AssetState s)
             || s == AssetState::Cancelled || s == AssetState::Skipped;
 }
 
+// Whether an asset that ended in `state` with the answer `last` is worth sending again as it is
+// ("send the rest"): not sent, or failed with a temporary error. Not confirmed, not skipped, not
+// failed for a reason that needs a fix first.
+inline bool isWorthSendingAgain(AssetState state, const ApiResult &last)
+{
+    return state == AssetState::NotSent || state == AssetState::Cancelled
+            || (state == AssetState::Failed && last.isRetryable());
+}
+
 // The history's outcome for an asset in this state (Cancelled: NotSent); none while it is
 // Queued or Sending.
 std::optional<Outcome> outcomeOf(AssetState s);

@@ -452,12 +452,20 @@ void TestMainWindow::authenticationFailureStopsAndExplains()
     QVERIFY(find<QLabel>(u"progressLabel"_s)->toolTip().contains(u"rejected"_s));
     snapshot(u"authentication-failed"_s);
 
-    // With the right secret, "Retry failed" sends the unsent ones (an auth failure is not
-    // retryable as it is, so the refused one waits for "Retry all failed").
+    // With the right secret, "Send Remaining" sends the unsent ones, all of them even with only
+    // one selected (an auth failure is not retryable as it is, so the refused one waits for "Retry
+    // all failed").
     Credentials right = wrong;
     right.secretKey = m_server->config().secretKey;
     m_window->setSessionCredentials(u"loopback"_s, right);
-    m_window->findChild<QAction *>(u"retryAction"_s)->trigger();
+    auto *sendRemaining = m_window->findChild<QAction *>(u"retryAction"_s);
+    QCOMPARE(sendRemaining->text(), u"Send &Remaining (2)"_s);
+    auto *table = find<QTableView>(u"assetTable"_s);
+    table->selectRow(m_window->assetProxy()
+                             ->mapFromSource(m_window->assetModel()->index(
+                                     m_window->assetModel()->rowOf(kB), 0))
+                             .row());
+    sendRemaining->trigger();
     QVERIFY(finished.wait(20000));
     QCOMPARE(cell(kB, Column::State), u"Confirmed"_s);
     QCOMPARE(cell(kC, Column::State), u"Confirmed"_s);

@@ -308,7 +308,7 @@ int AssetTableModel::removeAssetRows(QList<int> rows)
         }
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r) {
-            m_stateCounts[int(m_rows.at(r).state)] -= 1;
+            account(m_rows.at(r), -1);
             m_rowOf.remove(m_rows.at(r).assetId);
             m_pending.remove(m_rows.at(r).assetId);
         }
@@ -328,6 +328,7 @@ void AssetTableModel::clear()
     m_rowOf.clear();
     m_pending.clear();
     m_stateCounts.fill(0);
+    m_remaining = 0;
     endResetModel();
     emit countsChanged();
 }
@@ -355,14 +356,14 @@ void AssetTableModel::requeue(const QList<int> &rows)
             continue;
         Row &r = m_rows[i];
         m_pending.remove(r.assetId);
-        m_stateCounts[int(r.state)] -= 1;
-        m_stateCounts[int(AssetState::Queued)] += 1;
+        account(r, -1);
         r.state = AssetState::Queued;
         r.last = ApiResult();
         r.note.clear();
         r.attempts = 0;
         r.maxAttempts = 0;
         r.updatedAt = QDateTime::currentDateTimeUtc();
+        account(r, 1);
         changed.append(i);
     }
     if (changed.isEmpty())
@@ -391,8 +392,7 @@ void AssetTableModel::flushUpdates()
             continue; // removed meanwhile
         const AssetUpdate &u = it.value();
         Row &r = m_rows[i];
-        m_stateCounts[int(r.state)] -= 1;
-        m_stateCounts[int(u.state)] += 1;
+        account(r, -1);
         r.state = u.state;
         r.status = u.status;
         r.attempts = u.attempts;
@@ -400,6 +400,7 @@ void AssetTableModel::flushUpdates()
         r.last = u.last;
         r.note = u.note;
         r.updatedAt = u.updatedAt.isValid() ? u.updatedAt : QDateTime::currentDateTimeUtc();
+        account(r, 1);
         changed.append(i);
     }
     m_pending.clear();
@@ -412,6 +413,13 @@ void AssetTableModel::flushUpdates()
 void AssetTableModel::setUpdateInterval(int ms)
 {
     m_flushTimer.setInterval(ms);
+}
+
+void AssetTableModel::account(const Row &row, int sign)
+{
+    m_stateCounts[int(row.state)] += sign;
+    if (isWorthSendingAgain(row.state, row.last))
+        m_remaining += sign;
 }
 
 int AssetTableModel::count(Bucket bucket) const

@@ -103,6 +103,8 @@ public:
 
     int count(Bucket bucket) const;
     int count(AssetState state) const { return m_stateCounts.at(int(state)); }
+    // Rows worth sending again as they are (isWorthSendingAgain()): what "Send Remaining" sends.
+    int remainingCount() const { return m_remaining; }
 
     // Status colours are derived from this palette so they stay readable in light and dark themes.
     void setPalette(const QPalette &palette);
@@ -119,7 +121,11 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
     QHash<QString, AssetUpdate> m_pending;
+    // Counts a row in (sign 1) or out of (sign -1) the per-state and remaining counts.
+    void account(const Row &row, int sign);
+
     std::array<int, 8> m_stateCounts {}; // per AssetState
+    int m_remaining = 0;
     QTimer m_flushTimer;
     QPalette m_palette;
 };

@@ -161,7 +161,18 @@ void AssetsPage::setUpTable()
     view->setColumnWidth(int(Column::ErrorCode), widthFor(u"APIGW.0308"_s));
     view->setColumnWidth(int(Column::ErrorMessage), 300);
     view->setColumnWidth(int(Column::Attempts), widthFor(u"Attempts"_s));
-    view->setColumnWidth(int(Column::RequestId), widthFor(u"0123456789abcdef"_s));
+    // A request ID (what support asks for) is 32 hex characters: shown whole. The error message
+    // takes the width left over, not the last column.
+    view->setColumnWidth(int(Column::RequestId), widthFor(QString(32, u'0')));
+    view->setColumnWidth(int(Column::LastUpdate),
+                         widthFor(QLocale().toString(QDateTime(QDate(2026, 12, 30), QTime(23, 59)),
+                                                     QLocale::ShortFormat)));
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(int(Column::ErrorMessage), QHeaderView::Stretch);
+    header->setMinimumSectionSize(fm.horizontalAdvance(u"HTTP"_s) + 16);
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    view->setTabKeyNavigation(false);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AssetsPage::selectionChanged);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

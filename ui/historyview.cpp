@@ -92,8 +92,16 @@ void HistoryView::buildUi()
 
     m_ui->historyTable->setModel(m_model);
     m_ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_ui->historyTable->setColumnWidth(int(HistoryTableModel::Column::AssetId), 260);
+    const QFontMetrics fm = m_ui->historyTable->fontMetrics();
+    auto widthFor = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_ui->historyTable->setColumnWidth(
+            int(HistoryTableModel::Column::Time),
+            widthFor(QLocale().toString(QDateTime(QDate(2026, 12, 30), QTime(23, 59)),
+                                        QLocale::ShortFormat)));
+    m_ui->historyTable->setColumnWidth(int(HistoryTableModel::Column::AssetId),
+                                       widthFor(QString(32, u'0')));
     m_ui->historyTable->setColumnWidth(int(HistoryTableModel::Column::ErrorMessage), 260);
+    m_ui->historyTable->setTabKeyNavigation(false);
     if (m_settings)
         m_ui->historyTable->horizontalHeader()->restoreState(m_settings->historyTableHeaderState());
 

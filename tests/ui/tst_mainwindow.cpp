@@ -730,6 +730,17 @@ void TestMainWindow::confirmedBeforeIsSkippedAndCanBeSentAnyway()
     QCOMPARE(model->count(AssetTableModel::Bucket::Confirmed), 3);
     snapshot(u"skipped"_s);
 
+    // At 1366 px the request ID (what support asks for) is shown whole, on screen.
+    m_window->resize(1366, 768);
+    QCoreApplication::processEvents();
+    auto *table = find<QTableView>(u"assetTable"_s);
+    const int column = int(Column::RequestId);
+    const QString requestId = cell(kC, Column::RequestId);
+    QCOMPARE(requestId.size(), 32);
+    QVERIFY(table->columnWidth(column) > table->fontMetrics().horizontalAdvance(requestId));
+    QVERIFY(table->columnViewportPosition(column) + table->columnWidth(column)
+            <= table->viewport()->width());
+
     // Confirm Again Anyway sends the skipped ones (the server says they are confirmed).
     auto *again = find<QAction>(u"confirmAgainAction"_s);
     QVERIFY(again->isEnabled());

@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
@@ -176,6 +177,26 @@ void MainWindow::buildActions()
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add, edit and choose connection profiles"));
     m_quitAction = make(u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, {});
+    m_shortcutsAction = make(u"shortcutsAction"_s, tr("&Keyboard Shortcuts"),
+                             QKeySequence::HelpContents, tr("List every action and its key"));
+    m_aboutAction = make(u"aboutAction"_s, tr("&About VOD Confirm"), {}, {});
+
+    // The platform theme's icons where it has them, else the style's own.
+    const std::pair<QAction *, std::pair<const char *, QStyle::StandardPixmap>> icons[] = {
+            {m_importAction, {"document-open", QStyle::SP_DialogOpenButton}},
+            {m_confirmAction, {"dialog-ok-apply", QStyle::SP_DialogApplyButton}},
+            {m_retryAction, {"view-refresh", QStyle::SP_BrowserReload}},
+            {m_pauseAction, {"media-playback-pause", QStyle::SP_MediaPause}},
+            {m_resumeAction, {"media-playback-start", QStyle::SP_MediaPlay}},
+            {m_cancelAction, {"media-playback-stop", QStyle::SP_MediaStop}},
+            {m_exportAction, {"document-save-as", QStyle::SP_DialogSaveButton}},
+            {m_removeAction, {"edit-delete", QStyle::SP_TrashIcon}},
+            {m_shortcutsAction, {"help-contents", QStyle::SP_DialogHelpButton}},
+            {m_aboutAction, {"help-about", QStyle::SP_MessageBoxInformation}},
+    };
+    for (const auto &[action, icon] : icons)
+        action->setIcon(QIcon::fromTheme(QString::fromLatin1(icon.first),
+                                         style()->standardIcon(icon.second)));
 
     connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
@@ -209,6 +230,8 @@ void MainWindow::buildActions()
     connect(m_discardBatchAction, &QAction::triggered, this, &MainWindow::discardInterruptedBatch);
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfiles);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::buildUi()
@@ -216,10 +239,15 @@ void MainWindow::buildUi()
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolBar"_s);
     toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_importAction);
     toolbar->addSeparator();
     toolbar->addAction(m_confirmAction);
     toolbar->addAction(m_retryAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_pauseAction);
+    toolbar->addAction(m_resumeAction);
+    toolbar->addAction(m_cancelAction);
     toolbar->addSeparator();
     auto *profileLabel = new QLabel(tr("Profile:"), toolbar);
     m_profileCombo = new QComboBox(toolbar);
@@ -333,6 +361,43 @@ void MainWindow::buildMenus()
     batch->addSeparator();
     batch->addAction(m_resumeBatchAction);
     batch->addAction(m_discardBatchAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Built from the actions themselves, so the list cannot drift from the keys.
+    QString rows;
+    for (QAction *a : findChildren<QAction *>(Qt::FindDirectChildrenOnly)) {
+        if (a->shortcut().isEmpty() || a->isSeparator())
+            continue;
+        rows += u"<tr><td>%1</td><td><b>%2</b></td></tr>"_s.arg(
+                a->toolTip().toHtmlEscaped(),
+                a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
+    }
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
+                                u"<table cellspacing=\"6\">%1</table>"_s.arg(rows),
+                                QMessageBox::Close, this);
+    box->setObjectName(u"shortcutsBox"_s);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+            this, tr("About VOD Confirm"),
+            tr("<h3>VOD Confirm %1</h3><p>Confirms Huawei Cloud VOD uploads "
+               "(ConfirmAssetUpload) for one asset or thousands, and keeps a searchable history "
+               "of every attempt.</p><p>Built with Qt %2 (running on Qt %3).</p><p>Licensed "
+               "under the MIT licence.</p>")
+                    .arg(QStringLiteral(VODCONFIRM_VERSION), QStringLiteral(QT_VERSION_STR),
+                         QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreUiState()

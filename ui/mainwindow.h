@@ -96,6 +96,8 @@ private:
     void buildActions();
     void buildUi();
     void buildMenus();
+    void showShortcuts(); // Help > Keyboard Shortcuts (F1)
+    void showAbout();
     AssetsPage *buildAssetsPage();
     void restoreUiState();
     void saveUiState();
@@ -151,6 +153,8 @@ private:
     QAction *m_discardBatchAction = nullptr;
     QAction *m_profilesAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_shortcutsAction = nullptr; // F1
+    QAction *m_aboutAction = nullptr;
 
     // The running batch.
     VodClient *m_client = nullptr;

@@ -28,6 +28,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -57,6 +58,7 @@ private slots:
     void interruptedBatchIsOfferedAndResumed();
     void interruptedBatchCanBeDiscarded();
     void confirmedBeforeIsSkippedAndCanBeSentAnyway();
+    void toolbarAndHelpMenu();
 
 private:
     void makeWindow();
@@ -752,6 +754,36 @@ void TestMainWindow::confirmedBeforeIsSkippedAndCanBeSentAnyway()
     QCOMPARE(m_server->counters().confirmRequests.value(kC), 1);
     QCOMPARE(model->row(model->rowOf(kA)).state, AssetState::Confirmed);
     QVERIFY(!again->isEnabled());
+}
+
+void TestMainWindow::toolbarAndHelpMenu()
+{
+    // Pause, Resume and Stop are on the toolbar, with icons, like every toolbar action.
+    auto *toolbar = find<QToolBar>(u"mainToolBar"_s);
+    QStringList onToolbar;
+    for (QAction *a : toolbar->actions()) {
+        if (!a->objectName().isEmpty()) {
+            onToolbar << a->objectName();
+            QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+        }
+    }
+    for (const QString &name : {u"confirmAction"_s, u"retryAction"_s, u"pauseAction"_s,
+                                u"resumeAction"_s, u"cancelAction"_s})
+        QVERIFY2(onToolbar.contains(name), qPrintable(onToolbar.join(u' ')));
+
+    // F1 lists every action that has a key, from the actions themselves.
+    auto *shortcuts = find<QAction>(u"shortcutsAction"_s);
+    QCOMPARE(shortcuts->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    shortcuts->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"shortcutsBox"_s)) && box->isVisible());
+    for (QAction *a : m_window->findChildren<QAction *>(Qt::FindDirectChildrenOnly)) {
+        if (!a->shortcut().isEmpty())
+            QVERIFY2(box->text().contains(a->shortcut().toString(QKeySequence::NativeText)),
+                     qPrintable(a->objectName()));
+    }
+    box->close();
+    QVERIFY(find<QAction>(u"aboutAction"_s));
 }
 
 #include "tst_mainwindow.moc"

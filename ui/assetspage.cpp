@@ -1,6 +1,7 @@
 #include "assetspage.h"
 #include "ui_assetspage.h"
 
+#include "emptystate.h"
 #include "engine/batchrunner.h"
 #include "errorhints.h"
 #include "models/assetfilterproxy.h"
@@ -148,6 +149,12 @@ void AssetsPage::setUpTable()
 {
     QTableView *view = m_ui->assetTable;
     view->setModel(m_proxy);
+    new EmptyState(view, [this] {
+        return m_model->rowCount() == 0
+                ? tr("No assets yet. Paste asset IDs above, import files (Ctrl+O) or drop them on "
+                     "the window.")
+                : tr("No asset in this view: choose another group above or clear the filter.");
+    });
     view->setSortingEnabled(true);
     view->sortByColumn(-1, Qt::AscendingOrder); // insertion order until the user sorts
     view->horizontalHeader()->setSectionsMovable(true);

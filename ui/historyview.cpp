@@ -1,6 +1,7 @@
 #include "historyview.h"
 #include "ui_historyview.h"
 
+#include "emptystate.h"
 #include "models/historytablemodel.h"
 #include "settings/settings.h"
 
@@ -91,6 +92,10 @@ void HistoryView::buildUi()
     }
 
     m_ui->historyTable->setModel(m_model);
+    new EmptyState(m_ui->historyTable, [] {
+        return tr("No attempt to show. Every batch you run is recorded here; if you searched, "
+                  "clear the search to see them all.");
+    });
     m_ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const QFontMetrics fm = m_ui->historyTable->fontMetrics();
     auto widthFor = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };

@@ -59,6 +59,7 @@ private slots:
     void interruptedBatchCanBeDiscarded();
     void confirmedBeforeIsSkippedAndCanBeSentAnyway();
     void toolbarAndHelpMenu();
+    void emptyTablesSayWhy();
 
 private:
     void makeWindow();
@@ -784,6 +785,20 @@ void TestMainWindow::toolbarAndHelpMenu()
     }
     box->close();
     QVERIFY(find<QAction>(u"aboutAction"_s));
+}
+
+void TestMainWindow::emptyTablesSayWhy()
+{
+    auto *empty = find<QLabel>(u"assetTableEmptyState"_s);
+    QVERIFY(empty && empty->isVisible());
+    QVERIFY2(empty->text().contains(u"Paste asset IDs"_s), qPrintable(empty->text()));
+    pasteAndAdd(kA);
+    QVERIFY(!empty->isVisible());
+    QTest::mouseClick(find<QToolButton>(u"bucketFailed"_s), Qt::LeftButton);
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY2(empty->text().contains(u"No asset in this view"_s), qPrintable(empty->text()));
+    QTest::mouseClick(find<QToolButton>(u"bucketAll"_s), Qt::LeftButton);
+    QTRY_VERIFY(!empty->isVisible());
 }
 
 #include "tst_mainwindow.moc"

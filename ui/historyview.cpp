@@ -304,14 +304,44 @@ void HistoryView::requeueSelected(const QString &targetStatus)
         rows.append(index.row());
     if (rows.isEmpty())
         return;
+    // Every row shown is selected, and the search matches more than is loaded: "all" means the
+    // whole result, read from the history off the GUI thread, not the loaded page.
+    if (rows.size() == m_model->loadedCount() && m_model->totalCount() > m_model->loadedCount()
+        && m_store && m_store->isOpen() && !isBusy()) {
+        HistoryStore *store = m_store;
+        const HistoryStore::Filter filter = currentFilter();
+        auto records = std::make_shared<QList<HistoryRecord>>();
+        m_worker = QThread::create([store, filter, records] {
+            constexpr int Page = 5000;
+            QList<HistoryRecord> page = store->find(filter, Page);
+            while (!page.isEmpty()) {
+                *records += page;
+                page = store->findAfter(filter, page.constLast(), Page);
+            }
+        });
+        connect(m_worker, &QThread::finished, this, [this, records, targetStatus] {
+            clearBusy();
+            requeue(*records, targetStatus);
+        });
+        setBusy(tr("Reading every matching attempt…"));
+        m_worker->start();
+        return;
+    }
     std::sort(rows.begin(), rows.end());
+    QList<HistoryRecord> records;
+    records.reserve(rows.size());
+    for (int row : std::as_const(rows))
+        records.append(m_model->record(row));
+    requeue(records, targetStatus);
+}
 
-    // Group by target status, keeping the table order of first appearance.
+void HistoryView::requeue(const QList<HistoryRecord> &records, const QString &targetStatus)
+{
+    // Group by target status, keeping the order of first appearance.
     QStringList statuses;
     QHash<QString, QStringList> ids;
     QSet<QString> seen;
-    for (int row : std::as_const(rows)) {
-        const HistoryRecord &r = m_model->record(row);
+    for (const HistoryRecord &r : records) {
         const QString status = targetStatus.isEmpty() ? r.targetStatus : targetStatus;
         const QString key = status + u'/' + r.assetId;
         if (seen.contains(key))

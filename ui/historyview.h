@@ -57,7 +57,8 @@ public slots:
     // follows. The "Export CSV…" button asks for the path and calls this.
     void exportCsv(const QString &path);
     // Re-queues the selected rows: one requeueRequested() per distinct recorded target status
-    // (or all with targetStatus when it is not empty).
+    // (or all with targetStatus when it is not empty). With every loaded row selected and more
+    // matching than loaded, the whole matching history is re-queued (read on a worker thread).
     void requeueSelected(const QString &targetStatus = {});
 
 signals:
@@ -71,6 +72,7 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    void requeue(const QList<HistoryRecord> &records, const QString &targetStatus);
     void buildUi();
     void reloadProfiles();
     void scheduleReload();

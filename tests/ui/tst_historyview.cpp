@@ -55,6 +55,7 @@ private slots:
     void exportCsvThroughDialog();
     void requeueEmitsSelectedIds();
     void requeueAsOtherStatus();
+    void requeueOfEverythingShownTakesTheWholeResult();
     void ctrlFFocusesSearch();
     void retentionDeletesOldRowsOnWorker();
     void lazyFetchingOfLargeHistory();
@@ -372,6 +373,37 @@ void TestHistoryView::requeueEmitsSelectedIds()
     QCOMPARE(requeued.at(0).at(1).toString(), u"CREATED"_s);
     QCOMPARE(requeued.at(1).at(0).toStringList(), QStringList({assetId(9)}));
     QCOMPARE(requeued.at(1).at(1).toString(), u"CANCELLED"_s);
+}
+
+void TestHistoryView::requeueOfEverythingShownTakesTheWholeResult()
+{
+    // 1,200 failed assets: the view loads a page of 500; select all + Re-queue means all 1,200.
+    for (int i = 0; i < 1200; ++i) {
+        HistoryRecord r;
+        r.batchId = u"big"_s;
+        r.time = m_now.addSecs(-i);
+        r.assetId = assetId(100 + i);
+        r.targetStatus = u"CREATED"_s;
+        r.outcome = Outcome::Failed;
+        m_store->append(r);
+    }
+    QVERIFY(m_store->flush());
+    // Without the model tester, which fetches every page.
+    m_view = std::make_unique<HistoryView>(m_store.get(), m_settings.get());
+    m_view->resize(1200, 600);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QTRY_VERIFY(m_view->model()->totalCount() == 1200);
+    QVERIFY(m_view->model()->rowCount() < 1200);
+    auto *table = find<QTableView>(u"historyTable"_s);
+    table->selectAll();
+    QSignalSpy requeued(m_view.get(), &HistoryView::requeueRequested);
+    m_view->requeueSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(requeued.size(), 1, 20000);
+    const QStringList ids = requeued.first().at(0).toStringList();
+    QCOMPARE(ids.size(), 1200);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 1200);
+    QVERIFY(!m_view->isBusy());
 }
 
 void TestHistoryView::requeueAsOtherStatus()

@@ -75,6 +75,8 @@ private slots:
 private:
     static ConfirmEngine::Options engineOptions();
     ConfirmEngine *engine(VodClient *client) const;
+    // AK/SK signed requests to `server`, with this transfer timeout.
+    static VodClient::Config clientConfig(const VodTestServer &server, int timeoutMs);
 };
 
 void TestFaultMatrix::init()
@@ -93,6 +95,15 @@ ConfirmEngine::Options TestFaultMatrix::engineOptions()
     o.baseBackoffMs = 10; // short pacing and backoff keep the whole matrix within seconds
     o.maxBackoffMs = 200;
     return o;
+}
+
+VodClient::Config TestFaultMatrix::clientConfig(const VodTestServer &server, int timeoutMs)
+{
+    Credentials credentials;
+    credentials.accessKey = server.config().accessKey;
+    credentials.secretKey = server.config().secretKey;
+    return {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
+            credentials,  timeoutMs};
 }
 
 ConfirmEngine *TestFaultMatrix::engine(VodClient *client) const
@@ -198,12 +209,7 @@ void TestFaultMatrix::scenario()
     QVERIFY(history.open(dir.filePath(u"history.sqlite"_s)));
 
     QNetworkAccessManager nam;
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
-    VodClient client(&nam,
-                     {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
-                      credentials, timeoutMs});
+    VodClient client(&nam, clientConfig(server, timeoutMs));
     auto *e = new BatchRunner(&client, &history, &client);
     e->setOptions({engineOptions()});
     QList<int> statusesSeen;
@@ -331,12 +337,7 @@ void TestFaultMatrix::everyPostOnTheWireIsAnAttempt()
     server.config().dropNthConfirmOnConnection = 2;
     server.config().dropNthAfterEffect = afterEffect;
     QNetworkAccessManager nam;
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
-    VodClient client(&nam,
-                     {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
-                      credentials, 5000});
+    VodClient client(&nam, clientConfig(server, 5000));
     ConfirmEngine *e = engine(&client);
     e->setOptions([&] {
         ConfirmEngine::Options o = e->options();
@@ -391,12 +392,7 @@ void TestFaultMatrix::resetsUnderConcurrencyNeverApplyTwice()
     server.config().dropBeforeEffect = 0.025;
     server.config().dropAfterEffect = 0.025;
     QNetworkAccessManager nam;
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
-    VodClient client(&nam,
-                     {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
-                      credentials, 5000});
+    VodClient client(&nam, clientConfig(server, 5000));
     ConfirmEngine *e = engine(&client);
     e->setOptions([&] {
         ConfirmEngine::Options o = e->options();

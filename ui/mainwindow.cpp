@@ -433,7 +433,9 @@ void MainWindow::reloadProfiles()
         const auto profile = m_settings->profile(name);
         const QString where = profile && !profile->regionId.isEmpty()
                 ? profile->regionId
-                : (profile ? profile->customEndpoint.host() : QString());
+                // host:port, so two local endpoints can be told apart
+                : (profile ? profile->customEndpoint.adjusted(QUrl::RemoveUserInfo).authority()
+                           : QString());
         m_profileCombo->addItem(where.isEmpty() ? name : tr("%1 (%2)").arg(name, where), name);
     }
     m_profileCombo->setCurrentIndex(m_profileCombo->findData(active));

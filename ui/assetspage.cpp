@@ -292,6 +292,7 @@ void AssetsPage::showSummary(const BatchSummary &s)
     // What was dealt with, not 100% for a batch stopped early.
     m_ui->batchProgress->setRange(0, std::max(1, s.total));
     m_ui->batchProgress->setValue(s.total - s.notSent);
+    m_ui->batchProgress->setFormat(QStringLiteral("%p%"));
     QString text = s.kept
             ? tr("Stopped: %1 confirmed, %2 failed, %3 left to send (Batch > Resume "
                  "Unfinished Batch) after %4")
@@ -310,6 +311,8 @@ void AssetsPage::showProgress(const BatchProgress &p)
 {
     m_ui->batchProgress->setRange(0, std::max(1, p.total));
     m_ui->batchProgress->setValue(p.done);
+    // Paused is said on the bar itself, not only in the line beside it.
+    m_ui->batchProgress->setFormat(p.paused ? tr("Paused · %p%") : QStringLiteral("%p%"));
     QString text
             = tr("%1 of %2 done · %3 confirmed · %4 failed")
                       .arg(locale().toString(p.done), locale().toString(p.total),

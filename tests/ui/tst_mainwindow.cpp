@@ -19,6 +19,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -500,6 +501,7 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     // Requests in flight finish; nothing new starts.
     QTRY_COMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Running), 0);
     QTRY_VERIFY(find<QLabel>(u"progressLabel"_s)->text().startsWith(u"Paused"_s));
+    QVERIFY(find<QProgressBar>(u"batchProgress"_s)->text().startsWith(u"Paused"_s));
     const int sent = m_server->counters().confirmRequestsTotal();
     QVERIFY(sent < 12);
     QTest::mouseClick(resume, Qt::LeftButton);

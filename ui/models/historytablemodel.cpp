@@ -115,12 +115,6 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     const auto column = Column(index.column());
 
     switch (role) {
-    case AssetIdRole:
-        return r.assetId;
-    case TargetStatusRole:
-        return r.targetStatus;
-    case OutcomeRole:
-        return QVariant::fromValue(r.outcome);
     case Qt::TextAlignmentRole:
         if (column == Column::HttpStatus || column == Column::Attempt || column == Column::Duration)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -36,9 +36,6 @@ public:
 
     enum Role {
         SortRole = Qt::UserRole + 1, // raw value of the column
-        AssetIdRole, // the asset id, any column
-        TargetStatusRole, // "CREATED" / "FAILED" / "CANCELLED", any column
-        OutcomeRole, // the row's Outcome, any column
     };
 
     static constexpr int DefaultPageSize = 500;

@@ -411,13 +411,18 @@ void TestFaultMatrix::resetsUnderConcurrencyNeverApplyTwice()
     const VodTestServer::Counters &c = server.counters();
     int dropped = 0;
     for (const AssetUpdate &a : e->assets()) {
-        const QByteArray where = a.assetId.toLatin1();
-        QVERIFY2(c.confirmRequests.value(a.assetId) == a.attempts, where);
+        const QByteArray where = a.assetId.toLatin1() + ": "
+                + QByteArray::number(c.confirmRequests.value(a.assetId)) + " on the wire, "
+                + QByteArray::number(a.attempts) + " attempts";
+        // Never more POSTs than attempts (no resend behind the engine's back). Fewer is possible:
+        // an attempt written into a connection the server was closing never arrives, and the
+        // engine, not knowing, reads the state and sends again.
+        QVERIFY2(c.confirmRequests.value(a.assetId) <= a.attempts, where);
         QVERIFY2(c.effectiveConfirms.value(a.assetId) == 1, where);
         QVERIFY2(c.confirmsAfterEffect.value(a.assetId) == 0, where);
         dropped += a.attempts > 1 || a.note == "confirmed (verified)"_L1;
     }
-    QCOMPARE(qint64(c.confirmRequestsTotal()), s.requests);
+    QVERIFY(qint64(c.confirmRequestsTotal()) <= s.requests);
     QVERIFY2(dropped >= 5, "the fault did not happen");
     qInfo("400 assets at 16 in flight, 5%% drops: %d confirm requests, %d dropped assets, "
           "%lld state reads, %lld ms",

@@ -65,12 +65,26 @@ void FirstRunPage::createProfile()
     m_dialog = new ProfileDialog(m_settings, m_credentials, m_nam, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->startNewProfile();
-    connect(m_dialog, &ProfileDialog::profileSaved, this, [this](const QString &name) {
+    // The page is left once the profile and its secrets are saved, or when the dialog closes
+    // after the keychain refused the secrets (they are used this session; the dialog said so).
+    const auto created = [this](const QString &name, const Credentials &credentials) {
         if (m_settings->activeProfileName().isEmpty())
             m_settings->setActiveProfileName(name);
-        emit profileCreated(name);
-        if (m_dialog)
-            m_dialog->accept();
+        emit profileCreated(name, credentials);
+    };
+    connect(m_dialog, &ProfileDialog::profileSaved, this,
+            [this, created](const QString &name, const Credentials &credentials) {
+                created(name, credentials);
+                if (m_dialog)
+                    m_dialog->accept();
+            });
+    connect(m_dialog, &ProfileDialog::secretsNotSaved, this,
+            [this](const QString &name, const Credentials &credentials) {
+                m_unsaved = {name, credentials};
+            });
+    connect(m_dialog, &QDialog::rejected, this, [this, created] {
+        if (m_unsaved && m_settings->profile(m_unsaved->first))
+            created(m_unsaved->first, m_unsaved->second);
     });
     m_dialog->open();
 }

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "api/credentials.h"
+
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
+#include <utility>
 
 class QLabel;
 class QNetworkAccessManager;
@@ -35,13 +40,16 @@ public slots:
 
 signals:
     // The first profile was saved and made active; the main window may leave this page.
-    void profileCreated(const QString &name);
+    // credentials holds the secrets entered, for use during this session.
+    void profileCreated(const QString &name, const VodConfirm::Credentials &credentials);
 
 private:
     Settings *m_settings;
     CredentialStore *m_credentials;
     QNetworkAccessManager *m_nam;
     QPointer<ProfileDialog> m_dialog;
+    // Saved, but the keychain refused the secrets: left when the dialog is closed.
+    std::optional<std::pair<QString, Credentials>> m_unsaved;
     QPushButton *m_createButton = nullptr;
 };
 

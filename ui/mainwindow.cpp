@@ -11,6 +11,7 @@
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
 #include "profiledialog.h"
+#include "secretprompt.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
@@ -300,11 +301,13 @@ void MainWindow::buildUi()
         first->setObjectName(u"firstRunPage"_s);
         m_stack->addWidget(first);
         m_stack->setCurrentWidget(first);
-        connect(first, &FirstRunPage::profileCreated, this, [this, first] {
-            m_stack->setCurrentWidget(m_tabs);
-            first->deleteLater();
-            reloadProfiles();
-        });
+        connect(first, &FirstRunPage::profileCreated, this,
+                [this, first](const QString &name, const Credentials &credentials) {
+                    m_sessionCredentials.insert(name, credentials);
+                    m_stack->setCurrentWidget(m_tabs);
+                    first->deleteLater();
+                    reloadProfiles();
+                });
     }
     setCentralWidget(m_stack);
     statusBar()->setObjectName(u"statusBar"_s);
@@ -702,18 +705,47 @@ void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &it
     updateActions();
     updateProgress();
     m_credentials->load(profile, this,
-                        [this, profile, items, resumed, force,
-                         resumedBatchId](const Credentials &credentials, const QString &error) {
+                        [this, profile, items, resumed, force](const Credentials &credentials,
+                                                               const QString &error) {
                             m_starting = false;
-                            if (!error.isEmpty()) {
-                                showError(tr("Keychain"), error);
-                                releaseResumed(resumedBatchId);
-                                updateActions();
-                                updateProgress();
-                                return;
-                            }
-                            startWithCredentials(profile, credentials, items, resumed, force);
+                            if (credentials.missing().isEmpty())
+                                startWithCredentials(profile, credentials, items, resumed, force);
+                            else
+                                askForSecrets(profile, credentials, error, items, resumed, force);
                         });
+}
+
+void MainWindow::askForSecrets(const Profile &profile, const Credentials &known,
+                               const QString &reason, const QList<ConfirmItem> &items,
+                               const std::optional<ResumePlan> &resumed, bool force)
+{
+    m_starting = true; // a batch is on its way: nothing else may start meanwhile
+    updateActions();
+    updateProgress();
+    auto *prompt = new SecretPrompt(profile, known, reason, m_credentials, this);
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowModality(Qt::WindowModal);
+    connect(prompt, &QDialog::finished, this,
+            [this, prompt, profile, items, resumed, force](int result) {
+                m_starting = false;
+                if (result != QDialog::Accepted) {
+                    if (resumed)
+                        releaseResumed(resumed->batch.id);
+                    updateActions();
+                    updateProgress();
+                    return;
+                }
+                const Credentials credentials = prompt->credentials();
+                m_sessionCredentials.insert(profile.name, credentials);
+                if (prompt->remembered() && !profile.rememberSecrets && m_settings) {
+                    Profile remembering = profile;
+                    remembering.rememberSecrets = true;
+                    m_settings->saveProfile(remembering);
+                    m_settings->sync();
+                }
+                startWithCredentials(profile, credentials, items, resumed, force);
+            });
+    prompt->open();
 }
 
 void MainWindow::startWithCredentials(const Profile &profile, const Credentials &credentials,
@@ -726,9 +758,8 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         releaseResumed(resumedBatchId);
         updateProgress();
     };
-    if (const QString missing = credentials.missing(); !missing.isEmpty()) {
-        giveUp(tr("Secrets missing"),
-               tr("%1\nOpen Profiles… to enter them for profile “%2”.").arg(missing, profile.name));
+    if (!credentials.missing().isEmpty()) {
+        askForSecrets(profile, credentials, {}, wanted, resumedPlan, force);
         return;
     }
     const int timeout = m_settings ? m_settings->timeoutSeconds() : 30;
@@ -978,11 +1009,12 @@ void MainWindow::openProfiles()
     auto *dialog = new ProfileDialog(m_settings, m_credentials, m_nam, this);
     dialog->setObjectName(u"profileDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProfileDialog::profileSaved, this,
-            [this](const QString &name, const Credentials &credentials) {
-                m_sessionCredentials.insert(name, credentials);
-                reloadProfiles();
-            });
+    const auto saved = [this](const QString &name, const Credentials &credentials) {
+        m_sessionCredentials.insert(name, credentials);
+        reloadProfiles();
+    };
+    connect(dialog, &ProfileDialog::profileSaved, this, saved);
+    connect(dialog, &ProfileDialog::secretsNotSaved, this, saved);
     connect(dialog, &ProfileDialog::profileRemoved, this, [this](const QString &name) {
         m_sessionCredentials.remove(name);
         reloadProfiles();

@@ -114,6 +114,10 @@ private:
     // `force`: also send assets the history shows confirmed before.
     void startItems(const Profile &profile, const QList<ConfirmItem> &items,
                     const std::optional<ResumePlan> &resumed, bool force = false);
+    // Asks for the secrets credentials lack (SecretPrompt), then starts; Cancel gives up.
+    void askForSecrets(const Profile &profile, const Credentials &known, const QString &reason,
+                       const QList<ConfirmItem> &items, const std::optional<ResumePlan> &resumed,
+                       bool force);
     void startWithCredentials(const Profile &profile, const Credentials &credentials,
                               const QList<ConfirmItem> &items,
                               const std::optional<ResumePlan> &resumed, bool force);

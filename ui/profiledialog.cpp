@@ -76,7 +76,9 @@ ProfileDialog::ProfileDialog(Settings *settings, CredentialStore *credentials,
     m_credentials->checkBackend(this, [this](bool usable, const QString &error) {
         m_keychainState = usable ? 1 : 0;
         m_keychainError = error;
-        updateStorageLabel();
+        if (!usable) // every keychain error so far only said that there is none
+            m_secretsProblem.clear();
+        updateForm();
     });
 
     const QString active = m_settings->activeProfileName();
@@ -282,7 +284,7 @@ void ProfileDialog::loadIntoEditor(const Profile &profile, bool isNew)
     m_loading = true;
     m_isNew = isNew;
     m_originalName = isNew ? QString() : profile.name;
-    m_saveError.clear();
+    m_secretsProblem.clear();
     m_ui->profileCheckResult->clear();
 
     m_ui->profileName->setText(profile.name);
@@ -352,8 +354,8 @@ void ProfileDialog::loadSecrets(const Profile &profile)
                             setSecretFields(credentials);
                             m_loading = false;
                             m_loadedSecrets = editedCredentials();
-                            if (!error.isEmpty())
-                                m_saveError = error;
+                            if (!error.isEmpty() && m_keychainState != 0)
+                                m_secretsProblem = error;
                             updateForm();
                         });
     updateForm();
@@ -435,7 +437,9 @@ Profile ProfileDialog::editedProfile() const
         p.proxyPort = m_ui->profileProxyPort->value();
         p.proxyUserName = m_ui->profileProxyUserName->text().trimmed();
     }
-    p.rememberSecrets = !m_ui->profileDontRemember->isChecked();
+    // Without a keychain the box is forced on for show; the profile keeps its own choice.
+    p.rememberSecrets = m_keychainState == 0 ? m_loadedProfile.rememberSecrets
+                                             : !m_ui->profileDontRemember->isChecked();
     return p;
 }
 
@@ -519,6 +523,10 @@ void ProfileDialog::updateForm()
         m_ui->profileProblem->setText(problem);
         m_ui->profileProblem->setProperty("severity", u"error"_s);
         m_ui->profileProblem->setStyleSheet(u"color: #b00020;"_s);
+    } else if (!m_secretsProblem.isEmpty()) {
+        m_ui->profileProblem->setText(m_secretsProblem);
+        m_ui->profileProblem->setProperty("severity", u"error"_s);
+        m_ui->profileProblem->setStyleSheet(u"color: #b00020;"_s);
     } else if (const QString missing = editedCredentials().missing();
                !missing.isEmpty() && !m_loadingSecrets) {
         m_ui->profileProblem->setText(tr("%1 If you leave it empty, you are asked for it when "
@@ -550,26 +558,31 @@ void ProfileDialog::updateForm()
 
 void ProfileDialog::updateStorageLabel()
 {
+    QCheckBox *dontRemember = m_ui->profileDontRemember;
+    if (m_keychainState == 0) { // nothing can be remembered: say so once, and show it
+        const QSignalBlocker blocker(dontRemember);
+        dontRemember->setChecked(true);
+    }
+    dontRemember->setEnabled(m_keychainState != 0 && !m_saving);
     QString text;
-    if (m_ui->profileDontRemember->isChecked()) {
-        text = tr("Secrets are not stored — you are asked for them each session.");
+    QString detail;
+    if (m_keychainState == 0) {
+        text = tr("No system keychain is available, so secrets are not stored: you are asked "
+                  "for them when they are needed.");
+        detail = m_keychainError;
+    } else if (dontRemember->isChecked()) {
+        text = tr("Secrets are not stored: you are asked for them when they are needed.");
     } else if (m_keychainState < 0) {
         text = tr("Checking the system keychain…");
-    } else if (m_keychainState == 0) {
-        text = tr("No system keychain is available, so secrets are not stored — you are asked "
-                  "for them each session.");
-        if (!m_keychainError.isEmpty())
-            text += u' ' + m_keychainError;
     } else if (m_saving) {
         text = tr("Saving secrets in the system keychain…");
     } else {
         text = tr("Secrets are stored in the system keychain, not in the settings file.");
     }
-    if (!m_saveError.isEmpty() && m_keychainState != 0)
-        text += u"\n"_s + m_saveError;
     m_ui->profileSecretStorage->setText(text);
-    m_ui->profileSecretStorage->setProperty(
-            "secretsStored", !m_ui->profileDontRemember->isChecked() && m_keychainState == 1);
+    m_ui->profileSecretStorage->setToolTip(detail);
+    m_ui->profileSecretStorage->setProperty("secretsStored",
+                                            !dontRemember->isChecked() && m_keychainState == 1);
     for (QLineEdit *secret : secretEdits())
         secret->setToolTip(text);
 }
@@ -608,12 +621,16 @@ void ProfileDialog::save()
     m_originalName = profile.name;
     m_loadedProfile = profile;
     m_saving = true;
-    m_saveError.clear();
+    m_secretsProblem.clear();
     reloadList(profile.name);
     if (activeChanged || renamed)
         emit activeProfileChanged(m_settings->activeProfileName());
 
     const QString newName = profile.name;
+    if (m_keychainState == 0) { // nothing to store or remove: the secrets live this session
+        finishSave(newName, credentials, {});
+        return;
+    }
     m_credentials->store(
             profile, credentials, this,
             [this, oldName, renamed, newName, credentials](bool ok, const QString &storeError) {
@@ -628,12 +645,19 @@ void ProfileDialog::finishSave(const QString &profileName, const Credentials &cr
                                const QString &error)
 {
     m_saving = false;
-    m_loadedSecrets = credentials;
-    m_saveError = error.isEmpty()
-            ? QString()
-            : tr("The secrets could not be stored in the keychain: %1").arg(error);
+    if (error.isEmpty()) {
+        m_loadedSecrets = credentials;
+        m_secretsProblem.clear();
+        updateForm();
+        emit profileSaved(profileName, credentials);
+        return;
+    }
+    // The input stays as typed and unsaved, so Save tries again.
+    m_secretsProblem = tr("%1 Nothing you typed is lost: Save tries again, or tick “Don't "
+                          "remember secrets” to use them until you quit.")
+                               .arg(error);
     updateForm();
-    emit profileSaved(profileName, credentials);
+    emit secretsNotSaved(profileName, credentials);
 }
 
 void ProfileDialog::revert()
@@ -684,10 +708,10 @@ void ProfileDialog::removeProfile(const QString &profileName)
     m_credentials->removeAll(profileName, this,
                              [this, profileName, wasActive](bool ok, const QString &error) {
                                  m_saving = false;
-                                 m_saveError = ok ? QString()
-                                                  : tr("The secrets of “%1” could not be "
-                                                       "deleted from the keychain: %2")
-                                                            .arg(profileName, error);
+                                 m_secretsProblem = ok ? QString()
+                                                       : tr("The secrets of “%1” could not be "
+                                                            "deleted from the keychain: %2")
+                                                                 .arg(profileName, error);
                                  if (m_ui->profileList->count() == 0)
                                      startNewProfile();
                                  else

@@ -65,10 +65,14 @@ public slots:
     void checkConnection();
 
 signals:
-    // The profile is in the settings file and its secrets were handed to the keychain (or, when
-    // they are not remembered, removed from it). credentials holds the secrets entered, for use
-    // during this session only.
+    // The profile is in the settings file and its secrets are in the keychain (or, when they
+    // are not remembered, removed from it; with no keychain at all, left alone). credentials
+    // holds the secrets entered, for use during this session.
     void profileSaved(const QString &name, const VodConfirm::Credentials &credentials);
+    // The profile is in the settings file, but the keychain refused its secrets (or the user
+    // cancelled the keychain's prompt). The dialog says so and keeps the input unsaved;
+    // credentials holds the secrets entered, for use during this session only.
+    void secretsNotSaved(const QString &name, const VodConfirm::Credentials &credentials);
     void profileRemoved(const QString &name);
     void activeProfileChanged(const QString &name);
     // Check connection finished (also shown in the dialog).
@@ -117,7 +121,7 @@ private:
     bool m_loading = false; // filling the widgets: ignore their change signals
     int m_keychainState = -1; // -1 unknown, 0 no usable keychain, 1 usable
     QString m_keychainError;
-    QString m_saveError;
+    QString m_secretsProblem; // the last keychain error (read, save or remove), shown inline
     QObject *m_secretsContext = nullptr; // owns the pending keychain read; replaced per profile
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -252,21 +253,26 @@ QList<SecretKind> CredentialStore::requiredKinds(const Profile &profile)
     return kinds;
 }
 
-static QString *secretField(Credentials &c, SecretKind kind)
+const QString &CredentialStore::secretOf(const Credentials &credentials, SecretKind kind)
 {
     switch (kind) {
     case SecretKind::SecretKey:
-        return &c.secretKey;
+        return credentials.secretKey;
     case SecretKind::SecurityToken:
-        return &c.securityToken;
+        return credentials.securityToken;
     case SecretKind::Token:
-        return &c.token;
+        return credentials.token;
     case SecretKind::Password:
-        return &c.password;
+        return credentials.password;
     case SecretKind::ProxyPassword:
-        return &c.proxyPassword;
+        break;
     }
-    return nullptr;
+    return credentials.proxyPassword;
+}
+
+QString &CredentialStore::secretOf(Credentials &credentials, SecretKind kind)
+{
+    return const_cast<QString &>(secretOf(std::as_const(credentials), kind));
 }
 
 void CredentialStore::write(const QString &profileName, SecretKind kind, const QString &value,
@@ -388,7 +394,7 @@ void CredentialStore::load(const Profile &profile, QObject *context, LoadCallbac
     for (const SecretKind kind : kinds) {
         read(profile.name, kind, this, [batch, creds, kind, ctx, done](const ReadResult &r) {
             if (r.ok)
-                *secretField(*creds, kind) = r.value;
+                secretOf(*creds, kind) = r.value;
             else if (!r.notFound)
                 batch->fail(r.error);
             if (--batch->pending == 0)
@@ -415,9 +421,8 @@ void CredentialStore::store(const Profile &profile, const Credentials &credentia
         if (--batch->pending == 0)
             deliver(ctx, [done, batch] { done(batch->ok, batch->error); });
     };
-    Credentials c = credentials;
     for (const SecretKind kind : allKinds()) {
-        const QString value = *secretField(c, kind);
+        const QString value = secretOf(credentials, kind);
         if (kinds.contains(kind) && !value.isEmpty())
             write(profile.name, kind, value, this, finishOne);
         else

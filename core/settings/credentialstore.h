@@ -58,6 +58,9 @@ public:
     // The secrets profile's auth mode needs: AK/SK → SK (+ security token), token, password;
     // plus the proxy password when a manual proxy has a user name.
     static QList<SecretKind> requiredKinds(const Profile &profile);
+    // The field of credentials that holds a kind of secret.
+    static QString &secretOf(Credentials &credentials, SecretKind kind);
+    static const QString &secretOf(const Credentials &credentials, SecretKind kind);
 
     void write(const QString &profileName, SecretKind kind, const QString &value, QObject *context,
                DoneCallback done);

@@ -2,12 +2,15 @@
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
+#include "secretprompt.h"
+#include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
 #include "vodtestserver.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -61,6 +64,8 @@ private slots:
     void confirmedBeforeIsSkippedAndCanBeSentAnyway();
     void toolbarAndHelpMenu();
     void emptyTablesSayWhy();
+    void missingSecretIsAskedInPlace();
+    void promptCanRememberInTheKeychain();
 
 private:
     void makeWindow();
@@ -79,6 +84,9 @@ private:
     // VODCONFIRM_SCREENSHOT_DIR=<dir>: renders the window as it is to <dir>/<name>-<size>-<light
     // or dark>.png at 1024x640, 1366x768 and 1920x1080, for a person to look at.
     void snapshot(const QString &name);
+    // The secret prompt the window opened, once visible and its keychain check answered; null
+    // if none showed within 30 s.
+    SecretPrompt *waitForSecretPrompt();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::VodTestServer> m_server;
@@ -801,6 +809,109 @@ void TestMainWindow::emptyTablesSayWhy()
     QVERIFY2(empty->text().contains(u"No asset in this view"_s), qPrintable(empty->text()));
     QTest::mouseClick(find<QToolButton>(u"bucketAll"_s), Qt::LeftButton);
     QTRY_VERIFY(!empty->isVisible());
+}
+
+SecretPrompt *TestMainWindow::waitForSecretPrompt()
+{
+    SecretPrompt *prompt = nullptr;
+    const bool shown = QTest::qWaitFor(
+            [&] {
+                prompt = m_window->findChild<SecretPrompt *>(u"secretPrompt"_s);
+                return prompt && prompt->isVisible() && prompt->keychainState() != -1;
+            },
+            30000);
+    return shown ? prompt : nullptr;
+}
+
+void TestMainWindow::missingSecretIsAskedInPlace()
+{
+    // The session knows the profile's AK but not its SK, and there is no keychain to ask.
+    m_window
+            = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), nullptr, m_history.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    pasteAndAdd(QStringList {kA, kB}.join(u'\n'));
+    auto *confirm = m_window->findChild<QAction *>(u"confirmAction"_s);
+
+    // Cancel: nothing is sent, the rows wait, the window can start again.
+    confirm->trigger();
+    SecretPrompt *prompt = waitForSecretPrompt();
+    QVERIFY(prompt);
+    QVERIFY(prompt->windowTitle().contains(u"loopback"_s));
+    auto *remember = prompt->findChild<QCheckBox *>(u"secretPromptRemember"_s);
+    QVERIFY(!remember->isEnabled()); // no keychain: an option that cannot work is off
+    QVERIFY(!remember->isChecked());
+    const QString note = prompt->findChild<QLabel *>(u"secretPromptNote"_s)->text();
+    QVERIFY2(note.contains(u"until you quit"_s), qPrintable(note));
+    auto *ok = prompt->findChild<QPushButton *>(u"secretPromptOk"_s);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!prompt->findChild<QLineEdit *>(u"secretPromptToken"_s)->isVisibleTo(prompt));
+    QTest::keyClick(prompt, Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->findChild<SecretPrompt *>(u"secretPrompt"_s));
+    QVERIFY(!m_window->isRunning());
+    QVERIFY(confirm->isEnabled());
+    QCOMPARE(m_server->counters().totalRequests, 0);
+    QCOMPARE(cell(kA, Column::State), u"Queued"_s);
+
+    // Typed in place: the batch goes on with it, and the session keeps it.
+    confirm->trigger();
+    prompt = waitForSecretPrompt();
+    QVERIFY(prompt);
+    auto *sk = prompt->findChild<QLineEdit *>(u"secretPromptSecretKey"_s);
+    QCOMPARE(prompt->focusWidget(), sk); // typing goes straight into it
+    QCOMPARE(sk->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(sk, m_server->config().secretKey);
+    QVERIFY(prompt->findChild<QPushButton *>(u"secretPromptOk"_s)->isEnabled());
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    QTest::keyClick(sk, Qt::Key_Return);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(cell(kA, Column::State), u"Confirmed"_s);
+    QCOMPARE(cell(kB, Column::State), u"Confirmed"_s);
+
+    pasteAndAdd(kC);
+    confirm->trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!m_window->findChild<SecretPrompt *>(u"secretPrompt"_s));
+    QCOMPARE(cell(kC, Column::State), u"Confirmed"_s);
+}
+
+void TestMainWindow::promptCanRememberInTheKeychain()
+{
+    // The real keychain (QtKeychain); the profile stores nothing yet. The store outlives the
+    // test: a QtKeychain job still running when its store is deleted crashes.
+    auto *store = new CredentialStore(
+            u"vodconfirm-test-%1"_s.arg(QCoreApplication::applicationPid()), qApp);
+    Profile profile = *m_settings->profile(u"loopback"_s);
+    profile.rememberSecrets = false;
+    QVERIFY(m_settings->saveProfile(profile));
+    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), store, m_history.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    pasteAndAdd(kA);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    SecretPrompt *prompt = waitForSecretPrompt();
+    QVERIFY(prompt);
+    if (prompt->keychainState() != 1) {
+        if (qEnvironmentVariableIsSet("VODCONFIRM_EXPECT_KEYCHAIN"))
+            QFAIL("the test keyring is not reachable");
+        QSKIP("no system keychain in this session");
+    }
+    auto *remember = prompt->findChild<QCheckBox *>(u"secretPromptRemember"_s);
+    QVERIFY(remember->isEnabled());
+    QVERIFY(!remember->isChecked()); // the profile chose not to remember
+    remember->setChecked(true);
+    QTest::keyClicks(prompt->findChild<QLineEdit *>(u"secretPromptSecretKey"_s),
+                     m_server->config().secretKey);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    QTest::mouseClick(prompt->findChild<QPushButton *>(u"secretPromptOk"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(cell(kA, Column::State), u"Confirmed"_s);
+    const CredentialStore::ReadResult read
+            = store->readBlocking(u"loopback"_s, SecretKind::SecretKey);
+    store->removeAllBlocking(u"loopback"_s);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.value, m_server->config().secretKey);
+    QVERIFY(m_settings->profile(u"loopback"_s)->rememberSecrets);
 }
 
 #include "tst_mainwindow.moc"

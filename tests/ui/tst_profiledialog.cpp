@@ -8,6 +8,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDBusInterface>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,6 +65,8 @@ private slots:
     void closingAsksBeforeDiscarding();
     void caFileAndProxyAreSavedWithoutThePassword();
     void checkConnectionUsesCaFileAndProxy();
+    void keychainRefusalKeepsInput();
+    void withoutKeychainOneSentence();
 
 private:
     template<typename T> T *find(QWidget *root, const QString &objectName)
@@ -240,7 +245,7 @@ void TestProfileDialog::createProfileThroughWidgets()
         QVERIFY(!m_dialog->hasUnsavedChanges());
     } else {
         QVERIFY2(storage->text().contains(u"not stored"_s), qPrintable(storage->text()));
-        QVERIFY(storage->text().contains(u"each session"_s));
+        QVERIFY(storage->text().contains(u"asked for them"_s));
     }
     // The list shows the new profile as the active one.
     auto *list = find<QListWidget>(m_dialog.get(), u"profileList"_s);
@@ -348,7 +353,7 @@ void TestProfileDialog::dontRememberSaysNotStored()
     QTest::mouseClick(dontRemember, Qt::LeftButton, {}, QPoint(5, dontRemember->height() / 2));
     QVERIFY(dontRemember->isChecked());
     QVERIFY(storage->text().contains(u"not stored"_s));
-    QVERIFY(storage->text().contains(u"each session"_s));
+    QVERIFY(storage->text().contains(u"asked for them"_s));
     fillServerProfile(u"temp"_s, SecretKey);
     QSignalSpy saved(m_dialog.get(), &ProfileDialog::profileSaved);
     QTest::mouseClick(find<QPushButton>(m_dialog.get(), u"profileSaveButton"_s), Qt::LeftButton);
@@ -786,6 +791,94 @@ void TestProfileDialog::checkConnectionUsesCaFileAndProxy()
     QVERIFY2(message.contains(u"CA file"_s) && message.contains(u"certificate was not accepted"_s),
              qPrintable(message));
     QCOMPARE(tls.counters().requests(VodTestServer::Route::AssetInfo), 1);
+}
+
+void TestProfileDialog::keychainRefusalKeepsInput()
+{
+    // Runs as tst_profiledialog_keychain_refuses, in a keyring of its own that it locks (a
+    // locked keyring refuses writes, as one whose "unlock" prompt the user cancelled does).
+    if (!qEnvironmentVariableIsSet("VODCONFIRM_PRIVATE_KEYRING"))
+        QSKIP("runs as tst_profiledialog_keychain_refuses, in a keyring it may lock");
+    FirstRunPage page(m_settings.get(), m_credentials.get(), m_nam.get());
+    page.resize(800, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy created(&page, &FirstRunPage::profileCreated);
+    QTest::mouseClick(find<QPushButton>(&page, u"firstRunCreateButton"_s), Qt::LeftButton);
+    ProfileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page.dialog()));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->keychainState() != -1, 30000);
+    QCOMPARE(dialog->keychainState(), 1);
+
+    QDBusInterface secrets(u"org.freedesktop.secrets"_s, u"/org/freedesktop/secrets"_s,
+                           u"org.freedesktop.Secret.Service"_s);
+    const QDBusMessage locked
+            = secrets.call(u"Lock"_s,
+                           QVariant::fromValue(QList<QDBusObjectPath> {QDBusObjectPath(
+                                   u"/org/freedesktop/secrets/aliases/default"_s)}));
+    QVERIFY2(locked.type() == QDBusMessage::ReplyMessage, qPrintable(locked.errorMessage()));
+
+    QTest::keyClicks(find<QLineEdit>(dialog, u"profileProjectId"_s), ProjectId);
+    QTest::keyClicks(find<QLineEdit>(dialog, u"profileAccessKey"_s), AccessKey);
+    QTest::keyClicks(find<QLineEdit>(dialog, u"profileSecretKey"_s), SecretKey);
+    QSignalSpy notSaved(dialog, &ProfileDialog::secretsNotSaved);
+    QSignalSpy saved(dialog, &ProfileDialog::profileSaved);
+    auto *save = find<QPushButton>(dialog, u"profileSaveButton"_s);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(notSaved.size(), 1, 30000);
+
+    // Said at Save, where it happened; the dialog stays open with the input kept and unsaved.
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(dialog->isVisible());
+    auto *problem = find<QLabel>(dialog, u"profileProblem"_s);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(u"keychain"_s)
+                     && problem->text().contains(u"Save tries again"_s),
+             qPrintable(problem->text()));
+    QVERIFY(!problem->text().contains(SecretKey));
+    QCOMPARE(find<QLineEdit>(dialog, u"profileSecretKey"_s)->text(), SecretKey);
+    QVERIFY(dialog->hasUnsavedChanges());
+    QVERIFY(save->isEnabled());
+    QCOMPARE(created.size(), 0);
+    QVERIFY(m_settings->profile(u"default"_s)); // the rest of the profile is saved
+
+    // Closing (and discarding the unsaved secret) leaves the welcome page with the profile, and
+    // the session gets the secret that was typed.
+    QTest::mouseClick(find<QPushButton>(dialog, u"profileCloseButton"_s), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(u"profileDiscardConfirm"_s)));
+    QTRY_VERIFY(box->isVisible());
+    box->button(QMessageBox::Discard)->click();
+    QTRY_COMPARE(created.size(), 1);
+    QCOMPARE(created.at(0).at(0).toString(), u"default"_s);
+    QCOMPARE(created.at(0).at(1).value<Credentials>().secretKey, SecretKey);
+}
+
+void TestProfileDialog::withoutKeychainOneSentence()
+{
+    // Runs as tst_profiledialog_no_keychain, with no D-Bus session.
+    makeDialog();
+    waitForKeychain();
+    if (keychainUsable())
+        QSKIP("runs as tst_profiledialog_no_keychain, without a D-Bus session");
+    auto *dontRemember = find<QCheckBox>(m_dialog.get(), u"profileDontRemember"_s);
+    QVERIFY(dontRemember->isChecked());
+    QVERIFY(!dontRemember->isEnabled()); // an option that cannot work
+    auto *storage = find<QLabel>(m_dialog.get(), u"profileSecretStorage"_s);
+    QCOMPARE(storage->text(),
+             u"No system keychain is available, so secrets are not stored: you are asked for "
+             "them when they are needed."_s);
+    QVERIFY(!storage->toolTip().isEmpty()); // the keychain's own words, for whoever wants them
+
+    fillServerProfile(u"nokeychain"_s, SecretKey);
+    QSignalSpy saved(m_dialog.get(), &ProfileDialog::profileSaved);
+    QTest::mouseClick(find<QPushButton>(m_dialog.get(), u"profileSaveButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(saved.at(0).at(1).value<Credentials>().secretKey, SecretKey);
+    QVERIFY(!find<QLabel>(m_dialog.get(), u"profileProblem"_s)->isVisible());
+    QVERIFY(!m_dialog->hasUnsavedChanges());
+    // The profile keeps wanting its secrets remembered, for a session that has a keychain.
+    QVERIFY(m_settings->profile(u"nokeychain"_s)->rememberSecrets);
 }
 
 QTEST_MAIN(TestProfileDialog)

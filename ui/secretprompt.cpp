@@ -34,11 +34,8 @@ SecretPrompt::SecretPrompt(const Profile &profile, const Credentials &credential
         edit(m_asked.first())->setFocus();
 
     QString text = reason;
-    if (text.isEmpty()) {
-        text = profile.rememberSecrets
-                ? tr("The system keychain holds no secrets for profile “%1”.").arg(profile.name)
-                : tr("Profile “%1” does not remember its secrets.").arg(profile.name);
-    }
+    if (text.isEmpty())
+        text = tr("VOD Confirm does not have the secrets of profile “%1” yet.").arg(profile.name);
     m_ui->secretPromptText->setText(text + u' ' + tr("Enter them to continue."));
 
     connect(m_ui->secretPromptShow, &QCheckBox::toggled, this, [this](bool show) {

@@ -255,7 +255,7 @@ void AssetsPage::updateDetails()
             AssetTableModel::stateText(r.state, r.attempts, r.maxAttempts).toHtmlEscaped());
     if (!r.last.ok() || r.last.httpStatus > 0) {
         html += u"<p>"_s
-                + ErrorHints::details(r.assetId, r.last, r.updatedAt)
+                + ErrorHints::details(r.assetId, r.state, r.last, r.updatedAt)
                           .toHtmlEscaped()
                           .replace(u'\n', u"<br>"_s)
                 + u"</p>"_s;
@@ -442,7 +442,7 @@ void AssetsPage::copyErrorDetails() const
         const AssetTableModel::Row &r = m_model->row(row);
         if (r.last.ok() && r.note.isEmpty())
             continue;
-        QString block = ErrorHints::details(r.assetId, r.last, r.updatedAt);
+        QString block = ErrorHints::details(r.assetId, r.state, r.last, r.updatedAt);
         if (!r.note.isEmpty())
             block += u'\n' + r.note;
         blocks << block;

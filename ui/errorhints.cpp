@@ -11,7 +11,8 @@ static QString tr(const char *text)
     return QCoreApplication::translate("ErrorHints", text);
 }
 
-QString details(const QString &assetId, const ApiResult &result, const QDateTime &when)
+QString details(const QString &assetId, AssetState state, const ApiResult &result,
+                const QDateTime &when)
 {
     QStringList lines;
     lines << tr("Asset: %1").arg(assetId);
@@ -25,7 +26,9 @@ QString details(const QString &assetId, const ApiResult &result, const QDateTime
         lines << tr("Request ID: %1").arg(result.requestId);
     if (when.isValid())
         lines << tr("Time: %1").arg(when.toUTC().toString(Qt::ISODate));
-    if (const QString h = ErrorCatalogue::advice(result); !h.isEmpty())
+    if (state == AssetState::NotSent)
+        lines << tr("Hint: it is not retried by itself; Send Remaining (Ctrl+R) sends it.");
+    else if (const QString h = ErrorCatalogue::advice(result); !h.isEmpty())
         lines << tr("Hint: %1").arg(h);
     return lines.join(u'\n');
 }

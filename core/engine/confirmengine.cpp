@@ -137,7 +137,7 @@ void ConfirmEngine::cancel()
         return;
     m_cancelled = true;
     m_timer.stop();
-    abandonUnsent(tr("cancelled before the next attempt"));
+    abandonUnsent(tr("not sent again: the batch was stopped"));
     finishIfDone();
 }
 
@@ -301,10 +301,8 @@ void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result
 void ConfirmEngine::dropUnsent(int index)
 {
     ++m_summary.notSent;
-    if (m_cancelled)
-        setState(index, AssetState::Cancelled, tr("cancelled before sending"));
-    else
-        setState(index, AssetState::NotSent, m_unsentNote);
+    setState(index, AssetState::NotSent,
+             m_cancelled ? tr("not sent: the batch was stopped") : m_unsentNote);
 }
 
 void ConfirmEngine::onResult(int index, const ApiResult &result, double startedMs,

@@ -56,7 +56,7 @@ public:
 public slots:
     void pause(); // no new requests; requests in flight finish
     void resume();
-    void cancel(); // unsent assets become Cancelled; requests in flight finish and are recorded
+    void cancel(); // unsent assets become NotSent; requests in flight finish and are recorded
 
 signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);

@@ -17,7 +17,6 @@ std::optional<Outcome> outcomeOf(AssetState s)
     case AssetState::Failed:
         return Outcome::Failed;
     case AssetState::NotSent:
-    case AssetState::Cancelled:
         return Outcome::NotSent;
     case AssetState::Skipped:
         return Outcome::Skipped;

@@ -20,14 +20,15 @@ struct ConfirmItem
     bool checkFirst = false;
 };
 
-// Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent, Cancelled, Skipped
-// (not sent because the history shows it confirmed before).
-enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Cancelled, Skipped };
+// Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent (never sent, or not
+// sent again, for the reason in its note: stopped, authentication failed...), Skipped (not sent
+// because the history shows it confirmed before).
+enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Skipped };
 
 inline bool isTerminal(AssetState s)
 {
     return s == AssetState::Confirmed || s == AssetState::Failed || s == AssetState::NotSent
-            || s == AssetState::Cancelled || s == AssetState::Skipped;
+            || s == AssetState::Skipped;
 }
 
 // Whether an asset that ended in `state` with the answer `last` is worth sending again as it is
@@ -35,12 +36,11 @@ inline bool isTerminal(AssetState s)
 // failed for a reason that needs a fix first.
 inline bool isWorthSendingAgain(AssetState state, const ApiResult &last)
 {
-    return state == AssetState::NotSent || state == AssetState::Cancelled
-            || (state == AssetState::Failed && last.isRetryable());
+    return state == AssetState::NotSent || (state == AssetState::Failed && last.isRetryable());
 }
 
-// The history's outcome for an asset in this state (Cancelled: NotSent); none while it is
-// Queued or Sending.
+// The history's outcome for an asset in this state; none while it is Queued, Sending or
+// Retrying.
 std::optional<Outcome> outcomeOf(AssetState s);
 
 // The machine-readable state used by --output: the outcome's name (outcomeName()), or "queued"

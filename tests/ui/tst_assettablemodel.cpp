@@ -28,6 +28,7 @@ private slots:
     void proxySortsOnRawValues();
     void tooltipCarriesServerErrorAndHint();
     void tooltipExplainsEveryCataloguedCode();
+    void notSentRowPointsToSendRemaining();
 
 private:
     static AssetUpdate update(const QString &id, AssetState state, int httpStatus = 0,
@@ -253,7 +254,7 @@ void TestAssetTableModel::bucketCountsFollowUpdates()
     const AssetState states[]
             = {AssetState::Sending,   AssetState::Retrying,  AssetState::Confirmed,
                AssetState::Confirmed, AssetState::Confirmed, AssetState::Failed,
-               AssetState::NotSent,   AssetState::Cancelled};
+               AssetState::NotSent,   AssetState::NotSent};
     int i = 0;
     for (AssetState s : states)
         m_model->queueUpdate(update(id(i++), s, 200));
@@ -264,7 +265,7 @@ void TestAssetTableModel::bucketCountsFollowUpdates()
     QCOMPARE(m_model->count(Bucket::Confirmed), 3);
     QCOMPARE(m_model->count(Bucket::Failed), 1);
     QCOMPARE(m_model->count(Bucket::NotSent), 2);
-    QCOMPARE(m_model->count(AssetState::Cancelled), 1);
+    QCOMPARE(m_model->count(AssetState::NotSent), 2);
 }
 
 void TestAssetTableModel::proxyFiltersByBucketAndText()
@@ -346,6 +347,29 @@ void TestAssetTableModel::tooltipCarriesServerErrorAndHint()
     QVERIFY2(tip.contains(u"does not exist in this project/region"_s), qPrintable(tip));
     QVERIFY2(tip.contains(u"req-"_s), qPrintable(tip));
     QVERIFY(m_model->index(0, int(Column::AssetId)).data(Qt::ToolTipRole).isNull());
+}
+
+// A retry left waiting when the batch stopped is not retried by itself: its hint says so, not
+// the catalogue's "a batch retries it automatically".
+void TestAssetTableModel::notSentRowPointsToSendRemaining()
+{
+    m_model->addAssets({id(8), id(9)}, TargetStatus::Created);
+    AssetUpdate waiting = update(id(8), AssetState::Retrying, 503, u"VOD.10051"_s, u"busy"_s);
+    m_model->queueUpdate(waiting);
+    AssetUpdate left = waiting;
+    left.state = AssetState::NotSent;
+    left.note = u"not sent again: the batch was stopped"_s;
+    m_model->queueUpdate(left);
+    m_model->queueUpdate(update(id(9), AssetState::Retrying, 503, u"VOD.10051"_s, u"busy"_s));
+    m_model->flushUpdates();
+    const auto tip = [&](int row) {
+        return m_model->index(row, int(Column::ErrorMessage)).data(Qt::ToolTipRole).toString();
+    };
+    QCOMPARE(m_model->index(0, int(Column::State)).data().toString(), u"Not sent"_s);
+    QVERIFY2(tip(0).contains(u"Send Remaining"_s), qPrintable(tip(0)));
+    QVERIFY2(!tip(0).contains(u"automatically"_s), qPrintable(tip(0)));
+    QVERIFY2(tip(0).contains(u"req-"_s), qPrintable(tip(0))); // the server's answer stays
+    QVERIFY2(!tip(1).contains(u"Send Remaining"_s), qPrintable(tip(1))); // still retrying
 }
 
 // The GUI explains every code the error catalogue knows, in the catalogue's words.

@@ -525,6 +525,9 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     QCOMPARE(m_server->counters().confirmRequestsTotal(), summary.confirmed + summary.failed);
     QVERIFY(summary.kept);
     QCOMPARE(summary.remaining, summary.notSent);
+    // One name for what was not sent, and why ("Cancelled" is a target status).
+    QCOMPARE(cell(ids.last(), Column::State), u"Not sent"_s);
+    QCOMPARE(cell(ids.last(), Column::ErrorMessage), u"not sent: the batch was stopped"_s);
 
     // The next start offers the rest, which goes out once; nothing is sent twice.
     m_server->config().latencyMs = 0;

@@ -47,7 +47,6 @@ AssetTableModel::Bucket AssetTableModel::bucketOf(AssetState state)
     case AssetState::Failed:
         return Bucket::Failed;
     case AssetState::NotSent:
-    case AssetState::Cancelled:
         return Bucket::NotSent;
     }
     return Bucket::All;
@@ -68,8 +67,6 @@ QString AssetTableModel::stateText(AssetState state, int attempts, int maxAttemp
         return tr("Failed");
     case AssetState::NotSent:
         return tr("Not sent");
-    case AssetState::Cancelled:
-        return tr("Cancelled");
     case AssetState::Skipped:
         return tr("Confirmed before");
     }
@@ -183,7 +180,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
                 || r.state == AssetState::NotSent) {
                 if (r.last.ok())
                     return r.note;
-                return ErrorHints::details(r.assetId, r.last, r.updatedAt);
+                return ErrorHints::details(r.assetId, r.state, r.last, r.updatedAt);
             }
             return {};
         case Column::AssetId:
@@ -493,7 +490,6 @@ QColor AssetTableModel::stateBackground(AssetState state) const
     case AssetState::Failed:
         return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red
     case AssetState::NotSent:
-    case AssetState::Cancelled:
         return blend(base, QColor(0xf5, 0xa6, 0x23), t); // amber
     }
     return {};

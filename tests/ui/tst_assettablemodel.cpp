@@ -240,6 +240,13 @@ void TestAssetTableModel::requeueClearsTheLastAnswer()
     m_model->requeue({0});
     QCOMPARE(m_model->row(0).state, AssetState::Queued);
     QCOMPARE(m_model->row(0).last.httpStatus, 0);
+    // Attempts count on across batches: the next batch's first attempt is the second.
+    QCOMPARE(m_model->index(0, int(Column::Attempts)).data().toInt(), 1);
+    AssetUpdate again = update(id(1), AssetState::Confirmed, 200);
+    m_model->queueUpdate(again);
+    m_model->flushUpdates();
+    QCOMPARE(m_model->index(0, int(Column::Attempts)).data().toInt(), 2);
+    m_model->requeue({0});
     QVERIFY(m_model->index(0, int(Column::ErrorCode)).data().toString().isEmpty());
     QCOMPARE(m_model->count(Bucket::Failed), 0);
     QCOMPARE(m_model->count(Bucket::Queued), 2);

@@ -133,8 +133,8 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
             if (r.last.ok())
                 return r.note;
             return r.last.errorMessage.isEmpty() ? r.note : r.last.errorMessage;
-        case Column::Attempts:
-            return r.attempts > 0 ? QVariant(r.attempts) : QVariant();
+        case Column::Attempts: // every attempt since the row was added, not per batch
+            return r.totalAttempts() > 0 ? QVariant(r.totalAttempts()) : QVariant();
         case Column::RequestId:
             return r.last.requestId;
         case Column::LastUpdate:
@@ -160,7 +160,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::ErrorMessage:
             return r.last.errorMessage.isEmpty() ? r.note : r.last.errorMessage;
         case Column::Attempts:
-            return r.attempts;
+            return r.totalAttempts();
         case Column::RequestId:
             return r.last.requestId;
         case Column::LastUpdate:
@@ -357,6 +357,7 @@ void AssetTableModel::requeue(const QList<int> &rows)
         r.state = AssetState::Queued;
         r.last = ApiResult();
         r.note.clear();
+        r.earlierAttempts += r.attempts;
         r.attempts = 0;
         r.maxAttempts = 0;
         r.updatedAt = QDateTime::currentDateTimeUtc();

@@ -52,8 +52,10 @@ public:
         QString assetId;
         TargetStatus status = TargetStatus::Created;
         AssetState state = AssetState::Queued;
-        int attempts = 0;
+        int attempts = 0; // in the batch that last ran it
         int maxAttempts = 0;
+        int earlierAttempts = 0; // in the batches before, since the row was added
+        int totalAttempts() const { return earlierAttempts + attempts; }
         ApiResult last;
         QString note;
         QDateTime updatedAt;

@@ -92,6 +92,13 @@ AssetsPage::AssetsPage(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_proxy->setSourceModel(m_model);
+    connect(m_model, &AssetTableModel::batchReached, this, [this](int row) {
+        if (!m_followRunning)
+            return;
+        if (const QModelIndex shown = m_proxy->mapFromSource(m_model->index(row, 0));
+            shown.isValid())
+            m_ui->assetTable->scrollTo(shown, QAbstractItemView::EnsureVisible);
+    });
 
     PastePanel *paste = m_ui->pastePanel;
     paste->setKnownIdsProvider([this] { return m_model->knownIds(); });
@@ -237,6 +244,11 @@ void AssetsPage::updateBucketButtons()
         button->setText(tr("%1 (%2)").arg(bucketName(Bucket(b)),
                                           QLocale().toString(m_model->count(Bucket(b)))));
     }
+}
+
+void AssetsPage::setFollowRunning(bool follow)
+{
+    m_followRunning = follow;
 }
 
 void AssetsPage::updateDetails()

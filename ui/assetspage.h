@@ -78,6 +78,8 @@ public:
     // The bar offers the newest of these interrupted batches; hidden when there is none.
     void showInterruptedBatches(const QList<BatchInfo> &batches);
     void updateDetails();
+    // While on, the table scrolls to the last row that started sending.
+    void setFollowRunning(bool follow);
 
 signals:
     void selectionChanged();
@@ -92,6 +94,7 @@ private:
     AssetTableModel *m_model;
     AssetFilterProxy *m_proxy;
     QButtonGroup *m_buckets;
+    bool m_followRunning = false;
 };
 
 } // namespace VodConfirm

@@ -174,6 +174,15 @@ void MainWindow::buildActions()
     m_discardBatchAction = make(u"discardBatchAction"_s, tr("&Discard Unfinished Batch"), {},
                                 tr("Mark the unfinished batch as finished without sending "
                                    "anything"));
+    m_followAction = make(u"followAction"_s, tr("&Follow Running Assets"), {},
+                          tr("Scroll the table to the assets being sent"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(!m_settings || m_settings->followRunningRows());
+    connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
+        m_assets->setFollowRunning(follow);
+        if (m_settings)
+            m_settings->setFollowRunningRows(follow);
+    });
     m_profilesAction = make(u"profilesAction"_s, tr("&Profiles…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add, edit and choose connection profiles"));
@@ -316,6 +325,7 @@ void MainWindow::buildUi()
 AssetsPage *MainWindow::buildAssetsPage()
 {
     auto *page = new AssetsPage(this);
+    page->setFollowRunning(m_followAction->isChecked());
     if (m_settings)
         page->pastePanel()->setTargetStatus(m_settings->defaultTargetStatus());
     connect(page, &AssetsPage::statusMessage, this, [this](const QString &text, int timeoutMs) {
@@ -361,6 +371,7 @@ void MainWindow::buildMenus()
     batch->addAction(m_pauseAction);
     batch->addAction(m_resumeAction);
     batch->addAction(m_cancelAction);
+    batch->addAction(m_followAction);
     batch->addSeparator();
     batch->addAction(m_resumeBatchAction);
     batch->addAction(m_discardBatchAction);

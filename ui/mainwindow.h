@@ -155,6 +155,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_resumeBatchAction = nullptr;
     QAction *m_discardBatchAction = nullptr;
+    QAction *m_followAction = nullptr; // checkable, remembered in the settings
     QAction *m_profilesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_shortcutsAction = nullptr; // F1

@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 14> &table()
+const std::array<Entry, 15> &table()
 {
-    static const std::array<Entry, 14> entries {{
+    static const std::array<Entry, 15> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -51,6 +51,7 @@ const std::array<Entry, 14> &table()
             {Key::HistoryTableHeaderState, "ui/historyTableHeaderState"_L1, Type::Bytes,
              QByteArray()},
             {Key::LastImportDir, "ui/lastImportDir"_L1, Type::String, QString()},
+            {Key::FollowRunningRows, "ui/followRunningRows"_L1, Type::Int, 1, 0, 1},
     }};
     return entries;
 }
@@ -588,6 +589,16 @@ QString Settings::lastImportDir() const
 void Settings::setLastImportDir(const QString &value)
 {
     setValue(Key::LastImportDir, value);
+}
+
+bool Settings::followRunningRows() const
+{
+    return value(Key::FollowRunningRows).toInt() != 0;
+}
+
+void Settings::setFollowRunningRows(bool value)
+{
+    setValue(Key::FollowRunningRows, value ? 1 : 0);
 }
 
 } // namespace VodConfirm

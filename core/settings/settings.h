@@ -48,6 +48,7 @@ public:
         AssetTableHeaderState,
         HistoryTableHeaderState,
         LastImportDir,
+        FollowRunningRows,
     };
     Q_ENUM(Key)
 
@@ -129,6 +130,9 @@ public:
     void setHistoryTableHeaderState(const QByteArray &value);
     QString lastImportDir() const;
     void setLastImportDir(const QString &value);
+    // The asset table scrolls to the rows being sent (default on).
+    bool followRunningRows() const;
+    void setFollowRunningRows(bool value);
 
 signals:
     void changed(VodConfirm::Settings::Key key);

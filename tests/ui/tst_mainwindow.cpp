@@ -24,7 +24,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -66,6 +68,7 @@ private slots:
     void emptyTablesSayWhy();
     void missingSecretIsAskedInPlace();
     void promptCanRememberInTheKeychain();
+    void tableFollowsRunningRows();
 
 private:
     void makeWindow();
@@ -915,6 +918,43 @@ void TestMainWindow::promptCanRememberInTheKeychain()
     QVERIFY2(read.ok, qPrintable(read.error));
     QCOMPARE(read.value, m_server->config().secretKey);
     QVERIFY(m_settings->profile(u"loopback"_s)->rememberSecrets);
+}
+
+void TestMainWindow::tableFollowsRunningRows()
+{
+    m_window->resize(1024, 640);
+    QStringList ids;
+    for (int i = 1; i <= 120; ++i)
+        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    pasteAndAdd(ids.join(u'\n'));
+    auto *table = find<QTableView>(u"assetTable"_s);
+    QCOMPARE(table->verticalScrollBar()->value(), 0);
+    auto *follow = m_window->findChild<QAction *>(u"followAction"_s);
+    QVERIFY(follow->isCheckable() && follow->isChecked()); // on by default
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(30000));
+    // The last rows were sent in sight.
+    const QModelIndex last = m_window->assetModel()->index(ids.size() - 1, 0);
+    QVERIFY(table->verticalScrollBar()->value() > 0);
+    QVERIFY(table->viewport()->rect().intersects(table->visualRect(
+            qobject_cast<QSortFilterProxyModel *>(table->model())->mapFromSource(last))));
+
+    // Off: the table stays where the user left it, and the choice is remembered.
+    follow->setChecked(false);
+    QVERIFY(!m_settings->followRunningRows());
+    QStringList more;
+    for (int i = 121; i <= 240; ++i)
+        more << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    pasteAndAdd(more.join(u'\n'));
+    table->scrollToTop();
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), 240);
+    QCOMPARE(table->verticalScrollBar()->value(), 0);
+    m_window.reset();
+    makeWindow();
+    QVERIFY(!m_window->findChild<QAction *>(u"followAction"_s)->isChecked());
 }
 
 #include "tst_mainwindow.moc"

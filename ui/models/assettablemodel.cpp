@@ -384,6 +384,7 @@ void AssetTableModel::flushUpdates()
         return;
     QList<int> changed;
     changed.reserve(m_pending.size());
+    int reached = -1;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         const int i = m_rowOf.value(it.key(), -1);
         if (i < 0)
@@ -400,12 +401,16 @@ void AssetTableModel::flushUpdates()
         r.updatedAt = u.updatedAt.isValid() ? u.updatedAt : QDateTime::currentDateTimeUtc();
         account(r, 1);
         changed.append(i);
+        if (r.state != AssetState::Queued && r.state != AssetState::Retrying)
+            reached = std::max(reached, i);
     }
     m_pending.clear();
     if (changed.isEmpty())
         return;
     emitRowsChanged(std::move(changed));
     emit countsChanged();
+    if (reached >= 0)
+        emit batchReached(reached);
 }
 
 void AssetTableModel::setUpdateInterval(int ms)

@@ -114,6 +114,9 @@ public:
 signals:
     // Bucket counts changed (after inserts, removals or a flush of updates).
     void countsChanged();
+    // After a flush in which a batch reached rows (sending them, or settling them): the last
+    // of them, which the view follows. Retries waiting do not count.
+    void batchReached(int row);
 
 private:
     void rebuildIndex(int fromRow);

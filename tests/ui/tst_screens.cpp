@@ -384,11 +384,13 @@ void TestScreens::finishedWithFailures()
     AssetTableModel *model = m_window->assetModel();
     QCOMPARE(model->count(Bucket::Failed), 7);
     QCOMPARE(model->count(Bucket::Confirmed), 20);
-    // The details pane shows the first failure, as after a click on it.
+    // The details pane shows the first failure, as after a click on it, and the failures are in
+    // sight.
     auto *table = find<QTableView>(m_window.get(), u"assetTable"_s);
     const QModelIndex failure
             = m_window->assetProxy()->mapFromSource(model->index(model->rowOf(missing.first()), 0));
     table->selectionModel()->setCurrentIndex(failure, QItemSelectionModel::NoUpdate);
+    table->scrollTo(failure, QAbstractItemView::PositionAtCenter);
     checkState(ReadmeState);
 }
 

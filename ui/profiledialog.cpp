@@ -3,6 +3,7 @@
 
 #include "api/connectioncheck.h"
 #include "api/regions.h"
+#include "emptystate.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
@@ -184,6 +185,9 @@ void ProfileDialog::buildUi()
             confirmRemove();
     });
 
+    new EmptyState(m_ui->profileList, [] {
+        return tr("No profile saved yet. The one you are editing is listed here once saved.");
+    });
     connect(m_ui->profileList, &QListWidget::currentRowChanged, this,
             &ProfileDialog::onCurrentRowChanged);
     connect(m_ui->profileNewButton, &QPushButton::clicked, this, &ProfileDialog::startNewProfile);

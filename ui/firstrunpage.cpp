@@ -31,7 +31,7 @@ FirstRunPage::FirstRunPage(Settings *settings, CredentialStore *credentials,
                "access key and secret key, an IAM token, or an IAM user name and password.\n\n"
                "Secrets are kept in the system keychain, never in the settings file. You can "
                "check the connection before saving, and add more profiles later under "
-               "Settings → Profiles."),
+               "File → Profiles."),
             this);
     text->setObjectName(u"firstRunText"_s);
     text->setWordWrap(true);

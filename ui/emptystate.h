@@ -28,7 +28,9 @@ private:
     void place();
 
     QPointer<QAbstractItemView> m_view;
-    QLabel *m_label;
+    // A child of the view's viewport: deleted before a model the view owns (QListWidget's),
+    // which still says it was reset.
+    QPointer<QLabel> m_label;
     std::function<QString()> m_text;
 };
 

@@ -3,6 +3,7 @@
 #include "profiledialog.h"
 #include "settings/settings.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -30,7 +31,7 @@ FirstRunPage::FirstRunPage(Settings *settings, CredentialStore *credentials,
                "access key and secret key, an IAM token, or an IAM user name and password.\n\n"
                "Secrets are kept in the system keychain, never in the settings file. You can "
                "check the connection before saving, and add more profiles later under "
-               "Settings → Profiles."),
+               "File → Profiles."),
             this);
     text->setObjectName(u"firstRunText"_s);
     text->setWordWrap(true);
@@ -46,7 +47,13 @@ FirstRunPage::FirstRunPage(Settings *settings, CredentialStore *credentials,
     layout->addStretch(1);
     layout->addWidget(title, 0, Qt::AlignHCenter);
     layout->addSpacing(12);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment: an aligned label gets its size hint's height,
+    // not the height its wrapped text needs at its width.
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(text);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addSpacing(12);
     layout->addWidget(m_createButton, 0, Qt::AlignHCenter);
     layout->addStretch(2);

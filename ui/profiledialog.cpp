@@ -3,6 +3,7 @@
 
 #include "api/connectioncheck.h"
 #include "api/regions.h"
+#include "emptystate.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
@@ -43,6 +44,24 @@ bool sameSecrets(const Credentials &a, const Credentials &b)
             && a.password == b.password && a.proxyPassword == b.proxyPassword;
 }
 
+// An error (red) or success (green) colour readable on the widget's background, light or dark.
+QColor statusColor(const QWidget *widget, bool ok)
+{
+    const bool dark = widget->palette().color(QPalette::Window).lightness() < 128;
+    if (ok)
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x7f, 0x3b);
+    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
+
+// The check result in green when it passed, in the text colour otherwise.
+void colourCheckResult(QLabel *label, bool ok)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     ok ? statusColor(label, true) : palette.color(QPalette::Text));
+    label->setPalette(palette);
+}
+
 QUrl urlFromField(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -64,10 +83,7 @@ ProfileDialog::ProfileDialog(Settings *settings, CredentialStore *credentials,
     connect(m_check, &ConnectionCheck::finished, this, [this](bool ok, const QString &message) {
         m_checking = false;
         m_ui->profileCheckResult->setText(message);
-        QPalette palette = m_ui->profileCheckResult->palette();
-        palette.setColor(QPalette::WindowText,
-                         ok ? QColor(0x1b, 0x7f, 0x3b) : palette.color(QPalette::Text));
-        m_ui->profileCheckResult->setPalette(palette);
+        colourCheckResult(m_ui->profileCheckResult, ok);
         m_ui->profileCheckResult->setProperty("checkOk", ok);
         updateForm();
         emit connectionChecked(ok, message);
@@ -88,6 +104,17 @@ ProfileDialog::ProfileDialog(Settings *settings, CredentialStore *credentials,
 }
 
 ProfileDialog::~ProfileDialog() = default;
+
+void ProfileDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) { // e.g. to a dark palette: readable colours
+        updateForm();
+        if (m_ui->profileCheckResult->property("checkOk").isValid())
+            colourCheckResult(m_ui->profileCheckResult,
+                              m_ui->profileCheckResult->property("checkOk").toBool());
+    }
+}
 
 void ProfileDialog::setUpShowButton(QLineEdit *edit, QToolButton *show)
 {
@@ -160,6 +187,9 @@ void ProfileDialog::buildUi()
             confirmRemove();
     });
 
+    new EmptyState(m_ui->profileList, [] {
+        return tr("No profile saved yet. The one you are editing is listed here once saved.");
+    });
     connect(m_ui->profileList, &QListWidget::currentRowChanged, this,
             &ProfileDialog::onCurrentRowChanged);
     connect(m_ui->profileNewButton, &QPushButton::clicked, this, &ProfileDialog::startNewProfile);
@@ -522,11 +552,11 @@ void ProfileDialog::updateForm()
     if (!problem.isEmpty()) {
         m_ui->profileProblem->setText(problem);
         m_ui->profileProblem->setProperty("severity", u"error"_s);
-        m_ui->profileProblem->setStyleSheet(u"color: #b00020;"_s);
+        m_ui->profileProblem->setStyleSheet(u"color: %1;"_s.arg(statusColor(this, false).name()));
     } else if (!m_secretsProblem.isEmpty()) {
         m_ui->profileProblem->setText(m_secretsProblem);
         m_ui->profileProblem->setProperty("severity", u"error"_s);
-        m_ui->profileProblem->setStyleSheet(u"color: #b00020;"_s);
+        m_ui->profileProblem->setStyleSheet(u"color: %1;"_s.arg(statusColor(this, false).name()));
     } else if (const QString missing = editedCredentials().missing();
                !missing.isEmpty() && !m_loadingSecrets) {
         m_ui->profileProblem->setText(tr("%1 If you leave it empty, you are asked for it when "

@@ -82,6 +82,7 @@ protected:
     // Closing with unsaved edits asks first (a non-blocking message box); the dialog stays open
     // unless the user discards them.
     void reject() override;
+    void changeEvent(QEvent *event) override;
 
 private:
     enum class AuthChoice { AkSk, AkSkToken, Token, Password };

@@ -1,3 +1,4 @@
+#include "layoutcheck.h"
 #include "mainwindow.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
@@ -85,7 +86,7 @@ private:
     // as confirmed, never finished, claimed by no live process.
     void leaveInterruptedBatch(const QString &batchId);
     // VODCONFIRM_SCREENSHOT_DIR=<dir>: renders the window as it is to <dir>/<name>-<size>-<light
-    // or dark>.png at 1024x640, 1366x768 and 1920x1080, for a person to look at.
+    // or dark>.png at each screen size (Test::snapshot()), for a person to look at.
     void snapshot(const QString &name);
     // The secret prompt the window opened, once visible and its keychain check answered; null
     // if none showed within 30 s.
@@ -162,38 +163,7 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::snapshot(const QString &name)
 {
-    const QString dir = qEnvironmentVariable("VODCONFIRM_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    const QPalette light = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, Qt::white);
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, Qt::white);
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, Qt::white);
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ToolTipText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        dark.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
-    for (const auto &[paletteName, palette] : {std::pair {u"light"_s, light}, {u"dark"_s, dark}}) {
-        QApplication::setPalette(palette);
-        for (const QSize size : {QSize(1024, 640), QSize(1366, 768), QSize(1920, 1080)}) {
-            m_window->resize(size);
-            QCoreApplication::processEvents();
-            const QString file = u"%1/%2-%3x%4-%5.png"_s.arg(dir, name)
-                                         .arg(size.width())
-                                         .arg(size.height())
-                                         .arg(paletteName);
-            QVERIFY(m_window->grab().save(file));
-        }
-    }
-    QApplication::setPalette(light);
+    QVERIFY(Test::snapshot(m_window.get(), name));
 }
 
 QString TestMainWindow::cell(const QString &assetId, Column column, int role) const
@@ -341,15 +311,6 @@ void TestMainWindow::runShowsOutcomesRetriesAndExports()
     // Every attempt is in the history: 4 in the first batch, 1 in the retry.
     QVERIFY(m_history->flush(&error));
     QCOMPARE(m_history->count({}), 5);
-
-    // README screenshot: VODCONFIRM_SCREENSHOT=<path> renders the window with this batch.
-    if (const QString path = qEnvironmentVariable("VODCONFIRM_SCREENSHOT"); !path.isEmpty()) {
-        m_window->resize(1180, 640);
-        table->selectionModel()->setCurrentIndex(missing, QItemSelectionModel::NoUpdate);
-        QCoreApplication::processEvents();
-        QVERIFY(m_window->grab().save(path));
-        qInfo("screenshot written to %s", qPrintable(path));
-    }
 }
 
 void TestMainWindow::importsFilesOffTheGuiThread()

@@ -1,0 +1,429 @@
+#include "firstrunpage.h"
+#include "layoutcheck.h"
+#include "mainwindow.h"
+#include "models/assetfilterproxy.h"
+#include "models/assettablemodel.h"
+#include "profiledialog.h"
+#include "settings/credentialstore.h"
+#include "settings/settings.h"
+#include "storage/historystore.h"
+#include "vodtestserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace VodConfirm;
+using namespace Qt::StringLiterals;
+using Bucket = AssetTableModel::Bucket;
+
+// The app's main states, reached through the real widgets against the loopback VOD server, each
+// looked at on a 1024x640, 1366x768 and 1920x1080 screen in a light and a dark palette: the layout
+// checks of tests/support/layoutcheck.h run every time (clipped or cut text, a window larger than
+// the screen, a button off its window), and VODCONFIRM_SCREENSHOT_DIR=<dir> saves each as
+// <dir>/<state>-<W>x<H>-<light|dark>.png for a person to look at. VODCONFIRM_SCREENSHOT=<path>
+// renders the README's picture (the finished batch with failures, 1366x768, light).
+class TestScreens : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void firstRun();
+    void profileDialogNew();
+    void profileDialogInvalid();
+    void profileDialogCheckFailed();
+    void profileDialogWithoutKeychain();
+    void assetsQueued();
+    void runningPausedStoppedAndOffered();
+    void finishedWithFailures();
+    void authenticationFailed();
+    void historyWithRows();
+
+private:
+    template<typename T> T *find(QWidget *root, const QString &name) const
+    {
+        T *w = root->findChild<T *>(name);
+        if (!w)
+            qWarning("widget %s not found", qPrintable(name));
+        return w;
+    }
+    void addProfile(); // the loopback server's profile, active, its SK given for the session
+    void makeWindow();
+    void pasteAndAdd(const QStringList &ids);
+    void runBatch(const QStringList &ids); // confirms them all and waits for the end
+    ProfileDialog *openFirstRunDialog(); // "Create Profile…" on the first-run page
+    void typeInto(QWidget *root, const QString &objectName, const QString &text);
+    // Checks the state at every screen size and palette (problems are reported by cleanup(), all
+    // states of a test function together) and saves the pictures when asked.
+    void checkState(const QString &state);
+
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Test::VodTestServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<MainWindow> m_window;
+    Credentials m_sessionCredentials;
+    QStringList m_problems;
+};
+
+namespace {
+
+const QString ReadmeState = u"finished-with-failures"_s;
+const QSize ReadmeSize(1366, 768);
+
+QStringList makeIds(int count, int first)
+{
+    QStringList ids;
+    for (int i = 0; i < count; ++i)
+        ids << u"%1"_s.arg(first + i, 32, 16, QChar(u'0'));
+    return ids;
+}
+
+} // namespace
+
+void TestScreens::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // One store for the whole run: a QtKeychain job still running when its store is deleted
+    // crashes in the libsecret callback (see tst_profiledialog).
+    m_credentials = std::make_unique<CredentialStore>(
+            u"vodconfirm-test-screens-%1"_s.arg(QCoreApplication::applicationPid()));
+}
+
+void TestScreens::cleanupTestCase()
+{
+    (void)m_credentials.release(); // see initTestCase()
+}
+
+void TestScreens::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<Test::VodTestServer>();
+    QVERIFY(m_server->listen());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
+    m_settings->setMaxAttempts(1); // a failure is shown at once
+    m_history = std::make_unique<HistoryStore>();
+    QString error;
+    QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
+    m_sessionCredentials = {};
+}
+
+// The layout problems of the states a test function reached are reported here, all at once, so
+// one run names every problem of every state.
+void TestScreens::cleanup()
+{
+    const QStringList problems = std::exchange(m_problems, {});
+    if (m_window && m_window->isRunning()) {
+        m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
+        QTRY_VERIFY(!m_window->isRunning());
+    }
+    m_window.reset();
+    m_history.reset();
+    m_settings.reset();
+    m_nam.reset();
+    m_server.reset();
+    m_dir.reset();
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(u"%1 layout problem(s):\n"_s.arg(problems.size()) + problems.join(u'\n')));
+}
+
+void TestScreens::addProfile()
+{
+    Profile profile;
+    profile.name = u"loopback"_s;
+    profile.customEndpoint = m_server->url();
+    profile.projectId = m_server->config().projectId;
+    profile.authMode = AuthMode::AkSk;
+    profile.accessKey = m_server->config().accessKey;
+    QString error;
+    QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
+    QVERIFY(m_settings->setActiveProfileName(profile.name));
+    m_sessionCredentials.accessKey = m_server->config().accessKey;
+    m_sessionCredentials.secretKey = m_server->config().secretKey;
+}
+
+void TestScreens::makeWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials.get(),
+                                            m_history.get());
+    if (!m_sessionCredentials.accessKey.isEmpty())
+        m_window->setSessionCredentials(u"loopback"_s, m_sessionCredentials);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestScreens::pasteAndAdd(const QStringList &ids)
+{
+    auto *edit = find<QPlainTextEdit>(m_window.get(), u"pasteEdit"_s);
+    auto *add = find<QPushButton>(m_window.get(), u"addIdsButton"_s);
+    QVERIFY(edit && add);
+    edit->setPlainText(ids.join(u'\n'));
+    QTRY_VERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_COMPARE(m_window->assetModel()->rowCount(), ids.size());
+}
+
+void TestScreens::runBatch(const QStringList &ids)
+{
+    pasteAndAdd(ids);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+}
+
+ProfileDialog *TestScreens::openFirstRunDialog()
+{
+    auto *page = find<FirstRunPage>(m_window.get(), u"firstRunPage"_s);
+    if (!page || !page->isVisible())
+        return nullptr;
+    QTest::mouseClick(find<QPushButton>(page, u"firstRunCreateButton"_s), Qt::LeftButton);
+    ProfileDialog *dialog = page->dialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return nullptr;
+    // What the dialog says about the keychain settles once the keychain answered.
+    if (!QTest::qWaitFor([dialog] { return dialog->keychainState() != -1; }, 30000))
+        return nullptr;
+    return dialog;
+}
+
+void TestScreens::typeInto(QWidget *root, const QString &objectName, const QString &text)
+{
+    auto *edit = find<QLineEdit>(root, objectName);
+    QVERIFY(edit);
+    QVERIFY2(edit->isVisible(), qPrintable(objectName));
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        QTest::keyClicks(edit, text);
+    QCOMPARE(edit->text(), text);
+}
+
+void TestScreens::checkState(const QString &state)
+{
+    const QString readme = qEnvironmentVariable("VODCONFIRM_SCREENSHOT");
+    Test::forEachScreen(m_window.get(), [&](const QSize &size, const QString &palette) {
+        for (const QString &problem : Test::layoutProblems(m_window.get(), size))
+            m_problems << u"%1, %2x%3, %4: %5"_s.arg(state)
+                                  .arg(size.width())
+                                  .arg(size.height())
+                                  .arg(palette, problem);
+        if (const QString path = Test::screenshotPath(state, size, palette); !path.isEmpty())
+            QVERIFY2(Test::renderScreen(m_window.get()).save(path), qPrintable(path));
+        if (!readme.isEmpty() && state == ReadmeState && size == ReadmeSize
+            && palette == u"light"_s) {
+            QVERIFY2(Test::renderScreen(m_window.get()).save(readme), qPrintable(readme));
+            qInfo("README screenshot written to %s", qPrintable(readme));
+        }
+    });
+}
+
+// --- the states ---------------------------------------------------------------------------
+
+void TestScreens::firstRun()
+{
+    makeWindow();
+    QVERIFY(find<QWidget>(m_window.get(), u"firstRunPage"_s)->isVisible());
+    checkState(u"first-run"_s);
+}
+
+void TestScreens::profileDialogNew()
+{
+    makeWindow();
+    ProfileDialog *dialog = openFirstRunDialog();
+    QVERIFY(dialog);
+    QCOMPARE(find<QLineEdit>(dialog, u"profileName"_s)->text(), u"default"_s);
+    checkState(u"profile-new"_s);
+}
+
+void TestScreens::profileDialogInvalid()
+{
+    makeWindow();
+    ProfileDialog *dialog = openFirstRunDialog();
+    QVERIFY(dialog);
+    typeInto(dialog, u"profileName"_s, u"production"_s);
+    typeInto(dialog, u"profileProjectId"_s, u"not a project!"_s);
+    auto *problem = find<QLabel>(dialog, u"profileProblem"_s);
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(u"project ID"_s), qPrintable(problem->text()));
+    QVERIFY(!find<QPushButton>(dialog, u"profileSaveButton"_s)->isEnabled());
+    checkState(u"profile-invalid"_s);
+}
+
+void TestScreens::profileDialogCheckFailed()
+{
+    makeWindow();
+    ProfileDialog *dialog = openFirstRunDialog();
+    QVERIFY(dialog);
+    typeInto(dialog, u"profileName"_s, u"loopback"_s);
+    auto *region = find<QComboBox>(dialog, u"profileRegion"_s);
+    region->setCurrentIndex(region->count() - 1); // custom endpoint
+    typeInto(dialog, u"profileEndpoint"_s, m_server->url().toString());
+    typeInto(dialog, u"profileProjectId"_s, m_server->config().projectId);
+    typeInto(dialog, u"profileAccessKey"_s, m_server->config().accessKey);
+    typeInto(dialog, u"profileSecretKey"_s, u"WrongSecretKey000000000000000000000000000"_s);
+    QSignalSpy checked(dialog, &ProfileDialog::connectionChecked);
+    QTest::mouseClick(find<QPushButton>(dialog, u"profileCheckButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+    QVERIFY(!checked.at(0).at(0).toBool());
+    QVERIFY2(checked.at(0).at(1).toString().contains(u"secret key (SK) is wrong"_s),
+             qPrintable(checked.at(0).at(1).toString()));
+    checkState(u"profile-check-failed"_s);
+}
+
+// Run by tst_screens_no_keychain with no D-Bus session (VODCONFIRM_EXPECT_NO_KEYCHAIN=1); in a
+// session with a keychain there is nothing to see.
+void TestScreens::profileDialogWithoutKeychain()
+{
+    makeWindow();
+    ProfileDialog *dialog = openFirstRunDialog();
+    QVERIFY(dialog);
+    if (dialog->keychainState() == 1 && !qEnvironmentVariableIsSet("VODCONFIRM_EXPECT_NO_KEYCHAIN"))
+        QSKIP("a keychain is available here; tst_screens_no_keychain runs this without D-Bus");
+    QCOMPARE(dialog->keychainState(), 0);
+    const QString storage = find<QLabel>(dialog, u"profileSecretStorage"_s)->text();
+    QVERIFY2(storage.contains(u"No system keychain"_s), qPrintable(storage));
+    checkState(u"profile-no-keychain"_s);
+}
+
+void TestScreens::assetsQueued()
+{
+    addProfile();
+    makeWindow();
+    const QStringList ids = makeIds(36, 0x1000);
+    pasteAndAdd(ids);
+    QCOMPARE(m_window->assetModel()->count(Bucket::Queued), 36);
+    // More text pasted, not added yet: the panel counts it first.
+    auto *summary = find<QLabel>(m_window.get(), u"pasteSummaryLabel"_s);
+    find<QPlainTextEdit>(m_window.get(), u"pasteEdit"_s)
+            ->setPlainText(
+                    u"asset_id,name\n%1,a\n%2,b\n%2,again\n%3,known\n"
+                    "f488337c31c8e4622f1590735b134c6,short\n"_s.arg(
+                            makeIds(1, 0x2000).first(), makeIds(1, 0x2001).first(), ids.first()));
+    QTRY_VERIFY2(summary->text().contains(u"Malformed: 1"_s), qPrintable(summary->text()));
+    QVERIFY(find<QTreeWidget>(m_window.get(), u"malformedList"_s)->isVisible());
+    checkState(u"assets-queued"_s);
+}
+
+void TestScreens::runningPausedStoppedAndOffered()
+{
+    addProfile();
+    makeWindow();
+    // Slow answers keep rows in flight while the states are looked at; 40 assets, 4 at a time,
+    // take about 20 s, far longer than the checks.
+    m_server->config().latencyMs = 2000;
+    pasteAndAdd(makeIds(40, 0x3000));
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    AssetTableModel *model = m_window->assetModel();
+    // The first request goes out alone; then four are in flight.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            model->count(Bucket::Confirmed) >= 1 && model->count(Bucket::Running) >= 2, 15000);
+    QVERIFY(m_window->isRunning());
+    checkState(u"running"_s);
+
+    m_window->findChild<QAction *>(u"pauseAction"_s)->trigger();
+    auto *progress = find<QLabel>(m_window.get(), u"progressLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            model->count(Bucket::Running) == 0 && progress->text().startsWith(u"Paused"_s), 15000);
+    checkState(u"paused"_s);
+
+    m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
+    QTRY_COMPARE(finished.size(), 1); // while paused, the batch may end at once
+    const BatchSummary summary = finished.first().first().value<BatchSummary>();
+    QVERIFY(summary.confirmed > 0);
+    QVERIFY(summary.notSent > 0);
+    checkState(u"stopped"_s);
+
+    // The next start offers the rest.
+    m_server->config().latencyMs = 0;
+    m_window.reset();
+    makeWindow();
+    QVERIFY(find<QWidget>(m_window.get(), u"resumeBar"_s)->isVisible());
+    checkState(u"resume-bar"_s);
+}
+
+void TestScreens::finishedWithFailures()
+{
+    addProfile();
+    makeWindow();
+    QStringList ids = makeIds(20, 0x4000);
+    const QStringList missing = makeIds(3, 0x5000);
+    const QStringList cancelled = makeIds(3, 0x6000);
+    const QString unavailable = makeIds(1, 0x7000).first();
+    for (const QString &id : missing)
+        m_server->addMissingAsset(id); // 403 VOD.10062: does not exist
+    for (const QString &id : cancelled)
+        m_server->setAssetStatus(id, u"CANCELLED"_s); // 403 VOD.10061: wrong state
+    m_server->scriptAsset(unavailable, {Test::VodTestServer::Fault::Error503});
+    ids << missing << cancelled << unavailable;
+    runBatch(ids);
+    AssetTableModel *model = m_window->assetModel();
+    QCOMPARE(model->count(Bucket::Failed), 7);
+    QCOMPARE(model->count(Bucket::Confirmed), 20);
+    // The details pane shows the first failure, as after a click on it, and the failures are in
+    // sight.
+    auto *table = find<QTableView>(m_window.get(), u"assetTable"_s);
+    const QModelIndex failure
+            = m_window->assetProxy()->mapFromSource(model->index(model->rowOf(missing.first()), 0));
+    table->selectionModel()->setCurrentIndex(failure, QItemSelectionModel::NoUpdate);
+    table->scrollTo(failure, QAbstractItemView::PositionAtCenter);
+    checkState(ReadmeState);
+}
+
+void TestScreens::authenticationFailed()
+{
+    addProfile();
+    m_sessionCredentials.secretKey = u"not-the-secret-key"_s;
+    makeWindow();
+    QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
+    runBatch(makeIds(12, 0x8000));
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(m_window->assetModel()->count(Bucket::NotSent), 11);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"errorMessageBox"_s))
+                && box->isVisible());
+    checkState(u"authentication-failed"_s);
+}
+
+void TestScreens::historyWithRows()
+{
+    addProfile();
+    makeWindow();
+    const QStringList missing = makeIds(2, 0x9100);
+    for (const QString &id : missing)
+        m_server->addMissingAsset(id);
+    runBatch(makeIds(10, 0x9000) + missing);
+    auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
+    tabs->setCurrentWidget(find<QWidget>(m_window.get(), u"historyView"_s));
+    QTest::mouseClick(find<QPushButton>(m_window.get(), u"historyRefreshButton"_s), Qt::LeftButton);
+    auto *table = find<QTableView>(m_window.get(), u"historyTable"_s);
+    QTRY_COMPARE(table->model()->rowCount(), 12);
+    checkState(u"history"_s);
+}
+
+QTEST_MAIN(TestScreens)
+#include "tst_screens.moc"

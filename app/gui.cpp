@@ -1,5 +1,6 @@
 #include "gui.h"
 
+#include "icons.h"
 #include "mainwindow.h"
 
 #include "settings/credentialstore.h"
@@ -17,6 +18,8 @@ int runGui(int &argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QApplication::translate("Gui", "VOD Confirm"));
     QApplication::setDesktopFileName(QStringLiteral(VODCONFIRM_APP_ID));
+    // Every window and the tray icon take it (resources/icons/hicolor).
+    QApplication::setWindowIcon(applicationIcon());
 
     QNetworkAccessManager nam;
     Settings settings;

@@ -7,6 +7,7 @@
 #include "engine/resume.h"
 #include "firstrunpage.h"
 #include "historyview.h"
+#include "icons.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
@@ -35,7 +36,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
@@ -191,22 +191,16 @@ void MainWindow::buildActions()
                              QKeySequence::HelpContents, tr("List every action and its key"));
     m_aboutAction = make(u"aboutAction"_s, tr("&About VOD Confirm"), {}, {});
 
-    // The platform theme's icons where it has them, else the style's own.
-    const std::pair<QAction *, std::pair<const char *, QStyle::StandardPixmap>> icons[] = {
-            {m_importAction, {"document-open", QStyle::SP_DialogOpenButton}},
-            {m_confirmAction, {"dialog-ok-apply", QStyle::SP_DialogApplyButton}},
-            {m_retryAction, {"view-refresh", QStyle::SP_BrowserReload}},
-            {m_pauseAction, {"media-playback-pause", QStyle::SP_MediaPause}},
-            {m_resumeAction, {"media-playback-start", QStyle::SP_MediaPlay}},
-            {m_cancelAction, {"media-playback-stop", QStyle::SP_MediaStop}},
-            {m_exportAction, {"document-save-as", QStyle::SP_DialogSaveButton}},
-            {m_removeAction, {"edit-delete", QStyle::SP_TrashIcon}},
-            {m_shortcutsAction, {"help-contents", QStyle::SP_DialogHelpButton}},
-            {m_aboutAction, {"help-about", QStyle::SP_MessageBoxInformation}},
+    // The platform theme's icons where it has them, else ours (resources/icons/actions).
+    const std::pair<QAction *, const char *> icons[] = {
+            {m_importAction, "document-open"},        {m_confirmAction, "dialog-ok-apply"},
+            {m_retryAction, "view-refresh"},          {m_pauseAction, "media-playback-pause"},
+            {m_resumeAction, "media-playback-start"}, {m_cancelAction, "media-playback-stop"},
+            {m_exportAction, "document-save-as"},     {m_removeAction, "edit-delete"},
+            {m_shortcutsAction, "help-contents"},     {m_aboutAction, "help-about"},
     };
-    for (const auto &[action, icon] : icons)
-        action->setIcon(QIcon::fromTheme(QString::fromLatin1(icon.first),
-                                         style()->standardIcon(icon.second)));
+    for (const auto &[action, name] : icons)
+        action->setIcon(themedIcon(QString::fromLatin1(name)));
 
     connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);

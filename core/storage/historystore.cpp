@@ -908,7 +908,7 @@ bool HistoryStore::open(const QString &path, QString *error)
             || !intPragma("PRAGMA application_id"_L1, &appId)
             || !intPragma("SELECT count(*) FROM sqlite_master"_L1, &tables))
             return failedQuery();
-        if (version > SchemaVersion) {
+        auto newerVersion = [&] {
             message = tr("The history database %1 was written by a newer version of VOD Confirm "
                          "(schema version %2; this version understands up to %3). It was left "
                          "untouched; update VOD Confirm or choose another history file.")
@@ -916,7 +916,9 @@ bool HistoryStore::open(const QString &path, QString *error)
                               .arg(version)
                               .arg(SchemaVersion);
             return false;
-        }
+        };
+        if (version > SchemaVersion)
+            return newerVersion();
         const bool ours = appId == ApplicationId || (appId == 0 && version == 0 && tables == 0);
         if (!ours) {
             message = damaged.arg(nativePath(absolute),
@@ -939,28 +941,38 @@ bool HistoryStore::open(const QString &path, QString *error)
         }
 
         if (version < SchemaVersion) {
-            if (!db.transaction()) {
-                message = cannotOpen.arg(nativePath(absolute), sqlText(db.lastError()));
+            // Another process may be creating or migrating the same file right now: take the
+            // write lock first (waiting up to the busy timeout), then read the version again
+            // under it, and migrate from what is there then (nothing, if the other did it).
+            if (!q.exec(u"BEGIN IMMEDIATE"_s))
+                return failedQuery();
+            auto rollback = [&] {
+                failedQuery();
+                QSqlQuery(db).exec(u"ROLLBACK"_s);
                 return false;
+            };
+            const int seen = version;
+            if (!intPragma("PRAGMA user_version"_L1, &version))
+                return rollback();
+            if (version > SchemaVersion) {
+                QSqlQuery(db).exec(u"ROLLBACK"_s);
+                return newerVersion();
             }
             for (const MigrationStep &step : Migrations) {
                 if (step.version <= version)
                     continue;
                 for (size_t i = 0; i < step.count; ++i) {
-                    if (!q.exec(QString::fromUtf8(step.statements[i]))) {
-                        failedQuery();
-                        db.rollback();
-                        return false;
-                    }
+                    if (!q.exec(QString::fromUtf8(step.statements[i])))
+                        return rollback();
                 }
             }
             if (!q.exec(u"PRAGMA application_id = %1"_s.arg(ApplicationId))
-                || !q.exec(u"PRAGMA user_version = %1"_s.arg(SchemaVersion)) || !db.commit()) {
-                failedQuery();
-                db.rollback();
-                return false;
-            }
-            if (version > 0)
+                || !q.exec(u"PRAGMA user_version = %1"_s.arg(SchemaVersion))
+                || !q.exec(u"COMMIT"_s))
+                return rollback();
+            if (version != seen)
+                qCInfo(lcHistory) << absolute << "was set up by another process meanwhile";
+            else if (version > 0)
                 qCInfo(lcHistory) << "Migrated" << absolute << "from schema" << version << "to"
                                   << SchemaVersion;
         }

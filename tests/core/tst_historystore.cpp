@@ -133,6 +133,7 @@ private slots:
     void corruptFileRefused();
     void truncatedFileFailsCleanly();
     void emptyFileBecomesHistory();
+    void newFileSetUpByAnotherProcessMeanwhile();
     void foreignDatabaseRefused();
     void newerSchemaRefused();
     void folderCannotBeCreated();
@@ -766,6 +767,54 @@ void TestHistoryStore::emptyFileBecomesHistory()
     store->append(record(u"first"_s, T0, Outcome::Confirmed));
     QVERIFY(store->flush());
     QCOMPARE(store->count(), 1);
+}
+
+// Two runs start at once on a new history file (twoRunsOfOneFileNeverSendTwice once failed with
+// "table batches already exists"): the other one holds the write lock with the schema made but
+// not committed when this one opens. This one waits for the lock, sees the schema, and uses it.
+void TestHistoryStore::newFileSetUpByAnotherProcessMeanwhile()
+{
+    const QString templatePath = m_dir->filePath(u"template.sqlite"_s);
+    {
+        HistoryStore made;
+        QVERIFY(made.open(templatePath));
+    }
+    QStringList schema;
+    {
+        RawDb made(templatePath);
+        schema = made.column(
+                u"SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"_s);
+        schema << u"PRAGMA application_id = %1"_s.arg(
+                made.scalar(u"PRAGMA application_id"_s).toInt())
+               << u"PRAGMA user_version = %1"_s.arg(made.scalar(u"PRAGMA user_version"_s).toInt());
+    }
+    QVERIFY(schema.size() > 5);
+
+    QAtomicInt holding = 0;
+    QAtomicInt committed = 0;
+    std::unique_ptr<QThread> other(QThread::create([&] {
+        {
+            RawDb raw(dbPath());
+            raw.exec(u"PRAGMA journal_mode = WAL"_s);
+            raw.exec(u"BEGIN IMMEDIATE"_s);
+            for (const QString &sql : std::as_const(schema))
+                raw.exec(sql);
+            holding = 1;
+            QThread::msleep(400); // this one opens meanwhile, and must wait
+            committed = raw.exec(u"COMMIT"_s) ? 1 : -1;
+        }
+    }));
+    other->start();
+    QTRY_VERIFY(holding.loadAcquire() == 1);
+    HistoryStore store;
+    QString error;
+    const bool opened = store.open(dbPath(), &error);
+    QVERIFY(other->wait(10000));
+    QCOMPARE(committed.loadAcquire(), 1); // the other's schema stands
+    QVERIFY2(opened, qPrintable(error));
+    store.append(record(u"first"_s, T0, Outcome::Confirmed));
+    QVERIFY(store.flush());
+    QCOMPARE(store.count(), 1);
 }
 
 void TestHistoryStore::foreignDatabaseRefused()

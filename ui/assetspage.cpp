@@ -306,8 +306,7 @@ void AssetsPage::showSummary(const BatchSummary &s)
     m_ui->batchProgress->setValue(s.total - s.notSent);
     m_ui->batchProgress->setFormat(QStringLiteral("%p%"));
     QString text = s.kept
-            ? tr("Stopped: %1 confirmed, %2 failed, %3 left to send (Batch > Resume "
-                 "Unfinished Batch) after %4")
+            ? tr("Stopped: %1 confirmed, %2 failed, %3 left to send after %4")
                       .arg(locale().toString(s.confirmed), locale().toString(s.failed),
                            locale().toString(s.remaining), formatDuration(s.elapsedMs / 1000))
             : tr("Done: %1 confirmed, %2 failed, %3 not sent in %4")
@@ -316,7 +315,12 @@ void AssetsPage::showSummary(const BatchSummary &s)
     if (s.skipped > 0)
         text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
     m_ui->progressLabel->setText(text);
-    m_ui->progressLabel->setToolTip(s.stopReason.isEmpty() ? text : text + u"\n"_s + s.stopReason);
+    QString tip = text;
+    if (s.kept)
+        tip += u'\n' + tr("Send Remaining (Ctrl+R) sends the rest.");
+    if (!s.stopReason.isEmpty())
+        tip += u'\n' + s.stopReason;
+    m_ui->progressLabel->setToolTip(tip);
 }
 
 void AssetsPage::showProgress(const BatchProgress &p)

@@ -216,12 +216,15 @@ void MainWindow::buildActions()
     connect(m_pauseAction, &QAction::triggered, this, [this] {
         if (m_runner)
             m_runner->pause();
+        statusBar()->showMessage(tr("Paused: requests already sent finish; nothing new is sent "
+                                    "until you resume."));
         updateActions();
         updateProgress();
     });
     connect(m_resumeAction, &QAction::triggered, this, [this] {
         if (m_runner)
             m_runner->unpause();
+        statusBar()->showMessage(tr("Resumed."), 5000);
         updateActions();
         updateProgress();
     });
@@ -497,11 +500,12 @@ void MainWindow::updateProgress()
         m_assets->showIdle();
 }
 
-void MainWindow::showError(const QString &title, const QString &text)
+void MainWindow::showError(const QString &title, const QString &text, const QString &details)
 {
     emit messageShown(title, text);
     statusBar()->showMessage(text, 15000);
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setDetailedText(details);
     box->setObjectName(u"errorMessageBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
@@ -803,12 +807,14 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
     m_runner->setOptions(options);
     connect(m_runner, &BatchRunner::assetChanged, this, &MainWindow::onAssetChanged);
     connect(m_runner, &BatchRunner::finished, this, &MainWindow::onBatchFinished);
-    connect(m_runner, &BatchRunner::authenticationFailed, this, [this](const QString &message) {
-        showError(tr("Authentication failed"),
-                  tr("The server refused the profile's credentials, so the batch stopped after "
-                     "the first refusal:\n%1\n\n%2")
-                          .arg(message, ErrorCatalogue::forCode(u"APIGW.0301", 401)->advice()));
-    });
+    connect(m_runner, &BatchRunner::authenticationFailed, this,
+            [this](const QString &advice, const QString &answer) {
+                showError(tr("Authentication failed"),
+                          tr("The server refused the profile's credentials, so the batch "
+                             "stopped after the first refusal.\n\n%1")
+                                  .arg(advice),
+                          tr("Server answer: %1").arg(answer));
+            });
     connect(m_runner, &BatchRunner::waiting, this, [this](qint64 ms, const QString &reason) {
         statusBar()->showMessage(
                 tr("Waiting %1: %2").arg(AssetsPage::formatDuration((ms + 999) / 1000), reason),

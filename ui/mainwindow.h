@@ -104,7 +104,8 @@ private:
     void reloadProfiles();
     void updateActions();
     void updateProgress();
-    void showError(const QString &title, const QString &text);
+    // A window-modal warning; details (the raw server answer...) behind "Show Details".
+    void showError(const QString &title, const QString &text, const QString &details = {});
 
     void retry(bool includeNonRetryable);
     void startBatch(const QList<int> &rows, bool force = false);

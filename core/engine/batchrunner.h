@@ -85,7 +85,9 @@ public slots:
 signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);
     void attemptFinished(const VodConfirm::AttemptRecord &record);
-    void authenticationFailed(const QString &message);
+    // The server refused the credentials; the batch stops. advice: what to check (the error
+    // catalogue's words for the auth mode); answer: the server's reply in one line.
+    void authenticationFailed(const QString &advice, const QString &answer);
     // Nothing will be sent for `ms` (more than a few seconds), for `reason` (translated).
     void waiting(qint64 ms, const QString &reason);
     // The history could not store rows while the batch runs (disk full ...); translated.

@@ -506,7 +506,9 @@ void ConfirmEngine::stopForAuth(const ApiResult &result)
     m_summary.authStopped = true;
     stop(authFailureAdvice(result, m_client->config().credentials.mode),
          tr("not sent: authentication failed"), tr("not retried: authentication failed"));
-    emit authenticationFailed(m_summary.stopReason);
+    emit authenticationFailed(
+            ErrorCatalogue::authAdvice(result, m_client->config().credentials.mode),
+            result.summary());
 }
 
 void ConfirmEngine::stopForConnection(const ApiResult &result)

@@ -61,7 +61,9 @@ public slots:
 signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);
     void attemptFinished(const VodConfirm::AttemptRecord &record);
-    void authenticationFailed(const QString &message);
+    // The server refused the credentials; the batch stops. advice: what to check (the error
+    // catalogue's words for the auth mode); answer: the server's reply in one line.
+    void authenticationFailed(const QString &advice, const QString &answer);
     void finished(const VodConfirm::BatchSummary &summary);
     // The engine will send nothing for `ms` milliseconds (more than 5 s): the server asked it to
     // wait (Retry-After, capped at 5 minutes), it backs off after errors, or throttling slowed it

@@ -26,7 +26,7 @@ EmptyState::EmptyState(QAbstractItemView *view, std::function<QString()> text)
 
 void EmptyState::update()
 {
-    if (!m_view || !m_label)
+    if (!m_label)
         return;
     const bool empty = m_view->model()->rowCount() == 0;
     if (empty) {
@@ -38,7 +38,7 @@ void EmptyState::update()
 
 bool EmptyState::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Resize && m_view && m_label && watched == m_view->viewport())
+    if (event->type() == QEvent::Resize && m_label && watched == m_label->parentWidget())
         place();
     return QObject::eventFilter(watched, event);
 }

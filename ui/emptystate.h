@@ -27,9 +27,11 @@ protected:
 private:
     void place();
 
-    QPointer<QAbstractItemView> m_view;
-    // A child of the view's viewport: deleted before a model the view owns (QListWidget's),
-    // which still says it was reset.
+    // The view owns this object. Not a QPointer: while the view is being destroyed a QPointer to
+    // it would downcast a half-destroyed object (undefined behaviour, UBSan says so).
+    QAbstractItemView *const m_view;
+    // A child of the view's viewport, so it is gone before the view stops being a view: checked
+    // first everywhere. (A model the view owns, QListWidget's, still says it was reset after.)
     QPointer<QLabel> m_label;
     std::function<QString()> m_text;
 };

@@ -842,6 +842,8 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         return;
     }
     const QString batchId = m_runner->batchId();
+    if (!resumed)
+        checkInterruptedBatches(); // a stopped batch whose rest this one took over is done
     statusBar()->showMessage(tr("Confirming assets: %1…").arg(locale().toString(items.size())));
     updateActions();
     updateProgress();

@@ -526,6 +526,66 @@ bool findConflicts(QSqlDatabase &db, const QString &batchId, const QString &proj
     return true;
 }
 
+// The new batch `batchId` takes the assets `ids` over from batches that stopped cleanly (stopped
+// with a reason, so nothing of theirs was in flight) and that no live process runs: their
+// unsettled entries (never sent, or not sent again) leave those batches' journals, and a batch
+// left with nothing unsettled is finished, so it is no longer offered for resuming. Batches that
+// ended without stopping (a crash) keep their assets: an attempt of theirs may have been in
+// flight, and resuming them reads the state first. The ids of the finished batches go to
+// *finished.
+bool takeOverFromStopped(QSqlDatabase &db, const QString &batchId, const QStringList &ids,
+                         const std::function<bool(const QString &)> &live, QStringList *finished,
+                         QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!prepareAndBind(q,
+                        u"SELECT id FROM batches WHERE finished_at IS NULL"
+                        " AND stopped_at IS NOT NULL AND id != ?"_s,
+                        {batchId}, error)
+        || !q.exec()) {
+        setError(error, sqlText(q.lastError()));
+        return false;
+    }
+    QStringList stopped;
+    while (q.next()) {
+        if (!live(q.value(0).toString()))
+            stopped.append(q.value(0).toString());
+    }
+    q.finish();
+    if (stopped.isEmpty())
+        return true;
+    const QSet<QString> wanted(ids.cbegin(), ids.cend());
+    for (const QString &other : std::as_const(stopped)) {
+        QList<JournalEntry> entries;
+        if (!loadJournal(db, other, &entries, error))
+            return false;
+        QList<JournalEntry> kept;
+        bool unsettledLeft = false;
+        for (const JournalEntry &e : std::as_const(entries)) {
+            const bool settled = isSettledOutcome(e.lastOutcome);
+            if (!settled && wanted.contains(e.assetId))
+                continue; // the new batch's now
+            unsettledLeft = unsettledLeft || !settled;
+            kept.append(e);
+        }
+        if (kept.size() == entries.size())
+            continue;
+        const bool ok = unsettledLeft
+                ? prepareAndBind(q, u"UPDATE batch_journal SET assets = ? WHERE batch_id = ?"_s,
+                                 {encodeJournal(kept), other}, error)
+                : prepareAndBind(q, u"UPDATE batches SET finished_at = ? WHERE id = ?"_s,
+                                 {toMs(QDateTime::currentDateTimeUtc()), other}, error);
+        if (!ok || !q.exec()) {
+            setError(error, sqlText(q.lastError()));
+            return false;
+        }
+        if (!unsettledLeft)
+            finished->append(other);
+    }
+    return true;
+}
+
 // Gives the pages freed by a deletion back to the file system (the file is created with
 // auto_vacuum = INCREMENTAL). Every step of PRAGMA incremental_vacuum frees one page, and Qt steps
 // a statement without result columns only once per exec(), so it runs once per free page, in
@@ -1062,7 +1122,8 @@ bool HistoryStore::journalBatch(const BatchInfo &batch, const QList<JournalEntry
     const auto live = [this](const QString &id) { return claimHeld(id); };
     HistoryWriter::Precheck precheck = [&](QSqlDatabase &db, QString *sqlError) {
         BatchConflicts found;
-        if (!findConflicts(db, batch.id, batch.projectId, ids, live, &found, sqlError))
+        if (!findConflicts(db, batch.id, batch.projectId, ids, live, &found, sqlError)
+            || !takeOverFromStopped(db, batch.id, ids, live, &found.takenFrom, sqlError))
             return false;
         *conflicts = std::move(found);
         return true;

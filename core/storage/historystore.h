@@ -48,6 +48,9 @@ struct BatchConflicts
     // Asset id -> an unfinished batch that a live process (this one or another) is running and
     // that has not settled the asset yet (isSettledOutcome()).
     QHash<QString, QString> heldBy;
+    // Batches that had stopped with some of these assets unsent and now have nothing left to
+    // send: the new batch took their assets over, and they are finished.
+    QStringList takenFrom;
 };
 
 // The confirmation history: one SQLite database (Qt SQL, WAL mode) holding one row per attempt
@@ -127,6 +130,7 @@ public:
     // With `conflicts`, it also finds, in the same write transaction (so two processes starting
     // batches at once each see the other's), which of the assets the history shows confirmed for
     // batch.projectId and which a running batch holds (BatchConflicts). Claim the batch first.
+    // Assets a cleanly stopped batch left unsent become this batch's (see BatchConflicts).
     bool journalBatch(const BatchInfo &batch, const QList<JournalEntry> &assets,
                       QString *error = nullptr, BatchConflicts *conflicts = nullptr);
     // The assets of `assetIds` that another running batch holds (BatchConflicts::heldBy only),

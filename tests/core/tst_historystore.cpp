@@ -147,6 +147,7 @@ private slots:
     void filesAreForTheOwnerOnly();
     void conflictsAreFoundWhenJournaling();
     void stoppedBatchStaysUnfinishedWithItsReason();
+    void newBatchTakesOverWhatAStoppedBatchLeft();
     void outcomeNamesRoundTrip();
     void unknownOutcomesAreNeverSettled();
 
@@ -1247,6 +1248,54 @@ void TestHistoryStore::stoppedBatchStaysUnfinishedWithItsReason()
     reopened->finishBatch(u"s"_s, T0.addSecs(9));
     QVERIFY(reopened->flush());
     QVERIFY(reopened->unfinishedBatches().isEmpty());
+}
+
+// "Send Remaining" after Stop: the new batch takes over what the stopped one left unsent, so the
+// stopped batch is not offered for resuming once nothing of it is left. A batch interrupted by a
+// crash keeps its assets (one may have been in flight).
+void TestHistoryStore::newBatchTakesOverWhatAStoppedBatchLeft()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const QList<JournalEntry> four {{u"a"_s, u"CREATED"_s, {}},
+                                    {u"b"_s, u"CREATED"_s, {}},
+                                    {u"c"_s, u"CREATED"_s, {}},
+                                    {u"d"_s, u"CREATED"_s, {}}};
+    QVERIFY(store->journalBatch({u"stopped"_s, T0, {}, {}, {}, u"P"_s, 4}, four));
+    HistoryRecord confirmed = record(u"a"_s, T0, Outcome::Confirmed);
+    confirmed.batchId = u"stopped"_s;
+    store->append(confirmed);
+    store->stopBatch(u"stopped"_s, T0.addSecs(5), u"Stopped by the user."_s);
+    QVERIFY(store->journalBatch({u"crashed"_s, T0, {}, {}, {}, u"P"_s, 2},
+                                {{u"c"_s, u"CREATED"_s, {}}, {u"e"_s, u"CREATED"_s, {}}}));
+    QVERIFY(store->flush());
+    QCOMPARE(store->unfinishedBatches().size(), 2);
+
+    // b only: the stopped batch keeps c and d to send, and stays resumable.
+    QVERIFY(store->claimBatch(u"one"_s));
+    BatchConflicts first;
+    QVERIFY(store->journalBatch({u"one"_s, T0.addSecs(10), {}, {}, {}, u"P"_s, 1},
+                                {{u"b"_s, u"CREATED"_s, {}}}, nullptr, &first));
+    QVERIFY(first.takenFrom.isEmpty());
+    QCOMPARE(store->journal(u"stopped"_s).size(), 3); // a (confirmed), c, d
+    store->releaseBatch(u"one"_s);
+    store->finishBatch(u"one"_s, T0.addSecs(11));
+
+    // c and d: nothing of the stopped batch is left, so it is finished; the crashed one keeps c.
+    QVERIFY(store->claimBatch(u"two"_s));
+    BatchConflicts second;
+    QVERIFY(store->journalBatch({u"two"_s, T0.addSecs(20), {}, {}, {}, u"P"_s, 2},
+                                {{u"c"_s, u"CREATED"_s, {}}, {u"d"_s, u"CREATED"_s, {}}}, nullptr,
+                                &second));
+    QCOMPARE(second.takenFrom, QStringList {u"stopped"_s});
+    store->releaseBatch(u"two"_s);
+    store->finishBatch(u"two"_s, T0.addSecs(21));
+    QVERIFY(store->flush());
+    auto reopened = openStore(); // as the next start sees it
+    const QList<BatchInfo> unfinished = reopened->unfinishedBatches();
+    QCOMPARE(unfinished.size(), 1);
+    QCOMPARE(unfinished.first().id, u"crashed"_s);
+    QCOMPARE(reopened->journal(u"crashed"_s).size(), 2);
 }
 
 #include "tst_historystore.moc"

@@ -70,6 +70,7 @@ private slots:
     void missingSecretIsAskedInPlace();
     void promptCanRememberInTheKeychain();
     void tableFollowsRunningRows();
+    void sendRemainingAfterStopLeavesNothingToResume();
 
 private:
     void makeWindow();
@@ -916,6 +917,36 @@ void TestMainWindow::tableFollowsRunningRows()
     m_window.reset();
     makeWindow();
     QVERIFY(!m_window->findChild<QAction *>(u"followAction"_s)->isChecked());
+}
+
+void TestMainWindow::sendRemainingAfterStopLeavesNothingToResume()
+{
+    m_server->config().latencyMs = 100;
+    m_settings->setConcurrency(1);
+    QStringList ids;
+    for (int i = 1; i <= 12; ++i)
+        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    pasteAndAdd(ids.join(u'\n'));
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QTRY_VERIFY(m_server->counters().confirmRequestsTotal() >= 1);
+    m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().value<BatchSummary>().kept);
+
+    m_server->config().latencyMs = 0;
+    auto *sendRemaining = m_window->findChild<QAction *>(u"retryAction"_s);
+    QVERIFY(sendRemaining->isEnabled());
+    sendRemaining->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), 12);
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(m_server->counters().confirmRequests.value(id), 1);
+    // Nothing of the stopped batch is left, so nothing is offered on the next start.
+    QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
+    m_window.reset();
+    makeWindow();
+    QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
 }
 
 #include "tst_mainwindow.moc"

@@ -1040,7 +1040,7 @@ QStringList ParsedIds::notes() const
                                               nullptr, clampCount(malformedTotal));
         if (malformedTotal > malformed.size()) {
             line += u' ';
-            line += QCoreApplication::translate("AssetIdParser", "(the first %1 are listed)")
+            line += QCoreApplication::translate("AssetIdParser", "(the first %L1 are listed)")
                             .arg(malformed.size());
         }
         notes << line;

@@ -66,8 +66,8 @@
         </translation>
     </message>
     <message>
-        <source>(the first %1 are listed)</source>
-        <translation>（仅列出前 %1 个）</translation>
+        <source>(the first %L1 are listed)</source>
+        <translation>（仅列出前 %L1 个）</translation>
     </message>
     <message>
         <source>it is not text (it contains NUL bytes). Give text files: UTF-8, or UTF-16 or UTF-32 with a byte order mark.</source>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>%1 It is about %2 minutes off (server time %3 UTC). %4</source>
-        <translation>%1 偏差约 %2 分钟（服务器时间 %3 UTC）。%4</translation>
+        <translation>%1偏差约 %2 分钟（服务器时间 %3 UTC）。%4</translation>
     </message>
     <message>
         <source>The credentials were accepted, but this user may not confirm uploads. %1</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>%1 Whether the request took effect is not known.</source>
-        <translation>%1 无法确定请求是否已生效。</translation>
+        <translation>%1无法确定请求是否已生效。</translation>
     </message>
     <message>
         <source>The server redirected the request to %1; redirects are not followed, so that credentials never go to another address.</source>
@@ -740,7 +740,7 @@
     <message numerus="yes">
         <source>A batch of %Ln asset(s) started %1 stopped before all were sent: %2 Send the rest? Assets it may have confirmed already are checked first and not sent again.</source>
         <translation>
-            <numerusform>%1 开始的 %Ln 个媒资的批次在全部发送前已停止：%2 是否发送剩余部分？可能已确认的媒资会先检查，不会重复发送。</numerusform>
+            <numerusform>%1 开始的 %Ln 个媒资的批次在全部发送前已停止：%2是否发送剩余部分？可能已确认的媒资会先检查，不会重复发送。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -929,7 +929,7 @@ asset confirmed but the history could not record it all.</source>
     </message>
     <message>
         <source>%1 The keychain said: %2</source>
-        <translation>%1 钥匙串返回：%2</translation>
+        <translation>%1钥匙串返回：%2</translation>
     </message>
     <message>
         <source>No credentials: use --profile NAME, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials), or VODCONFIRM_AUTH_TOKEN. Secrets are never taken from the command line.</source>
@@ -1009,7 +1009,7 @@ asset confirmed but the history could not record it all.</source>
     </message>
     <message>
         <source>History: %1 The batch is kept unfinished; &apos;%3 resume %2&apos; checks the state of anything the history did not record before sending it.</source>
-        <translation>历史记录：%1 该批次保留为未完成；“%3 resume %2”会先检查历史记录未记录的媒资状态，再发送。</translation>
+        <translation>历史记录：%1该批次保留为未完成；“%3 resume %2”会先检查历史记录未记录的媒资状态，再发送。</translation>
     </message>
     <message numerus="yes">
         <source>%Ln asset(s) left to send: %2 resume %1</source>
@@ -1288,7 +1288,7 @@ Proxy: the profile&apos;s, else the system&apos;s (https_proxy, HTTPS_PROXY, no_
     </message>
     <message>
         <source>%1 The batch was stopped, as every request would fail the same way. Check the region or endpoint and the network.</source>
-        <translation>%1 批次已停止，因为每个请求都会以同样的方式失败。请检查区域或终端节点以及网络。</translation>
+        <translation>%1批次已停止，因为每个请求都会以同样的方式失败。请检查区域或终端节点以及网络。</translation>
     </message>
     <message>
         <source>not sent: the server could not be reached</source>
@@ -1308,7 +1308,7 @@ Proxy: the profile&apos;s, else the system&apos;s (https_proxy, HTTPS_PROXY, no_
     </message>
     <message>
         <source>%1 The batch was stopped, as every request would fail the same way. %2</source>
-        <translation>%1 批次已停止，因为每个请求都会以同样的方式失败。%2</translation>
+        <translation>%1批次已停止，因为每个请求都会以同样的方式失败。%2</translation>
     </message>
     <message>
         <source>not sent: the connection failed</source>
@@ -2909,7 +2909,7 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
     <message>
         <source>%1 If you leave it empty, you are asked for it when connecting.</source>
-        <translation>%1 如果留空，连接时会询问。</translation>
+        <translation>%1如果留空，连接时会询问。</translation>
     </message>
     <message>
         <source>C&amp;hecking…</source>
@@ -2937,7 +2937,7 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
     <message>
         <source>%1 Nothing you typed is lost: Save tries again, or tick “Don&apos;t remember secrets” to use them until you quit.</source>
-        <translation>%1 输入的内容都不会丢失：点击“保存”重试，或勾选“不记住密钥”在退出前使用它们。</translation>
+        <translation>%1输入的内容都不会丢失：点击“保存”重试，或勾选“不记住密钥”在退出前使用它们。</translation>
     </message>
     <message>
         <source>Remove Profile</source>
@@ -3094,7 +3094,7 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
     <message>
         <source>Not saved: %1 Continue uses them until you quit.</source>
-        <translation>未保存：%1 点击“继续”可在退出前使用它们。</translation>
+        <translation>未保存：%1点击“继续”可在退出前使用它们。</translation>
     </message>
 </context>
 <context>

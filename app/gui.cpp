@@ -1,5 +1,6 @@
 #include "gui.h"
 
+#include "cli/translations.h"
 #include "icons.h"
 #include "mainwindow.h"
 
@@ -16,13 +17,16 @@ namespace VodConfirm {
 int runGui(int &argc, char **argv)
 {
     QApplication app(argc, argv);
+    Settings settings;
+    // The language chosen in File > Language, else the system's; read once, so a change there
+    // applies at the next start.
+    installTranslations(settings.language());
     QApplication::setApplicationDisplayName(QApplication::translate("Gui", "VOD Confirm"));
     QApplication::setDesktopFileName(QStringLiteral(VODCONFIRM_APP_ID));
     // Every window and the tray icon take it (resources/icons/hicolor).
     QApplication::setWindowIcon(applicationIcon());
 
     QNetworkAccessManager nam;
-    Settings settings;
     CredentialStore credentials;
     HistoryStore history;
     const QString historyPath = HistoryStore::pathFor(settings.historyPath());

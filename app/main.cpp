@@ -1,6 +1,7 @@
 // vodconfirm: the desktop app without arguments, the command line with a subcommand.
 #include "cli/application.h"
 #include "cli/cli.h"
+#include "cli/translations.h"
 #include "gui.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (VodConfirm::Cli::wantsCommandLine(arguments)) {
         QCoreApplication app(argc, argv);
+        VodConfirm::installTranslations(); // the command line follows the locale (LANG, LC_ALL)
         return VodConfirm::Cli::run(arguments, VodConfirm::Cli::Binary::Desktop);
     }
     return VodConfirm::runGui(argc, argv);

@@ -313,7 +313,7 @@ void AssetsPage::showSummary(const BatchSummary &s)
                       .arg(locale().toString(s.confirmed), locale().toString(s.failed),
                            locale().toString(s.notSent), formatDuration(s.elapsedMs / 1000));
     if (s.skipped > 0)
-        text += tr(" · %n skipped as confirmed before", nullptr, s.skipped);
+        text += tr(" · %Ln skipped as confirmed before", nullptr, s.skipped);
     m_ui->progressLabel->setText(text);
     QString tip = text;
     if (s.kept)
@@ -350,19 +350,19 @@ void AssetsPage::showInterruptedBatches(const QList<BatchInfo> &batches)
         const BatchInfo &b = batches.constLast(); // the newest
         const QString started = QLocale().toString(b.startedAt.toLocalTime(), QLocale::ShortFormat);
         QString text = b.stoppedAt.isValid()
-                ? tr("A batch of %n asset(s) started %1 stopped before all were sent: %2 Send "
+                ? tr("A batch of %Ln asset(s) started %1 stopped before all were sent: %2 Send "
                      "the rest? Assets it may have confirmed already are checked first and not "
                      "sent again.",
                      nullptr, b.total)
                           .arg(started, b.stopReason)
-                : tr("A batch of %n asset(s) started %1 did not finish: VOD Confirm was "
+                : tr("A batch of %Ln asset(s) started %1 did not finish: VOD Confirm was "
                      "closed, killed or crashed while it ran. Resume it? Assets it may have "
                      "confirmed already are checked first and not sent again.",
                      nullptr, b.total)
                           .arg(started);
         if (batches.size() > 1)
             text += u' '
-                    + tr("(%n older unfinished batch(es): see “vodconfirm history --unfinished”.)",
+                    + tr("(%Ln older unfinished batch(es): see “vodconfirm history --unfinished”.)",
                          nullptr, int(batches.size()) - 1);
         m_ui->resumeText->setText(text);
     }

@@ -280,7 +280,7 @@ void HistoryView::updateCountLabel()
                                                   : tr("No history yet."));
     } else if (loaded >= total) {
         m_ui->historyCountLabel->setText(
-                tr("%n attempt(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
+                tr("%Ln attempt(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
     } else {
         m_ui->historyCountLabel->setText(
                 tr("Showing %1 of %2 attempts (scroll for more)")
@@ -356,7 +356,7 @@ void HistoryView::requeue(const QList<HistoryRecord> &records, const QString &ta
         total += int(ids.value(status).size());
         emit requeueRequested(ids.value(status), status);
     }
-    emit statusMessage(tr("%n asset(s) put back into the asset table.", nullptr, total));
+    emit statusMessage(tr("%Ln asset(s) put back into the asset table.", nullptr, total));
 }
 
 void HistoryView::openExportDialog()
@@ -435,7 +435,7 @@ void HistoryView::applyRetention()
         if (result->deleted < 0) {
             message = tr("Old history could not be deleted: %1").arg(result->error);
         } else {
-            message = tr("%n attempt(s) older than %1 days deleted.", nullptr,
+            message = tr("%Ln attempt(s) older than %1 days deleted.", nullptr,
                          int(qMin<qint64>(result->deleted, INT_MAX)))
                               .arg(days);
             if (result->deleted > 0)
@@ -444,7 +444,7 @@ void HistoryView::applyRetention()
         emit statusMessage(message);
         emit retentionApplied(result->deleted, message);
     });
-    setBusy(tr("Deleting history older than %n day(s)…", nullptr, days));
+    setBusy(tr("Deleting history older than %Ln day(s)…", nullptr, days));
     m_worker->start(QThread::LowPriority);
 }
 

@@ -8,6 +8,7 @@
 #include "firstrunpage.h"
 #include "historyview.h"
 #include "icons.h"
+#include "languagemenu.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
@@ -349,6 +350,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     if (m_credentials && m_settings && m_nam)
         file->addAction(m_profilesAction);
+    if (m_settings)
+        file->addMenu(new LanguageMenu(m_settings, this));
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -971,7 +974,7 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
                               .arg(summary.failed)
                               .arg(summary.notSent);
     if (summary.skipped > 0)
-        message += tr(", %n skipped as confirmed before", nullptr, summary.skipped);
+        message += tr(", %Ln skipped as confirmed before", nullptr, summary.skipped);
     statusBar()->showMessage(message, 15000);
     if (!summary.historyError.isEmpty())
         showError(tr("History incomplete"),

@@ -132,7 +132,8 @@ void ProfileDialog::buildUi()
     m_ui->setupUi(this);
     m_ui->profileName->setMaxLength(int(Profile::MaxNameLength));
     for (const Region &region : Regions::all())
-        m_ui->profileRegion->addItem(tr("%1 — %2").arg(region.name, region.id), region.id);
+        m_ui->profileRegion->addItem(tr("%1 — %2").arg(Regions::displayName(region), region.id),
+                                     region.id);
     m_ui->profileRegion->addItem(tr("Custom endpoint…"), QString());
     m_ui->profileAuthMode->addItem(tr("Access key / secret key (AK/SK)"), int(AuthChoice::AkSk));
     m_ui->profileAuthMode->addItem(tr("AK/SK with security token (temporary credentials)"),

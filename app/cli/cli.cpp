@@ -40,10 +40,10 @@ namespace VodConfirm::Cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("Cli", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::Cli)
+};
 
 void err(const QString &line)
 {
@@ -67,8 +67,8 @@ void failOutput(int error)
     if (outputFailed)
         return;
     outputFailed = true;
-    err(tr("vodconfirm: cannot write to standard output (%1): stopping; the output is "
-           "incomplete.")
+    err(Tr::tr("vodconfirm: cannot write to standard output (%1): stopping; the output is "
+               "incomplete.")
                 .arg(QString::fromLocal8Bit(std::strerror(error))));
     if (onOutputFailed)
         onOutputFailed();
@@ -109,21 +109,24 @@ int usageError(const QString &message)
 QString mainHelp(Binary binary)
 {
     const bool desktop = binary == Binary::Desktop;
-    return tr("Usage: %1 %2 [OPTIONS]\n"
-              "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
-              "Commands:\n"
-              "  confirm    confirm the asset IDs found in files or standard input\n"
-              "  resume     finish a batch that a crash or kill interrupted\n"
-              "  history    print the confirmation history\n"
-              "  profiles   list profiles, or show one (list | show NAME)\n\n"
-              "Run '%1 COMMAND --help' for a command's options.\n"
-              "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset\n"
-              "failed or was not sent, 2 usage, input or configuration error, 3 authentication\n"
-              "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
-              "asset confirmed but the history could not record it all.")
+    return Tr::tr("Usage: %1 %2 [OPTIONS]\n"
+                  "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
+                  "Commands:\n"
+                  "  confirm    confirm the asset IDs found in files or standard input\n"
+                  "  resume     finish a batch that a crash or kill interrupted\n"
+                  "  history    print the confirmation history\n"
+                  "  profiles   list profiles, or show one (list | show NAME)\n\n"
+                  "Run '%1 COMMAND --help' for a command's options.\n"
+                  "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some "
+                  "asset\n"
+                  "failed or was not sent, 2 usage, input or configuration error, 3 "
+                  "authentication\n"
+                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
+                  "asset confirmed but the history could not record it all.")
             .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
-                 desktop ? tr("Without a command the desktop app opens.")
-                         : tr("This is the command line alone; the desktop app is vodconfirm."));
+                 desktop ? Tr::tr("Without a command the desktop app opens.")
+                         : Tr::tr(
+                                 "This is the command line alone; the desktop app is vodconfirm."));
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.
@@ -132,7 +135,7 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, Tr::tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -153,7 +156,7 @@ std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOpti
     bool ok = false;
     *value = p.value(o).toInt(&ok);
     if (!ok || *value < min || *value > max)
-        return usageError(tr("--%1 must be a whole number from %2 to %3.")
+        return usageError(Tr::tr("--%1 must be a whole number from %2 to %3.")
                                   .arg(o.names().constLast())
                                   .arg(min)
                                   .arg(max));
@@ -184,35 +187,39 @@ struct Connection
 // The options every command that sends requests takes (confirm, resume).
 struct RunOptions
 {
-    QCommandLineOption profile {u"profile"_s, tr("Use the saved profile NAME."), u"NAME"_s};
-    QCommandLineOption region {u"region"_s, tr("VOD region id (default cn-north-4)."), u"ID"_s};
-    QCommandLineOption endpoint {u"endpoint"_s, tr("Custom VOD endpoint URL (https)."), u"URL"_s};
+    QCommandLineOption profile {u"profile"_s, Tr::tr("Use the saved profile NAME."), u"NAME"_s};
+    QCommandLineOption region {u"region"_s, Tr::tr("VOD region id (default cn-north-4)."), u"ID"_s};
+    QCommandLineOption endpoint {u"endpoint"_s, Tr::tr("Custom VOD endpoint URL (https)."),
+                                 u"URL"_s};
     QCommandLineOption project {
             u"project-id"_s,
-            tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s};
-    QCommandLineOption concurrency {u"concurrency"_s, tr("Requests in flight (1-16, default 4)."),
-                                    u"N"_s};
+            Tr::tr("Project id (default: HUAWEICLOUD_SDK_PROJECT_ID or the profile's)."), u"ID"_s};
+    QCommandLineOption concurrency {u"concurrency"_s,
+                                    Tr::tr("Requests in flight (1-16, default 4)."), u"N"_s};
     QCommandLineOption rate {
             u"rate-limit"_s,
-            tr("Requests per minute (1-%1, default %2; above %3 only for an account whose quota "
-               "was raised).")
+            Tr::tr("Requests per minute (1-%1, default %2; above %3 only for an account whose "
+                   "quota "
+                   "was raised).")
                     .arg(Settings::range(Settings::Key::RatePerMinute)->second)
                     .arg(Settings::defaultValue(Settings::Key::RatePerMinute).toInt())
                     .arg(Quota::StandardPerMinute),
             u"PER_MINUTE"_s};
-    QCommandLineOption attempts {u"max-attempts"_s,
-                                 tr("Attempts per asset for retryable failures (1-10, default 5)."),
-                                 u"N"_s};
-    QCommandLineOption timeout {
-            u"timeout"_s, tr("Seconds to wait for each answer (1-300, default 30)."), u"SECONDS"_s};
+    QCommandLineOption attempts {
+            u"max-attempts"_s,
+            Tr::tr("Attempts per asset for retryable failures (1-10, default 5)."), u"N"_s};
+    QCommandLineOption timeout {u"timeout"_s,
+                                Tr::tr("Seconds to wait for each answer (1-300, default 30)."),
+                                u"SECONDS"_s};
     QCommandLineOption output {
-            u"output"_s, tr("Output format: text (default), json (one object per line) or csv."),
+            u"output"_s,
+            Tr::tr("Output format: text (default), json (one object per line) or csv."),
             u"FORMAT"_s, u"text"_s};
-    QCommandLineOption history {u"history-db"_s, tr("History database file (default: the app's)."),
-                                u"PATH"_s};
+    QCommandLineOption history {u"history-db"_s,
+                                Tr::tr("History database file (default: the app's)."), u"PATH"_s};
     QCommandLineOption caFile {u"ca-file"_s,
-                               tr("Also trust the CA certificates in PATH (PEM or DER) for the "
-                                  "endpoint's certificate (default: the profile's CA file)."),
+                               Tr::tr("Also trust the CA certificates in PATH (PEM or DER) for the "
+                                      "endpoint's certificate (default: the profile's CA file)."),
                                u"PATH"_s};
 
     QList<QCommandLineOption> all() const
@@ -235,7 +242,7 @@ std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
 {
     const std::optional<Format> format = formatFromName(p.value(o.output));
     if (!format)
-        return usageError(tr("--output must be text, json or csv."));
+        return usageError(Tr::tr("--output must be text, json or csv."));
     run->format = *format;
     const auto [rateMin, rateMax] = *Settings::range(Settings::Key::RatePerMinute);
     for (const auto &[option, min, max, fallback, target] :
@@ -248,7 +255,7 @@ std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
             return *code;
     }
     if (const QString warning = Quota::rateWarning(run->engine.ratePerMinute); !warning.isEmpty())
-        err(tr("vodconfirm: warning: %1").arg(warning));
+        err(Tr::tr("vodconfirm: warning: %1").arg(warning));
     return std::nullopt;
 }
 
@@ -267,13 +274,14 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         QStringList ids;
         for (const Region &r : Regions::all())
             ids.append(r.id);
-        return usageError(tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for another "
-                             "endpoint.")
-                                  .arg(p.value(o.region), ids.join(u", "_s)));
+        return usageError(
+                Tr::tr("Unknown region \"%1\". VOD regions: %2. Use --endpoint for another "
+                       "endpoint.")
+                        .arg(p.value(o.region), ids.join(u", "_s)));
     }
     if (p.isSet(o.region) && p.isSet(o.endpoint))
-        return usageError(tr("--region and --endpoint exclude each other: the endpoint alone "
-                             "says where requests go."));
+        return usageError(Tr::tr("--region and --endpoint exclude each other: the endpoint alone "
+                                 "says where requests go."));
     QString problem;
     // A variable as it is used: trimmed; empty when unset.
     const auto env = [&problem](const char *name) {
@@ -295,8 +303,8 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         const QString name = profileName;
         const std::optional<Profile> found = settings.profile(name);
         if (!found)
-            return usageError(tr("There is no profile named \"%1\". See '%2 profiles "
-                                 "list'.")
+            return usageError(Tr::tr("There is no profile named \"%1\". See '%2 profiles "
+                                     "list'.")
                                       .arg(name, program));
         profile = *found;
         c->profile = name;
@@ -313,9 +321,10 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
         if (!problem.isEmpty())
             return usageError(problem);
         if (const QString missing = credentials.missing(); !missing.isEmpty())
-            return usageError(keychainError.isEmpty()
-                                      ? missing
-                                      : tr("%1 The keychain said: %2").arg(missing, keychainError));
+            return usageError(
+                    keychainError.isEmpty()
+                            ? missing
+                            : Tr::tr("%1 The keychain said: %2").arg(missing, keychainError));
     } else {
         profile.regionId = fallback.region.isEmpty() ? u"cn-north-4"_s : fallback.region;
         profile.projectId
@@ -334,10 +343,11 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
             credentials.secretKey = sk;
             credentials.securityToken = env("HUAWEICLOUD_SDK_SECURITY_TOKEN");
         } else if (problem.isEmpty()) {
-            return usageError(tr("No credentials: use --profile NAME, or set HUAWEICLOUD_SDK_AK "
-                                 "and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for "
-                                 "temporary credentials), or VODCONFIRM_AUTH_TOKEN. Secrets are "
-                                 "never taken from the command line."));
+            return usageError(
+                    Tr::tr("No credentials: use --profile NAME, or set HUAWEICLOUD_SDK_AK "
+                           "and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for "
+                           "temporary credentials), or VODCONFIRM_AUTH_TOKEN. Secrets are "
+                           "never taken from the command line."));
         }
         if (!problem.isEmpty())
             return usageError(problem);
@@ -349,8 +359,9 @@ std::optional<int> resolveConnection(const QCommandLineParser &p, const RunOptio
     if (p.isSet(o.endpoint)) {
         const QString endpoint = p.value(o.endpoint).trimmed();
         if (endpoint.isEmpty())
-            return usageError(tr("--endpoint needs a URL, such as "
-                                 "https://vod.cn-north-4.myhuaweicloud.com (or use --region)."));
+            return usageError(
+                    Tr::tr("--endpoint needs a URL, such as "
+                           "https://vod.cn-north-4.myhuaweicloud.com (or use --region)."));
         if (const QString bad = headerValueProblem(endpoint, u"--endpoint"_s); !bad.isEmpty())
             return usageError(bad);
         const QUrl url(endpoint);
@@ -383,11 +394,11 @@ std::optional<int> readInput(const QStringList &files, AssetIdStream *ids)
         QFile f;
         const auto mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
         const bool ok = isStdin ? f.open(STDIN_FILENO, mode) : (f.setFileName(name), f.open(mode));
-        const QString shown = isStdin ? tr("standard input") : name;
+        const QString shown = isStdin ? Tr::tr("standard input") : name;
         if (!ok)
-            return usageError(tr("Cannot read %1: %2").arg(shown, f.errorString()));
+            return usageError(Tr::tr("Cannot read %1: %2").arg(shown, f.errorString()));
         if (const QString problem = ids->feedFrom(f); !problem.isEmpty())
-            return usageError(tr("Cannot read %1: %2").arg(shown, problem));
+            return usageError(Tr::tr("Cannot read %1: %2").arg(shown, problem));
     }
     return std::nullopt;
 }
@@ -402,20 +413,21 @@ std::optional<int> readItems(const QStringList &files, TargetStatus status,
         return *code;
     const ParsedIds parsed = stream.finish();
     for (const auto &m : parsed.malformed.mid(0, 20))
-        err(tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
+        err(Tr::tr("line %1: ignored \"%2\": %3").arg(m.line).arg(m.token, m.reason));
     if (parsed.malformedTotal > 20)
-        err(tr("... and %1 more malformed tokens").arg(parsed.malformedTotal - 20));
+        err(Tr::tr("... and %1 more malformed tokens").arg(parsed.malformedTotal - 20));
     for (const QString &note : parsed.notes())
         err(note);
     if (parsed.count() == 0)
-        return usageError(parsed.malformedTotal > 0
-                                  ? tr("No valid asset IDs in the input (%1 lines read): every "
-                                       "token that looked like an ID was malformed. An asset ID "
-                                       "is 32 hexadecimal characters.")
-                                            .arg(parsed.linesRead)
-                                  : tr("No asset IDs found in the input (%1 lines read). An "
-                                       "asset ID is 32 hexadecimal characters.")
-                                            .arg(parsed.linesRead));
+        return usageError(
+                parsed.malformedTotal > 0
+                        ? Tr::tr("No valid asset IDs in the input (%1 lines read): every "
+                                 "token that looked like an ID was malformed. An asset ID "
+                                 "is 32 hexadecimal characters.")
+                                  .arg(parsed.linesRead)
+                        : Tr::tr("No asset IDs found in the input (%1 lines read). An "
+                                 "asset ID is 32 hexadecimal characters.")
+                                  .arg(parsed.linesRead));
 
     items->reserve(parsed.count());
     for (qsizetype i = 0; i < parsed.count(); ++i)
@@ -438,15 +450,15 @@ public:
         if (!m_enabled || (m_clock.elapsed() - m_last < 200 && p.done < p.total))
             return;
         m_last = m_clock.elapsed();
-        QString line = tr("[%1/%2] %3 confirmed, %4 not confirmed")
+        QString line = Tr::tr("[%1/%2] %3 confirmed, %4 not confirmed")
                                .arg(p.done)
                                .arg(p.total)
                                .arg(p.confirmed + p.skipped)
                                .arg(p.done - p.confirmed - p.skipped);
         if (p.paused)
-            line += tr(" (paused)");
+            line += Tr::tr(" (paused)");
         else if (p.ratePerMinute > 0)
-            line += tr(", %1/min, %2 s left").arg(qRound(p.ratePerMinute)).arg(p.secondsLeft);
+            line += Tr::tr(", %1/min, %2 s left").arg(qRound(p.ratePerMinute)).arg(p.secondsLeft);
         std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
     }
     void end()
@@ -511,11 +523,11 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
             return;
         lastHistoryError.start();
         progress.end();
-        err(tr("History: %1").arg(message));
+        err(Tr::tr("History: %1").arg(message));
     });
     QObject::connect(&runner, &BatchRunner::waiting, &loop, [&](qint64 ms, const QString &reason) {
         progress.end();
-        err(tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+        err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
     });
 
     if (::pipe(signalPipe) == 0) {
@@ -524,8 +536,8 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
             char c;
             [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
             progress.end();
-            err(tr("Interrupted: stopping; requests already sent finish first, the rest stays "
-                   "resumable (press Ctrl+C again to quit at once)."));
+            err(Tr::tr("Interrupted: stopping; requests already sent finish first, the rest stays "
+                       "resumable (press Ctrl+C again to quit at once)."));
             runner.cancel();
         });
         std::signal(SIGINT, onSignal);
@@ -540,7 +552,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
     } else if (!runner.start(std::exchange(items, {}), context, error)) { // the engine has a copy
         return summary;
     } else if (history.isOpen()) {
-        err(tr("Batch %1 (if it is interrupted: %2 resume %1)").arg(runner.batchId(), program));
+        err(Tr::tr("Batch %1 (if it is interrupted: %2 resume %1)").arg(runner.batchId(), program));
     }
     loop.exec();
     progress.end();
@@ -550,13 +562,14 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
 // The closing summary on stderr and the exit code.
 int report(const BatchSummary &summary, const QString &batchId, int failedBefore = 0)
 {
-    QString line = tr("%n asset(s): %1 confirmed, %2 failed, %3 not sent", nullptr, summary.total)
-                           .arg(summary.confirmed)
-                           .arg(summary.failed)
-                           .arg(summary.notSent);
+    QString line
+            = Tr::tr("%Ln asset(s): %1 confirmed, %2 failed, %3 not sent", nullptr, summary.total)
+                      .arg(summary.confirmed)
+                      .arg(summary.failed)
+                      .arg(summary.notSent);
     if (summary.skipped > 0)
-        line += tr(", %n skipped (already confirmed)", nullptr, summary.skipped);
-    line += tr(" in %1 s (%2 requests, %3 throttled, %4 state reads).")
+        line += Tr::tr(", %Ln skipped (already confirmed)", nullptr, summary.skipped);
+    line += Tr::tr(" in %1 s (%2 requests, %3 throttled, %4 state reads).")
                     .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
                     .arg(summary.requests)
                     .arg(summary.throttled)
@@ -565,11 +578,11 @@ int report(const BatchSummary &summary, const QString &batchId, int failedBefore
     if (!summary.stopReason.isEmpty())
         err(summary.stopReason);
     if (!summary.historyError.isEmpty())
-        err(tr("History: %1 The batch is kept unfinished; '%3 resume %2' checks the "
-               "state of anything the history did not record before sending it.")
+        err(Tr::tr("History: %1 The batch is kept unfinished; '%3 resume %2' checks the "
+                   "state of anything the history did not record before sending it.")
                     .arg(summary.historyError, batchId, program));
     else if (summary.kept)
-        err(tr("%n asset(s) left to send: %2 resume %1", nullptr, summary.remaining)
+        err(Tr::tr("%Ln asset(s) left to send: %2 resume %1", nullptr, summary.remaining)
                     .arg(batchId, program));
     if (summary.authStopped)
         return AuthRejected;
@@ -583,26 +596,28 @@ int confirm(const QStringList &arguments)
     QCommandLineParser p;
     const RunOptions o;
     const QCommandLineOption statusO(
-            u"status"_s, tr("Status to set: CREATED (default), FAILED or CANCELLED."), u"STATUS"_s);
+            u"status"_s, Tr::tr("Status to set: CREATED (default), FAILED or CANCELLED."),
+            u"STATUS"_s);
     const QCommandLineOption noHistoryO(u"no-history"_s,
-                                        tr("Do not record this run in the history."));
+                                        Tr::tr("Do not record this run in the history."));
     const QCommandLineOption forceO(
             u"force"_s,
-            tr("Also send assets the history shows confirmed before (they are skipped "
-               "otherwise)."));
+            Tr::tr("Also send assets the history shows confirmed before (they are skipped "
+                   "otherwise)."));
     p.addOptions(o.all());
     p.addOptions({statusO, noHistoryO, forceO});
     p.addPositionalArgument(
             u"FILE"_s,
-            tr("Files with asset IDs in any text form; none or '-' reads standard input."),
+            Tr::tr("Files with asset IDs in any text form; none or '-' reads standard input."),
             u"[FILE...]"_s);
-    if (auto code = parse(p, arguments,
-                          tr("Confirms uploads: sends ConfirmAssetUpload for every asset ID found "
-                             "in the input.\nCredentials come from --profile, or from the "
-                             "environment: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, "
-                             "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, or "
-                             "VODCONFIRM_AUTH_TOKEN.\nProxy: the profile's, else the system's "
-                             "(https_proxy, HTTPS_PROXY, no_proxy, NO_PROXY).")))
+    if (auto code
+        = parse(p, arguments,
+                Tr::tr("Confirms uploads: sends ConfirmAssetUpload for every asset ID found "
+                       "in the input.\nCredentials come from --profile, or from the "
+                       "environment: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, "
+                       "HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, or "
+                       "VODCONFIRM_AUTH_TOKEN.\nProxy: the profile's, else the system's "
+                       "(https_proxy, HTTPS_PROXY, no_proxy, NO_PROXY).")))
         return *code;
 
     const Settings settings;
@@ -612,9 +627,9 @@ int confirm(const QStringList &arguments)
     const std::optional<TargetStatus> status
             = targetStatusFromName(p.isSet(statusO) ? p.value(statusO) : u"CREATED"_s);
     if (!status)
-        return usageError(tr("--status must be CREATED, FAILED or CANCELLED."));
+        return usageError(Tr::tr("--status must be CREATED, FAILED or CANCELLED."));
     if (p.isSet(o.history) && p.isSet(noHistoryO))
-        return usageError(tr("--history-db and --no-history exclude each other."));
+        return usageError(Tr::tr("--history-db and --no-history exclude each other."));
 
     Connection connection;
     if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
@@ -632,7 +647,7 @@ int confirm(const QStringList &arguments)
     HistoryStore history;
     if (!p.isSet(noHistoryO)) {
         if (auto code = openHistory(history, historyPath(p, o.history, settings),
-                                    tr("(use --no-history to run without a history)")))
+                                    Tr::tr("(use --no-history to run without a history)")))
             return *code;
     }
     QString error;
@@ -652,22 +667,23 @@ int resume(const QStringList &arguments)
     const RunOptions o;
     const QCommandLineOption discardO(
             u"discard"_s,
-            tr("Do not resume: mark the batch as finished, so it is no longer offered."));
+            Tr::tr("Do not resume: mark the batch as finished, so it is no longer offered."));
     p.addOptions(o.all());
     p.addOption(discardO);
     p.addPositionalArgument(u"BATCH"_s,
-                            tr("The batch id (see '%1 history --unfinished'); may be "
-                               "left out when exactly one batch is unfinished.")
+                            Tr::tr("The batch id (see '%1 history --unfinished'); may be "
+                                   "left out when exactly one batch is unfinished.")
                                     .arg(program),
                             u"[BATCH]"_s);
-    if (auto code = parse(p, arguments,
-                          tr("Resumes a batch that a crash, kill or power cut interrupted. Assets "
-                             "whose outcome is unknown are first read with ShowAssetMeta: those "
-                             "already confirmed are not sent again. Credentials as for confirm; "
-                             "the batch's profile is used unless --profile is given.")))
+    if (auto code
+        = parse(p, arguments,
+                Tr::tr("Resumes a batch that a crash, kill or power cut interrupted. Assets "
+                       "whose outcome is unknown are first read with ShowAssetMeta: those "
+                       "already confirmed are not sent again. Credentials as for confirm; "
+                       "the batch's profile is used unless --profile is given.")))
         return *code;
     if (p.positionalArguments().size() > 1)
-        return usageError(tr("Give at most one batch id."));
+        return usageError(Tr::tr("Give at most one batch id."));
 
     const Settings settings;
     Run run;
@@ -675,7 +691,7 @@ int resume(const QStringList &arguments)
         return *code;
     const QString path = historyPath(p, o.history, settings);
     if (!QFile::exists(path))
-        return usageError(tr("There is no history at %1 yet.").arg(path));
+        return usageError(Tr::tr("There is no history at %1 yet.").arg(path));
     HistoryStore history;
     if (auto code = openHistory(history, path))
         return *code;
@@ -686,17 +702,17 @@ int resume(const QStringList &arguments)
         if (batches.isEmpty()) {
             const QList<BatchInfo> running = history.unfinishedBatches();
             if (!running.isEmpty()) {
-                err(tr("Batch %1 is being run by another VOD Confirm process right now; there "
-                       "is nothing else to resume.")
+                err(Tr::tr("Batch %1 is being run by another VOD Confirm process right now; there "
+                           "is nothing else to resume.")
                             .arg(running.constLast().id));
                 return SomeFailed;
             }
-            err(tr("No interrupted batch to resume."));
+            err(Tr::tr("No interrupted batch to resume."));
             return AllConfirmed;
         }
         if (batches.size() > 1)
-            return usageError(tr("%1 batches are unfinished; name one (see '%2 history "
-                                 "--unfinished').")
+            return usageError(Tr::tr("%1 batches are unfinished; name one (see '%2 history "
+                                     "--unfinished').")
                                       .arg(batches.size())
                                       .arg(program));
         batchId = batches.first().id;
@@ -711,9 +727,9 @@ int resume(const QStringList &arguments)
         history.releaseBatch(batchId);
         if (!flushed)
             return usageError(error);
-        err(tr("Batch %1 marked as finished; %2 asset(s) were left unconfirmed.")
-                    .arg(batchId)
-                    .arg(plan->items.size()));
+        err(Tr::tr("Batch %1 marked as finished; %Ln asset(s) were left unconfirmed.", nullptr,
+                   int(plan->items.size()))
+                    .arg(batchId));
         return AllConfirmed;
     }
 
@@ -722,18 +738,19 @@ int resume(const QStringList &arguments)
         return *code;
     if (connection.config.projectId != plan->batch.projectId)
         return usageError(
-                tr("Batch %1 ran for project %2, but these credentials are for "
-                   "project %3. Use the batch's profile or --project-id %2.")
+                Tr::tr("Batch %1 ran for project %2, but these credentials are for "
+                       "project %3. Use the batch's profile or --project-id %2.")
                         .arg(batchId, plan->batch.projectId, connection.config.projectId));
     QNetworkAccessManager nam;
     VodClient client(&nam, connection.config);
     if (const QString problem = client.configProblem(); !problem.isEmpty())
         return usageError(problem);
 
-    err(tr("Resuming batch %1: %2 asset(s) confirmed before, %3 failed before, %4 to check and "
-           "finish.")
+    err(Tr::tr("Resuming batch %1: %Ln asset(s) confirmed before, %2 failed before, %3 to check "
+               "and "
+               "finish.",
+               nullptr, int(plan->confirmedBefore))
                 .arg(batchId)
-                .arg(plan->confirmedBefore)
                 .arg(plan->failedBefore)
                 .arg(plan->items.size()));
     return report(runBatch(client, history, {}, &*plan, run, connection.profile, false, nullptr),
@@ -746,29 +763,30 @@ int resume(const QStringList &arguments)
 int history(const QStringList &arguments)
 {
     QCommandLineParser p;
-    const QCommandLineOption historyO(u"history-db"_s,
-                                      tr("History database file (default: the app's)."), u"PATH"_s);
-    const QCommandLineOption assetO(u"asset"_s, tr("Only this asset ID."), u"ID"_s);
+    const QCommandLineOption historyO(
+            u"history-db"_s, Tr::tr("History database file (default: the app's)."), u"PATH"_s);
+    const QCommandLineOption assetO(u"asset"_s, Tr::tr("Only this asset ID."), u"ID"_s);
     const QCommandLineOption sinceO(
-            u"since"_s, tr("Only attempts at or after this ISO 8601 date or time (UTC)."),
+            u"since"_s, Tr::tr("Only attempts at or after this ISO 8601 date or time (UTC)."),
             u"ISO-DATE"_s);
-    const QCommandLineOption outputO(u"output"_s, tr("Output format: text (default), json or csv."),
+    const QCommandLineOption outputO(u"output"_s,
+                                     Tr::tr("Output format: text (default), json or csv."),
                                      u"FORMAT"_s, u"text"_s);
     const QCommandLineOption unfinishedO(
             u"unfinished"_s,
-            tr("List the batches that did not finish (running now, or interrupted) instead."));
+            Tr::tr("List the batches that did not finish (running now, or interrupted) instead."));
     p.addOptions({historyO, assetO, sinceO, outputO, unfinishedO});
-    if (auto code = parse(p, arguments, tr("Prints the confirmation history, newest first.")))
+    if (auto code = parse(p, arguments, Tr::tr("Prints the confirmation history, newest first.")))
         return *code;
     const std::optional<Format> format = formatFromName(p.value(outputO));
     if (!format)
-        return usageError(tr("--output must be text, json or csv."));
+        return usageError(Tr::tr("--output must be text, json or csv."));
 
     HistoryFilter filter;
     if (p.isSet(assetO)) {
         filter.assetId = p.value(assetO).trimmed().toLower();
         if (!AssetIdParser::isValidId(filter.assetId))
-            return usageError(tr("--asset must be an asset ID (32 hexadecimal characters)."));
+            return usageError(Tr::tr("--asset must be an asset ID (32 hexadecimal characters)."));
     }
     if (p.isSet(sinceO)) {
         QDateTime since = QDateTime::fromString(p.value(sinceO), Qt::ISODateWithMs);
@@ -776,8 +794,8 @@ int history(const QStringList &arguments)
             since = QDateTime(QDate::fromString(p.value(sinceO), Qt::ISODate), QTime(0, 0),
                               Qt::UTC);
         if (!since.isValid())
-            return usageError(tr("--since must be an ISO 8601 date such as 2026-11-28 or "
-                                 "2026-11-28T09:30:00Z."));
+            return usageError(Tr::tr("--since must be an ISO 8601 date such as 2026-11-28 or "
+                                     "2026-11-28T09:30:00Z."));
         if (since.timeSpec() == Qt::LocalTime)
             since.setTimeSpec(Qt::UTC);
         filter.from = since;
@@ -785,7 +803,7 @@ int history(const QStringList &arguments)
     const QString path = p.isSet(historyO) ? p.value(historyO)
                                            : HistoryStore::pathFor(Settings().historyPath());
     if (!QFile::exists(path))
-        return usageError(tr("There is no history at %1 yet.").arg(path));
+        return usageError(Tr::tr("There is no history at %1 yet.").arg(path));
     HistoryStore store;
     QString error;
     if (!store.open(path, &error))
@@ -817,11 +835,11 @@ int history(const QStringList &arguments)
 int profiles(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(u"ACTION"_s, tr("list (default), or show NAME"),
+    p.addPositionalArgument(u"ACTION"_s, Tr::tr("list (default), or show NAME"),
                             u"[list | show NAME]"_s);
     if (auto code = parse(p, arguments,
-                          tr("Lists the saved profiles, or shows one. Secrets are "
-                             "never shown.")))
+                          Tr::tr("Lists the saved profiles, or shows one. Secrets are "
+                                 "never shown.")))
         return *code;
     const QStringList args = p.positionalArguments();
     const Settings settings;
@@ -831,40 +849,41 @@ int profiles(const QStringList &arguments)
         for (const QString &name : settings.profileNames())
             out((name == active ? u"* "_s : u"  "_s).toUtf8() + visible(name).toUtf8() + '\n');
         if (settings.profileNames().isEmpty())
-            err(tr("No profiles yet. Create one in the desktop app (run vodconfirm without "
-                   "arguments)."));
+            err(Tr::tr("No profiles yet. Create one in the desktop app (run vodconfirm without "
+                       "arguments)."));
         return AllConfirmed;
     }
     if (action == "show"_L1 && args.size() == 2) {
         const std::optional<Profile> profile = settings.profile(args.at(1));
         if (!profile)
-            return usageError(tr("There is no profile named \"%1\".").arg(args.at(1)));
+            return usageError(Tr::tr("There is no profile named \"%1\".").arg(args.at(1)));
         const Profile &pr = *profile;
-        QStringList lines = {
-                tr("name:         %1").arg(pr.name),
-                // Never a user name or password that a hand edit left in the URL.
-                tr("endpoint:     %1").arg(pr.vodEndpoint().toString(QUrl::RemoveUserInfo)),
-                tr("region:       %1").arg(pr.regionId), tr("project id:   %1").arg(pr.projectId),
-                tr("auth mode:    %1").arg(authModeName(pr.authMode))};
+        QStringList lines
+                = {Tr::tr("name:         %1").arg(pr.name),
+                   // Never a user name or password that a hand edit left in the URL.
+                   Tr::tr("endpoint:     %1").arg(pr.vodEndpoint().toString(QUrl::RemoveUserInfo)),
+                   Tr::tr("region:       %1").arg(pr.regionId),
+                   Tr::tr("project id:   %1").arg(pr.projectId),
+                   Tr::tr("auth mode:    %1").arg(authModeName(pr.authMode))};
         if (pr.authMode == AuthMode::AkSk)
-            lines << tr("access key:   %1").arg(pr.accessKey)
-                  << tr("secrets:      %1")
-                             .arg(pr.rememberSecrets ? tr("in the system keychain")
-                                                     : tr("not stored (asked each session)"));
+            lines << Tr::tr("access key:   %1").arg(pr.accessKey)
+                  << Tr::tr("secrets:      %1")
+                             .arg(pr.rememberSecrets ? Tr::tr("in the system keychain")
+                                                     : Tr::tr("not stored (asked each session)"));
         if (pr.authMode == AuthMode::Password)
-            lines << tr("IAM user:     %1").arg(pr.userName)
-                  << tr("account:      %1").arg(pr.accountName);
+            lines << Tr::tr("IAM user:     %1").arg(pr.userName)
+                  << Tr::tr("account:      %1").arg(pr.accountName);
         if (!pr.caFile.isEmpty())
-            lines << tr("CA file:      %1").arg(pr.caFile);
+            lines << Tr::tr("CA file:      %1").arg(pr.caFile);
         switch (pr.proxyMode) {
         case ProxyMode::System:
-            lines << tr("proxy:        system settings");
+            lines << Tr::tr("proxy:        system settings");
             break;
         case ProxyMode::None:
-            lines << tr("proxy:        none");
+            lines << Tr::tr("proxy:        none");
             break;
         case ProxyMode::Manual:
-            lines << tr("proxy:        %1://%2%3:%4")
+            lines << Tr::tr("proxy:        %1://%2%3:%4")
                              .arg(proxyTypeName(pr.proxyType),
                                   pr.proxyUserName.isEmpty() ? QString() : pr.proxyUserName + u'@',
                                   pr.proxyHost)
@@ -876,7 +895,7 @@ int profiles(const QStringList &arguments)
         out(lines.join(u'\n').toUtf8() + '\n');
         return AllConfirmed;
     }
-    return usageError(tr("Usage: %1 profiles [list | show NAME]").arg(program));
+    return usageError(Tr::tr("Usage: %1 profiles [list | show NAME]").arg(program));
 }
 
 } // namespace
@@ -917,7 +936,7 @@ int runCommand(const QStringList &arguments, Binary binary)
     err(mainHelp(binary));
     if (command.isEmpty()) // vodconfirm-cli alone
         return UsageError;
-    return usageError(tr("Unknown command \"%1\".").arg(command));
+    return usageError(Tr::tr("Unknown command \"%1\".").arg(command));
 }
 
 } // namespace

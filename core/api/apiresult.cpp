@@ -11,10 +11,12 @@ using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
-static QString tr(const char *text)
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("ApiResult", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::ApiResult)
+};
+} // namespace
 
 QString ApiResult::summary() const
 {
@@ -37,53 +39,54 @@ namespace {
 QString networkErrorMessage(const ApiResult::Reply &r)
 {
     if (r.timedOut)
-        return r.requestSent ? tr("No answer from the server before the timeout.")
-                             : tr("The request could not be sent before the timeout.");
+        return r.requestSent ? Tr::tr("No answer from the server before the timeout.")
+                             : Tr::tr("The request could not be sent before the timeout.");
     switch (r.networkError) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("The server refused the connection: nothing was sent (check the endpoint's "
-                  "address and port).");
+        return Tr::tr("The server refused the connection: nothing was sent (check the endpoint's "
+                      "address and port).");
     case QNetworkReply::RemoteHostClosedError:
-        return r.requestSent ? tr("The server closed the connection after the request was sent, "
-                                  "before answering: it may have taken effect.")
-                             : tr("The server closed the connection before the request was "
-                                  "sent.");
+        return r.requestSent
+                ? Tr::tr("The server closed the connection after the request was sent, "
+                         "before answering: it may have taken effect.")
+                : Tr::tr("The server closed the connection before the request was "
+                         "sent.");
     case QNetworkReply::ContentReSendError:
-        return tr("The connection closed after the request was sent, before any answer: it may "
-                  "have taken effect, so it was not sent again blindly.");
+        return Tr::tr("The connection closed after the request was sent, before any answer: it may "
+                      "have taken effect, so it was not sent again blindly.");
     case QNetworkReply::HostNotFoundError:
-        return tr("The endpoint's host name could not be found: nothing was sent (check the "
-                  "region or endpoint and the network).");
+        return Tr::tr("The endpoint's host name could not be found: nothing was sent (check the "
+                      "region or endpoint and the network).");
     case QNetworkReply::UnknownNetworkError:
         if (!r.requestSent)
-            return tr("The server could not be reached: nothing was sent (%1).")
+            return Tr::tr("The server could not be reached: nothing was sent (%1).")
                     .arg(r.networkErrorString);
         break;
     case QNetworkReply::SslHandshakeFailedError:
         if (!r.tlsErrors.isEmpty())
-            return tr("The server's certificate was not accepted: %1.")
+            return Tr::tr("The server's certificate was not accepted: %1.")
                     .arg(r.tlsErrors.join("; "_L1));
-        return tr("The secure (TLS) connection failed: %1").arg(r.networkErrorString);
+        return Tr::tr("The secure (TLS) connection failed: %1").arg(r.networkErrorString);
     case QNetworkReply::ProxyConnectionRefusedError:
-        return tr("The proxy server refused the connection: check the proxy's host name and "
-                  "port.");
+        return Tr::tr("The proxy server refused the connection: check the proxy's host name and "
+                      "port.");
     case QNetworkReply::ProxyNotFoundError:
-        return tr("The proxy server's host name could not be found: check the proxy settings.");
+        return Tr::tr("The proxy server's host name could not be found: check the proxy settings.");
     case QNetworkReply::ProxyConnectionClosedError:
-        return tr("The proxy server closed the connection unexpectedly.");
+        return Tr::tr("The proxy server closed the connection unexpectedly.");
     case QNetworkReply::ProxyTimeoutError:
-        return tr("The proxy server did not answer in time.");
+        return Tr::tr("The proxy server did not answer in time.");
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return tr("The proxy server asks for a user name and password, or refused the ones "
-                  "given: check the proxy user name and password.");
+        return Tr::tr("The proxy server asks for a user name and password, or refused the ones "
+                      "given: check the proxy user name and password.");
     case QNetworkReply::UnknownProxyError:
-        return tr("The proxy server failed: %1").arg(r.networkErrorString);
+        return Tr::tr("The proxy server failed: %1").arg(r.networkErrorString);
     case QNetworkReply::OperationCanceledError:
-        return tr("The request was cancelled.");
+        return Tr::tr("The request was cancelled.");
     default:
         break;
     }
-    return r.networkErrorString.isEmpty() ? tr("Network error.") : r.networkErrorString;
+    return r.networkErrorString.isEmpty() ? Tr::tr("Network error.") : r.networkErrorString;
 }
 
 // Pulls code and message out of {"error_code","error_msg"}, {"errorCode","errorMsg"},
@@ -185,26 +188,27 @@ ApiResult ApiResult::fromReply(const Reply &r)
     const bool isHtml = r.contentType.contains("html") || body.startsWith('<');
     QString bodyProblem;
     if (r.bodyTruncated)
-        bodyProblem = tr("The answer was too large and was cut off (HTTP %1).").arg(r.httpStatus);
+        bodyProblem
+                = Tr::tr("The answer was too large and was cut off (HTTP %1).").arg(r.httpStatus);
     else if (isJson)
         result.json = doc.object();
     else if (body.isEmpty())
-        bodyProblem = tr("The server sent an empty answer (HTTP %1).").arg(r.httpStatus);
+        bodyProblem = Tr::tr("The server sent an empty answer (HTTP %1).").arg(r.httpStatus);
     else if (isHtml) {
         const QString title = htmlTitle(body);
         bodyProblem = title.isEmpty()
-                ? tr("The server sent a web page instead of an API answer (HTTP %1).")
+                ? Tr::tr("The server sent a web page instead of an API answer (HTTP %1).")
                           .arg(r.httpStatus)
-                : tr("The server sent a web page instead of an API answer (HTTP %1): %2")
+                : Tr::tr("The server sent a web page instead of an API answer (HTTP %1): %2")
                           .arg(r.httpStatus)
                           .arg(title);
     } else if (body.startsWith('{') || body.startsWith('[')) {
-        bodyProblem = tr("The server's answer is not complete JSON (HTTP %1): %2 at byte %3.")
+        bodyProblem = Tr::tr("The server's answer is not complete JSON (HTTP %1): %2 at byte %3.")
                               .arg(r.httpStatus)
                               .arg(parseError.errorString())
                               .arg(parseError.offset);
     } else {
-        bodyProblem = tr("The server's answer is not JSON (HTTP %1).").arg(r.httpStatus);
+        bodyProblem = Tr::tr("The server's answer is not JSON (HTTP %1).").arg(r.httpStatus);
     }
 
     if (result.requestId.isEmpty())
@@ -224,26 +228,26 @@ ApiResult ApiResult::fromReply(const Reply &r)
         }
         QString what = bodyProblem;
         if (what.isEmpty() && (!result.errorCode.isEmpty() || !result.errorMessage.isEmpty()))
-            what = tr("The server answered HTTP %1, but with an error: %2")
+            what = Tr::tr("The server answered HTTP %1, but with an error: %2")
                            .arg(r.httpStatus)
                            .arg(result.errorMessage.isEmpty() ? result.errorCode
                                                               : result.errorMessage);
         if (what.isEmpty())
-            what = tr("The server answered HTTP %1 without \"%2\" in its answer.")
+            what = Tr::tr("The server answered HTTP %1 without \"%2\" in its answer.")
                            .arg(r.httpStatus)
                            .arg(QString::fromLatin1(r.expectedKey));
-        result.errorMessage = tr("%1 Whether the request took effect is not known.").arg(what);
+        result.errorMessage = Tr::tr("%1 Whether the request took effect is not known.").arg(what);
         result.errorClass = ErrorClass::Transient;
         return result;
     }
 
     if (result.errorMessage.isEmpty() && r.httpStatus >= 300 && r.httpStatus < 400)
-        result.errorMessage = tr("The server redirected the request to %1; redirects are not "
-                                 "followed, so that credentials never go to another address.")
+        result.errorMessage = Tr::tr("The server redirected the request to %1; redirects are not "
+                                     "followed, so that credentials never go to another address.")
                                       .arg(QString::fromLatin1(r.location));
     if (result.errorMessage.isEmpty())
         result.errorMessage = bodyProblem.isEmpty()
-                ? tr("The server answered HTTP %1 without an error message.").arg(r.httpStatus)
+                ? Tr::tr("The server answered HTTP %1 without an error message.").arg(r.httpStatus)
                 : bodyProblem;
 
     const ErrorEntry *entry = ErrorCatalogue::forCode(result.errorCode, r.httpStatus);

@@ -9,6 +9,13 @@ using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
 
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::Credentials)
+};
+} // namespace
+
 QString authModeName(AuthMode mode)
 {
     switch (mode) {
@@ -39,34 +46,30 @@ AuthMode authModeFromName(const QString &name, bool *ok)
 
 QString Credentials::missing() const
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("VodConfirm::Credentials", text);
-    };
     QStringList parts;
     switch (mode) {
     case AuthMode::AkSk:
         if (accessKey.trimmed().isEmpty())
-            parts << tr("the access key (AK)");
+            parts << Tr::tr("the access key (AK)");
         if (secretKey.isEmpty())
-            parts << tr("the secret access key (SK)");
+            parts << Tr::tr("the secret access key (SK)");
         break;
     case AuthMode::Token:
         if (token.trimmed().isEmpty())
-            parts << tr("the IAM token");
+            parts << Tr::tr("the IAM token");
         break;
     case AuthMode::Password:
         if (userName.trimmed().isEmpty())
-            parts << tr("the IAM user name");
+            parts << Tr::tr("the IAM user name");
         if (password.isEmpty())
-            parts << tr("the password");
+            parts << Tr::tr("the password");
         if (accountName.trimmed().isEmpty())
-            parts << tr("the account name");
+            parts << Tr::tr("the account name");
         break;
     }
     if (parts.isEmpty())
         return {};
-    return QCoreApplication::translate("VodConfirm::Credentials", "Missing %1.")
-            .arg(parts.join(", "_L1));
+    return Tr::tr("Missing %1.").arg(parts.join(", "_L1));
 }
 
 Credentials Credentials::normalized() const
@@ -82,16 +85,13 @@ QString Credentials::problem() const
 {
     if (QString p = missing(); !p.isEmpty())
         return p;
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("VodConfirm::Credentials", text);
-    };
     const std::pair<const QString *, QString> fields[] = {
-            {&accessKey, tr("The access key (AK)")},
-            {&secretKey, tr("The secret access key (SK)")},
-            {&securityToken, tr("The security token")},
-            {&token, tr("The IAM token")},
-            {&userName, tr("The IAM user name")},
-            {&accountName, tr("The account name")},
+            {&accessKey, Tr::tr("The access key (AK)")},
+            {&secretKey, Tr::tr("The secret access key (SK)")},
+            {&securityToken, Tr::tr("The security token")},
+            {&token, Tr::tr("The IAM token")},
+            {&userName, Tr::tr("The IAM user name")},
+            {&accountName, Tr::tr("The account name")},
     };
     for (const auto &[value, what] : fields) {
         if (QString p = headerValueProblem(*value, what); !p.isEmpty())

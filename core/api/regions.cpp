@@ -10,12 +10,22 @@ namespace VodConfirm::Regions {
 const QList<Region> &all()
 {
     // The six VOD regions of the official SDKs (contract section 3.1).
+    // Names as the console writes them; translated by displayName().
+    const auto name = [](const char *text) { return QString::fromUtf8(text); };
     static const QList<Region> regions = {
-            {u"cn-north-4"_s, u"CN North-Beijing4"_s}, {u"cn-north-1"_s, u"CN North-Beijing1"_s},
-            {u"cn-east-2"_s, u"CN East-Shanghai2"_s},  {u"ap-southeast-1"_s, u"CN-Hong Kong"_s},
-            {u"ap-southeast-2"_s, u"AP-Bangkok"_s},    {u"ap-southeast-3"_s, u"AP-Singapore"_s},
+            {u"cn-north-4"_s, name(QT_TRANSLATE_NOOP("Regions", "CN North-Beijing4"))},
+            {u"cn-north-1"_s, name(QT_TRANSLATE_NOOP("Regions", "CN North-Beijing1"))},
+            {u"cn-east-2"_s, name(QT_TRANSLATE_NOOP("Regions", "CN East-Shanghai2"))},
+            {u"ap-southeast-1"_s, name(QT_TRANSLATE_NOOP("Regions", "CN-Hong Kong"))},
+            {u"ap-southeast-2"_s, name(QT_TRANSLATE_NOOP("Regions", "AP-Bangkok"))},
+            {u"ap-southeast-3"_s, name(QT_TRANSLATE_NOOP("Regions", "AP-Singapore"))},
     };
     return regions;
+}
+
+QString displayName(const Region &region)
+{
+    return QCoreApplication::translate("Regions", region.name.toUtf8().constData());
 }
 
 bool isKnown(const QString &id)

@@ -192,7 +192,7 @@ void BatchRunner::onEngineFinished(BatchSummary summary)
         const bool saved = m_history->flush();
         summary.historyNotSaved = m_history->rowsNotSaved();
         if (!saved || summary.historyNotSaved > 0)
-            summary.historyError = tr("%n attempt(s) could not be saved to the history (%1).",
+            summary.historyError = tr("%Ln attempt(s) could not be saved to the history (%1).",
                                       nullptr, int(summary.historyNotSaved))
                                            .arg(m_history->lastWriteError());
         // Without every row on disk the history cannot tell what is left: keep the batch, so a
@@ -203,7 +203,7 @@ void BatchRunner::onEngineFinished(BatchSummary summary)
             if (reason.isEmpty() && !summary.historyError.isEmpty())
                 reason = summary.historyError;
             if (reason.isEmpty())
-                reason = tr("%n asset(s) could not be sent.", nullptr, summary.remaining);
+                reason = tr("%Ln asset(s) could not be sent.", nullptr, summary.remaining);
             m_history->stopBatch(id, QDateTime::currentDateTimeUtc(), reason);
         } else {
             m_history->finishBatch(id, QDateTime::currentDateTimeUtc());

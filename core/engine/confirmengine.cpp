@@ -414,7 +414,7 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
         if (wrongStateKnown)
             notes << tr("the asset is %1").arg(verifiedState);
         else if (retryable && a.attempts >= m_options.maxAttempts)
-            notes << tr("gave up after %n attempt(s)", nullptr, a.attempts);
+            notes << tr("gave up after %Ln attempt(s)", nullptr, a.attempts);
         if (unread)
             notes << tr("the asset's state could not be checked, so it may have been confirmed");
         setState(index, AssetState::Failed, notes.join(u"; "_s));

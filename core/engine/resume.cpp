@@ -8,10 +8,10 @@
 namespace VodConfirm {
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("Resume", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::Resume)
+};
 } // namespace
 
 std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId, QString *error)
@@ -23,9 +23,9 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
     };
     const std::optional<BatchInfo> batch = store.batch(batchId);
     if (!batch)
-        return fail(tr("There is no batch %1 in the history.").arg(batchId));
+        return fail(Tr::tr("There is no batch %1 in the history.").arg(batchId));
     if (batch->finishedAt.isValid())
-        return fail(tr("Batch %1 finished at %2; there is nothing to resume.")
+        return fail(Tr::tr("Batch %1 finished at %2; there is nothing to resume.")
                             .arg(batchId, batch->finishedAt.toString(Qt::ISODate)));
     QString claimError;
     if (!store.claimBatch(batchId, &claimError))
@@ -36,8 +36,8 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
     if (journal.isEmpty()) {
         store.releaseBatch(batchId);
         return fail(journalError.isEmpty()
-                            ? tr("Batch %1 has no recorded asset list (it was started by an "
-                                 "older version of VOD Confirm), so it cannot be resumed.")
+                            ? Tr::tr("Batch %1 has no recorded asset list (it was started by an "
+                                     "older version of VOD Confirm), so it cannot be resumed.")
                                       .arg(batchId)
                             : journalError);
     }
@@ -50,10 +50,10 @@ std::optional<ResumePlan> planResume(HistoryStore &store, const QString &batchId
         const std::optional<TargetStatus> status = targetStatusFromName(e.targetStatus);
         if (!AssetIdParser::isValidId(e.assetId) || !status) {
             store.releaseBatch(batchId);
-            return fail(tr("Batch %1 cannot be resumed: its recorded asset list is damaged "
-                           "(entry %2 of %3 is not an asset ID with a target status). Nothing "
-                           "was sent. Discard the batch, and confirm its assets again as a new "
-                           "batch (assets already confirmed are skipped).")
+            return fail(Tr::tr("Batch %1 cannot be resumed: its recorded asset list is damaged "
+                               "(entry %2 of %3 is not an asset ID with a target status). Nothing "
+                               "was sent. Discard the batch, and confirm its assets again as a new "
+                               "batch (assets already confirmed are skipped).")
                                 .arg(batchId)
                                 .arg(i + 1)
                                 .arg(journal.size()));

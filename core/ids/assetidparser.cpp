@@ -727,7 +727,7 @@ private:
                                                  "1 character, an asset ID has 32");
         } else if (b - a != IdLength) {
             reason = QCoreApplication::translate("AssetIdParser",
-                                                 "%n characters, an asset ID has 32", nullptr,
+                                                 "%Ln characters, an asset ID has 32", nullptr,
                                                  clampCount(b - a));
         } else {
             qsizetype i = a;
@@ -1009,7 +1009,7 @@ QStringList ParsedIds::ids() const
 QStringList ParsedIds::notes() const
 {
     // Singular and plural are separate sources so that English reads right without a .qm file;
-    // the plural one is a %n numerus string for languages with more forms.
+    // the plural one is a %Ln numerus string for languages with more forms.
     QStringList notes;
     if (assetIds.isEmpty() && alreadyKnown == 0)
         notes << QCoreApplication::translate(
@@ -1017,30 +1017,30 @@ QStringList ParsedIds::notes() const
     if (duplicates == 1)
         notes << QCoreApplication::translate("AssetIdParser", "1 duplicate ignored");
     else if (duplicates > 1)
-        notes << QCoreApplication::translate("AssetIdParser", "%n duplicates ignored", nullptr,
+        notes << QCoreApplication::translate("AssetIdParser", "%Ln duplicates ignored", nullptr,
                                              clampCount(duplicates));
     if (alreadyKnown == 1)
         notes << QCoreApplication::translate("AssetIdParser", "1 ID already in the list ignored");
     else if (alreadyKnown > 1)
-        notes << QCoreApplication::translate("AssetIdParser", "%n IDs already in the list ignored",
+        notes << QCoreApplication::translate("AssetIdParser", "%Ln IDs already in the list ignored",
                                              nullptr, clampCount(alreadyKnown));
     if (upperCaseNormalised == 1)
         notes << QCoreApplication::translate(
                 "AssetIdParser", "1 ID was in upper case and was converted to lower case");
     else if (upperCaseNormalised > 1)
         notes << QCoreApplication::translate(
-                "AssetIdParser", "%n IDs were in upper case and were converted to lower case",
+                "AssetIdParser", "%Ln IDs were in upper case and were converted to lower case",
                 nullptr, clampCount(upperCaseNormalised));
     if (malformedTotal > 0) {
         QString line = malformedTotal == 1
                 ? QCoreApplication::translate("AssetIdParser",
                                               "1 value looks like an asset ID but is not valid")
                 : QCoreApplication::translate("AssetIdParser",
-                                              "%n values look like asset IDs but are not valid",
+                                              "%Ln values look like asset IDs but are not valid",
                                               nullptr, clampCount(malformedTotal));
         if (malformedTotal > malformed.size()) {
             line += u' ';
-            line += QCoreApplication::translate("AssetIdParser", "(the first %1 are listed)")
+            line += QCoreApplication::translate("AssetIdParser", "(the first %L1 are listed)")
                             .arg(malformed.size());
         }
         notes << line;
@@ -1196,8 +1196,6 @@ void AssetIdStream::feed(QByteArrayView bytes)
 
 QString AssetIdStream::feedFrom(QIODevice &device)
 {
-    const auto tr
-            = [](const char *text) { return QCoreApplication::translate("AssetIdParser", text); };
     constexpr qsizetype ChunkSize = 64 * 1024;
     QByteArray chunk(ChunkSize, Qt::Uninitialized);
     std::optional<QStringDecoder> decoder; // UTF-16/32; none for UTF-8
@@ -1241,8 +1239,10 @@ QString AssetIdStream::feedFrom(QIODevice &device)
             bytes = decoded;
         }
         if (bytes.contains('\0')) {
-            problem = tr("it is not text (it contains NUL bytes). Give text files: UTF-8, or "
-                         "UTF-16 or UTF-32 with a byte order mark.");
+            problem = QCoreApplication::translate(
+                    "AssetIdParser",
+                    "it is not text (it contains NUL bytes). Give text files: UTF-8, or "
+                    "UTF-16 or UTF-32 with a byte order mark.");
             break;
         }
         feed(bytes);

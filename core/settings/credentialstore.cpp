@@ -18,10 +18,10 @@ namespace VodConfirm {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("VodConfirm::CredentialStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::CredentialStore)
+};
 
 enum class Operation { Read, Write, Remove };
 
@@ -84,7 +84,7 @@ Outcome outcome(const QKeychain::Job &job, Operation op, const QString &profileN
             return o;
         }
         o.notFound = true;
-        o.error = tr("The %1 of profile “%2” is not stored in the system keychain.")
+        o.error = Tr::tr("The %1 of profile “%2” is not stored in the system keychain.")
                           .arg(CredentialStore::kindName(kind), profileName);
         return o;
     }
@@ -95,33 +95,35 @@ Outcome outcome(const QKeychain::Job &job, Operation op, const QString &profileN
     if (detail.endsWith(u'.'))
         detail.chop(1);
     if (detail.isEmpty())
-        detail = tr("no details given");
+        detail = Tr::tr("no details given");
 
     if (meansNoBackend(error, detail)) {
         o.noBackend = true;
-        o.error = tr("No system keychain is available (%1). Secrets for this profile cannot be "
-                     "remembered; you will be asked for them each session.")
+        o.error = Tr::tr("No system keychain is available (%1). Secrets for this profile cannot be "
+                         "remembered; you will be asked for them each session.")
                           .arg(detail);
         return o;
     }
     if (meansLocked(error, detail)) {
-        o.error = tr("The system keychain is locked or refused access (%1). Unlock it (for "
-                     "example by logging in to the desktop again) and try again; until then you "
-                     "will be asked for secrets each session.")
+        o.error = Tr::tr("The system keychain is locked or refused access (%1). Unlock it (for "
+                         "example by logging in to the desktop again) and try again; until then "
+                         "you "
+                         "will be asked for secrets each session.")
                           .arg(detail);
         return o;
     }
     switch (op) {
     case Operation::Read:
-        o.error = tr("The %1 of profile “%2” could not be read from the system keychain (%3).")
+        o.error = Tr::tr("The %1 of profile “%2” could not be read from the system keychain (%3).")
                           .arg(CredentialStore::kindName(kind), profileName, detail);
         break;
     case Operation::Write:
-        o.error = tr("The %1 of profile “%2” could not be saved in the system keychain (%3).")
+        o.error = Tr::tr("The %1 of profile “%2” could not be saved in the system keychain (%3).")
                           .arg(CredentialStore::kindName(kind), profileName, detail);
         break;
     case Operation::Remove:
-        o.error = tr("The %1 of profile “%2” could not be removed from the system keychain (%3).")
+        o.error = Tr::tr("The %1 of profile “%2” could not be removed from the system keychain "
+                         "(%3).")
                           .arg(CredentialStore::kindName(kind), profileName, detail);
         break;
     }
@@ -211,15 +213,15 @@ QString CredentialStore::kindName(SecretKind kind)
 {
     switch (kind) {
     case SecretKind::SecretKey:
-        return tr("secret access key (SK)");
+        return Tr::tr("secret access key (SK)");
     case SecretKind::SecurityToken:
-        return tr("security token");
+        return Tr::tr("security token");
     case SecretKind::Token:
-        return tr("IAM token");
+        return Tr::tr("IAM token");
     case SecretKind::Password:
-        return tr("password");
+        return Tr::tr("password");
     case SecretKind::ProxyPassword:
-        return tr("proxy password");
+        return Tr::tr("proxy password");
     }
     return {};
 }

@@ -12,10 +12,10 @@ namespace VodConfirm {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("VodConfirm::Profile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::Profile)
+};
 
 } // namespace
 
@@ -55,16 +55,16 @@ ProxyType proxyTypeFromName(const QString &name)
 QString Profile::nameProblem(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("Enter a profile name.");
+        return Tr::tr("Enter a profile name.");
     if (name.size() > MaxNameLength)
-        return tr("A profile name can have at most %1 characters.").arg(MaxNameLength);
+        return Tr::tr("A profile name can have at most %1 characters.").arg(MaxNameLength);
     if (name.contains(u'/') || name.contains(u'\\'))
-        return tr("A profile name cannot contain “/” or “\\”.");
+        return Tr::tr("A profile name cannot contain “/” or “\\”.");
     if (name != name.trimmed())
-        return tr("A profile name cannot start or end with a space.");
+        return Tr::tr("A profile name cannot start or end with a space.");
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
-            return tr("A profile name cannot contain control characters.");
+            return Tr::tr("A profile name cannot contain control characters.");
     }
     return {};
 }
@@ -94,40 +94,43 @@ QString Profile::problem() const
 
     if (!customEndpoint.isEmpty()) {
         if (const QString p = Regions::endpointProblem(customEndpoint); !p.isEmpty())
-            return tr("VOD endpoint: %1").arg(p);
+            return Tr::tr("VOD endpoint: %1").arg(p);
     } else if (regionId.isEmpty()) {
-        return tr("Choose a region or enter the VOD endpoint URL.");
+        return Tr::tr("Choose a region or enter the VOD endpoint URL.");
     } else if (!Regions::isKnown(regionId)) {
-        return tr("“%1” is not a known region. Choose a region from the list or enter the VOD "
-                  "endpoint URL.")
+        return Tr::tr("“%1” is not a known region. Choose a region from the list or enter the VOD "
+                      "endpoint URL.")
                 .arg(regionId);
     }
 
     const QString project = projectId.trimmed();
     if (project.isEmpty())
-        return tr("Enter the project ID of the region (My Credentials > Projects in the console).");
-    if (const QString p = VodClient::projectIdProblem(project, tr("The project ID")); !p.isEmpty())
+        return Tr::tr(
+                "Enter the project ID of the region (My Credentials > Projects in the console).");
+    if (const QString p = VodClient::projectIdProblem(project, Tr::tr("The project ID"));
+        !p.isEmpty())
         return p;
 
     switch (authMode) {
     case AuthMode::AkSk:
         if (accessKey.trimmed().isEmpty())
-            return tr("Enter the access key (AK).");
+            return Tr::tr("Enter the access key (AK).");
         break;
     case AuthMode::Token:
         break;
     case AuthMode::Password:
         if (userName.trimmed().isEmpty())
-            return tr("Enter the IAM user name.");
+            return Tr::tr("Enter the IAM user name.");
         if (accountName.trimmed().isEmpty())
-            return tr("Enter the account name (for the account's own user it is the same as the "
-                      "user name).");
+            return Tr::tr(
+                    "Enter the account name (for the account's own user it is the same as the "
+                    "user name).");
         if (!customIamEndpoint.isEmpty()) {
             if (const QString p = Regions::endpointProblem(customIamEndpoint); !p.isEmpty())
-                return tr("IAM endpoint: %1").arg(p);
+                return Tr::tr("IAM endpoint: %1").arg(p);
         } else if (regionId.isEmpty()) {
-            return tr("Enter the IAM endpoint URL used to obtain a token for the custom VOD "
-                      "endpoint.");
+            return Tr::tr("Enter the IAM endpoint URL used to obtain a token for the custom VOD "
+                          "endpoint.");
         }
         break;
     }
@@ -135,12 +138,12 @@ QString Profile::problem() const
     if (proxyMode == ProxyMode::Manual) {
         const QString host = proxyHost.trimmed();
         if (host.isEmpty())
-            return tr("Enter the proxy's host name or address.");
+            return Tr::tr("Enter the proxy's host name or address.");
         if (host.contains(u'/') || host.contains(u' ') || host.contains(u'@'))
-            return tr("Enter only the proxy's host name or address, without “http://”, a user "
-                      "name or a path.");
+            return Tr::tr("Enter only the proxy's host name or address, without “http://”, a user "
+                          "name or a path.");
         if (proxyPort < 1 || proxyPort > 65535)
-            return tr("Enter the proxy's port (1–65535).");
+            return Tr::tr("Enter the proxy's port (1–65535).");
     }
     if (!caFile.isEmpty()) {
         QString error;

@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 15> &table()
+const std::array<Entry, 16> &table()
 {
-    static const std::array<Entry, 15> entries {{
+    static const std::array<Entry, 16> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -52,6 +52,7 @@ const std::array<Entry, 15> &table()
              QByteArray()},
             {Key::LastImportDir, "ui/lastImportDir"_L1, Type::String, QString()},
             {Key::FollowRunningRows, "ui/followRunningRows"_L1, Type::Int, 1, 0, 1},
+            {Key::Language, "ui/language"_L1, Type::String, QString()},
     }};
     return entries;
 }
@@ -599,6 +600,16 @@ bool Settings::followRunningRows() const
 void Settings::setFollowRunningRows(bool value)
 {
     setValue(Key::FollowRunningRows, value ? 1 : 0);
+}
+
+QString Settings::language() const
+{
+    return value(Key::Language).toString();
+}
+
+void Settings::setLanguage(const QString &value)
+{
+    setValue(Key::Language, value);
 }
 
 } // namespace VodConfirm

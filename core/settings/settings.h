@@ -49,6 +49,7 @@ public:
         HistoryTableHeaderState,
         LastImportDir,
         FollowRunningRows,
+        Language,
     };
     Q_ENUM(Key)
 
@@ -133,6 +134,10 @@ public:
     // The asset table scrolls to the rows being sent (default on).
     bool followRunningRows() const;
     void setFollowRunningRows(bool value);
+    // The language of the desktop app, a locale name such as "zh_CN"; empty (the default) follows
+    // the system. Read at start-up: a change applies when the app is next started.
+    QString language() const;
+    void setLanguage(const QString &value);
 
 signals:
     void changed(VodConfirm::Settings::Key key);

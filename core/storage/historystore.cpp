@@ -729,11 +729,11 @@ private:
             m_lastError = sqlError;
         }
         m_retained = std::move(batch);
-        QString message = HistoryStore::tr("Could not save %n attempt(s) to the history: %1.",
+        QString message = HistoryStore::tr("Could not save %Ln attempt(s) to the history: %1.",
                                            nullptr, int(rows))
                                   .arg(sqlError);
         message += u' ';
-        message += dropped > 0 ? HistoryStore::tr("The oldest %n could not be kept and are lost.",
+        message += dropped > 0 ? HistoryStore::tr("The oldest %Ln could not be kept and are lost.",
                                                   nullptr, int(dropped))
                                : HistoryStore::tr("They will be saved with the next write.");
         qCWarning(lcHistory).noquote() << message;

@@ -72,6 +72,7 @@ private slots:
     void closedPipeAtStartSendsNothing();
     void closedPipeMidBatchCancels();
     void profilesShowPrintsNoEndpointPassword();
+    void speaksTheLocalesLanguage();
 
 private:
     Run run(const QStringList &args, const QByteArray &input = {},
@@ -1012,6 +1013,60 @@ void TestCli::profilesShowPrintsNoEndpointPassword()
     QVERIFY2(r.err.contains("user name or password") && !r.err.contains("hunter2"),
              r.err.constData());
     QCOMPARE(m_server->counters().totalRequests, 0);
+}
+
+// The command line speaks the locale's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): help, usage
+// errors and the summary; option and command names, JSON keys and outcome values stay English.
+void TestCli::speaksTheLocalesLanguage()
+{
+    const QMap<QString, QString> zh {{u"LANG"_s, u"zh_CN.UTF-8"_s},
+                                     {u"LC_ALL"_s, QString()},
+                                     {u"LC_MESSAGES"_s, QString()},
+                                     {u"LANGUAGE"_s, QString()}};
+    Run r = run({u"--help"_s}, {}, zh);
+    QCOMPARE(r.exitCode, 0);
+    QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.startsWith(u"用法："_s) && out.contains(u"确认华为云视频点播媒资上传"_s),
+             r.out.constData());
+    QVERIFY(out.contains(u"confirm    确认"_s) && out.contains(u"--help"_s));
+
+    r = run({u"confirm"_s, u"--help"_s}, {}, zh);
+    QCOMPARE(r.exitCode, 0);
+    out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(u"显示此帮助。"_s) && out.contains(u"--rate-limit"_s), r.out.constData());
+    QVERIFY2(out.contains(u"并发请求数"_s), r.out.constData());
+
+    r = run(confirmArgs({u"--output"_s, u"xml"_s}), {}, zh);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(u"--output 必须是 text、json 或 csv。"_s),
+             r.err.constData());
+    // LC_ALL wins over LANG; LANGUAGE names the messages' language.
+    QMap<QString, QString> c = zh;
+    c[u"LC_ALL"_s] = u"C.UTF-8"_s;
+    r = run(confirmArgs({u"--output"_s, u"xml"_s}), {}, c);
+    QVERIFY2(r.err.contains("--output must be text, json or csv."), r.err.constData());
+    QMap<QString, QString> language = zh;
+    language[u"LANG"_s] = u"en_US.UTF-8"_s;
+    language[u"LANGUAGE"_s] = u"zh_CN"_s;
+    r = run(confirmArgs({u"--output"_s, u"xml"_s}), {}, language);
+    QVERIFY2(QString::fromUtf8(r.err).contains(u"--output 必须是"_s), r.err.constData());
+
+    m_server->addMissingAsset(id(2));
+    r = run(confirmArgs({u"--output"_s, u"json"_s}), (id(1) + u'\n' + id(2)).toUtf8(), zh);
+    QCOMPARE(r.exitCode, 1);
+    const QList<QJsonObject> lines = r.json();
+    QCOMPARE(lines.size(), 2);
+    for (const QJsonObject &o : lines) {
+        QCOMPARE(o.keys(),
+                 (QStringList {u"asset_id"_s, u"attempts"_s, u"error_code"_s, u"error_msg"_s,
+                               u"hint"_s, u"http_status"_s, u"outcome"_s, u"request_id"_s,
+                               u"status"_s}));
+        const QString outcome = o.value("outcome"_L1).toString();
+        QVERIFY2(outcome == "confirmed"_L1 || outcome == "failed"_L1, qPrintable(outcome));
+    }
+    // The summary on stderr is Chinese, with its numbers.
+    QVERIFY2(QString::fromUtf8(r.err).contains(u"2 个媒资：1 个已确认，1 个失败，0 个未发送"_s),
+             r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

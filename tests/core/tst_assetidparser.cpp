@@ -411,8 +411,11 @@ void TestAssetIdParser::malformedExamplesAreCapped()
     QCOMPARE(r.malformed.size(), ParsedIds::MaxExamples);
     QCOMPARE(r.malformed.first().token, idFor(0).left(31));
     QCOMPARE(r.malformed.last().line, ParsedIds::MaxExamples);
+    // Counts in the locale's digits, as everywhere in user text.
     QCOMPARE(r.notes().last(),
-             u"1500 values look like asset IDs but are not valid (the first 1000 are listed)"_s);
+             u"%L1 values look like asset IDs but are not valid (the first %L2 are listed)"_s
+                     .arg(1500)
+                     .arg(1000));
 }
 
 void TestAssetIdParser::tenThousandIdsKeepOrder()

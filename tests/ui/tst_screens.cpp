@@ -1,3 +1,4 @@
+#include "cli/translations.h"
 #include "firstrunpage.h"
 #include "layoutcheck.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -42,6 +44,9 @@ using Bucket = AssetTableModel::Bucket;
 // the screen, a button off its window), and VODCONFIRM_SCREENSHOT_DIR=<dir> saves each as
 // <dir>/<state>-<W>x<H>-<light|dark>.png for a person to look at. VODCONFIRM_SCREENSHOT=<path>
 // renders the README's picture (the finished batch with failures, 1366x768, light).
+// With VODCONFIRM_TEST_TRANSLATED=1 (tst_screens_zh_CN runs it under LANG=zh_CN.UTF-8) the app's
+// translators are installed as at start-up, every state is checked in that language, the texts
+// asserted are the Chinese ones, and the pictures are named <state>-zh_CN-...
 class TestScreens : public QObject
 {
     Q_OBJECT
@@ -79,6 +84,11 @@ private:
     // Checks the state at every screen size and palette (problems are reported by cleanup(), all
     // states of a test function together) and saves the pictures when asked.
     void checkState(const QString &state);
+    // The text expected in the language under test.
+    QString expect(const QString &english, const QString &chinese) const
+    {
+        return m_language.isEmpty() ? english : chinese;
+    }
 
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -89,6 +99,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     Credentials m_sessionCredentials;
     QStringList m_problems;
+    QString m_language; // empty: English, the source language
 };
 
 namespace {
@@ -109,6 +120,10 @@ QStringList makeIds(int count, int first)
 void TestScreens::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    if (qEnvironmentVariableIntValue("VODCONFIRM_TEST_TRANSLATED")) {
+        m_language = installTranslations().name(); // the system's: LANG, LC_ALL, LANGUAGE
+        QCOMPARE(m_language, u"zh_CN"_s); // the only translation the expectations know
+    }
     // One store for the whole run: a QtKeychain job still running when its store is deleted
     // crashes in the libsecret callback (see tst_profiledialog).
     m_credentials = std::make_unique<CredentialStore>(
@@ -228,9 +243,11 @@ void TestScreens::typeInto(QWidget *root, const QString &objectName, const QStri
     QCOMPARE(edit->text(), text);
 }
 
-void TestScreens::checkState(const QString &state)
+void TestScreens::checkState(const QString &name)
 {
-    const QString readme = qEnvironmentVariable("VODCONFIRM_SCREENSHOT");
+    const QString readme
+            = m_language.isEmpty() ? qEnvironmentVariable("VODCONFIRM_SCREENSHOT") : QString();
+    const QString state = m_language.isEmpty() ? name : name + u'-' + m_language;
     Test::forEachScreen(m_window.get(), [&](const QSize &size, const QString &palette) {
         for (const QString &problem : Test::layoutProblems(m_window.get(), size))
             m_problems << u"%1, %2x%3, %4: %5"_s.arg(state)
@@ -253,6 +270,14 @@ void TestScreens::firstRun()
 {
     makeWindow();
     QVERIFY(find<QWidget>(m_window.get(), u"firstRunPage"_s)->isVisible());
+    QStringList menus;
+    for (const QAction *menu : m_window->menuBar()->actions())
+        menus << menu->text();
+    QCOMPARE(menus,
+             expect(u"&File &Edit &Batch &Help"_s, u"文件(&F) 编辑(&E) 批次(&B) 帮助(&H)"_s)
+                     .split(u' '));
+    QCOMPARE(m_window->findChild<QAction *>(u"confirmAction"_s)->text(),
+             expect(u"&Confirm"_s, u"确认(&C)"_s));
     checkState(u"first-run"_s);
 }
 
@@ -262,6 +287,9 @@ void TestScreens::profileDialogNew()
     ProfileDialog *dialog = openFirstRunDialog();
     QVERIFY(dialog);
     QCOMPARE(find<QLineEdit>(dialog, u"profileName"_s)->text(), u"default"_s);
+    QCOMPARE(dialog->windowTitle(), expect(u"Connection Profiles"_s, u"连接配置"_s));
+    QCOMPARE(find<QPushButton>(dialog, u"profileCheckButton"_s)->text(),
+             expect(u"C&heck Connection"_s, u"检查连接(&H)"_s));
     checkState(u"profile-new"_s);
 }
 
@@ -274,7 +302,8 @@ void TestScreens::profileDialogInvalid()
     typeInto(dialog, u"profileProjectId"_s, u"not a project!"_s);
     auto *problem = find<QLabel>(dialog, u"profileProblem"_s);
     QTRY_VERIFY(problem->isVisible());
-    QVERIFY2(problem->text().contains(u"project ID"_s), qPrintable(problem->text()));
+    QVERIFY2(problem->text().contains(expect(u"project ID"_s, u"项目ID"_s)),
+             qPrintable(problem->text()));
     QVERIFY(!find<QPushButton>(dialog, u"profileSaveButton"_s)->isEnabled());
     checkState(u"profile-invalid"_s);
 }
@@ -295,7 +324,8 @@ void TestScreens::profileDialogCheckFailed()
     QTest::mouseClick(find<QPushButton>(dialog, u"profileCheckButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
     QVERIFY(!checked.at(0).at(0).toBool());
-    QVERIFY2(checked.at(0).at(1).toString().contains(u"secret key (SK) is wrong"_s),
+    QVERIFY2(checked.at(0).at(1).toString().contains(
+                     expect(u"secret key (SK) is wrong"_s, u"秘密访问密钥（SK）错误"_s)),
              qPrintable(checked.at(0).at(1).toString()));
     checkState(u"profile-check-failed"_s);
 }
@@ -311,7 +341,8 @@ void TestScreens::profileDialogWithoutKeychain()
         QSKIP("a keychain is available here; tst_screens_no_keychain runs this without D-Bus");
     QCOMPARE(dialog->keychainState(), 0);
     const QString storage = find<QLabel>(dialog, u"profileSecretStorage"_s)->text();
-    QVERIFY2(storage.contains(u"No system keychain"_s), qPrintable(storage));
+    QVERIFY2(storage.contains(expect(u"No system keychain"_s, u"没有可用的系统钥匙串"_s)),
+             qPrintable(storage));
     checkState(u"profile-no-keychain"_s);
 }
 
@@ -329,7 +360,8 @@ void TestScreens::assetsQueued()
                     u"asset_id,name\n%1,a\n%2,b\n%2,again\n%3,known\n"
                     "f488337c31c8e4622f1590735b134c6,short\n"_s.arg(
                             makeIds(1, 0x2000).first(), makeIds(1, 0x2001).first(), ids.first()));
-    QTRY_VERIFY2(summary->text().contains(u"Malformed: 1"_s), qPrintable(summary->text()));
+    QTRY_VERIFY2(summary->text().contains(expect(u"Malformed: 1"_s, u"格式错误：1"_s)),
+                 qPrintable(summary->text()));
     QVERIFY(find<QTreeWidget>(m_window.get(), u"malformedList"_s)->isVisible());
     checkState(u"assets-queued"_s);
 }
@@ -354,7 +386,9 @@ void TestScreens::runningPausedStoppedAndOffered()
     m_window->findChild<QAction *>(u"pauseAction"_s)->trigger();
     auto *progress = find<QLabel>(m_window.get(), u"progressLabel"_s);
     QTRY_VERIFY_WITH_TIMEOUT(
-            model->count(Bucket::Running) == 0 && progress->text().startsWith(u"Paused"_s), 15000);
+            model->count(Bucket::Running) == 0
+                    && progress->text().startsWith(expect(u"Paused"_s, u"已暂停"_s)),
+            15000);
     checkState(u"paused"_s);
 
     m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();

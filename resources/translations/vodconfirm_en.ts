@@ -1,0 +1,196 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AssetIdParser</name>
+    <message numerus="yes">
+        <source>%Ln characters, an asset ID has 32</source>
+        <translation>
+            <numerusform>%Ln character, an asset ID has 32</numerusform>
+            <numerusform>%Ln characters, an asset ID has 32</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicates ignored</source>
+        <translation>
+            <numerusform>%Ln duplicate ignored</numerusform>
+            <numerusform>%Ln duplicates ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln IDs already in the list ignored</source>
+        <translation>
+            <numerusform>%Ln ID already in the list ignored</numerusform>
+            <numerusform>%Ln IDs already in the list ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln IDs were in upper case and were converted to lower case</source>
+        <translation>
+            <numerusform>%Ln ID was in upper case and was converted to lower case</numerusform>
+            <numerusform>%Ln IDs were in upper case and were converted to lower case</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln values look like asset IDs but are not valid</source>
+        <translation>
+            <numerusform>%Ln value looks like an asset ID but is not valid</numerusform>
+            <numerusform>%Ln values look like asset IDs but are not valid</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::AssetsPage</name>
+    <message numerus="yes">
+        <source> · %Ln skipped as confirmed before</source>
+        <translation>
+            <numerusform> · %Ln skipped as confirmed before</numerusform>
+            <numerusform> · %Ln skipped as confirmed before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A batch of %Ln asset(s) started %1 stopped before all were sent: %2 Send the rest? Assets it may have confirmed already are checked first and not sent again.</source>
+        <translation>
+            <numerusform>A batch of %Ln asset started %1 stopped before all were sent: %2 Send the rest? Assets it may have confirmed already are checked first and not sent again.</numerusform>
+            <numerusform>A batch of %Ln assets started %1 stopped before all were sent: %2 Send the rest? Assets it may have confirmed already are checked first and not sent again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A batch of %Ln asset(s) started %1 did not finish: VOD Confirm was closed, killed or crashed while it ran. Resume it? Assets it may have confirmed already are checked first and not sent again.</source>
+        <translation>
+            <numerusform>A batch of %Ln asset started %1 did not finish: VOD Confirm was closed, killed or crashed while it ran. Resume it? Assets it may have confirmed already are checked first and not sent again.</numerusform>
+            <numerusform>A batch of %Ln assets started %1 did not finish: VOD Confirm was closed, killed or crashed while it ran. Resume it? Assets it may have confirmed already are checked first and not sent again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln older unfinished batch(es): see “vodconfirm history --unfinished”.)</source>
+        <translation>
+            <numerusform>(%Ln older unfinished batch: see “vodconfirm history --unfinished”.)</numerusform>
+            <numerusform>(%Ln older unfinished batches: see “vodconfirm history --unfinished”.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::BatchRunner</name>
+    <message numerus="yes">
+        <source>%Ln attempt(s) could not be saved to the history (%1).</source>
+        <translation>
+            <numerusform>%Ln attempt could not be saved to the history (%1).</numerusform>
+            <numerusform>%Ln attempts could not be saved to the history (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln asset(s) could not be sent.</source>
+        <translation>
+            <numerusform>%Ln asset could not be sent.</numerusform>
+            <numerusform>%Ln assets could not be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::Cli</name>
+    <message numerus="yes">
+        <source>%Ln asset(s): %1 confirmed, %2 failed, %3 not sent</source>
+        <translation>
+            <numerusform>%Ln asset: %1 confirmed, %2 failed, %3 not sent</numerusform>
+            <numerusform>%Ln assets: %1 confirmed, %2 failed, %3 not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln skipped (already confirmed)</source>
+        <translation>
+            <numerusform>, %Ln skipped (already confirmed)</numerusform>
+            <numerusform>, %Ln skipped (already confirmed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln asset(s) left to send: %2 resume %1</source>
+        <translation>
+            <numerusform>%Ln asset left to send: %2 resume %1</numerusform>
+            <numerusform>%Ln assets left to send: %2 resume %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 marked as finished; %Ln asset(s) were left unconfirmed.</source>
+        <translation>
+            <numerusform>Batch %1 marked as finished; %Ln asset was left unconfirmed.</numerusform>
+            <numerusform>Batch %1 marked as finished; %Ln assets were left unconfirmed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming batch %1: %Ln asset(s) confirmed before, %2 failed before, %3 to check and finish.</source>
+        <translation>
+            <numerusform>Resuming batch %1: %Ln asset confirmed before, %2 failed before, %3 to check and finish.</numerusform>
+            <numerusform>Resuming batch %1: %Ln assets confirmed before, %2 failed before, %3 to check and finish.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::ConfirmEngine</name>
+    <message numerus="yes">
+        <source>gave up after %Ln attempt(s)</source>
+        <translation>
+            <numerusform>gave up after %Ln attempt</numerusform>
+            <numerusform>gave up after %Ln attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::HistoryStore</name>
+    <message numerus="yes">
+        <source>Could not save %Ln attempt(s) to the history: %1.</source>
+        <translation>
+            <numerusform>Could not save %Ln attempt to the history: %1.</numerusform>
+            <numerusform>Could not save %Ln attempts to the history: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The oldest %Ln could not be kept and are lost.</source>
+        <translation>
+            <numerusform>The oldest %Ln could not be kept and is lost.</numerusform>
+            <numerusform>The oldest %Ln could not be kept and are lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::HistoryView</name>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln attempt</numerusform>
+            <numerusform>%Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln asset(s) put back into the asset table.</source>
+        <translation>
+            <numerusform>%Ln asset put back into the asset table.</numerusform>
+            <numerusform>%Ln assets put back into the asset table.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s) older than %1 days deleted.</source>
+        <translation>
+            <numerusform>%Ln attempt older than %1 days deleted.</numerusform>
+            <numerusform>%Ln attempts older than %1 days deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting history older than %Ln day(s)…</source>
+        <translation>
+            <numerusform>Deleting history older than %Ln day…</numerusform>
+            <numerusform>Deleting history older than %Ln days…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::MainWindow</name>
+    <message numerus="yes">
+        <source>, %Ln skipped as confirmed before</source>
+        <translation>
+            <numerusform>, %Ln skipped as confirmed before</numerusform>
+            <numerusform>, %Ln skipped as confirmed before</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -704,10 +704,6 @@
         <translation>正在读取配置的密钥…</translation>
     </message>
     <message>
-        <source>Stopped: %1 confirmed, %2 failed, %3 left to send (Batch &gt; Resume Unfinished Batch) after %4</source>
-        <translation>已停止：%1 个已确认，%2 个失败，%3 个待发送（批次 &gt; 继续未完成的批次），用时 %4</translation>
-    </message>
-    <message>
         <source>Done: %1 confirmed, %2 failed, %3 not sent in %4</source>
         <translation>完成：%1 个已确认，%2 个失败，%3 个未发送，用时 %4</translation>
     </message>
@@ -766,6 +762,14 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 confirmed, %2 failed, %3 left to send after %4</source>
+        <translation>已停止：%1 个已确认，%2 个失败，%3 个待发送，用时 %4</translation>
+    </message>
+    <message>
+        <source>Send Remaining (Ctrl+R) sends the rest.</source>
+        <translation>“发送剩余”（Ctrl+R）会发送其余媒资。</translation>
     </message>
 </context>
 <context>
@@ -2237,16 +2241,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>身份认证失败</translation>
     </message>
     <message>
-        <source>The server refused the profile&apos;s credentials, so the batch stopped after the first refusal:
-%1
-
-%2</source>
-        <translation>服务器拒绝了配置的凭证，因此批次在第一次被拒绝后即停止：
-%1
-
-%2</translation>
-    </message>
-    <message>
         <source>Waiting %1: %2</source>
         <translation>等待 %1：%2</translation>
     </message>
@@ -2333,6 +2327,26 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>&amp;Finish, Then Close</source>
         <translation>完成后关闭(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Paused: requests already sent finish; nothing new is sent until you resume.</source>
+        <translation>已暂停：已发出的请求会完成；继续之前不会发送新的请求。</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已继续。</translation>
+    </message>
+    <message>
+        <source>The server refused the profile&apos;s credentials, so the batch stopped after the first refusal.
+
+%1</source>
+        <translation>服务器拒绝了该配置的凭证，因此批次在第一次被拒绝后已停止。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Server answer: %1</source>
+        <translation>服务器响应：%1</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,9 @@ void TestMainWindow::runShowsOutcomesRetriesAndExports()
     QVERIFY2(details.contains(u"VOD.10062"_s), qPrintable(details));
     QVERIFY2(details.contains(u"Media asset or resource does not exist"_s), qPrintable(details));
     QVERIFY2(details.contains(u"region"_s), qPrintable(details));
+    // What to do comes before the server's words, so it is in sight without scrolling.
+    QVERIFY2(details.indexOf(u"Hint:"_s) < details.indexOf(u"Message:"_s), qPrintable(details));
+    QVERIFY(details.indexOf(u"Hint:"_s) >= 0);
     table->clearSelection();
 
     // Retry failed: only the retryable failure goes out again; VOD.10062 needs a fix first.

@@ -296,7 +296,7 @@ void AssetsPage::showIdle()
 void AssetsPage::showStarting()
 {
     m_ui->batchProgress->setRange(0, 0);
-    m_ui->progressLabel->setText(tr("Reading the profile's secrets…"));
+    m_ui->progressLabel->setText(tr("Starting the batch…"));
 }
 
 void AssetsPage::showSummary(const BatchSummary &s)

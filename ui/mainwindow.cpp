@@ -12,6 +12,7 @@
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
+#include "preferencesdialog.h"
 #include "profiledialog.h"
 #include "secretprompt.h"
 #include "settings/clientconfig.h"
@@ -184,6 +185,10 @@ void MainWindow::buildActions()
         if (m_settings)
             m_settings->setFollowRunningRows(follow);
     });
+    m_preferencesAction = make(u"preferencesAction"_s, tr("Pre&ferences…"),
+                               QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                               tr("Rate limit, requests in flight, attempts and timeout"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_profilesAction = make(u"profilesAction"_s, tr("&Profiles…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add, edit and choose connection profiles"));
@@ -237,6 +242,13 @@ void MainWindow::buildActions()
     connect(m_resumeBatchAction, &QAction::triggered, this, &MainWindow::resumeInterruptedBatch);
     connect(m_discardBatchAction, &QAction::triggered, this, &MainWindow::discardInterruptedBatch);
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfiles);
+    connect(m_preferencesAction, &QAction::triggered, this, [this] {
+        if (!m_settings)
+            return;
+        auto *dialog = new PreferencesDialog(m_settings, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -361,6 +373,8 @@ void MainWindow::buildMenus()
     edit->addAction(m_copyErrorsAction);
     edit->addSeparator();
     edit->addAction(m_removeAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     QMenu *batch = menuBar()->addMenu(tr("&Batch"));
     batch->addAction(m_confirmAction);

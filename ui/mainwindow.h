@@ -158,6 +158,7 @@ private:
     QAction *m_discardBatchAction = nullptr;
     QAction *m_followAction = nullptr; // checkable, remembered in the settings
     QAction *m_profilesAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_shortcutsAction = nullptr; // F1
     QAction *m_aboutAction = nullptr;

@@ -9,7 +9,7 @@ QString rateWarning(int perMinute)
     if (perMinute <= StandardPerMinute)
         return {};
     return QCoreApplication::translate("VodConfirm::Quota",
-                                       "%1 requests per minute is above the %2 an account gets "
+                                       "%L1 requests per minute is above the %L2 an account gets "
                                        "unless its quota was raised; without a raised quota the "
                                        "service throttles (429) and the run slows down.")
             .arg(perMinute)

@@ -700,10 +700,6 @@
         <translation>空闲</translation>
     </message>
     <message>
-        <source>Reading the profile&apos;s secrets…</source>
-        <translation>正在读取配置的密钥…</translation>
-    </message>
-    <message>
         <source>Done: %1 confirmed, %2 failed, %3 not sent in %4</source>
         <translation>完成：%1 个已确认，%2 个失败，%3 个未发送，用时 %4</translation>
     </message>
@@ -770,6 +766,10 @@
     <message>
         <source>Send Remaining (Ctrl+R) sends the rest.</source>
         <translation>“发送剩余”（Ctrl+R）会发送其余媒资。</translation>
+    </message>
+    <message>
+        <source>Starting the batch…</source>
+        <translation>正在启动批次…</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2348,14 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <source>Server answer: %1</source>
         <translation>服务器响应：%1</translation>
     </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Rate limit, requests in flight, attempts and timeout</source>
+        <translation>速率限制、并发请求数、尝试次数和超时</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -2470,6 +2478,77 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>&amp;Add to Queue (%1)</source>
         <translation>加入队列(&amp;A)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>速率限制(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Confirm requests per minute for the whole batch. An account gets 1,500 unless its quota was raised.</source>
+        <translation>整个批次每分钟的确认请求数。除非提升了配额，每个账号为 1,500。</translation>
+    </message>
+    <message>
+        <source>Rate limit, requests per minute</source>
+        <translation>速率限制，每分钟请求数</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 次/分钟</translation>
+    </message>
+    <message>
+        <source>Requests in &amp;flight:</source>
+        <translation>并发请求数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>How many confirm requests may wait for an answer at once</source>
+        <translation>同时等待响应的确认请求最多有多少个</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>并发请求数</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts per asset:</source>
+        <translation>每个媒资的尝试次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>How often an asset is sent when the server answers with a temporary error (authentication failures are never retried)</source>
+        <translation>服务器返回临时错误时，一个媒资最多发送几次（身份认证失败从不重试）</translation>
+    </message>
+    <message>
+        <source>Attempts per asset</source>
+        <translation>每个媒资的尝试次数</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>How long to wait for one answer before the attempt counts as failed</source>
+        <translation>等待一次响应多久后算作该次尝试失败</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next batch; a batch that is running keeps its settings.</source>
+        <translation>更改从下一个批次起生效；正在运行的批次保持原有设置。</translation>
     </message>
 </context>
 <context>
@@ -2993,8 +3072,8 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
 <context>
     <name>VodConfirm::Quota</name>
     <message>
-        <source>%1 requests per minute is above the %2 an account gets unless its quota was raised; without a raised quota the service throttles (429) and the run slows down.</source>
-        <translation>每分钟 %1 个请求超过了账号在未提升配额时的 %2 个；未提升配额时服务会限流（429），运行会变慢。</translation>
+        <source>%L1 requests per minute is above the %L2 an account gets unless its quota was raised; without a raised quota the service throttles (429) and the run slows down.</source>
+        <translation>每分钟 %L1 个请求超过了账号在未提升配额时的 %L2 个；未提升配额时服务会限流（429），运行会变慢。</translation>
     </message>
 </context>
 <context>

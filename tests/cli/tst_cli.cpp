@@ -208,7 +208,8 @@ void TestCli::rateAboveTheStandardQuotaWarns()
     if (warns) {
         // One line that says the rate needs a raised quota, before anything is sent.
         QVERIFY2(warnings.first().startsWith("vodconfirm: warning: ")
-                         && warnings.first().contains("above the 1500")
+                         && QString::fromUtf8(warnings.first())
+                                    .contains(QRegularExpression(u"above the 1,?500"_s))
                          && warnings.first().contains("quota was raised"),
                  warnings.first().constData());
         QVERIFY(r.err.startsWith(warnings.first()));

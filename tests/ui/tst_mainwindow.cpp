@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -28,6 +29,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -71,6 +73,7 @@ private slots:
     void promptCanRememberInTheKeychain();
     void tableFollowsRunningRows();
     void sendRemainingAfterStopLeavesNothingToResume();
+    void preferencesSetTheNextBatchsPace();
 
 private:
     void makeWindow();
@@ -950,6 +953,38 @@ void TestMainWindow::sendRemainingAfterStopLeavesNothingToResume()
     m_window.reset();
     makeWindow();
     QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
+}
+
+void TestMainWindow::preferencesSetTheNextBatchsPace()
+{
+    auto *action = m_window->findChild<QAction *>(u"preferencesAction"_s);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    action->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    auto *rate = dialog->findChild<QSpinBox *>(u"preferencesRate"_s);
+    auto *warning = dialog->findChild<QLabel *>(u"preferencesRateWarning"_s);
+    QCOMPARE(rate->value(), m_settings->ratePerMinute());
+    QCOMPARE(rate->maximum(), 12000); // a raised quota; 429s still slow a batch down
+    QVERIFY(!warning->isVisible());
+    rate->setValue(3000);
+    QVERIFY(warning->isVisible()); // above an account's standard quota: said in one line
+    QVERIFY2(warning->text().contains(u"1500"_s) || warning->text().contains(u"1,500"_s),
+             qPrintable(warning->text()));
+    dialog->findChild<QSpinBox *>(u"preferencesAttempts"_s)->setValue(3);
+    dialog->accept();
+    QCOMPARE(m_settings->ratePerMinute(), 3000);
+    QCOMPARE(m_settings->maxAttempts(), 3);
+
+    // Restore Defaults, then Cancel: nothing changes.
+    action->trigger();
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::RestoreDefaults)->click();
+    QCOMPARE(dialog->findChild<QSpinBox *>(u"preferencesRate"_s)->value(), 1400);
+    dialog->reject();
+    QCOMPARE(m_settings->ratePerMinute(), 3000);
 }
 
 #include "tst_mainwindow.moc"

@@ -5,6 +5,7 @@
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "profiledialog.h"
+#include "secretprompt.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -66,6 +68,8 @@ private slots:
     void finishedWithFailures();
     void authenticationFailed();
     void historyWithRows();
+    void secretPrompt();
+    void preferencesAboveTheStandardQuota();
 
 private:
     template<typename T> T *find(QWidget *root, const QString &name) const
@@ -463,6 +467,35 @@ void TestScreens::historyWithRows()
     auto *table = find<QTableView>(m_window.get(), u"historyTable"_s);
     QTRY_COMPARE(table->model()->rowCount(), 12);
     checkState(u"history"_s);
+}
+
+void TestScreens::secretPrompt()
+{
+    addProfile();
+    m_sessionCredentials = {}; // the session knows no SK, the keychain holds none
+    makeWindow();
+    pasteAndAdd(makeIds(3, 0x9000));
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    SecretPrompt *prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((prompt = m_window->findChild<SecretPrompt *>(u"secretPrompt"_s))
+                                     && prompt->isVisible() && prompt->keychainState() != -1,
+                             30000);
+    checkState(u"secret-prompt"_s);
+    prompt->reject();
+}
+
+void TestScreens::preferencesAboveTheStandardQuota()
+{
+    addProfile();
+    makeWindow();
+    m_window->findChild<QAction *>(u"preferencesAction"_s)->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    find<QSpinBox>(dialog, u"preferencesRate"_s)->setValue(6000);
+    QVERIFY(find<QLabel>(dialog, u"preferencesRateWarning"_s)->isVisible());
+    checkState(u"preferences"_s);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestScreens)

@@ -1,0 +1,83 @@
+#include "preferencesdialog.h"
+
+#include "api/quota.h"
+#include "settings/settings.h"
+#include "ui_preferencesdialog.h"
+
+#include <QPushButton>
+#include <QSpinBox>
+
+#include <utility>
+
+namespace VodConfirm {
+
+namespace {
+using Key = Settings::Key;
+
+// Each spin box and the setting it edits.
+std::pair<QSpinBox *, Key> fields(const Ui::PreferencesDialog &ui, int i)
+{
+    const std::pair<QSpinBox *, Key> all[] {{ui.preferencesRate, Key::RatePerMinute},
+                                            {ui.preferencesConcurrency, Key::Concurrency},
+                                            {ui.preferencesAttempts, Key::MaxAttempts},
+                                            {ui.preferencesTimeout, Key::TimeoutSeconds}};
+    return all[i];
+}
+constexpr int FieldCount = 4;
+} // namespace
+
+PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_ui(std::make_unique<Ui::PreferencesDialog>())
+{
+    m_ui->setupUi(this);
+    for (int i = 0; i < FieldCount; ++i) {
+        const auto [spin, key] = fields(*m_ui, i);
+        const auto [min, max] = *Settings::range(key);
+        spin->setRange(min, max);
+        spin->setGroupSeparatorShown(true);
+        spin->setValue(m_settings->value(key).toInt());
+    }
+    connect(m_ui->preferencesRate, &QSpinBox::valueChanged, this,
+            &PreferencesDialog::updateWarning);
+    connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
+            &PreferencesDialog::accept);
+    connect(m_ui->preferencesButtons, &QDialogButtonBox::rejected, this,
+            &PreferencesDialog::reject);
+    connect(m_ui->preferencesButtons->button(QDialogButtonBox::RestoreDefaults),
+            &QPushButton::clicked, this, &PreferencesDialog::restoreDefaults);
+    updateWarning();
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::restoreDefaults()
+{
+    for (int i = 0; i < FieldCount; ++i) {
+        const auto [spin, key] = fields(*m_ui, i);
+        spin->setValue(Settings::defaultValue(key).toInt());
+    }
+}
+
+void PreferencesDialog::updateWarning()
+{
+    const QString warning = Quota::rateWarning(m_ui->preferencesRate->value());
+    m_ui->preferencesRateWarning->setText(warning);
+    m_ui->preferencesRateWarning->setVisible(!warning.isEmpty());
+    if (isVisible()) { // grow (or shrink) to the wrapped warning
+        layout()->activate();
+        resize(width(),
+               heightForWidth(width()) > 0 ? heightForWidth(width()) : sizeHint().height());
+    }
+}
+
+void PreferencesDialog::accept()
+{
+    for (int i = 0; i < FieldCount; ++i) {
+        const auto [spin, key] = fields(*m_ui, i);
+        m_settings->setValue(key, spin->value());
+    }
+    m_settings->sync();
+    QDialog::accept();
+}
+
+} // namespace VodConfirm

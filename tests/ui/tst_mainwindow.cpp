@@ -7,6 +7,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QAction>
@@ -462,9 +463,7 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
 {
     m_server->config().latencyMs = 100;
     m_settings->setConcurrency(1);
-    QStringList ids;
-    for (int i = 1; i <= 12; ++i)
-        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    const QStringList ids = Test::assetIds(12);
     pasteAndAdd(ids.join(u'\n'));
     QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
@@ -851,10 +850,8 @@ void TestMainWindow::missingSecretIsAskedInPlace()
 
 void TestMainWindow::promptCanRememberInTheKeychain()
 {
-    // The real keychain (QtKeychain); the profile stores nothing yet. The store outlives the
-    // test: a QtKeychain job still running when its store is deleted crashes.
-    auto *store = new CredentialStore(
-            u"vodconfirm-test-%1"_s.arg(QCoreApplication::applicationPid()), qApp);
+    // The real keychain (QtKeychain); the profile stores nothing yet.
+    CredentialStore *store = Test::sharedCredentialStore();
     Profile profile = *m_settings->profile(u"loopback"_s);
     profile.rememberSecrets = false;
     QVERIFY(m_settings->saveProfile(profile));
@@ -891,9 +888,7 @@ void TestMainWindow::promptCanRememberInTheKeychain()
 void TestMainWindow::tableFollowsRunningRows()
 {
     m_window->resize(1024, 640);
-    QStringList ids;
-    for (int i = 1; i <= 120; ++i)
-        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    const QStringList ids = Test::assetIds(120);
     pasteAndAdd(ids.join(u'\n'));
     auto *table = find<QTableView>(u"assetTable"_s);
     QCOMPARE(table->verticalScrollBar()->value(), 0);
@@ -911,10 +906,7 @@ void TestMainWindow::tableFollowsRunningRows()
     // Off: the table stays where the user left it, and the choice is remembered.
     follow->setChecked(false);
     QVERIFY(!m_settings->followRunningRows());
-    QStringList more;
-    for (int i = 121; i <= 240; ++i)
-        more << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-    pasteAndAdd(more.join(u'\n'));
+    pasteAndAdd(Test::assetIds(120, 121).join(u'\n'));
     table->scrollToTop();
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
     QVERIFY(finished.wait(30000));
@@ -929,9 +921,7 @@ void TestMainWindow::sendRemainingAfterStopLeavesNothingToResume()
 {
     m_server->config().latencyMs = 100;
     m_settings->setConcurrency(1);
-    QStringList ids;
-    for (int i = 1; i <= 12; ++i)
-        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    const QStringList ids = Test::assetIds(12);
     pasteAndAdd(ids.join(u'\n'));
     QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();

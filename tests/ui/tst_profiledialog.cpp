@@ -3,6 +3,7 @@
 #include "profiledialog.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
+#include "testfixtures.h"
 #include "testproxy.h"
 #include "vodtestserver.h"
 
@@ -30,10 +31,6 @@
 using namespace VodConfirm;
 using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
-
-namespace {
-CredentialStore *keptStore = nullptr; // see cleanupTestCase()
-} // namespace
 
 namespace {
 const QString ProjectId = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
@@ -90,7 +87,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<CredentialStore> m_credentials;
+    CredentialStore *m_credentials = nullptr; // Test::sharedCredentialStore()
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<VodTestServer> m_server;
     std::unique_ptr<ProfileDialog> m_dialog;
@@ -99,18 +96,10 @@ private:
 void TestProfileDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    // One store for the whole run: a QtKeychain job still running when its store is deleted
-    // crashes in the libsecret callback, and the dialog's jobs may outlive one test function.
-    m_credentials = std::make_unique<CredentialStore>(
-            u"vodconfirm-test-%1"_s.arg(QCoreApplication::applicationPid()));
+    m_credentials = Test::sharedCredentialStore();
 }
 
-void TestProfileDialog::cleanupTestCase()
-{
-    // See initTestCase(): jobs may still be running, so the store is never deleted; a global
-    // keeps it reachable, so LeakSanitizer does not report it.
-    keptStore = m_credentials.release();
-}
+void TestProfileDialog::cleanupTestCase() { }
 
 void TestProfileDialog::init()
 {
@@ -138,7 +127,7 @@ void TestProfileDialog::cleanup()
 
 void TestProfileDialog::makeDialog()
 {
-    m_dialog = std::make_unique<ProfileDialog>(m_settings.get(), m_credentials.get(), m_nam.get());
+    m_dialog = std::make_unique<ProfileDialog>(m_settings.get(), m_credentials, m_nam.get());
     m_dialog->resize(900, 700);
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
@@ -451,7 +440,7 @@ void TestProfileDialog::removeAsksAndDeletesSecrets()
 void TestProfileDialog::widgetsAreNamedAndAccessible()
 {
     makeDialog();
-    FirstRunPage page(m_settings.get(), m_credentials.get(), m_nam.get());
+    FirstRunPage page(m_settings.get(), m_credentials, m_nam.get());
     page.show();
     for (QWidget *root : {static_cast<QWidget *>(m_dialog.get()), static_cast<QWidget *>(&page)}) {
         int interactive = 0;
@@ -652,7 +641,7 @@ void TestProfileDialog::plainWordsForResults()
 
 void TestProfileDialog::firstRunCreatesProfile()
 {
-    FirstRunPage page(m_settings.get(), m_credentials.get(), m_nam.get());
+    FirstRunPage page(m_settings.get(), m_credentials, m_nam.get());
     page.resize(800, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -804,7 +793,7 @@ void TestProfileDialog::keychainRefusalKeepsInput()
     // locked keyring refuses writes, as one whose "unlock" prompt the user cancelled does).
     if (!qEnvironmentVariableIsSet("VODCONFIRM_PRIVATE_KEYRING"))
         QSKIP("runs as tst_profiledialog_keychain_refuses, in a keyring it may lock");
-    FirstRunPage page(m_settings.get(), m_credentials.get(), m_nam.get());
+    FirstRunPage page(m_settings.get(), m_credentials, m_nam.get());
     page.resize(800, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -9,6 +9,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QAction>
@@ -35,9 +36,6 @@
 using namespace VodConfirm;
 using namespace Qt::StringLiterals;
 
-namespace {
-CredentialStore *keptStore = nullptr; // see cleanupTestCase()
-} // namespace
 using Bucket = AssetTableModel::Bucket;
 
 // The app's main states, reached through the real widgets against the loopback VOD server, each
@@ -94,7 +92,7 @@ private:
         return m_language.isEmpty() ? english : chinese;
     }
 
-    std::unique_ptr<CredentialStore> m_credentials;
+    CredentialStore *m_credentials = nullptr; // Test::sharedCredentialStore()
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::VodTestServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_nam;
@@ -111,14 +109,6 @@ namespace {
 const QString ReadmeState = u"finished-with-failures"_s;
 const QSize ReadmeSize(1366, 768);
 
-QStringList makeIds(int count, int first)
-{
-    QStringList ids;
-    for (int i = 0; i < count; ++i)
-        ids << u"%1"_s.arg(first + i, 32, 16, QChar(u'0'));
-    return ids;
-}
-
 } // namespace
 
 void TestScreens::initTestCase()
@@ -128,18 +118,10 @@ void TestScreens::initTestCase()
         m_language = installTranslations().name(); // the system's: LANG, LC_ALL, LANGUAGE
         QCOMPARE(m_language, u"zh_CN"_s); // the only translation the expectations know
     }
-    // One store for the whole run: a QtKeychain job still running when its store is deleted
-    // crashes in the libsecret callback (see tst_profiledialog).
-    m_credentials = std::make_unique<CredentialStore>(
-            u"vodconfirm-test-screens-%1"_s.arg(QCoreApplication::applicationPid()));
+    m_credentials = Test::sharedCredentialStore();
 }
 
-void TestScreens::cleanupTestCase()
-{
-    // See initTestCase(): jobs may still be running, so the store is never deleted; a global
-    // keeps it reachable, so LeakSanitizer does not report it.
-    keptStore = m_credentials.release();
-}
+void TestScreens::cleanupTestCase() { }
 
 void TestScreens::init()
 {
@@ -192,7 +174,7 @@ void TestScreens::addProfile()
 
 void TestScreens::makeWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials.get(),
+    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials,
                                             m_history.get());
     if (!m_sessionCredentials.accessKey.isEmpty())
         m_window->setSessionCredentials(u"loopback"_s, m_sessionCredentials);
@@ -354,16 +336,16 @@ void TestScreens::assetsQueued()
 {
     addProfile();
     makeWindow();
-    const QStringList ids = makeIds(36, 0x1000);
+    const QStringList ids = Test::assetIds(36, 0x1000);
     pasteAndAdd(ids);
     QCOMPARE(m_window->assetModel()->count(Bucket::Queued), 36);
     // More text pasted, not added yet: the panel counts it first.
     auto *summary = find<QLabel>(m_window.get(), u"pasteSummaryLabel"_s);
     find<QPlainTextEdit>(m_window.get(), u"pasteEdit"_s)
-            ->setPlainText(
-                    u"asset_id,name\n%1,a\n%2,b\n%2,again\n%3,known\n"
-                    "f488337c31c8e4622f1590735b134c6,short\n"_s.arg(
-                            makeIds(1, 0x2000).first(), makeIds(1, 0x2001).first(), ids.first()));
+            ->setPlainText(u"asset_id,name\n%1,a\n%2,b\n%2,again\n%3,known\n"
+                           "f488337c31c8e4622f1590735b134c6,short\n"_s.arg(
+                                   Test::assetIds(1, 0x2000).first(),
+                                   Test::assetIds(1, 0x2001).first(), ids.first()));
     QTRY_VERIFY2(summary->text().contains(expect(u"Malformed: 1"_s, u"格式错误：1"_s)),
                  qPrintable(summary->text()));
     QVERIFY(find<QTreeWidget>(m_window.get(), u"malformedList"_s)->isVisible());
@@ -377,7 +359,7 @@ void TestScreens::runningPausedStoppedAndOffered()
     // Slow answers keep rows in flight while the states are looked at; 40 assets, 4 at a time,
     // take about 20 s, far longer than the checks.
     m_server->config().latencyMs = 2000;
-    pasteAndAdd(makeIds(40, 0x3000));
+    pasteAndAdd(Test::assetIds(40, 0x3000));
     QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
     AssetTableModel *model = m_window->assetModel();
@@ -414,10 +396,10 @@ void TestScreens::finishedWithFailures()
 {
     addProfile();
     makeWindow();
-    QStringList ids = makeIds(20, 0x4000);
-    const QStringList missing = makeIds(3, 0x5000);
-    const QStringList cancelled = makeIds(3, 0x6000);
-    const QString unavailable = makeIds(1, 0x7000).first();
+    QStringList ids = Test::assetIds(20, 0x4000);
+    const QStringList missing = Test::assetIds(3, 0x5000);
+    const QStringList cancelled = Test::assetIds(3, 0x6000);
+    const QString unavailable = Test::assetIds(1, 0x7000).first();
     for (const QString &id : missing)
         m_server->addMissingAsset(id); // 403 VOD.10062: does not exist
     for (const QString &id : cancelled)
@@ -444,7 +426,7 @@ void TestScreens::authenticationFailed()
     m_sessionCredentials.secretKey = u"not-the-secret-key"_s;
     makeWindow();
     QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
-    runBatch(makeIds(12, 0x8000));
+    runBatch(Test::assetIds(12, 0x8000));
     QCOMPARE(shown.size(), 1);
     QCOMPARE(m_window->assetModel()->count(Bucket::NotSent), 11);
     QMessageBox *box = nullptr;
@@ -457,10 +439,10 @@ void TestScreens::historyWithRows()
 {
     addProfile();
     makeWindow();
-    const QStringList missing = makeIds(2, 0x9100);
+    const QStringList missing = Test::assetIds(2, 0x9100);
     for (const QString &id : missing)
         m_server->addMissingAsset(id);
-    runBatch(makeIds(10, 0x9000) + missing);
+    runBatch(Test::assetIds(10, 0x9000) + missing);
     auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
     tabs->setCurrentWidget(find<QWidget>(m_window.get(), u"historyView"_s));
     QTest::mouseClick(find<QPushButton>(m_window.get(), u"historyRefreshButton"_s), Qt::LeftButton);
@@ -474,7 +456,7 @@ void TestScreens::secretPrompt()
     addProfile();
     m_sessionCredentials = {}; // the session knows no SK, the keychain holds none
     makeWindow();
-    pasteAndAdd(makeIds(3, 0x9000));
+    pasteAndAdd(Test::assetIds(3, 0x9000));
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
     SecretPrompt *prompt = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((prompt = m_window->findChild<SecretPrompt *>(u"secretPrompt"_s))

@@ -4,6 +4,7 @@
 #include "storage/historystore.h"
 #include "util/csv.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -12,6 +13,13 @@
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm::Cli {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(VodConfirm::Cli)
+};
+} // namespace
 
 std::optional<Format> formatFromName(const QString &name)
 {
@@ -228,12 +236,13 @@ QByteArray batchLine(Format format, const BatchInfo &b)
     case Format::Csv:
         return Csv::row(fields);
     case Format::Text: {
-        QString line = u"%1  %2  %3  %4 asset(s)"_s.arg(b.id, state.leftJustified(11), started)
-                               .arg(b.total);
+        // For people: translated words around the values (the state stays a value).
+        QString line = u"%1  %2  %3  "_s.arg(b.id, state.leftJustified(11), started)
+                + Tr::tr("%Ln asset(s)", nullptr, b.total);
         if (!b.profile.isEmpty())
-            line += u"  profile "_s + b.profile;
+            line += u"  "_s + Tr::tr("profile %1").arg(b.profile);
         if (!b.projectId.isEmpty())
-            line += u"  project "_s + b.projectId;
+            line += u"  "_s + Tr::tr("project %1").arg(b.projectId);
         if (!b.stopReason.isEmpty())
             line += u"  ("_s + b.stopReason + u')';
         return visible(line).toUtf8() + '\n';

@@ -41,8 +41,12 @@ QLocale installTranslations(const QString &language)
     };
     for (const auto &[name, directory] : files) {
         auto *translator = new QTranslator(QCoreApplication::instance());
-        if (translator->load(locale, name, u"_"_s, directory)
-            && QCoreApplication::installTranslator(translator))
+        bool loaded = translator->load(locale, name, u"_"_s, directory);
+        // A language without a file of ours (the C locale, French...) gets the English plurals:
+        // "1 asset", not "1 asset(s)".
+        if (!loaded && name == u"vodconfirm"_s)
+            loaded = translator->load(u"vodconfirm_en"_s, directory);
+        if (loaded && QCoreApplication::installTranslator(translator))
             installed().append(translator);
         else
             delete translator;

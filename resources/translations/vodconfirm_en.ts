@@ -124,6 +124,13 @@
             <numerusform>Resuming batch %1: %Ln assets confirmed before, %2 failed before, %3 to check and finish.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln asset(s)</source>
+        <translation>
+            <numerusform>%Ln asset</numerusform>
+            <numerusform>%Ln assets</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>

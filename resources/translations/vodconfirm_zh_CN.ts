@@ -1217,6 +1217,20 @@ Proxy: the profile&apos;s, else the system&apos;s (https_proxy, HTTPS_PROXY, no_
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln asset(s)</source>
+        <translation>
+            <numerusform>%Ln 个媒资</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>配置 %1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>项目 %1</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>

@@ -145,6 +145,22 @@ void TestResume::killedBatchIsListedAndResumedWithoutDoubles()
     const QJsonObject batch = listed.json().first();
     QCOMPARE(batch.value("state"_L1).toString(), u"interrupted"_s);
     QCOMPARE(batch.value("total"_L1).toInt(), n);
+    // In text, for people: in words of their language, plurals right; the state stays a value.
+    QStringList textArgs = history({u"--unfinished"_s});
+    textArgs.removeLast();
+    textArgs << u"text"_s;
+    const QString english = QString::fromUtf8(
+            m_cli->run(textArgs, {},
+                       {{u"LANG"_s, u"C.UTF-8"_s}, {u"LC_ALL"_s, {}}, {u"LANGUAGE"_s, {}}})
+                    .out);
+    QVERIFY2(english.contains(u"interrupted"_s) && english.contains(u"%1 assets"_s.arg(n)),
+             qPrintable(english));
+    const QString chinese = QString::fromUtf8(
+            m_cli->run(textArgs, {},
+                       {{u"LANG"_s, u"zh_CN.UTF-8"_s}, {u"LC_ALL"_s, {}}, {u"LANGUAGE"_s, {}}})
+                    .out);
+    QVERIFY2(chinese.contains(u"interrupted"_s) && chinese.contains(u"%1 个媒资"_s.arg(n)),
+             qPrintable(chinese));
     // The killed run had said how to resume it.
     QVERIFY2(killedErr.contains(program() + " resume "
                                 + batch.value("batch_id"_L1).toString().toUtf8()),

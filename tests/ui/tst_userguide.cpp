@@ -3,16 +3,19 @@
 #include "settings/settings.h"
 #include "userguide.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextImageFormat>
@@ -86,6 +89,9 @@ void TestUserGuide::checkGuide(UserGuide *guide, const QString &firstHeading,
     QTextDocument *doc = browser->document();
     QCOMPARE(doc->firstBlock().text(), firstHeading);
     QVERIFY(doc->toPlainText().contains(firstHeading));
+    // All emphasis was understood (CommonMark leaves "**" as text next to CJK punctuation in
+    // some places, e.g. "**创建配置…**打开").
+    QVERIFY2(!doc->toPlainText().contains(u"**"_s), qPrintable(language));
 
     // Every picture resolves to an image in the resource, and none is wider than the page.
     int pictures = 0;
@@ -109,6 +115,8 @@ void TestUserGuide::checkGuide(UserGuide *guide, const QString &firstHeading,
         }
     }
     QVERIFY(pictures >= 10);
+    // Nothing is wider than the page (a long line of code would be): no sideways scrolling.
+    QCOMPARE(browser->horizontalScrollBar()->maximum(), 0);
 
     // The troubleshooting table was generated into the guide (user_guide_error_table checks it
     // is the catalogue's), and shows as a table.
@@ -121,6 +129,14 @@ void TestUserGuide::checkGuide(UserGuide *guide, const QString &firstHeading,
         QTest::qWait(50);
         const QString path = dir + u"/user-guide-%1.png"_s.arg(language);
         QVERIFY2(guide->grab().save(path), qPrintable(path));
+        // And the troubleshooting table, its section's heading at the top.
+        const QTextCursor table = doc->find(u"VOD.10062"_s);
+        QVERIFY(!table.isNull());
+        const QRectF block = doc->documentLayout()->blockBoundingRect(doc->find(u"9. "_s).block());
+        browser->verticalScrollBar()->setValue(int(block.top()));
+        QTest::qWait(50);
+        const QString tablePath = dir + u"/user-guide-%1-table.png"_s.arg(language);
+        QVERIFY2(guide->grab().save(tablePath), qPrintable(tablePath));
     }
 }
 

@@ -19,6 +19,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "userguide.h"
 
 #include <QAction>
 #include <QApplication>
@@ -193,8 +194,11 @@ void MainWindow::buildActions()
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add, edit and choose connection profiles"));
     m_quitAction = make(u"quitAction"_s, tr("&Quit"), QKeySequence::Quit, {});
-    m_shortcutsAction = make(u"shortcutsAction"_s, tr("&Keyboard Shortcuts"),
-                             QKeySequence::HelpContents, tr("List every action and its key"));
+    m_guideAction = make(u"userGuideAction"_s, tr("&User Guide"), QKeySequence::HelpContents,
+                         tr("Open the user guide"));
+    m_shortcutsAction
+            = make(u"shortcutsAction"_s, tr("&Keyboard Shortcuts"),
+                   QKeySequence(Qt::CTRL | Qt::Key_F1), tr("List every action and its key"));
     m_aboutAction = make(u"aboutAction"_s, tr("&About VOD Confirm"), {}, {});
 
     // The platform theme's icons where it has them, else ours (resources/icons/actions).
@@ -203,7 +207,7 @@ void MainWindow::buildActions()
             {m_retryAction, "view-refresh"},          {m_pauseAction, "media-playback-pause"},
             {m_resumeAction, "media-playback-start"}, {m_cancelAction, "media-playback-stop"},
             {m_exportAction, "document-save-as"},     {m_removeAction, "edit-delete"},
-            {m_shortcutsAction, "help-contents"},     {m_aboutAction, "help-about"},
+            {m_guideAction, "help-contents"},         {m_aboutAction, "help-about"},
     };
     for (const auto &[action, name] : icons)
         action->setIcon(themedIcon(QString::fromLatin1(name)));
@@ -250,6 +254,7 @@ void MainWindow::buildActions()
         dialog->open();
     });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_guideAction, &QAction::triggered, this, [this] { UserGuide::showFor(this); });
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -391,6 +396,7 @@ void MainWindow::buildMenus()
     batch->addAction(m_discardBatchAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_guideAction);
     help->addAction(m_shortcutsAction);
     help->addSeparator();
     help->addAction(m_aboutAction);

@@ -160,7 +160,8 @@ private:
     QAction *m_profilesAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_shortcutsAction = nullptr; // F1
+    QAction *m_guideAction = nullptr; // F1
+    QAction *m_shortcutsAction = nullptr; // Ctrl+F1
     QAction *m_aboutAction = nullptr;
 
     // The running batch.

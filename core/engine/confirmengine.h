@@ -53,6 +53,11 @@ public:
     const QList<AssetUpdate> &assets() const { return m_assets; }
     double currentRatePerMinute() const { return m_rate; }
 
+    // A failure every later request would meet as well (unreachable, certificate not trusted,
+    // proxy unreachable or refusing its credentials): it stops the batch like an authentication
+    // failure. The user guide's troubleshooting table says so (docs/guide/errortable.cpp).
+    static bool isConnectionSetupFailure(const ApiResult &result);
+
 public slots:
     void pause(); // no new requests; requests in flight finish
     void resume();
@@ -87,7 +92,6 @@ private:
     void conclude(AttemptRecord record, const QString &verifiedState);
     // Whether to read the asset's state before deciding on this answer.
     bool needsVerification(int index, const ApiResult &result) const;
-    static bool isConnectionSetupFailure(const ApiResult &result);
     void stopForAuth(const ApiResult &result);
     void stopForConnection(const ApiResult &result);
     void stop(const QString &reason, const QString &unsentNote, const QString &retryNote);

@@ -2370,6 +2370,14 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <source>Rate limit, requests in flight, attempts and timeout</source>
         <translation>速率限制、并发请求数、尝试次数和超时</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>打开用户指南</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -3221,6 +3229,17 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>There is no profile named “%1”.</source>
         <translation>没有名为“%1”的配置。</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UserGuide</name>
+    <message>
+        <source>VOD Confirm User Guide</source>
+        <translation>VOD Confirm 用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
     </message>
 </context>
 <context>

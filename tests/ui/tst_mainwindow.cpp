@@ -755,9 +755,12 @@ void TestMainWindow::toolbarAndHelpMenu()
                                 u"resumeAction"_s, u"cancelAction"_s})
         QVERIFY2(onToolbar.contains(name), qPrintable(onToolbar.join(u' ')));
 
-    // F1 lists every action that has a key, from the actions themselves.
+    // F1 opens the user guide (tst_userguide); Ctrl+F1 lists every action that has a key, from
+    // the actions themselves.
+    QCOMPARE(find<QAction>(u"userGuideAction"_s)->shortcut(),
+             QKeySequence(QKeySequence::HelpContents));
     auto *shortcuts = find<QAction>(u"shortcutsAction"_s);
-    QCOMPARE(shortcuts->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    QCOMPARE(shortcuts->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_F1));
     shortcuts->trigger();
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"shortcutsBox"_s)) && box->isVisible());

@@ -183,8 +183,15 @@ void AssetsPage::setUpTable()
                                                      QLocale::ShortFormat)));
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(int(Column::ErrorMessage), QHeaderView::Stretch);
     header->setMinimumSectionSize(fm.horizontalAdvance(u"HTTP"_s) + 16);
+    // The error message takes the width the other columns leave, but never less than a readable
+    // part of a message: on a narrow window (or with wider Chinese headers) the table scrolls
+    // sideways instead of squeezing it to "Med…". (QHeaderView::Stretch has no minimum.)
+    connect(header, &QHeaderView::sectionResized, this, [this](int logical) {
+        if (logical != int(Column::ErrorMessage))
+            fitMessageColumn();
+    });
+    view->viewport()->installEventFilter(this);
     // Tab leaves the table for the next control; the arrow keys move between cells.
     view->setTabKeyNavigation(false);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -233,6 +240,28 @@ void AssetsPage::restoreHeaderState(const QByteArray &state)
     if (header->restoreState(state))
         m_ui->assetTable->sortByColumn(header->sortIndicatorSection(),
                                        header->sortIndicatorOrder());
+    fitMessageColumn();
+}
+
+void AssetsPage::fitMessageColumn()
+{
+    QTableView *view = m_ui->assetTable;
+    QHeaderView *header = view->horizontalHeader();
+    const int message = int(Column::ErrorMessage);
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c) {
+        if (c != message && !header->isSectionHidden(c))
+            others += header->sectionSize(c);
+    }
+    const int readable = view->fontMetrics().averageCharWidth() * 32;
+    header->resizeSection(message, std::max(readable, view->viewport()->width() - others));
+}
+
+bool AssetsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_ui->assetTable->viewport())
+        fitMessageColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 // --- status -------------------------------------------------------------------------------

@@ -86,8 +86,13 @@ signals:
     // For the status bar; an empty text clears it.
     void statusMessage(const QString &text, int timeoutMs);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void setUpTable();
+    // Gives the error message column the width the others leave (at least a readable part).
+    void fitMessageColumn();
     void updateBucketButtons();
 
     std::unique_ptr<Ui::AssetsPage> m_ui;

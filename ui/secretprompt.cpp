@@ -36,7 +36,7 @@ SecretPrompt::SecretPrompt(const Profile &profile, const Credentials &credential
     QString text = reason;
     if (text.isEmpty())
         text = tr("VOD Confirm does not have the secrets of profile “%1” yet.").arg(profile.name);
-    m_ui->secretPromptText->setText(text + u' ' + tr("Enter them to continue."));
+    m_ui->secretPromptText->setText(tr("%1 Enter them to continue.").arg(text));
 
     connect(m_ui->secretPromptShow, &QCheckBox::toggled, this, [this](bool show) {
         for (const SecretKind kind : CredentialStore::allKinds())

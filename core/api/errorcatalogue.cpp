@@ -308,7 +308,9 @@ QString ErrorEntry::nextStep() const
 
 QString ErrorEntry::advice() const
 {
-    return hint() + u' ' + nextStep();
+    // Two sentences; the pattern is translated, as Chinese puts no space between them.
+    return ErrorCatalogue::tr("%1 %2", "what an error means, then what to do")
+            .arg(hint(), nextStep());
 }
 
 std::span<const ErrorEntry> ErrorCatalogue::entries()

@@ -340,6 +340,11 @@
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what an error means, then what to do</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -3180,10 +3185,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>VOD Confirm 还没有配置“%1”的密钥。</translation>
     </message>
     <message>
-        <source>Enter them to continue.</source>
-        <translation>请输入后继续。</translation>
-    </message>
-    <message>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -3210,6 +3211,10 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Not saved: %1 Continue uses them until you quit.</source>
         <translation>未保存：%1点击“继续”可在退出前使用它们。</translation>
+    </message>
+    <message>
+        <source>%1 Enter them to continue.</source>
+        <translation>%1请输入后继续。</translation>
     </message>
 </context>
 <context>

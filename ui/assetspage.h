@@ -88,6 +88,7 @@ signals:
 
 private:
     void setUpTable();
+    void setProgressText(const QString &text);
     void updateBucketButtons();
 
     std::unique_ptr<Ui::AssetsPage> m_ui;

@@ -588,6 +588,42 @@
         <source>Last update</source>
         <translation>最后更新</translation>
     </message>
+    <message>
+        <source>Asset %1: %2.</source>
+        <translation>媒资 %1：%2。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误码</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Asset %1: %2, error %3, HTTP %4.</source>
+        <translation>媒资 %1：%2，错误码 %3，HTTP %4。</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>无 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无错误信息</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <source>no request ID</source>
+        <translation>无请求ID</translation>
+    </message>
+    <message>
+        <source>not updated yet</source>
+        <translation>尚未更新</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::AssetsPage</name>
@@ -662,10 +698,6 @@
     <message>
         <source>Parsing…</source>
         <translation>正在解析…</translation>
-    </message>
-    <message>
-        <source>Show %1 assets</source>
-        <translation>显示“%1”分组的媒资</translation>
     </message>
     <message>
         <source>All columns</source>
@@ -770,6 +802,10 @@
     <message>
         <source>Starting the batch…</source>
         <translation>正在启动批次…</translation>
+    </message>
+    <message>
+        <source>Show %1 assets: %2</source>
+        <translation>显示“%1”分组的媒资：%2 个</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +1722,46 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Asset %1, attempt %2 at %3: %4.</source>
+        <translation>媒资 %1，%3 第 %2 次尝试：%4。</translation>
+    </message>
+    <message>
+        <source>Asset %1, attempt %2 at %3: %4, error %5, HTTP %6.</source>
+        <translation>媒资 %1，%3 第 %2 次尝试：%4，错误码 %5，HTTP %6。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误码</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>无 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无错误信息</translation>
+    </message>
+    <message>
+        <source>no request ID</source>
+        <translation>无请求ID</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>无配置</translation>
+    </message>
+    <message>
+        <source>no region</source>
+        <translation>无区域</translation>
+    </message>
+    <message>
+        <source>no batch</source>
+        <translation>无批次</translation>
     </message>
 </context>
 <context>

@@ -1807,10 +1807,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>按起始日期筛选</translation>
     </message>
     <message>
-        <source>F&amp;rom:</source>
-        <translation>从(&amp;R)：</translation>
-    </message>
-    <message>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
@@ -1859,20 +1855,12 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
-    </message>
-    <message>
         <source>Save the attempts that match the filter as a CSV file</source>
         <translation>将符合筛选条件的尝试记录保存为 CSV 文件</translation>
     </message>
     <message>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Re-queue selected</source>
@@ -1993,6 +1981,18 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>
             <numerusform>正在删除早于 %Ln 天的历史记录…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -2203,10 +2203,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>&amp;Assets</source>
         <translation>媒资(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
         <source>Queued from the history: %1</source>
@@ -2432,6 +2428,10 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <source>Rate limit, requests in flight, attempts and timeout</source>
         <translation>速率限制、并发请求数、尝试次数和超时</translation>
     </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>历史记录(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -2496,10 +2496,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>将找到的ID加入队列</translation>
     </message>
     <message>
-        <source>&amp;Add to Queue</source>
-        <translation>加入队列(&amp;A)</translation>
-    </message>
-    <message>
         <source>pasted text</source>
         <translation>粘贴的文本</translation>
     </message>
@@ -2552,8 +2548,12 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <source>&amp;Add to Queue (%1)</source>
-        <translation>加入队列(&amp;A)（%1）</translation>
+        <source>Add to &amp;Queue</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Queue (%1)</source>
+        <translation>加入队列(&amp;Q)（%1）</translation>
     </message>
 </context>
 <context>

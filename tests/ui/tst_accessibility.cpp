@@ -15,6 +15,8 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
@@ -23,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -97,6 +100,7 @@ private slots:
     void controlsHaveNames();
     void tabReachesEveryControlOfTheMainWindow();
     void tabReachesEveryControlOfTheDialogs();
+    void mnemonicsAreUniqueOnEachPage();
 
 private:
     void runBatch(); // kA confirmed, kMissing failed with VOD.10062
@@ -496,6 +500,61 @@ void TestAccessibility::tabReachesEveryControlOfTheDialogs()
             checkTabCycle(&dialog, dialog.findChild<QWidget *>(u"profileName"_s));
         }
     }
+}
+
+namespace {
+// The Alt+letter keys shown in the window: menu titles, tabs, buttons and labels' buddies that
+// are visible; each letter should do one thing.
+QStringList mnemonicClashes(QWidget *window)
+{
+    QMultiHash<QKeySequence, QString> owners;
+    auto add = [&](const QString &text, const QString &what) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            owners.insert(key, what);
+    };
+    if (auto *main = qobject_cast<QMainWindow *>(window)) {
+        for (QAction *menu : main->menuBar()->actions())
+            add(menu->text(), u"menu "_s + menu->text());
+    }
+    for (QTabBar *bar : window->findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i)
+            add(bar->tabText(i), u"tab "_s + bar->tabText(i));
+    }
+    for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+        if (button->isVisible() && !qobject_cast<QToolBar *>(button->parentWidget()))
+            add(button->text(), describe(button) + u' ' + button->text());
+    }
+    for (QLabel *label : window->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->buddy())
+            add(label->text(), describe(label) + u' ' + label->text());
+    }
+    QStringList clashes;
+    for (const QKeySequence &key : owners.uniqueKeys()) {
+        if (owners.count(key) > 1)
+            clashes << key.toString() + u": "_s + QStringList(owners.values(key)).join(u" / "_s);
+    }
+    return clashes;
+}
+} // namespace
+
+void TestAccessibility::mnemonicsAreUniqueOnEachPage()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(u"mainTabs"_s);
+    for (int page = 0; page < tabs->count(); ++page) {
+        tabs->setCurrentIndex(page);
+        const QStringList clashes = mnemonicClashes(m_window.get());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
+    }
+    // The tabs' own keys switch pages.
+    QTest::keyClick(m_window.get(), Qt::Key_A, Qt::AltModifier);
+    QCOMPARE(tabs->currentIndex(), 0);
+    const QKeySequence history = QKeySequence::mnemonic(tabs->tabText(1));
+    QVERIFY(!history.isEmpty());
+    QTest::keySequence(m_window.get(), history);
+    QCOMPARE(tabs->currentIndex(), 1);
 }
 
 QTEST_MAIN(TestAccessibility)

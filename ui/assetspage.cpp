@@ -69,11 +69,11 @@ QStringList columnTitles()
 }
 
 // The button shows the action's text, triggers it and is enabled when it is; its tooltip names
-// the shortcut.
+// the shortcut. A screen reader says the text as the name ("Pause") and the tooltip as the
+// description.
 void bindButton(QPushButton *button, QAction *action)
 {
     button->setText(action->text());
-    button->setAccessibleName(action->toolTip());
     button->setToolTip(action->toolTip() + u" ("_s
                        + action->shortcut().toString(QKeySequence::NativeText) + u')');
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
@@ -291,6 +291,7 @@ QString AssetsPage::formatDuration(qint64 secs)
 
 void AssetsPage::setProgressText(const QString &text)
 {
+    m_ui->batchProgress->setAccessibleName(tr("Batch progress"));
     m_ui->progressLabel->setText(text);
     // The label's accessible name only says what it is; a screen reader hears the line itself
     // as its description, and as the progress bar's (whose value is the percentage, with
@@ -355,6 +356,9 @@ void AssetsPage::showProgress(const BatchProgress &p)
     }
     setProgressText(text);
     m_ui->progressLabel->setToolTip(text);
+    // A screen reader reads the bar's value as a number: its name says it is paused.
+    if (p.paused)
+        m_ui->batchProgress->setAccessibleName(tr("Batch progress, paused"));
 }
 
 void AssetsPage::showInterruptedBatches(const QList<BatchInfo> &batches)

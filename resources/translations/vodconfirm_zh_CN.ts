@@ -807,6 +807,10 @@
         <source>Show %1 assets: %2</source>
         <translation>显示“%1”分组的媒资：%2 个</translation>
     </message>
+    <message>
+        <source>Batch progress, paused</source>
+        <translation>批次进度，已暂停</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::BatchRunner</name>

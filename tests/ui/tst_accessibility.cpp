@@ -101,8 +101,10 @@ private slots:
     void tabReachesEveryControlOfTheMainWindow();
     void tabReachesEveryControlOfTheDialogs();
     void mnemonicsAreUniqueOnEachPage();
+    void pausedAndStoppedBatchesAreSaidAndReachable();
 
 private:
+    void makeWindow();
     void runBatch(); // kA confirmed, kMissing failed with VOD.10062
     // Presses Tab from the first control until focus comes back to it; checks that every control
     // of tabStops(window) was visited, each has an accessible name, and the cycle closes.
@@ -156,6 +158,11 @@ void TestAccessibility::init()
     m_settings->setMaxAttempts(1);
     m_history = std::make_unique<HistoryStore>();
     QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
+    makeWindow();
+}
+
+void TestAccessibility::makeWindow()
+{
     m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials.get(),
                                             m_history.get());
     Credentials credentials;
@@ -555,6 +562,67 @@ void TestAccessibility::mnemonicsAreUniqueOnEachPage()
     QVERIFY(!history.isEmpty());
     QTest::keySequence(m_window.get(), history);
     QCOMPARE(tabs->currentIndex(), 1);
+}
+
+void TestAccessibility::pausedAndStoppedBatchesAreSaidAndReachable()
+{
+    m_server->config().latencyMs = 100;
+    m_settings->setConcurrency(1);
+    QStringList ids;
+    for (int i = 1; i <= 12; ++i)
+        ids << u"%1"_s.arg(i, 32, 16, QChar(u'0'));
+    auto *edit = m_window->findChild<QPlainTextEdit *>(u"pasteEdit"_s);
+    auto *add = m_window->findChild<QPushButton *>(u"addIdsButton"_s);
+    edit->setPlainText(ids.join(u'\n'));
+    QTRY_VERIFY(add->isEnabled());
+    QTest::keyClick(add, Qt::Key_Space); // the focused button, from the keyboard
+    QCOMPARE(m_window->assetModel()->rowCount(), 12);
+
+    // Confirm, pause and stop from the keyboard.
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(m_window->isRunning());
+    QTRY_VERIFY(m_server->counters().confirmRequestsTotal() >= 1);
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier);
+    auto *bar = m_window->findChild<QProgressBar *>(u"batchProgress"_s);
+    QTRY_VERIFY(bar->text().startsWith(u"Paused"_s));
+    QAccessibleInterface *progress = QAccessible::queryAccessibleInterface(bar);
+    // The value is a number; the name and the description say it is paused.
+    QCOMPARE(progress->text(QAccessible::Name), u"Batch progress, paused"_s);
+    QVERIFY2(progress->text(QAccessible::Description).startsWith(u"Paused"_s),
+             qPrintable(progress->text(QAccessible::Description)));
+    QCOMPARE(progress->valueInterface()->maximumValue().toInt(), 12);
+
+    // The progress row's buttons are named as they read; the tooltip describes them.
+    QAccessibleInterface *resume = QAccessible::queryAccessibleInterface(
+            m_window->findChild<QPushButton *>(u"resumeButton"_s));
+    QCOMPARE(resume->text(QAccessible::Name), u"Resume"_s);
+    QVERIFY(resume->text(QAccessible::Description).contains(u"Ctrl+Shift+P"_s));
+    QVERIFY(!resume->state().disabled);
+    // Paused, Resume and Stop are enabled: Tab reaches them too.
+    checkTabCycle(m_window.get(), edit);
+
+    QTest::keyClick(m_window.get(), Qt::Key_Period, Qt::ControlModifier);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(progress->text(QAccessible::Name), u"Batch progress"_s);
+    QVERIFY2(progress->text(QAccessible::Description).startsWith(u"Stopped"_s),
+             qPrintable(progress->text(QAccessible::Description)));
+
+    // The next start offers the rest: the bar's buttons are named and in the Tab order.
+    m_server->config().latencyMs = 0;
+    m_window.reset();
+    makeWindow();
+    auto *resumeBar = m_window->findChild<QWidget *>(u"resumeBar"_s);
+    QVERIFY(resumeBar->isVisible());
+    QCOMPARE(QAccessible::queryAccessibleInterface(resumeBar)->text(QAccessible::Name),
+             u"Interrupted batch"_s);
+    auto *resumeBatch = m_window->findChild<QPushButton *>(u"resumeBatchButton"_s);
+    QCOMPARE(QAccessible::queryAccessibleInterface(resumeBatch)->text(QAccessible::Name),
+             u"Resume Unfinished Batch"_s);
+    checkTabCycle(m_window.get(), resumeBatch);
+    QSignalSpy resumed(m_window.get(), &MainWindow::batchFinished);
+    QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(resumed.wait(20000));
 }
 
 QTEST_MAIN(TestAccessibility)

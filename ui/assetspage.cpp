@@ -74,6 +74,7 @@ QStringList columnTitles()
 void bindButton(QPushButton *button, QAction *action)
 {
     button->setText(action->text());
+    button->setAccessibleName(QString(action->text()).remove(u'&'));
     button->setToolTip(action->toolTip() + u" ("_s
                        + action->shortcut().toString(QKeySequence::NativeText) + u')');
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);

@@ -69,11 +69,12 @@ QStringList columnTitles()
 }
 
 // The button shows the action's text, triggers it and is enabled when it is; its tooltip names
-// the shortcut.
+// the shortcut. A screen reader says the text as the name ("Pause") and the tooltip as the
+// description.
 void bindButton(QPushButton *button, QAction *action)
 {
     button->setText(action->text());
-    button->setAccessibleName(action->toolTip());
+    button->setAccessibleName(QString(action->text()).remove(u'&'));
     button->setToolTip(action->toolTip() + u" ("_s
                        + action->shortcut().toString(QKeySequence::NativeText) + u')');
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
@@ -120,10 +121,8 @@ AssetsPage::AssetsPage(QWidget *parent)
     const std::array<QAbstractButton *, int(Bucket::Count)> buckets {
             m_ui->bucketAll,       m_ui->bucketQueued, m_ui->bucketRunning,
             m_ui->bucketConfirmed, m_ui->bucketFailed, m_ui->bucketNotSent};
-    for (int b = 0; b < int(Bucket::Count); ++b) {
-        buckets[b]->setAccessibleName(tr("Show %1 assets").arg(bucketName(Bucket(b))));
+    for (int b = 0; b < int(Bucket::Count); ++b)
         m_buckets->addButton(buckets[b], b);
-    }
     connect(m_buckets, &QButtonGroup::idClicked, this,
             [this](int id) { m_proxy->setBucket(Bucket(id)); });
 
@@ -270,8 +269,11 @@ void AssetsPage::updateBucketButtons()
 {
     for (int b = 0; b < int(Bucket::Count); ++b) {
         QAbstractButton *button = m_buckets->button(b);
-        button->setText(tr("%1 (%2)").arg(bucketName(Bucket(b)),
-                                          QLocale().toString(m_model->count(Bucket(b)))));
+        const QString count = QLocale().toString(m_model->count(Bucket(b)));
+        button->setText(tr("%1 (%2)").arg(bucketName(Bucket(b)), count));
+        // The name says what the button shows and how many, as its text does; checked says
+        // which group the table shows.
+        button->setAccessibleName(tr("Show %1 assets: %2").arg(bucketName(Bucket(b)), count));
     }
 }
 
@@ -285,12 +287,14 @@ void AssetsPage::updateDetails()
     const QModelIndex current = m_ui->assetTable->currentIndex();
     if (!current.isValid()) {
         m_ui->detailsPane->clear();
+        m_ui->detailsPane->setAccessibleDescription({});
         return;
     }
     const int row = m_proxy->mapToSource(current).row();
     if (row < 0)
         return;
     const AssetTableModel::Row &r = m_model->row(row);
+    m_ui->detailsPane->setAccessibleDescription(AssetTableModel::accessibleDescription(r));
     QString html = u"<p><b>%1</b> → %2 · <b>%3</b></p>"_s.arg(
             r.assetId.toHtmlEscaped(), targetStatusName(r.status),
             AssetTableModel::stateText(r.state, r.attempts, r.maxAttempts).toHtmlEscaped());
@@ -315,17 +319,28 @@ QString AssetsPage::formatDuration(qint64 secs)
     return tr("%1 h %2 min").arg(secs / 3600).arg((secs % 3600) / 60);
 }
 
+void AssetsPage::setProgressText(const QString &text)
+{
+    m_ui->batchProgress->setAccessibleName(tr("Batch progress"));
+    m_ui->progressLabel->setText(text);
+    // The label's accessible name only says what it is; a screen reader hears the line itself
+    // as its description, and as the progress bar's (whose value is the percentage, with
+    // "Paused" when it is).
+    m_ui->progressLabel->setAccessibleDescription(text);
+    m_ui->batchProgress->setAccessibleDescription(text);
+}
+
 void AssetsPage::showIdle()
 {
     m_ui->batchProgress->setRange(0, 1);
     m_ui->batchProgress->setValue(0);
-    m_ui->progressLabel->setText(tr("Idle"));
+    setProgressText(tr("Idle"));
 }
 
 void AssetsPage::showStarting()
 {
     m_ui->batchProgress->setRange(0, 0);
-    m_ui->progressLabel->setText(tr("Starting the batch…"));
+    setProgressText(tr("Starting the batch…"));
 }
 
 void AssetsPage::showSummary(const BatchSummary &s)
@@ -343,7 +358,7 @@ void AssetsPage::showSummary(const BatchSummary &s)
                            locale().toString(s.notSent), formatDuration(s.elapsedMs / 1000));
     if (s.skipped > 0)
         text += tr(" · %Ln skipped as confirmed before", nullptr, s.skipped);
-    m_ui->progressLabel->setText(text);
+    setProgressText(text);
     QString tip = text;
     if (s.kept)
         tip += u'\n' + tr("Send Remaining (Ctrl+R) sends the rest.");
@@ -369,8 +384,11 @@ void AssetsPage::showProgress(const BatchProgress &p)
         if (p.secondsLeft >= 0 && p.done < p.total)
             text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
     }
-    m_ui->progressLabel->setText(text);
+    setProgressText(text);
     m_ui->progressLabel->setToolTip(text);
+    // A screen reader reads the bar's value as a number: its name says it is paused.
+    if (p.paused)
+        m_ui->batchProgress->setAccessibleName(tr("Batch progress, paused"));
 }
 
 void AssetsPage::showInterruptedBatches(const QList<BatchInfo> &batches)

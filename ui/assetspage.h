@@ -93,6 +93,7 @@ private:
     void setUpTable();
     // Gives the error message column the width the others leave (at least a readable part).
     void fitMessageColumn();
+    void setProgressText(const QString &text);
     void updateBucketButtons();
 
     std::unique_ptr<Ui::AssetsPage> m_ui;

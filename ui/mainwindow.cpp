@@ -305,7 +305,7 @@ void MainWindow::buildUi()
     if (m_history && m_settings) {
         m_historyView = new HistoryView(m_history, m_settings, m_tabs);
         m_historyView->setObjectName(u"historyView"_s);
-        m_tabs->addTab(m_historyView, tr("&History"));
+        m_tabs->addTab(m_historyView, tr("H&istory"));
         connect(m_historyView, &HistoryView::statusMessage, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
         connect(m_historyView, &HistoryView::requeueRequested, this,

@@ -204,7 +204,7 @@ void PastePanel::showResult()
         m_ui->pasteSummaryLabel->setVisible(m_parsing);
         m_ui->malformedList->setVisible(false);
         m_ui->addIdsButton->setEnabled(false);
-        m_ui->addIdsButton->setText(tr("&Add to Queue"));
+        m_ui->addIdsButton->setText(tr("Add to &Queue"));
         return;
     }
     const ParsedIds &r = m_result;
@@ -239,8 +239,8 @@ void PastePanel::showResult()
 
     m_ui->addIdsButton->setEnabled(r.count() > 0 && !m_parsing);
     m_ui->addIdsButton->setText(r.count() > 0
-                                        ? tr("&Add to Queue (%1)").arg(locale.toString(r.count()))
-                                        : tr("&Add to Queue"));
+                                        ? tr("Add to &Queue (%1)").arg(locale.toString(r.count()))
+                                        : tr("Add to &Queue"));
 }
 
 void PastePanel::addToQueue()

@@ -166,10 +166,10 @@ void ProfileDialog::buildUi()
     connect(m_revertButton, &QPushButton::clicked, this, &ProfileDialog::revert);
     connect(close, &QPushButton::clicked, this, &ProfileDialog::reject);
 
-    // The dialog's buttons follow the form's widgets (profiledialog.ui orders those).
-    setTabOrder(m_ui->profileCheckButton, m_saveButton);
-    setTabOrder(m_saveButton, m_revertButton);
-    setTabOrder(m_revertButton, close);
+    // The dialog's buttons follow the form's widgets (profiledialog.ui orders those) in the
+    // order the button box lays them out, which it sets itself. No setTabOrder() here: moving
+    // its buttons leaves the box behind the last of them, and the box hands focus to its first
+    // button, so Tab went round Revert and Close for ever once Revert was enabled.
 
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, [this] {

@@ -593,6 +593,42 @@
         <source>Last update</source>
         <translation>最后更新</translation>
     </message>
+    <message>
+        <source>Asset %1: %2.</source>
+        <translation>媒资 %1：%2。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误码</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Asset %1: %2, error %3, HTTP %4.</source>
+        <translation>媒资 %1：%2，错误码 %3，HTTP %4。</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>无 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无错误信息</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <source>no request ID</source>
+        <translation>无请求ID</translation>
+    </message>
+    <message>
+        <source>not updated yet</source>
+        <translation>尚未更新</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::AssetsPage</name>
@@ -667,10 +703,6 @@
     <message>
         <source>Parsing…</source>
         <translation>正在解析…</translation>
-    </message>
-    <message>
-        <source>Show %1 assets</source>
-        <translation>显示“%1”分组的媒资</translation>
     </message>
     <message>
         <source>All columns</source>
@@ -775,6 +807,14 @@
     <message>
         <source>Starting the batch…</source>
         <translation>正在启动批次…</translation>
+    </message>
+    <message>
+        <source>Show %1 assets: %2</source>
+        <translation>显示“%1”分组的媒资：%2 个</translation>
+    </message>
+    <message>
+        <source>Batch progress, paused</source>
+        <translation>批次进度，已暂停</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1746,46 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
+    <message>
+        <source>Asset %1, attempt %2 at %3: %4.</source>
+        <translation>媒资 %1，%3 第 %2 次尝试：%4。</translation>
+    </message>
+    <message>
+        <source>Asset %1, attempt %2 at %3: %4, error %5, HTTP %6.</source>
+        <translation>媒资 %1，%3 第 %2 次尝试：%4，错误码 %5，HTTP %6。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误码</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>无 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无错误信息</translation>
+    </message>
+    <message>
+        <source>no request ID</source>
+        <translation>无请求ID</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>无配置</translation>
+    </message>
+    <message>
+        <source>no region</source>
+        <translation>无区域</translation>
+    </message>
+    <message>
+        <source>no batch</source>
+        <translation>无批次</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::HistoryView</name>
@@ -1748,10 +1828,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>Filter from date</source>
         <translation>按起始日期筛选</translation>
-    </message>
-    <message>
-        <source>F&amp;rom:</source>
-        <translation>从(&amp;R)：</translation>
     </message>
     <message>
         <source>From date</source>
@@ -1802,20 +1878,12 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
-    </message>
-    <message>
         <source>Save the attempts that match the filter as a CSV file</source>
         <translation>将符合筛选条件的尝试记录保存为 CSV 文件</translation>
     </message>
     <message>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Re-queue selected</source>
@@ -1936,6 +2004,18 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>
             <numerusform>正在删除早于 %Ln 天的历史记录…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -2146,10 +2226,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>&amp;Assets</source>
         <translation>媒资(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
         <source>Queued from the history: %1</source>
@@ -2383,6 +2459,10 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <source>Open the user guide</source>
         <translation>打开用户指南</translation>
     </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>历史记录(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -2447,10 +2527,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>将找到的ID加入队列</translation>
     </message>
     <message>
-        <source>&amp;Add to Queue</source>
-        <translation>加入队列(&amp;A)</translation>
-    </message>
-    <message>
         <source>pasted text</source>
         <translation>粘贴的文本</translation>
     </message>
@@ -2503,8 +2579,12 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <source>&amp;Add to Queue (%1)</source>
-        <translation>加入队列(&amp;A)（%1）</translation>
+        <source>Add to &amp;Queue</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Queue (%1)</source>
+        <translation>加入队列(&amp;Q)（%1）</translation>
     </message>
 </context>
 <context>

@@ -44,11 +44,14 @@ foreach(type unfinished vanished obsolete)
     if(count GREATER 0)
         string(APPEND problems "\n${count} ${type}:")
         # Their source texts, for the report (best effort).
+        # A ';' (as in "&amp;") would split the list: swapped out and back.
+        string(REPLACE ";" "@SEMICOLON@" listable "${ts}")
         string(REGEX MATCHALL "<source>[^<]*</source>[^<]*<translation[^>]* type=\"${type}\"" found
-               "${ts}")
+               "${listable}")
         foreach(f ${found})
             string(REGEX MATCH "^<source>[^<]*" source "${f}")
             string(SUBSTRING "${source}" 8 -1 source)
+            string(REPLACE "@SEMICOLON@" ";" source "${source}")
             string(APPEND problems "\n  ${source}")
         endforeach()
     endif()

@@ -85,7 +85,7 @@ void TestPastePanel::binaryFileWithNuls()
     QVERIFY2(summary().contains(u"New asset IDs: 2"_s), qPrintable(summary()));
     QVERIFY2(summary().contains(u"upload.mp4 could not be read"_s), qPrintable(summary()));
     QVERIFY(addButton()->isEnabled());
-    QCOMPARE(addButton()->text(), u"&Add to Queue (2)"_s);
+    QCOMPARE(addButton()->text(), u"Add to &Queue (2)"_s);
 
     // A device that never ends is refused too, at once, instead of filling the memory.
     m_panel->parseFiles({u"/dev/zero"_s});

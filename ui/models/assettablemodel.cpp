@@ -100,6 +100,27 @@ QString AssetTableModel::columnTitle(Column column)
     return {};
 }
 
+QString AssetTableModel::accessibleDescription(const Row &r)
+{
+    const QString state = stateText(r.state, r.attempts, r.maxAttempts);
+    QString text;
+    if (r.last.ok()
+        || (r.last.errorCode.isEmpty() && r.last.httpStatus <= 0
+            && r.last.errorMessage.isEmpty())) {
+        text = tr("Asset %1: %2.").arg(r.assetId, state);
+    } else {
+        const QString code = r.last.errorCode.isEmpty() ? tr("no error code") : r.last.errorCode;
+        const QString http
+                = r.last.httpStatus > 0 ? QString::number(r.last.httpStatus) : tr("no answer");
+        text = tr("Asset %1: %2, error %3, HTTP %4.").arg(r.assetId, state, code, http);
+        if (const QString message = r.last.errorMessage.trimmed(); !message.isEmpty())
+            text += u' ' + message;
+    }
+    if (!r.note.isEmpty())
+        text += u' ' + r.note;
+    return text;
+}
+
 int AssetTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -165,6 +186,53 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
             return r.last.requestId;
         case Column::LastUpdate:
             return r.updatedAt.isValid() ? r.updatedAt.toMSecsSinceEpoch() : qint64(0);
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::AccessibleTextRole:
+        // What the cell says in words where its display is a colour or empty: an empty cell
+        // reads as what it means, not as a blank a listener has to interpret.
+        switch (column) {
+        case Column::State:
+            return stateText(r.state, r.attempts, r.maxAttempts);
+        case Column::HttpStatus:
+            return r.last.httpStatus > 0 ? QString::number(r.last.httpStatus)
+                                         : tr("no HTTP answer");
+        case Column::ErrorCode:
+            return r.last.errorCode.isEmpty() ? tr("no error code") : r.last.errorCode;
+        case Column::ErrorMessage: {
+            const QString shown = data(index, Qt::DisplayRole).toString();
+            return shown.isEmpty() ? tr("no message") : shown;
+        }
+        case Column::Attempts:
+            return r.totalAttempts() > 0 ? QString::number(r.totalAttempts()) : tr("not sent yet");
+        case Column::RequestId:
+            return r.last.requestId.isEmpty() ? tr("no request ID") : r.last.requestId;
+        case Column::LastUpdate:
+            return r.updatedAt.isValid() ? data(index, Qt::DisplayRole).toString()
+                                         : tr("not updated yet");
+        case Column::AssetId:
+        case Column::TargetStatus:
+            return {}; // the display text
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::AccessibleDescriptionRole:
+        // The row's key cells say the whole row: the asset, its state and the error.
+        switch (column) {
+        case Column::AssetId:
+        case Column::State:
+        case Column::ErrorCode:
+        case Column::ErrorMessage:
+            return accessibleDescription(r);
+        case Column::TargetStatus:
+        case Column::HttpStatus:
+        case Column::Attempts:
+        case Column::RequestId:
+        case Column::LastUpdate:
+            return {};
         case Column::Count:
             break;
         }

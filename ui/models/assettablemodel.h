@@ -67,6 +67,10 @@ public:
     static Bucket bucketOf(AssetState state);
     static QString stateText(AssetState state, int attempts = 0, int maxAttempts = 0);
     static QString columnTitle(Column column);
+    // What a screen reader says for the row, in one sentence: the asset, its state and, when it
+    // failed, the error code, HTTP status and message. The state is in words, never only in
+    // the State cell's colour.
+    static QString accessibleDescription(const Row &row);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -66,6 +66,26 @@ QString HistoryTableModel::outcomeText(Outcome outcome)
     return tr("Unknown");
 }
 
+QString HistoryTableModel::accessibleDescription(const HistoryRecord &r)
+{
+    const QString when = QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat);
+    const QString outcome = outcomeText(r.outcome);
+    if (r.errorCode.isEmpty() && r.errorMessage.isEmpty())
+        return tr("Asset %1, attempt %2 at %3: %4.")
+                .arg(r.assetId)
+                .arg(r.attempt)
+                .arg(when, outcome);
+    QString text
+            = tr("Asset %1, attempt %2 at %3: %4, error %5, HTTP %6.")
+                      .arg(r.assetId)
+                      .arg(r.attempt)
+                      .arg(when, outcome, r.errorCode.isEmpty() ? tr("no error code") : r.errorCode,
+                           r.httpStatus > 0 ? QString::number(r.httpStatus) : tr("no answer"));
+    if (const QString message = r.errorMessage.trimmed(); !message.isEmpty())
+        text += u' ' + message;
+    return text;
+}
+
 void HistoryTableModel::setPageSize(int rows)
 {
     m_pageSize = qMax(1, rows);
@@ -148,6 +168,56 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return r.requestId;
         case Column::BatchId:
             return r.batchId;
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::AccessibleTextRole:
+        // An empty cell reads as what it means, not as a blank.
+        switch (column) {
+        case Column::HttpStatus:
+            return r.httpStatus == 0 ? tr("no HTTP answer") : QString::number(r.httpStatus);
+        case Column::ErrorCode:
+            return r.errorCode.isEmpty() ? tr("no error code") : r.errorCode;
+        case Column::ErrorMessage:
+            return r.errorMessage.isEmpty() ? tr("no message") : r.errorMessage;
+        case Column::RequestId:
+            return r.requestId.isEmpty() ? tr("no request ID") : r.requestId;
+        case Column::Profile:
+            return r.profile.isEmpty() ? tr("no profile") : r.profile;
+        case Column::Region:
+            return r.region.isEmpty() ? tr("no region") : r.region;
+        case Column::BatchId:
+            return r.batchId.isEmpty() ? tr("no batch") : r.batchId;
+        case Column::Time:
+        case Column::AssetId:
+        case Column::TargetStatus:
+        case Column::Outcome:
+        case Column::Attempt:
+        case Column::Duration:
+            return {}; // the display text
+        case Column::Count:
+            break;
+        }
+        return {};
+    case Qt::AccessibleDescriptionRole:
+        // The row's key cells say the whole attempt.
+        switch (column) {
+        case Column::Time:
+        case Column::AssetId:
+        case Column::Outcome:
+        case Column::ErrorCode:
+        case Column::ErrorMessage:
+            return accessibleDescription(r);
+        case Column::TargetStatus:
+        case Column::HttpStatus:
+        case Column::Attempt:
+        case Column::Duration:
+        case Column::Profile:
+        case Column::Region:
+        case Column::RequestId:
+        case Column::BatchId:
+            return {};
         case Column::Count:
             break;
         }

@@ -45,6 +45,9 @@ public:
 
     static QString columnTitle(Column column);
     static QString outcomeText(Outcome outcome); // translated "Confirmed", "Failed" ...
+    // What a screen reader says for the row, in one sentence: the asset, the attempt and its
+    // time, the outcome in words and, for an error, its code, HTTP status and message.
+    static QString accessibleDescription(const HistoryRecord &record);
 
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }

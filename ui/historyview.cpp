@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -130,12 +129,18 @@ void HistoryView::buildUi()
     m_ui->historyRequeueButton->setDefaultAction(requeue);
     m_ui->historyRequeueButton->setMenu(requeueMenu);
 
-    auto *find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, &HistoryView::focusSearch);
-    auto *reload = new QShortcut(QKeySequence::Refresh, this);
-    reload->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(reload, &QShortcut::activated, this, &HistoryView::refresh);
+    // Actions, not bare shortcuts, so that Help > Keyboard Shortcuts lists them.
+    const auto pageAction = [this](const QString &text, QKeySequence::StandardKey key) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        return action;
+    };
+    connect(pageAction(tr("Search the history (History tab)"), QKeySequence::Find),
+            &QAction::triggered, this, &HistoryView::focusSearch);
+    connect(pageAction(tr("Reload the history (History tab)"), QKeySequence::Refresh),
+            &QAction::triggered, this, &HistoryView::refresh);
 
     // Wiring.
     m_reloadTimer = new QTimer(this);

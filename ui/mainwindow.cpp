@@ -404,9 +404,10 @@ void MainWindow::buildMenus()
 
 void MainWindow::showShortcuts()
 {
-    // Built from the actions themselves, so the list cannot drift from the keys.
+    // Built from the actions themselves (the window's and its pages'), so the list cannot drift
+    // from the keys.
     QString rows;
-    for (QAction *a : findChildren<QAction *>(Qt::FindDirectChildrenOnly)) {
+    for (QAction *a : findChildren<QAction *>()) {
         if (a->shortcut().isEmpty() || a->isSeparator())
             continue;
         rows += u"<tr><td>%1</td><td><b>%2</b></td></tr>"_s.arg(

@@ -2017,6 +2017,14 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
     </message>
+    <message>
+        <source>Search the history (History tab)</source>
+        <translation>搜索历史记录（历史记录页）</translation>
+    </message>
+    <message>
+        <source>Reload the history (History tab)</source>
+        <translation>重新加载历史记录（历史记录页）</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::LanguageMenu</name>

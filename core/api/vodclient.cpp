@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -184,6 +185,113 @@ void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, Ass
           std::move(query),
           {},
           "asset_info_array",
+          false,
+          false,
+          context,
+          std::move(parse)});
+}
+
+QString VodClient::listTime(const QDateTime &time)
+{
+    return time.toUTC().toString(u"yyyyMMddHHmmss"_s);
+}
+
+QDateTime VodClient::parseListTime(QStringView text)
+{
+    // yyyymmddhhmmss as the query takes it; the answers' create_time has been seen as that and as
+    // ISO 8601 (with 'T' or a space, optionally 'Z'), so both are read, always as UTC.
+    QString t = text.trimmed().toString();
+    if (t.size() > 32)
+        return {};
+    if (t.endsWith(u'Z'))
+        t.chop(1);
+    QDateTime dt;
+    if (t.size() == 14 && std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c.isDigit(); }))
+        dt = QDateTime::fromString(t, u"yyyyMMddHHmmss"_s);
+    else if (t.size() == 19 && (t.at(10) == u'T' || t.at(10) == u' '))
+        dt = QDateTime::fromString(t.replace(10, 1, u'T'), u"yyyy-MM-dd'T'HH:mm:ss"_s);
+    if (!dt.isValid())
+        return {};
+    dt.setTimeSpec(Qt::UTC);
+    return dt;
+}
+
+void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, ListCallback done)
+{
+    Q_ASSERT(listQuery.size >= 1 && listQuery.size <= MaxListPageSize);
+    Q_ASSERT((listQuery.page + 1) * listQuery.size <= MaxListReach);
+    RequestSigner::QueryList query;
+    for (const QString &status : listQuery.statuses)
+        query.append({u"status"_s, status});
+    if (listQuery.startTime.isValid())
+        query.append({u"start_time"_s, listTime(listQuery.startTime)});
+    if (listQuery.endTime.isValid())
+        query.append({u"end_time"_s, listTime(listQuery.endTime)});
+    query.append({u"page"_s, QString::number(listQuery.page)});
+    query.append({u"size"_s, QString::number(listQuery.size)});
+    const int size = listQuery.size;
+    auto parse = [done = std::move(done), size](const ApiResult &reply) {
+        ApiResult result = reply;
+        QList<ListedAsset> rows;
+        int total = 0;
+        QString problem;
+        if (result.ok()) {
+            const QJsonValue totalValue = result.json.value("total"_L1);
+            const QJsonValue assets = result.json.value("assets"_L1);
+            const double t = totalValue.toDouble(-1);
+            if (!totalValue.isDouble() || t < 0 || t > MaxListReach || t != std::floor(t))
+                problem = tr("its \"total\" is not a count from 0 to %L1").arg(MaxListReach);
+            else if (!assets.isArray())
+                problem = tr("it has no list of assets");
+            else if (assets.toArray().size() > size)
+                problem = tr("it holds %L1 assets where at most %L2 were asked for")
+                                  .arg(assets.toArray().size())
+                                  .arg(size);
+            total = int(t);
+            const QJsonArray array = assets.toArray();
+            rows.reserve(problem.isEmpty() ? array.size() : 0);
+            for (qsizetype i = 0; problem.isEmpty() && i < array.size(); ++i) {
+                const QJsonObject o = array.at(i).toObject();
+                const QString id = o.value("asset_id"_L1).toString();
+                const bool idValid = !id.isEmpty() && id.size() <= MaxListedIdChars
+                        && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+                               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z')
+                                       || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-';
+                           });
+                const QDateTime created = parseListTime(o.value("create_time"_L1).toString());
+                const QString status = o.value("asset_status"_L1).toString();
+                const bool statusValid = !status.isEmpty() && status.size() <= 32
+                        && std::all_of(status.cbegin(), status.cend(), [](QChar c) {
+                               return (c >= u'A' && c <= u'Z') || c == u'_';
+                           });
+                if (!idValid)
+                    problem = tr("asset %L1 of the page has no valid asset_id").arg(i + 1);
+                else if (!created.isValid())
+                    problem = tr("asset %1 has no valid create_time").arg(id);
+                else if (!statusValid)
+                    problem = tr("asset %1 has no valid asset_status").arg(id);
+                else
+                    rows.append({id, created, status});
+            }
+            if (!problem.isEmpty()) {
+                rows.clear();
+                total = 0;
+                result.errorClass = ErrorClass::Transient;
+                result.json = QJsonObject();
+                result.errorMessage
+                        = tr("The server's list of assets cannot be used (HTTP %1): %2.")
+                                  .arg(result.httpStatus)
+                                  .arg(problem);
+            }
+        }
+        done(result, total, rows);
+    };
+    send({"GET",
+          m_config.endpoint,
+          u"/v1.0/%1/asset/list"_s.arg(m_config.projectId),
+          std::move(query),
+          {},
+          "assets",
           false,
           false,
           context,

@@ -53,8 +53,34 @@ public:
         QString description;
     };
 
+    // One row of ListAssetList, validated (listAssetList() refuses a page with a row that is not).
+    struct ListedAsset
+    {
+        QString assetId; // 1 to MaxListedIdChars of [0-9A-Za-z_-]
+        QDateTime createdAt; // UTC, whole seconds
+        QString status; // asset_status as sent: "CREATING", "CREATED" ...
+    };
+    // One ListAssetList request: assets in `statuses` created in [startTime, endTime] (UTC,
+    // sent as yyyymmddhhmmss; whole seconds), page `page` of `size` (1 to MaxListPageSize).
+    struct ListQuery
+    {
+        QStringList statuses;
+        QDateTime startTime;
+        QDateTime endTime;
+        int page = 0;
+        int size = 100;
+    };
+    // The API's limits on ListAssetList (vod-api.md 5.1): at most 100 a page, (page+1)*size at
+    // most 20,000, and `total` counts at most 20,000.
+    static constexpr int MaxListPageSize = 100;
+    static constexpr int MaxListReach = 20000;
+    static constexpr int MaxListedIdChars = 64;
+
     using ResultCallback = std::function<void(const ApiResult &)>;
     using AssetInfoCallback = std::function<void(const ApiResult &, const QList<AssetInfo> &)>;
+    // total: the answer's `total` (0 to MaxListReach); rows in the server's order.
+    using ListCallback
+            = std::function<void(const ApiResult &, int total, const QList<ListedAsset> &)>;
 
     VodClient(QNetworkAccessManager *nam, Config config, QObject *parent = nullptr);
     ~VodClient() override;
@@ -73,6 +99,15 @@ public:
                             ResultCallback done);
     // GET /v1.0/{project_id}/asset/info with up to 10 asset_id keys.
     void showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done);
+
+    // GET /v1.0/{project_id}/asset/list. The answer is hostile until checked: a page with more
+    // rows than asked, a `total` outside 0..MaxListReach, or a row without a valid asset_id,
+    // create_time or asset_status fails the whole page (ErrorClass::Transient, a translated
+    // message saying what was wrong), so nothing half-read is passed on.
+    void listAssetList(const ListQuery &query, QObject *context, ListCallback done);
+    // The API's time format, yyyymmddhhmmss in UTC; and the reverse (invalid if it is not one).
+    static QString listTime(const QDateTime &time);
+    static QDateTime parseListTime(QStringView text);
 
     // For tests: the clock used for X-Sdk-Date and the skew check.
     void setClock(std::function<QDateTime()> clock);

@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QUuid>
 
 #include <algorithm>
@@ -16,12 +15,6 @@ using namespace Qt::StringLiterals;
 namespace VodConfirm {
 
 namespace {
-constexpr double MinRatePerMinute = 6; // never slow below one request every 10 s
-constexpr double ThrottleFactor = 0.7; // each 429 cuts the rate by 30% ...
-constexpr qint64 ThrottleCooldownMs = 1000; // ... at most once a second
-constexpr qint64 RecoveryDelayMs = 5000; // recover only after 5 s without a 429
-constexpr double RecoveryStep = 0.005; // +0.5% of the configured rate per success
-constexpr qint64 ThrottleMinBackoffMs = 2000; // APIG's advice for throttling: wait 2 to 5 s
 constexpr int MaxIdsPerCheck = 10; // ShowAssetMeta takes up to 10 asset ids
 constexpr double AnnounceWaitMs = 5000; // a longer pause in sending is announced (waiting())
 
@@ -93,11 +86,9 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_cancelled = false;
     m_stopped = false;
     m_probeDone = false;
-    m_rate = m_options.ratePerMinute;
-    m_lastThrottleMs = -1e12;
+    m_pacer.restart(m_options.ratePerMinute);
     m_waitAnnouncedUntilMs = -1;
     m_clock.start();
-    m_nextSendMs = 0;
     QMetaObject::invokeMethod(this, &ConfirmEngine::pump, Qt::QueuedConnection);
     return m_batchId;
 }
@@ -156,21 +147,20 @@ void ConfirmEngine::pump()
 
     // Until the first answer proves the credentials, one request at a time.
     const int limit = m_probeDone ? m_options.concurrency : 1;
-    const double interval = 60000.0 / m_rate;
     while (m_inFlight < limit && !m_ready.empty()) {
         if (isTerminal(m_assets.at(m_ready.front()).state)) { // settled before the start
             m_ready.pop_front();
             continue;
         }
         const double t = nowMs();
-        if (t < m_nextSendMs) {
-            m_timer.start(int(std::ceil(m_nextSendMs - t)));
+        if (!m_pacer.mayStart(t)) {
+            m_timer.start(int(std::ceil(m_pacer.nextSendMs() - t)));
             if (m_inFlight == 0)
-                announceWait(m_nextSendMs, tr("slowed down because the server throttled requests"));
+                announceWait(m_pacer.nextSendMs(),
+                             tr("slowed down because the server throttled requests"));
             return;
         }
-        // Even pacing: at most one interval of catch-up after a late timer, never a burst.
-        m_nextSendMs = std::max(m_nextSendMs, t - interval) + interval;
+        m_pacer.started(t);
         const int index = m_ready.front();
         m_ready.pop_front();
         if (m_checkFirst.at(index))
@@ -313,7 +303,7 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     if (isThrottled(result))
         onThrottled();
     else if (result.ok())
-        recoverRate();
+        m_pacer.succeeded(nowMs());
     if (result.httpStatus != 0 && result.errorClass != ErrorClass::Auth && result.httpStatus < 500)
         m_probeDone = true;
 
@@ -425,15 +415,8 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
 
 qint64 ConfirmEngine::backoffMs(int attempt, const ApiResult &result) const
 {
-    // Exponential backoff with equal jitter: half fixed, half random.
-    const double exp = std::min<double>(m_options.maxBackoffMs,
-                                        m_options.baseBackoffMs * std::pow(2.0, attempt - 1));
-    qint64 delay = qint64(exp / 2 + QRandomGenerator::global()->bounded(exp / 2 + 1));
-    if (result.retryAfterMs >= 0)
-        delay = std::max(delay, result.retryAfterMs);
-    else if (isThrottled(result))
-        delay = std::max(delay, ThrottleMinBackoffMs);
-    return std::min<qint64>(delay, std::max<qint64>(m_options.maxBackoffMs, result.retryAfterMs));
+    return Pacer::backoffMs(attempt, m_options.baseBackoffMs, m_options.maxBackoffMs,
+                            result.retryAfterMs, isThrottled(result));
 }
 
 QString ConfirmEngine::waitReason(const ApiResult &result)
@@ -457,19 +440,7 @@ void ConfirmEngine::announceWait(double untilMs, const QString &reason)
 void ConfirmEngine::onThrottled()
 {
     ++m_summary.throttled;
-    const double now = nowMs();
-    if (now - m_lastThrottleMs < ThrottleCooldownMs)
-        return;
-    m_lastThrottleMs = now;
-    m_rate = std::max(MinRatePerMinute, m_rate * ThrottleFactor);
-}
-
-void ConfirmEngine::recoverRate()
-{
-    if (m_rate >= m_options.ratePerMinute || nowMs() - m_lastThrottleMs < RecoveryDelayMs)
-        return;
-    m_rate = std::min<double>(m_options.ratePerMinute,
-                              m_rate + m_options.ratePerMinute * RecoveryStep);
+    m_pacer.throttled(nowMs());
 }
 
 // Failures every later request would meet as well: the server cannot be reached, its

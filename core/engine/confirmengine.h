@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
+#include "engine/pacer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -51,7 +52,7 @@ public:
     bool isPaused() const { return m_paused; }
     QString batchId() const { return m_batchId; }
     const QList<AssetUpdate> &assets() const { return m_assets; }
-    double currentRatePerMinute() const { return m_rate; }
+    double currentRatePerMinute() const { return m_pacer.rate(); }
 
     // A failure every later request would meet as well (unreachable, certificate not trusted,
     // proxy unreachable or refusing its credentials): it stops the batch like an authentication
@@ -106,7 +107,6 @@ private:
     // Emits waiting() if nothing will be sent before untilMs, more than 5 s from now.
     void announceWait(double untilMs, const QString &reason);
     void onThrottled();
-    void recoverRate();
     double nowMs() const;
 
     VodClient *m_client;
@@ -130,9 +130,7 @@ private:
     bool m_stopped = false; // by an authentication or connection set-up failure
     QString m_unsentNote; // after a stop: why the assets not sent were not
     bool m_probeDone = false; // the first answer proved the credentials
-    double m_rate = 0; // current requests per minute (lowered on 429)
-    double m_lastThrottleMs = 0;
-    double m_nextSendMs = 0; // pacing: earliest start of the next request
+    Pacer m_pacer; // the confirms' quota group (state reads go through it too, for now)
     double m_waitAnnouncedUntilMs = -1; // the end of the last pause announced by waiting()
     QElapsedTimer m_clock;
     QTimer m_timer;

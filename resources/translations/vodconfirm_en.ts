@@ -200,4 +200,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VodConfirm::StuckLister</name>
+    <message numerus="yes">
+        <source>Gave up after %Ln attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %Ln attempt.</numerusform>
+            <numerusform>Gave up after %Ln attempts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln asset(s) listed: every stuck upload created after %1.</source>
+        <translation>
+            <numerusform>%Ln asset listed: every stuck upload created after %1.</numerusform>
+            <numerusform>%Ln assets listed: every stuck upload created after %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

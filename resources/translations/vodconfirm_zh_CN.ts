@@ -3325,6 +3325,61 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
 </context>
 <context>
+    <name>VodConfirm::StuckLister</name>
+    <message>
+        <source>asset %1 was created at %2, outside the time asked for (%3 to %4)</source>
+        <translation>媒资 %1 的创建时间 %2 不在所查询的时间段内（%3 至 %4）</translation>
+    </message>
+    <message>
+        <source>the assets are not ordered newest first (asset %1)</source>
+        <translation>媒资未按从新到旧排列（媒资 %1）</translation>
+    </message>
+    <message>
+        <source>asset %1 is %2, not CREATING as asked for</source>
+        <translation>媒资 %1 的状态是 %2，而查询的是 CREATING</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of assets cannot be used (HTTP %1): %2.</source>
+        <translation>服务器返回的媒资列表无法使用（HTTP %1）：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %Ln attempt(s).</source>
+        <translation>
+            <numerusform>尝试 %Ln 次后放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list of assets kept changing while it was read (%L1 times).</source>
+        <translation>读取期间媒资列表不断变化（%L1 次）。</translation>
+    </message>
+    <message>
+        <source>More than %L1 assets were created within two seconds (%2); the API cannot list past them.</source>
+        <translation>两秒内（%2）创建的媒资超过 %L1 个，接口无法越过它们继续列出。</translation>
+    </message>
+    <message>
+        <source>the server asked to wait before the next request (Retry-After)</source>
+        <translation>服务器要求在下一个请求前等待（Retry-After）</translation>
+    </message>
+    <message>
+        <source>waiting before asking again after errors</source>
+        <translation>出错后等待再次查询</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln asset(s) listed: every stuck upload created after %1.</source>
+        <translation>
+            <numerusform>已列出 %Ln 个媒资：%1 之后创建的未确认上传均已列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was listed.</source>
+        <translation>未列出任何媒资。</translation>
+    </message>
+    <message>
+        <source>Listing the stuck uploads stopped: %1</source>
+        <translation>列出未确认的上传已停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>VodConfirm::UserGuide</name>
     <message>
         <source>VOD Confirm User Guide</source>
@@ -3360,6 +3415,34 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>IAM refused the user name, password or account name: %1</source>
         <translation>IAM 拒绝了用户名、密码或账号名：%1</translation>
+    </message>
+    <message>
+        <source>its &quot;total&quot; is not a count from 0 to %L1</source>
+        <translation>其 &quot;total&quot; 不是 0 到 %L1 之间的数目</translation>
+    </message>
+    <message>
+        <source>it has no list of assets</source>
+        <translation>其中没有媒资列表</translation>
+    </message>
+    <message>
+        <source>it holds %L1 assets where at most %L2 were asked for</source>
+        <translation>其中有 %L1 个媒资，而查询的最多是 %L2 个</translation>
+    </message>
+    <message>
+        <source>asset %L1 of the page has no valid asset_id</source>
+        <translation>该页第 %L1 个媒资没有有效的 asset_id</translation>
+    </message>
+    <message>
+        <source>asset %1 has no valid create_time</source>
+        <translation>媒资 %1 没有有效的 create_time</translation>
+    </message>
+    <message>
+        <source>asset %1 has no valid asset_status</source>
+        <translation>媒资 %1 没有有效的 asset_status</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of assets cannot be used (HTTP %1): %2.</source>
+        <translation>服务器返回的媒资列表无法使用（HTTP %1）：%2。</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +88,8 @@ QString routeName(VodTestServer::Route route)
         return u"confirm"_s;
     case VodTestServer::Route::AssetInfo:
         return u"asset_info"_s;
+    case VodTestServer::Route::AssetList:
+        return u"asset_list"_s;
     case VodTestServer::Route::IamToken:
         return u"iam_token"_s;
     case VodTestServer::Route::Unknown:
@@ -209,6 +213,29 @@ Response illegalField(const QString &field)
                     u"The request parameter is illegal, illegal field: {%1}."_s.arg(field));
 }
 
+// One ListAssetList row (AssetSummary), with the fields the API documents.
+QJsonObject listedRow(const QString &id, qint64 createdSecs, const QString &status)
+{
+    const QString created
+            = QDateTime::fromSecsSinceEpoch(createdSecs, Qt::UTC).toString(u"yyyyMMddHHmmss"_s);
+    return {{u"asset_id"_s, id},
+            {u"title"_s, u"upload "_s + id.left(8)},
+            {u"description"_s, QString()},
+            {u"duration"_s, 0},
+            {u"duration_ms"_s, 0},
+            {u"size"_s, 0},
+            {u"original_url"_s, QString()},
+            {u"category"_s, u"Other"_s},
+            {u"covers"_s, QJsonArray()},
+            {u"create_time"_s, created},
+            {u"asset_status"_s, status},
+            {u"transcode_status"_s, u"UN_TRANSCODE"_s},
+            {u"thumbnail_status"_s, u"UN_THUMBNAIL"_s},
+            {u"review_status"_s, u"UN_REVIEW"_s},
+            {u"exec_desc"_s, QString()},
+            {u"media_type"_s, u"VIDEO"_s}};
+}
+
 } // namespace
 
 int VodTestServer::Counters::confirmRequestsTotal() const
@@ -230,7 +257,8 @@ int VodTestServer::Counters::effectiveConfirmsTotal() const
 QJsonObject VodTestServer::Counters::toJson() const
 {
     QJsonObject routes;
-    for (Route r : {Route::Confirm, Route::AssetInfo, Route::IamToken, Route::Unknown})
+    for (Route r :
+         {Route::Confirm, Route::AssetInfo, Route::AssetList, Route::IamToken, Route::Unknown})
         routes.insert(routeName(r), requests(r));
     QJsonObject perAsset;
     for (auto it = confirmRequests.cbegin(); it != confirmRequests.cend(); ++it)
@@ -419,6 +447,7 @@ void VodTestServer::reset()
     m_windows.clear();
     m_toldDone.clear();
     m_script.clear();
+    m_listScript.clear();
     m_assetScripts.clear();
 }
 
@@ -585,6 +614,10 @@ void VodTestServer::process(QTcpSocket *socket, Request request)
                && parts.at(4) == "info"_L1 && request.method == "GET") {
         route = Route::AssetInfo;
         pathProject = parts.at(2);
+    } else if (parts.size() == 5 && parts.at(1) == "v1.0"_L1 && parts.at(3) == "asset"_L1
+               && parts.at(4) == "list"_L1 && request.method == "GET") {
+        route = Route::AssetList;
+        pathProject = parts.at(2);
     } else if (request.path == "/v3/auth/tokens"_L1 && request.method == "POST") {
         route = Route::IamToken;
     }
@@ -740,6 +773,8 @@ VodTestServer::Fault VodTestServer::nextFault(Route route, const QString &assetI
     }
     if (route == Route::Confirm && !m_script.isEmpty())
         return m_script.takeFirst();
+    if (route == Route::AssetList)
+        return m_listScript.isEmpty() ? Fault::None : m_listScript.takeFirst();
     if (route != Route::Confirm && !(route == Route::AssetInfo && m_config.randomFaultsOnAssetInfo))
         return Fault::None;
     const std::pair<double, Fault> table[] = {
@@ -781,6 +816,8 @@ VodTestServer::Response VodTestServer::handle(Route route, const Request &reques
         return confirm(request);
     case Route::AssetInfo:
         return assetInfo(request);
+    case Route::AssetList:
+        return assetList(request);
     case Route::IamToken:
         return iamToken(request);
     case Route::Unknown:
@@ -850,6 +887,157 @@ VodTestServer::Response VodTestServer::assetInfo(const Request &request)
                 {{u"asset_info_array"_s, array},
                  {u"is_truncated"_s, 0},
                  {u"total"_s, int(array.size())}});
+}
+
+QString VodTestServer::Listed::id() const
+{
+    return QString::fromLatin1(QByteArray::number(hi, 16).rightJustified(16, '0')
+                               + QByteArray::number(lo, 16).rightJustified(16, '0'));
+}
+
+bool VodTestServer::Listed::operator<(const Listed &o) const
+{
+    if (createdSecs != o.createdSecs)
+        return createdSecs > o.createdSecs;
+    return hi != o.hi ? hi > o.hi : lo > o.lo;
+}
+
+void VodTestServer::sortListed() const
+{
+    if (!m_listedSorted)
+        std::sort(m_listed.begin(), m_listed.end());
+    m_listedSorted = true;
+}
+
+void VodTestServer::addListedAsset(const QString &assetId, const QDateTime &createdAt,
+                                   const QString &status)
+{
+    Q_ASSERT(isWellFormedAssetId(assetId));
+    bool ok1 = false, ok2 = false;
+    const quint64 hi = assetId.left(16).toULongLong(&ok1, 16);
+    const quint64 lo = assetId.mid(16).toULongLong(&ok2, 16);
+    Q_ASSERT(ok1 && ok2);
+    m_listed.push_back({createdAt.toSecsSinceEpoch(), hi, lo});
+    m_listedSorted = false;
+    if (status != "CREATING"_L1)
+        setAssetStatus(assetId, status);
+}
+
+void VodTestServer::seedListedAssets(int count, const QDateTime &from, const QDateTime &to,
+                                     quint64 seed)
+{
+    QRandomGenerator random(seed);
+    const qint64 first = from.toSecsSinceEpoch();
+    const qint64 span = std::max<qint64>(1, to.toSecsSinceEpoch() - first + 1);
+    m_listed.reserve(m_listed.size() + size_t(count));
+    for (int i = 0; i < count; ++i)
+        m_listed.push_back({first + qint64(random.bounded(quint64(span))), random.generate64(),
+                            random.generate64()});
+    m_listedSorted = false;
+}
+
+QStringList VodTestServer::creatingAssetIds() const
+{
+    sortListed();
+    QStringList ids;
+    for (const Listed &l : m_listed) {
+        const QString id = l.id();
+        if (m_assets.isEmpty() || assetStatus(id) == "CREATING"_L1)
+            ids.append(id);
+    }
+    return ids;
+}
+
+void VodTestServer::clearListedAssets()
+{
+    m_listed.clear();
+    m_listed.shrink_to_fit();
+    m_listedSorted = true;
+}
+
+void VodTestServer::scriptNextList(const QList<Fault> &faults)
+{
+    m_listScript.append(faults);
+}
+
+VodTestServer::Response VodTestServer::assetList(const Request &request)
+{
+    static const QStringList known {
+            u"CREATING"_s,          u"FAILED"_s,        u"CREATED"_s,
+            u"PUBLISHED"_s,         u"TRANSCODING"_s,   u"TRANSCODE_SUCCEED"_s,
+            u"TRANSCODE_FAILED"_s,  u"THUMBNAILING"_s,  u"THUMBNAIL_SUCCEED"_s,
+            u"THUMBNAIL_FAILED"_s,  u"UN_REVIEW"_s,     u"REVIEWING"_s,
+            u"REVIEW_SUSPICIOUS"_s, u"REVIEW_PASSED"_s, u"REVIEW_FAILED"_s,
+            u"REVIEW_BLOCKED"_s};
+    QSet<QString> statuses;
+    qint64 start = std::numeric_limits<qint64>::min();
+    qint64 end = std::numeric_limits<qint64>::max();
+    int page = 0;
+    int size = 10;
+    const auto time = [](const QString &v, qint64 *out) {
+        if (v.size() != 14)
+            return false;
+        QDateTime t = QDateTime::fromString(v, u"yyyyMMddHHmmss"_s);
+        t.setTimeSpec(Qt::UTC);
+        *out = t.toSecsSinceEpoch();
+        return t.isValid();
+    };
+    for (const auto &[key, value] : request.query()) {
+        bool ok = true;
+        if (key == "status"_L1) {
+            ok = known.contains(value);
+            statuses.insert(value);
+        } else if (key == "start_time"_L1) {
+            ok = time(value, &start);
+        } else if (key == "end_time"_L1) {
+            ok = time(value, &end);
+        } else if (key == "page"_L1) {
+            page = value.toInt(&ok);
+            ok = ok && page >= 0;
+        } else if (key == "size"_L1) {
+            size = value.toInt(&ok);
+            ok = ok && size >= 1 && size <= 100;
+        }
+        if (!ok)
+            return illegalField(key);
+    }
+    if (qint64(page + 1) * size > 20000)
+        return illegalField(u"page"_s);
+
+    sortListed();
+    // The window [start, end]: newest first, so end bounds the front and start the back.
+    const auto front
+            = std::lower_bound(m_listed.cbegin(), m_listed.cend(), end,
+                               [](const Listed &l, qint64 t) { return l.createdSecs > t; });
+    const auto back
+            = std::lower_bound(front, m_listed.cend(), start,
+                               [](const Listed &l, qint64 t) { return l.createdSecs >= t; });
+    // Status of a listed asset: CREATING unless the asset model says otherwise.
+    const bool allCreating = m_assets.isEmpty();
+    const auto matches = [&](const Listed &l) {
+        if (statuses.isEmpty())
+            return true;
+        return statuses.contains(allCreating ? u"CREATING"_s : assetStatus(l.id()));
+    };
+    qint64 count = 0;
+    QJsonArray assets;
+    const qint64 first = qint64(page) * size;
+    if (allCreating && (statuses.isEmpty() || statuses.contains(u"CREATING"_s))) {
+        count = back - front;
+        for (auto it = front + std::min(count, first); it < back && assets.size() < size; ++it)
+            assets.append(listedRow(it->id(), it->createdSecs, u"CREATING"_s));
+    } else {
+        for (auto it = front; it < back; ++it) {
+            if (!matches(*it))
+                continue;
+            if (count >= first && assets.size() < size) {
+                const QString id = it->id();
+                assets.append(listedRow(id, it->createdSecs, assetStatus(id)));
+            }
+            ++count;
+        }
+    }
+    return json(200, {{u"total"_s, int(std::min<qint64>(count, 20000))}, {u"assets"_s, assets}});
 }
 
 VodTestServer::Response VodTestServer::iamToken(const Request &request)

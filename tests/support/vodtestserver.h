@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <vector>
 
 class QTcpServer;
 class QTcpSocket;
@@ -42,6 +43,7 @@ public:
     enum class Route {
         Confirm, // POST /v1.0/{project_id}/asset/status/uploaded
         AssetInfo, // GET  /v1.0/{project_id}/asset/info?asset_id=...
+        AssetList, // GET  /v1.0/{project_id}/asset/list?status=...&start_time=...
         IamToken, // POST /v3/auth/tokens
         Unknown, // anything else: 404 APIGW.0101
     };
@@ -194,6 +196,25 @@ public:
     void clearAssets();
     static bool isWellFormedAssetId(const QString &assetId);
 
+    // ListAssetList (vod-api.md 5.1) lists the assets added here, with their status from the
+    // asset model (CREATING unless set otherwise): filtered by `status` (repeated keys; none: all),
+    // created in [start_time, end_time] (UTC yyyymmddhhmmss, both ends included; the contract
+    // does not say, so this is an assumption the client must not depend on), newest first (ties:
+    // larger id first), `page` (from 0) of `size` (1 to 100, default 10), `total` at most 20,000.
+    // (page+1)*size above 20,000 is refused like any illegal parameter (the contract gives the
+    // limit, not the answer): 400 VOD.10053 "illegal field: {page}". An asset costs 24 bytes.
+    void addListedAsset(const QString &assetId, const QDateTime &createdAt,
+                        const QString &status = QStringLiteral("CREATING"));
+    // `count` assets with random 32-hex ids (from `seed`), created at random seconds in
+    // [from, to]. 100,000 take about 2.4 MB.
+    void seedListedAssets(int count, const QDateTime &from, const QDateTime &to, quint64 seed);
+    qsizetype listedAssetCount() const { return qsizetype(m_listed.size()); }
+    // Every listed asset in CREATING, newest first, in the order ListAssetList gives them.
+    QStringList creatingAssetIds() const;
+    void clearListedAssets();
+    // The next faults.size() ListAssetList requests that pass authentication get these faults.
+    void scriptNextList(const QList<Fault> &faults);
+
     // IAM tokens.
     QString issueToken(); // as POST /v3/auth/tokens would
     QStringList issuedTokens() const; // every token issued so far
@@ -229,6 +250,15 @@ private:
     Response handle(Route route, const Request &request);
     Response confirm(const Request &request);
     Response assetInfo(const Request &request);
+    Response assetList(const Request &request);
+    struct Listed
+    {
+        qint64 createdSecs; // since the epoch, UTC
+        quint64 hi, lo; // the asset id, 32 hex characters
+        QString id() const;
+        bool operator<(const Listed &o) const; // newest first, then larger id first
+    };
+    void sortListed() const;
     Response iamToken(const Request &request);
     std::optional<Response> authenticate(const Request &request);
     Fault nextFault(Route route, const QString &assetId);
@@ -255,6 +285,9 @@ private:
     QHash<QString, QDateTime> m_tokens; // issued token -> expires at (server clock)
     QSet<QString> m_toldDone; // assets the client was told are no longer waiting
     QList<Fault> m_script;
+    QList<Fault> m_listScript;
+    mutable std::vector<Listed> m_listed; // sorted on demand (m_listedSorted)
+    mutable bool m_listedSorted = true;
     QHash<QString, QList<Fault>> m_assetScripts;
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route
     QRandomGenerator m_random;

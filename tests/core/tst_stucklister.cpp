@@ -1,0 +1,275 @@
+// Listing stuck uploads (CREATING) over real sockets against the loopback VOD server.
+#include "api/vodclient.h"
+#include "engine/confirmengine.h"
+#include "engine/stucklister.h"
+#include "vodtestserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace VodConfirm;
+using namespace VodConfirm::Test;
+using namespace Qt::StringLiterals;
+using Fault = VodTestServer::Fault;
+using Route = VodTestServer::Route;
+
+class TestStuckLister : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void listsPast20000CompletelyAndOnce();
+    void windowOfExactly20000();
+    void emptyRanges();
+    void sameSecondAtTheWindowEdge();
+    void throttlingSlowsOnlyTheListing();
+    void badAnswersEndWithAClearErrorKeepingWhatWasListed_data();
+    void badAnswersEndWithAClearErrorKeepingWhatWasListed();
+    void aBadAnswerIsAskedAgain();
+    void cancelStopsAtOnce();
+
+private:
+    VodClient *client();
+    StuckLister *lister(VodClient *client, int rate = 600000, int maxAttempts = 5);
+    struct Run
+    {
+        StuckListSummary summary;
+        QStringList ids;
+        QList<QDateTime> times;
+    };
+    Run run(StuckLister *l, const QDateTime &from, const QDateTime &to, int timeoutMs = 120000);
+    static int minimumRequests(qsizetype n) { return int(std::max<qsizetype>(1, (n + 99) / 100)); }
+
+    std::unique_ptr<VodTestServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    const QDateTime m_from = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime m_to = QDateTime(QDate(2025, 7, 1), QTime(0, 0), Qt::UTC);
+};
+
+void TestStuckLister::init()
+{
+    m_server = std::make_unique<VodTestServer>();
+    QVERIFY(m_server->listen());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestStuckLister::cleanup()
+{
+    m_server.reset();
+    QTest::qWait(50);
+    m_nam.reset();
+}
+
+VodClient *TestStuckLister::client()
+{
+    Credentials c;
+    c.accessKey = m_server->config().accessKey;
+    c.secretKey = m_server->config().secretKey;
+    VodClient::Config config {m_server->url(),
+                              m_server->url(),
+                              u"cn-north-4"_s,
+                              m_server->config().projectId,
+                              c,
+                              10000};
+    return new VodClient(m_nam.get(), config, m_nam.get());
+}
+
+StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempts)
+{
+    auto *l = new StuckLister(client, client);
+    StuckLister::Options o;
+    o.ratePerMinute = rate;
+    o.maxAttempts = maxAttempts;
+    o.baseBackoffMs = 20;
+    o.maxBackoffMs = 2000;
+    l->setOptions(o);
+    return l;
+}
+
+TestStuckLister::Run TestStuckLister::run(StuckLister *l, const QDateTime &from,
+                                          const QDateTime &to, int timeoutMs)
+{
+    Run r;
+    connect(l, &StuckLister::assetsListed, this, [&r](const QList<StuckAsset> &assets) {
+        for (const StuckAsset &a : assets) {
+            r.ids.append(a.assetId);
+            r.times.append(a.createdAt);
+        }
+    });
+    QSignalSpy finished(l, &StuckLister::finished);
+    l->start(from, to);
+    if (!finished.wait(timeoutMs))
+        qWarning("listing did not finish");
+    if (!finished.isEmpty())
+        r.summary = finished.first().first().value<StuckListSummary>();
+    return r;
+}
+
+void TestStuckLister::listsPast20000CompletelyAndOnce()
+{
+    m_server->seedListedAssets(45000, m_from, m_to, 11);
+    const QStringList expected = m_server->creatingAssetIds();
+    const Run r = run(lister(client()), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QCOMPARE(r.summary.listed, 45000);
+    QCOMPARE(r.ids.size(), 45000);
+    QCOMPARE(QSet<QString>(r.ids.cbegin(), r.ids.cend()).size(), 45000); // each once
+    QVERIFY(r.ids == expected); // every one, newest first, in the server's order
+    const int minimum = minimumRequests(45000);
+    qInfo("45,000 assets: %d requests, minimum %d, %d windows", r.summary.requests, minimum,
+          r.summary.windows);
+    QCOMPARE(r.summary.windows, 3);
+    QVERIFY(r.summary.requests >= minimum);
+    QVERIFY(r.summary.requests <= minimum + r.summary.windows);
+    QCOMPARE(m_server->counters().requests(Route::AssetList), r.summary.requests);
+}
+
+void TestStuckLister::windowOfExactly20000()
+{
+    // `total` says 20,000 whether there are 20,000 or more: one request more than the minimum
+    // proves there are no more.
+    m_server->seedListedAssets(20000, m_from, m_to, 12);
+    const Run r = run(lister(client()), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QVERIFY(r.ids == m_server->creatingAssetIds());
+    QCOMPARE(r.summary.requests, minimumRequests(20000) + 1);
+
+    // 19,999: below the cap, the minimum.
+    m_server->clearListedAssets();
+    m_server->reset();
+    m_server->seedListedAssets(19999, m_from, m_to, 13);
+    const Run r2 = run(lister(client()), m_from, m_to);
+    QVERIFY2(r2.summary.complete, qPrintable(r2.summary.error));
+    QVERIFY(r2.ids == m_server->creatingAssetIds());
+    QCOMPARE(r2.summary.requests, minimumRequests(19999));
+}
+
+void TestStuckLister::emptyRanges()
+{
+    const Run none = run(lister(client()), m_from, m_to);
+    QVERIFY(none.summary.complete);
+    QCOMPARE(none.summary.listed, 0);
+    QCOMPARE(none.summary.requests, 1);
+    QVERIFY(!none.summary.listedUntil.isValid());
+
+    // Assets only outside the range, or in states other than CREATING.
+    m_server->seedListedAssets(500, m_to.addDays(1), m_to.addDays(2), 14);
+    m_server->addListedAsset(u"%1"_s.arg(1, 32, 16, QChar(u'0')), m_from.addDays(3), u"CREATED"_s);
+    const Run outside = run(lister(client()), m_from, m_to);
+    QVERIFY(outside.summary.complete);
+    QCOMPARE(outside.summary.listed, 0);
+    QCOMPARE(outside.summary.requests, 1);
+}
+
+void TestStuckLister::sameSecondAtTheWindowEdge()
+{
+    // 20,150 assets, 300 of them in the very second where the first window's 20,000th falls:
+    // the next window starts inside that second and none is listed twice or lost.
+    const QDateTime edge = m_from.addDays(30);
+    for (int i = 0; i < 300; ++i)
+        m_server->addListedAsset(u"%1"_s.arg(0xabc000 + i, 32, 16, QChar(u'0')), edge);
+    m_server->seedListedAssets(19850, edge.addSecs(1), m_to, 15);
+    m_server->seedListedAssets(10, m_from, edge.addSecs(-1), 16);
+    const QStringList expected = m_server->creatingAssetIds();
+    const Run r = run(lister(client()), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QCOMPARE(r.ids.size(), expected.size());
+    QVERIFY(r.ids == expected);
+    QCOMPARE(r.summary.windows, 2);
+    qInfo("%lld assets, 300 in one second at the edge: %d requests, minimum %d",
+          qlonglong(expected.size()), r.summary.requests, minimumRequests(expected.size()));
+    QVERIFY(r.summary.requests <= minimumRequests(expected.size()) + 4);
+}
+
+void TestStuckLister::throttlingSlowsOnlyTheListing()
+{
+    // A 429 storm on the listing while a batch of confirms runs on the same client: the listing
+    // slows down and still lists everything; the confirms' pacing never notices.
+    m_server->seedListedAssets(1000, m_from, m_to, 17);
+    m_server->scriptNextList({Fault::Throttle, Fault::None, Fault::Throttle, Fault::Throttle});
+    VodClient *c = client();
+    StuckLister *l = lister(c, 60000, 5);
+    auto *engine = new ConfirmEngine(c, c);
+    ConfirmEngine::Options o;
+    o.ratePerMinute = 60000;
+    engine->setOptions(o);
+    QList<ConfirmItem> items;
+    for (int i = 0; i < 100; ++i)
+        items.append({u"%1"_s.arg(0xc0ffee00 + i, 32, 16, QChar(u'0')), TargetStatus::Created});
+    QSignalSpy batchDone(engine, &ConfirmEngine::finished);
+    engine->start(items);
+    const Run r = run(l, m_from, m_to);
+    QVERIFY(!batchDone.isEmpty() || batchDone.wait(30000));
+    const auto batch = batchDone.first().first().value<BatchSummary>();
+
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QVERIFY(r.ids == m_server->creatingAssetIds());
+    QCOMPARE(r.summary.throttled, 3);
+    QCOMPARE(r.summary.requests, minimumRequests(1000) + 3);
+    QVERIFY(l->currentRatePerMinute() < 60000);
+    QCOMPARE(batch.throttled, 0);
+    QCOMPARE(batch.confirmed, 100);
+    QCOMPARE(engine->currentRatePerMinute(), 60000.0);
+}
+
+void TestStuckLister::badAnswersEndWithAClearErrorKeepingWhatWasListed_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("truncated JSON") << Fault::TruncatedJson << u"not complete JSON"_s;
+    QTest::newRow("HTML error page") << Fault::HtmlError502 << u"502 Bad Gateway"_s;
+    QTest::newRow("2xx error body") << Fault::SuccessWithErrorBody << u"VOD.10062"_s;
+}
+
+void TestStuckLister::badAnswersEndWithAClearErrorKeepingWhatWasListed()
+{
+    QFETCH(Fault, fault);
+    QFETCH(QString, says);
+    m_server->seedListedAssets(1000, m_from, m_to, 18);
+    const QStringList expected = m_server->creatingAssetIds();
+    // Three good pages, then the fourth fails every time it is asked for.
+    m_server->scriptNextList(
+            {Fault::None, Fault::None, Fault::None, fault, fault, fault, fault, fault});
+    const Run r = run(lister(client(), 600000, 5), m_from, m_to);
+    QVERIFY(!r.summary.complete);
+    QVERIFY(!r.summary.cancelled);
+    QVERIFY2(r.summary.error.contains(says), qPrintable(r.summary.error));
+    QVERIFY2(r.summary.error.contains(u"300 asset"_s), qPrintable(r.summary.error));
+    QCOMPARE(r.summary.listed, 300);
+    QCOMPARE(r.ids, expected.mid(0, 300)); // nothing lost, nothing twice
+    QCOMPARE(r.summary.listedUntil, r.times.last());
+    QCOMPARE(r.summary.requests, 3 + 5);
+}
+
+void TestStuckLister::aBadAnswerIsAskedAgain()
+{
+    m_server->seedListedAssets(450, m_from, m_to, 19);
+    m_server->scriptNextList({Fault::None, Fault::TruncatedJson, Fault::HtmlError502});
+    const Run r = run(lister(client()), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QVERIFY(r.ids == m_server->creatingAssetIds());
+    QCOMPARE(r.summary.retries, 2);
+    QCOMPARE(r.summary.requests, minimumRequests(450) + 2);
+}
+
+void TestStuckLister::cancelStopsAtOnce()
+{
+    m_server->seedListedAssets(5000, m_from, m_to, 20);
+    m_server->config().latencyMs = 20;
+    StuckLister *l = lister(client());
+    connect(l, &StuckLister::assetsListed, l, &StuckLister::cancel);
+    const Run r = run(l, m_from, m_to);
+    QVERIFY(r.summary.cancelled);
+    QVERIFY(!r.summary.complete);
+    QVERIFY(r.summary.error.isEmpty());
+    QCOMPARE(r.summary.listed, 100);
+    QCOMPARE(r.ids.size(), 100);
+    QTest::qWait(100);
+    QCOMPARE(m_server->counters().requests(Route::AssetList), 1);
+    QVERIFY(!l->isRunning());
+}
+
+QTEST_GUILESS_MAIN(TestStuckLister)
+#include "tst_stucklister.moc"

@@ -1,6 +1,7 @@
 #include "testfixtures.h"
 
 #include "settings/credentialstore.h"
+#include "vodtestserver.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,17 @@ QStringList assetIds(int count, int first)
     for (int i = 0; i < count; ++i)
         ids << u"%1"_s.arg(first + i, 32, 16, QChar(u'0'));
     return ids;
+}
+
+Profile loopbackProfile(const VodTestServer &server)
+{
+    Profile profile;
+    profile.name = u"loopback"_s;
+    profile.customEndpoint = server.url();
+    profile.projectId = server.config().projectId;
+    profile.authMode = AuthMode::AkSk;
+    profile.accessKey = server.config().accessKey;
+    return profile;
 }
 
 CredentialStore *sharedCredentialStore()

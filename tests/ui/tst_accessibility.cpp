@@ -7,6 +7,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QAbstractButton>
@@ -79,8 +80,6 @@ std::set<QWidget *> tabStops(QWidget *window)
     return stops;
 }
 
-CredentialStore *keptStore = nullptr; // never deleted: keychain jobs may outlive a test
-
 } // namespace
 
 // Through the QAccessible interfaces a screen reader uses, on the real widgets: the asset and
@@ -118,7 +117,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<CredentialStore> m_credentials;
+    CredentialStore *m_credentials = nullptr; // Test::sharedCredentialStore()
 };
 
 static const QString kA = u"f488337c31c8e4622f1590735b134c65"_s;
@@ -129,14 +128,10 @@ void TestAccessibility::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QAccessible::installUpdateHandler(ignoreAccessibilityUpdates);
     QAccessible::setActive(true);
-    m_credentials = std::make_unique<CredentialStore>(
-            u"vodconfirm-test-a11y-%1"_s.arg(QCoreApplication::applicationPid()));
+    m_credentials = Test::sharedCredentialStore();
 }
 
-void TestAccessibility::cleanupTestCase()
-{
-    keptStore = m_credentials.release();
-}
+void TestAccessibility::cleanupTestCase() { }
 
 void TestAccessibility::init()
 {
@@ -147,12 +142,7 @@ void TestAccessibility::init()
     m_server->addMissingAsset(kMissing);
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    Profile profile;
-    profile.name = u"loopback"_s;
-    profile.customEndpoint = m_server->url();
-    profile.projectId = m_server->config().projectId;
-    profile.authMode = AuthMode::AkSk;
-    profile.accessKey = m_server->config().accessKey;
+    const Profile profile = Test::loopbackProfile(*m_server);
     QString error;
     QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
     QVERIFY(m_settings->setActiveProfileName(profile.name));
@@ -164,7 +154,7 @@ void TestAccessibility::init()
 
 void TestAccessibility::makeWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials.get(),
+    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials,
                                             m_history.get());
     Credentials credentials;
     credentials.accessKey = m_server->config().accessKey;
@@ -491,7 +481,7 @@ void TestAccessibility::tabReachesEveryControlOfTheDialogs()
         checkTabCycle(&prompt, prompt.findChild<QWidget *>(u"secretPromptSecretKey"_s));
     }
     {
-        ProfileDialog dialog(m_settings.get(), m_credentials.get(), m_nam.get(), m_window.get());
+        ProfileDialog dialog(m_settings.get(), m_credentials, m_nam.get(), m_window.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowActive(&dialog));
         // The secret fields are disabled while the keychain is read.
@@ -632,7 +622,7 @@ void TestAccessibility::firstRunPageIsReachable()
     // No profile yet: the window opens on the first-run page.
     m_window.reset();
     Settings empty(m_dir->filePath(u"empty.ini"_s));
-    MainWindow window(m_nam.get(), &empty, m_credentials.get(), m_history.get());
+    MainWindow window(m_nam.get(), &empty, m_credentials, m_history.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QWidget *page = window.findChild<QWidget *>(u"firstRunPage"_s);

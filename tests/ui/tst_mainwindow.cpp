@@ -125,12 +125,7 @@ void TestMainWindow::init()
     m_server->addMissingAsset(kMissing);
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    Profile profile;
-    profile.name = u"loopback"_s;
-    profile.customEndpoint = m_server->url();
-    profile.projectId = m_server->config().projectId;
-    profile.authMode = AuthMode::AkSk;
-    profile.accessKey = m_server->config().accessKey;
+    const Profile profile = Test::loopbackProfile(*m_server);
     QString error;
     QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
     QVERIFY(m_settings->setActiveProfileName(profile.name));

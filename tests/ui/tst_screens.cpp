@@ -159,12 +159,7 @@ void TestScreens::cleanup()
 
 void TestScreens::addProfile()
 {
-    Profile profile;
-    profile.name = u"loopback"_s;
-    profile.customEndpoint = m_server->url();
-    profile.projectId = m_server->config().projectId;
-    profile.authMode = AuthMode::AkSk;
-    profile.accessKey = m_server->config().accessKey;
+    const Profile profile = Test::loopbackProfile(*m_server);
     QString error;
     QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
     QVERIFY(m_settings->setActiveProfileName(profile.name));

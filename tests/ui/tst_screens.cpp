@@ -114,8 +114,11 @@ const QSize ReadmeSize(1366, 768);
 void TestScreens::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // As the app does: the system's language (LANG, LC_ALL, LANGUAGE); in English that brings
+    // the plural forms ("12 attempts", not "12 attempt(s)").
+    const QString language = installTranslations().name();
     if (qEnvironmentVariableIntValue("VODCONFIRM_TEST_TRANSLATED")) {
-        m_language = installTranslations().name(); // the system's: LANG, LC_ALL, LANGUAGE
+        m_language = language;
         QCOMPARE(m_language, u"zh_CN"_s); // the only translation the expectations know
     }
     m_credentials = Test::sharedCredentialStore();

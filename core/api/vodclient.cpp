@@ -216,6 +216,18 @@ QDateTime VodClient::parseListTime(QStringView text)
     return dt;
 }
 
+// A row's title, safe to show: a string at most MaxListedTitleChars long, no control characters.
+static QString listedTitle(const QJsonValue &value)
+{
+    QString title = value.toString().left(VodClient::MaxListedTitleChars);
+    for (QChar &c : title) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+            || c.category() == QChar::Separator_Paragraph)
+            c = u' ';
+    }
+    return title.trimmed();
+}
+
 void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, ListCallback done)
 {
     Q_ASSERT(listQuery.size >= 1 && listQuery.size <= MaxListPageSize);
@@ -271,7 +283,7 @@ void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, List
                 else if (!statusValid)
                     problem = tr("asset %1 has no valid asset_status").arg(id);
                 else
-                    rows.append({id, created, status});
+                    rows.append({id, created, status, listedTitle(o.value("title"_L1))});
             }
             if (!problem.isEmpty()) {
                 rows.clear();

@@ -59,6 +59,9 @@ public:
         QString assetId; // 1 to MaxListedIdChars of [0-9A-Za-z_-]
         QDateTime createdAt; // UTC, whole seconds
         QString status; // asset_status as sent: "CREATING", "CREATED" ...
+        // As sent, with control characters replaced by spaces, cut at MaxListedTitleChars
+        // (VOD allows 128 bytes); empty when missing. Shown only, never sent back.
+        QString title;
     };
     // One ListAssetList request: assets in `statuses` created in [startTime, endTime] (UTC,
     // sent as yyyymmddhhmmss; whole seconds), page `page` of `size` (1 to MaxListPageSize).
@@ -75,6 +78,7 @@ public:
     static constexpr int MaxListPageSize = 100;
     static constexpr int MaxListReach = 20000;
     static constexpr int MaxListedIdChars = 64;
+    static constexpr int MaxListedTitleChars = 256;
 
     using ResultCallback = std::function<void(const ApiResult &)>;
     using AssetInfoCallback = std::function<void(const ApiResult &, const QList<AssetInfo> &)>;

@@ -183,7 +183,7 @@ void StuckLister::onPage(int generation, const ApiResult &reply, int total,
         if (m_carried.contains(row.assetId) || m_windowSeen.contains(row.assetId))
             continue;
         m_windowSeen.insert(row.assetId, created);
-        fresh.append({row.assetId, row.createdAt});
+        fresh.append({row.assetId, row.createdAt, row.title});
     }
     if (!rows.isEmpty())
         m_summary.listedUntil = rows.constLast().createdAt;

@@ -18,6 +18,7 @@ struct StuckAsset
 {
     QString assetId;
     QDateTime createdAt; // UTC
+    QString title; // as listed (VodClient::ListedAsset::title)
 };
 
 struct StuckListSummary

@@ -29,6 +29,7 @@ private slots:
     void badAnswersEndWithAClearErrorKeepingWhatWasListed();
     void aBadAnswerIsAskedAgain();
     void cancelStopsAtOnce();
+    void titlesAreListedSafeToShow();
 
 private:
     VodClient *client();
@@ -38,6 +39,7 @@ private:
         StuckListSummary summary;
         QStringList ids;
         QList<QDateTime> times;
+        QStringList titles;
     };
     Run run(StuckLister *l, const QDateTime &from, const QDateTime &to, int timeoutMs = 120000);
     static int minimumRequests(qsizetype n) { return int(std::max<qsizetype>(1, (n + 99) / 100)); }
@@ -96,6 +98,7 @@ TestStuckLister::Run TestStuckLister::run(StuckLister *l, const QDateTime &from,
         for (const StuckAsset &a : assets) {
             r.ids.append(a.assetId);
             r.times.append(a.createdAt);
+            r.titles.append(a.title);
         }
     });
     QSignalSpy finished(l, &StuckLister::finished);
@@ -269,6 +272,22 @@ void TestStuckLister::cancelStopsAtOnce()
     QTest::qWait(100);
     QCOMPARE(m_server->counters().requests(Route::AssetList), 1);
     QVERIFY(!l->isRunning());
+}
+
+void TestStuckLister::titlesAreListedSafeToShow()
+{
+    m_server->seedListedAssets(4, m_from, m_to, 21);
+    const QStringList ids = m_server->creatingAssetIds();
+    m_server->setListedTitle(ids.at(0), u"Line one\nline two\u0007\u2028end"_s);
+    m_server->setListedTitle(ids.at(1), QString(5000, u'x'));
+    m_server->setListedTitle(ids.at(2), 42); // not a string: no title
+    const Run r = run(lister(client()), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QCOMPARE(r.ids, ids);
+    QCOMPARE(r.titles.at(0), u"Line one line two  end"_s);
+    QCOMPARE(r.titles.at(1), QString(VodClient::MaxListedTitleChars, u'x'));
+    QCOMPARE(r.titles.at(2), QString());
+    QCOMPARE(r.titles.at(3), u"upload "_s + ids.at(3).left(8));
 }
 
 QTEST_GUILESS_MAIN(TestStuckLister)

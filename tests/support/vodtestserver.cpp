@@ -214,12 +214,13 @@ Response illegalField(const QString &field)
 }
 
 // One ListAssetList row (AssetSummary), with the fields the API documents.
-QJsonObject listedRow(const QString &id, qint64 createdSecs, const QString &status)
+QJsonObject listedRow(const QString &id, qint64 createdSecs, const QString &status,
+                      const QJsonValue &title)
 {
     const QString created
             = QDateTime::fromSecsSinceEpoch(createdSecs, Qt::UTC).toString(u"yyyyMMddHHmmss"_s);
     return {{u"asset_id"_s, id},
-            {u"title"_s, u"upload "_s + id.left(8)},
+            {u"title"_s, title.isUndefined() ? QJsonValue(u"upload "_s + id.left(8)) : title},
             {u"description"_s, QString()},
             {u"duration"_s, 0},
             {u"duration_ms"_s, 0},
@@ -952,6 +953,7 @@ void VodTestServer::clearListedAssets()
 {
     m_listed.clear();
     m_listed.shrink_to_fit();
+    m_listedTitles.clear();
     m_listedSorted = true;
 }
 
@@ -1024,15 +1026,19 @@ VodTestServer::Response VodTestServer::assetList(const Request &request)
     const qint64 first = qint64(page) * size;
     if (allCreating && (statuses.isEmpty() || statuses.contains(u"CREATING"_s))) {
         count = back - front;
-        for (auto it = front + std::min(count, first); it < back && assets.size() < size; ++it)
-            assets.append(listedRow(it->id(), it->createdSecs, u"CREATING"_s));
+        for (auto it = front + std::min(count, first); it < back && assets.size() < size; ++it) {
+            const QString id = it->id();
+            assets.append(listedRow(id, it->createdSecs, u"CREATING"_s,
+                                    m_listedTitles.value(id, QJsonValue::Undefined)));
+        }
     } else {
         for (auto it = front; it < back; ++it) {
             if (!matches(*it))
                 continue;
             if (count >= first && assets.size() < size) {
                 const QString id = it->id();
-                assets.append(listedRow(id, it->createdSecs, assetStatus(id)));
+                assets.append(listedRow(id, it->createdSecs, assetStatus(id),
+                                        m_listedTitles.value(id, QJsonValue::Undefined)));
             }
             ++count;
         }

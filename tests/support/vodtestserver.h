@@ -208,6 +208,12 @@ public:
     // `count` assets with random 32-hex ids (from `seed`), created at random seconds in
     // [from, to]. 100,000 take about 2.4 MB.
     void seedListedAssets(int count, const QDateTime &from, const QDateTime &to, quint64 seed);
+    // The `title` ListAssetList gives for an asset (any JSON value); by default "upload " and
+    // the id's first 8 characters.
+    void setListedTitle(const QString &assetId, const QJsonValue &title)
+    {
+        m_listedTitles.insert(assetId, title);
+    }
     qsizetype listedAssetCount() const { return qsizetype(m_listed.size()); }
     // Every listed asset in CREATING, newest first, in the order ListAssetList gives them.
     QStringList creatingAssetIds() const;
@@ -287,6 +293,7 @@ private:
     QList<Fault> m_script;
     QList<Fault> m_listScript;
     mutable std::vector<Listed> m_listed; // sorted on demand (m_listedSorted)
+    QHash<QString, QJsonValue> m_listedTitles; // setListedTitle()
     mutable bool m_listedSorted = true;
     QHash<QString, QList<Fault>> m_assetScripts;
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route

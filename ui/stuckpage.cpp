@@ -354,15 +354,20 @@ void StuckPage::updateStatus()
             text = tr("Listed %Ln stuck upload(s) created between %1, %2.", nullptr, int(s.listed))
                            .arg(rangeText(m_listFrom, m_listTo), when);
         } else {
-            const QString kept = s.listed == 0
-                    ? tr("Nothing was listed.")
-                    : tr("The %Ln upload(s) listed, created after %1, are kept; older ones "
-                         "were not listed.",
-                         nullptr, int(s.listed))
-                              .arg(locale.toString(s.listedUntil.toLocalTime(),
-                                                   QLocale::ShortFormat));
-            text = s.cancelled ? tr("Listing stopped %1. %2").arg(when, kept)
-                               : tr("Listing incomplete (%1): %2 %3").arg(when, s.error, kept);
+            if (s.cancelled) {
+                const QString kept = s.listed == 0
+                        ? tr("Nothing was listed.")
+                        : tr("The %Ln upload(s) listed, created after %1, are kept; older ones "
+                             "were not listed.",
+                             nullptr, int(s.listed))
+                                  .arg(locale.toString(s.listedUntil.toLocalTime(),
+                                                       QLocale::ShortFormat));
+                text = tr("Listing stopped %1. %2").arg(when, kept);
+            } else { // the error says what was listed
+                text = tr("Listing incomplete (%1): %2").arg(when, s.error);
+                if (s.listed > 0)
+                    text += u' ' + tr("What was listed is kept.");
+            }
             text += u' ' + tr("Refresh to list again.");
         }
     }
@@ -389,7 +394,12 @@ void StuckPage::updateActions()
     m_stopAction->setEnabled(listing);
     m_ui->stuckFrom->setEnabled(!listing);
     m_ui->stuckTo->setEnabled(!listing);
-    const bool any = m_model->sentCount() < m_model->rowCount() && m_proxy->rowCount() > 0;
+    // Whether a row shown was not sent yet. While a listing fills the table nothing is sent, so
+    // the whole table is looked through only after a bulk action.
+    bool any = m_model->sentCount() == 0 && m_proxy->rowCount() > 0;
+    for (int r = 0, n = m_proxy->rowCount();
+         !any && m_model->sentCount() < m_model->rowCount() && r < n; ++r)
+        any = !m_proxy->index(r, 0).data(StuckTableModel::SentRole).toBool();
     for (QAction *a : {m_confirmAction, m_failAction, m_cancelAction})
         a->setEnabled(any && !m_batchRunning);
     const bool selection = m_ui->stuckTable->selectionModel()->hasSelection();

@@ -102,6 +102,18 @@ void StuckPage::buildUi()
     }
     for (QAction *a : {m_confirmAction, m_failAction, m_cancelAction})
         m_ui->stuckTable->addAction(a);
+    m_ui->stuckDetailsButton->setVisible(false);
+    connect(m_ui->stuckDetailsButton, &QPushButton::clicked, this, [this] {
+        if (!m_summary)
+            return;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Listing incomplete"),
+                                    m_summary->error, QMessageBox::Close, this);
+        box->setObjectName(u"stuckErrorBox"_s);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+    });
 
     // The table.
     QTableView *table = m_ui->stuckTable;
@@ -191,8 +203,8 @@ QString StuckPage::rangeText(const QDateTime &from, const QDateTime &to) const
 {
     const QLocale locale;
     return tr("%1 and %2")
-            .arg(locale.toString(from.toLocalTime(), QLocale::ShortFormat),
-                 locale.toString(to.toLocalTime(), QLocale::ShortFormat));
+            .arg(locale.toString(from.toLocalTime().date(), QLocale::ShortFormat),
+                 locale.toString(to.toLocalTime().date(), QLocale::ShortFormat));
 }
 
 void StuckPage::applyAgeFilter()
@@ -212,7 +224,8 @@ void StuckPage::updateCount()
     const int shown = m_proxy->rowCount();
     const int all = m_model->rowCount();
     const QLocale locale;
-    QString text = shown == all
+    QString text = all == 0 ? QString()
+            : shown == all
             ? tr("%Ln upload(s)", nullptr, all)
             : tr("%1 of %Ln upload(s) shown", nullptr, all).arg(locale.toString(shown));
     if (m_model->sentCount() > 0)
@@ -281,6 +294,7 @@ void StuckPage::startListing(VodClient *client, const QDateTime &from, const QDa
     m_waitingUntilMs = 0;
     m_waitingReason.clear();
     m_model->clear();
+    emit statusMessage({}, 0);
     applyAgeFilter(); // ages count from now
     m_lister->start(from, to);
     m_clock.setInterval(1000); // the wait counts down
@@ -316,7 +330,7 @@ void StuckPage::onFinished(const StuckListSummary &summary)
     updateStatus();
     updateActions();
     if (!summary.complete && !summary.cancelled)
-        emit statusMessage(tr("Listing incomplete: %1").arg(summary.error), 15000);
+        emit statusMessage(statusText(), 15000);
     emit listingFinished(summary);
 }
 
@@ -350,28 +364,40 @@ void StuckPage::updateStatus()
         const qint64 ago = m_finishedAt.secsTo(QDateTime::currentDateTimeUtc());
         const QString when
                 = ago < 60 ? tr("just now") : tr("%1 ago").arg(StuckTableModel::ageText(ago));
-        if (s.complete) {
+        if (s.complete && s.listed == 0) {
+            text = tr("No stuck uploads between %1 (listed %2).")
+                           .arg(rangeText(m_listFrom, m_listTo), when);
+        } else if (s.complete) {
             text = tr("Listed %Ln stuck upload(s) created between %1, %2.", nullptr, int(s.listed))
                            .arg(rangeText(m_listFrom, m_listTo), when);
         } else {
+            const QString kept = s.listed == 0
+                    ? tr("Nothing was listed.")
+                    : tr("The %Ln upload(s) listed, created after %1, are kept; older ones "
+                         "were not listed.",
+                         nullptr, int(s.listed))
+                              .arg(locale.toString(s.listedUntil.toLocalTime(),
+                                                   QLocale::ShortFormat));
             if (s.cancelled) {
-                const QString kept = s.listed == 0
-                        ? tr("Nothing was listed.")
-                        : tr("The %Ln upload(s) listed, created after %1, are kept; older ones "
-                             "were not listed.",
-                             nullptr, int(s.listed))
-                                  .arg(locale.toString(s.listedUntil.toLocalTime(),
-                                                       QLocale::ShortFormat));
                 text = tr("Listing stopped %1. %2").arg(when, kept);
-            } else { // the error says what was listed
-                text = tr("Listing incomplete (%1): %2").arg(when, s.error);
-                if (s.listed > 0)
-                    text += u' ' + tr("What was listed is kept.");
+            } else {
+                // The server's whole answer can be long: the line names it, Details shows it.
+                const ApiResult &e = s.lastError;
+                QString what = e.httpStatus > 0
+                        ? tr("HTTP %1 %2").arg(e.httpStatus).arg(e.errorCode).trimmed()
+                        : e.errorMessage;
+                if (what.isEmpty())
+                    what = s.error;
+                if (what.size() > 160)
+                    what = what.left(159) + u'…';
+                text = tr("Listing incomplete (%1): %2. %3").arg(when, what, kept);
             }
             text += u' ' + tr("Refresh to list again.");
         }
     }
     m_ui->stuckStatus->setText(text);
+    m_ui->stuckDetailsButton->setVisible(!isListing() && m_summary && !m_summary->complete
+                                         && !m_summary->cancelled);
     m_ui->stuckStatus->setToolTip(m_summary && !isListing() && m_summary->requests > 0
                                           ? tr("%Ln request(s)", nullptr, m_summary->requests)
                                           : QString());
@@ -404,7 +430,9 @@ void StuckPage::updateActions()
         a->setEnabled(any && !m_batchRunning);
     const bool selection = m_ui->stuckTable->selectionModel()->hasSelection();
     m_ui->stuckScopeLabel->setText(
-            m_batchRunning ? tr("A batch is running on the Assets page; act on these when it ends.")
+            m_model->rowCount() == 0 ? QString()
+                    : m_batchRunning
+                    ? tr("A batch is running on the Assets page; act on these when it ends.")
                     : selection ? tr("Acting on the selected uploads.")
                                 : tr("Acting on every upload shown (select some to act on them "
                                      "only)."));

@@ -351,6 +351,7 @@ void TestStuckPage::anErrorKeepsTheRowsAndSaysSo()
     StuckLister::Options options;
     options.maxAttempts = 2;
     options.baseBackoffMs = 10;
+    m_window->findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(page());
     QSignalSpy finished(page(), &StuckPage::listingFinished);
     page()->startListing(client(), m_now.addDays(-31), m_now, options);
     QVERIFY(finished.wait(30000));
@@ -360,11 +361,25 @@ void TestStuckPage::anErrorKeepsTheRowsAndSaysSo()
     // The rows listed before the error stay, and the page says the listing is incomplete.
     QCOMPARE(shownIds(), all.mid(0, 300));
     const QString status = page()->statusText();
-    QVERIFY2(status.startsWith(u"Listing incomplete"_s), qPrintable(status));
-    QVERIFY2(status.contains(summary.error), qPrintable(status));
-    QVERIFY2(status.contains(u"What was listed is kept."_s), qPrintable(status));
+    QVERIFY2(status.startsWith(u"Listing incomplete (just now): HTTP 503 APIGW.0201."_s),
+             qPrintable(status));
+    QVERIFY2(status.contains(u"The 300 upload"_s), qPrintable(status));
+    QVERIFY2(status.contains(u"older ones were not listed"_s), qPrintable(status));
     QVERIFY2(status.endsWith(u"Refresh to list again."_s), qPrintable(status));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(summary.error));
+    QCOMPARE(m_window->statusBar()->currentMessage(), status);
+    // The whole error, with the server's words, behind Details (Alt+T).
+    auto *details = m_window->findChild<QPushButton *>(u"stuckDetailsButton"_s);
+    QVERIFY(details->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::AltModifier);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"stuckErrorBox"_s)) && box->isVisible());
+    QCOMPARE(box->text(), summary.error);
+    QVERIFY(box->text().contains(u"Backend unavailable"_s));
+    box->close();
+    // A new listing hides it again.
+    QVERIFY(refresh().complete);
+    QCOMPARE(page()->model()->rowCount(), 1000);
+    QVERIFY(!details->isVisible());
 }
 
 void TestStuckPage::stopKeepsWhatWasListed()

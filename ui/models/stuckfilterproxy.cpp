@@ -9,6 +9,7 @@ using Column = StuckTableModel::Column;
 StuckFilterProxy::StuckFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(StuckTableModel::SortRole);
+    m_collator.setNumericMode(true); // "part 2" before "part 10"
 }
 
 void StuckFilterProxy::setSourceModel(QAbstractItemModel *model)
@@ -35,7 +36,9 @@ void StuckFilterProxy::setTextFilter(const QString &text)
     if (trimmed == m_text)
         return;
     m_text = trimmed;
-    invalidateRowsFilter();
+    // Rows leave and come back all over the sorted order: one layout change, not thousands of
+    // removals and insertions the view would each walk.
+    invalidate();
 }
 
 bool StuckFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
@@ -61,7 +64,7 @@ bool StuckFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     case Column::AssetId:
         return byId();
     case Column::Title:
-        if (const int c = a.title.localeAwareCompare(b.title); c != 0)
+        if (const int c = m_collator.compare(a.title, b.title); c != 0)
             return c < 0;
         return byId();
     case Column::Created:

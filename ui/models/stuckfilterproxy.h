@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace VodConfirm {
@@ -34,6 +35,7 @@ private:
     qint64 m_minimumAge = 0;
     qint64 m_createdBefore = 0; // only meaningful with m_minimumAge > 0
     QString m_text;
+    QCollator m_collator; // titles sort as the user's language does
 };
 
 } // namespace VodConfirm

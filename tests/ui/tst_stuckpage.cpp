@@ -573,6 +573,23 @@ void TestStuckPage::everyActionFromTheKeyboard()
     QTest::keyClick(box, Qt::Key_Return);
     QVERIFY(batch.wait(20000));
     QCOMPARE(m_server->counters().confirmRequestsTotal(), 1);
+
+    // F5 on the History tab is the history's: nothing is listed.
+    m_window->activateWindow();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    tabs->setCurrentWidget(m_window->findChild<QWidget *>(u"historyView"_s));
+    m_window->findChild<QWidget *>(u"historySearch"_s)->setFocus();
+    QSignalSpy requested(page(), &StuckPage::listRequested);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
+    QTest::qWait(50);
+    QCOMPARE(requested.size(), 0);
+    // On this tab it lists, wherever the focus is.
+    tabs->setCurrentWidget(page());
+    tabs->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
+    QCOMPARE(requested.size(), 1);
+    QVERIFY(finished.wait(20000));
 }
 
 QTEST_MAIN(TestStuckPage)

@@ -483,12 +483,12 @@ void TestScreens::stuckUploads()
     QCOMPARE(page->model()->rowCount(), 1000);
     // Three rows were sent to a batch (marked), and the age filter is on.
     auto *table = find<QTableView>(page, u"stuckTable"_s);
+    auto *older = find<QComboBox>(page, u"stuckOlderThan"_s);
+    older->setCurrentIndex(2); // 1 day
     QStringList sent;
     for (int r = 2; r < 5; ++r)
         sent << table->model()->index(r, 0).data().toString();
     page->model()->markSent(sent, TargetStatus::Cancelled);
-    auto *older = find<QComboBox>(page, u"stuckOlderThan"_s);
-    older->setCurrentIndex(2); // 1 day
     table->selectRow(6);
     checkState(u"stuck-listed"_s);
     older->setCurrentIndex(older->count() - 1); // custom hours

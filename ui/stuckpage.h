@@ -46,8 +46,6 @@ public:
     StuckTableModel *model() const { return m_model; }
     StuckFilterProxy *proxy() const { return m_proxy; }
     bool isListing() const;
-    // The summary of the last listing that ended, if any.
-    const std::optional<StuckListSummary> &lastSummary() const { return m_summary; }
     // The one-line state of the listing shown above the table.
     QString statusText() const;
 

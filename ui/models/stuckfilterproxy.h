@@ -21,10 +21,8 @@ public:
 
     // Rows created before `now - secs` (0: every row). `now` in seconds since the epoch, UTC.
     void setMinimumAge(qint64 secs, qint64 now);
-    qint64 minimumAge() const { return m_minimumAge; }
     // Case-insensitive substring of the asset ID or the title; empty: every row.
     void setTextFilter(const QString &text);
-    QString textFilter() const { return m_text; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -65,7 +65,6 @@ public:
     // The time ages are counted to (seconds since the epoch, UTC). Nothing is emitted: the age
     // is not a sort key of its own (it sorts as the creation time), so the view only repaints.
     void setNow(qint64 secs) { m_now = secs; }
-    qint64 now() const { return m_now; }
 
 signals:
     void sentCountChanged();

@@ -49,6 +49,8 @@ private slots:
     void refreshReplacesTheListing();
     void anErrorKeepsTheRowsAndSaysSo();
     void stopKeepsWhatWasListed();
+    void saysWhyItWaits();
+    void bulkActionsWaitWhileABatchRuns();
     void bulkCancelOfTheFilteredList();
     void bulkActionOnTheSelectionSaysItCannotBeUndone();
     void everyActionFromTheKeyboard();
@@ -400,7 +402,7 @@ void TestStuckPage::stopKeepsWhatWasListed()
     QVERIFY2(page()->statusText().contains(u"found so far"_s), qPrintable(page()->statusText()));
     // Alt+P: Stop Listing.
     QTest::keyClick(m_window.get(), Qt::Key_P, Qt::AltModifier);
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE(finished.size(), 1);
     const auto summary = finished.first().first().value<StuckListSummary>();
     QVERIFY(summary.cancelled);
     const int kept = page()->model()->rowCount();
@@ -412,6 +414,48 @@ void TestStuckPage::stopKeepsWhatWasListed()
     QVERIFY2(page()->statusText().contains(u"older ones were not listed"_s),
              qPrintable(page()->statusText()));
     QVERIFY(!stop->isEnabled());
+}
+
+void TestStuckPage::saysWhyItWaits()
+{
+    m_server->seedListedAssets(500, m_now.addDays(-30), m_now.addSecs(-60), 13);
+    // The second page is refused as over the quota, to be asked again in 8 s.
+    m_server->config().retryAfterSecs = 8;
+    m_server->scriptNextList({Fault::None, Fault::Throttle});
+    m_window->findChild<QTabWidget *>(u"mainTabs"_s)->setCurrentWidget(page());
+    QSignalSpy finished(page(), &StuckPage::listingFinished);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->statusText().contains(u"Waiting "_s), 10000);
+    const QString status = page()->statusText();
+    QVERIFY2(status.contains(u"100 found so far"_s), qPrintable(status));
+    QVERIFY2(status.contains(u"(2 request"_s), qPrintable(status));
+    // The wait counts down.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            page()->statusText() != status && page()->statusText().contains(u"Waiting "_s), 3000);
+    page()->stopListing(); // finished() may come at once
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(!page()->statusText().contains(u"Waiting"_s));
+}
+
+void TestStuckPage::bulkActionsWaitWhileABatchRuns()
+{
+    m_server->seedListedAssets(20, m_now.addDays(-20), m_now.addDays(-1), 51);
+    QVERIFY(refresh().complete);
+    auto *cancel = m_window->findChild<QPushButton *>(u"stuckCancelButton"_s);
+    auto *scope = m_window->findChild<QLabel *>(u"stuckScopeLabel"_s);
+    QVERIFY(cancel->isEnabled());
+    // A slow batch from the Assets page.
+    m_server->config().latencyMs = 300;
+    m_window->assetModel()->addAssets(Test::assetIds(10, 0x4400), TargetStatus::Created);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QVERIFY(m_window->isRunning());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(!m_window->findChild<QPushButton *>(u"stuckConfirmButton"_s)->isEnabled());
+    QVERIFY2(scope->text().contains(u"A batch is running"_s), qPrintable(scope->text()));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(!scope->text().contains(u"A batch is running"_s));
 }
 
 void TestStuckPage::bulkCancelOfTheFilteredList()

@@ -23,6 +23,23 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(VodConfirm::SupportText)
 };
 
+// Characters a terminal may act on or that hide what text says: controls (C0, DEL, C1), line
+// and paragraph separators, bidi marks and overrides.
+bool isHidden(char16_t u)
+{
+    return u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029
+            || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e
+            || u == 0x200f || u == 0x061c;
+}
+
+// Whether a command line can carry `text` as it is: a newline or tab inside quotes is literal,
+// any other hidden character could steer the terminal the line is pasted into.
+bool fitsCommandLine(QStringView text)
+{
+    return std::none_of(text.begin(), text.end(),
+                        [](QChar c) { return c != u'\n' && c != u'\t' && isHidden(c.unicode()); });
+}
+
 bool isShellSafe(QChar c)
 {
     const char16_t u = c.unicode();
@@ -177,7 +194,14 @@ QString commandLines(const QList<SupportTarget> &targets)
     QHash<QString, qsizetype> groupOf;
     QStringList hcloud;
     QSet<QString> hcloudSeen;
+    int leftOut = 0;
     for (const SupportTarget &t : targets) {
+        if (!fitsCommandLine(t.assetId) || !fitsCommandLine(t.targetStatus)
+            || !fitsCommandLine(t.profile) || !fitsCommandLine(t.region)
+            || !fitsCommandLine(t.projectId)) {
+            ++leftOut;
+            continue;
+        }
         const QString status = statusName(t.targetStatus);
         QString options;
         if (!t.profile.isEmpty()) {
@@ -211,9 +235,15 @@ QString commandLines(const QList<SupportTarget> &targets)
             hcloud.append(line);
         }
     }
-    if (groups.isEmpty())
-        return {};
     QStringList lines;
+    if (leftOut > 0) // a comment the shell skips: on one line, whatever the translation says
+        lines << u"# "_s
+                        + cleanText(Tr::tr("%Ln selected row(s) left out: they hold control "
+                                           "characters a terminal could act on.",
+                                           nullptr, leftOut),
+                                    MaxMessageChars);
+    if (groups.isEmpty())
+        return lines.isEmpty() ? QString() : lines.join(u'\n') + u'\n';
     for (const Group &g : std::as_const(groups))
         lines << u"printf '%s\\n' "_s + g.ids.join(u' ') + u" | vodconfirm confirm"_s + g.options;
     return lines.join(u'\n') + u"\n\n"_s + hcloud.join(u'\n') + u'\n';
@@ -223,10 +253,7 @@ QString cleanText(QStringView text, int maxChars)
 {
     QString out = text.left(maxChars + 1).toString();
     for (QChar &c : out) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029
-            || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e
-            || u == 0x200f || u == 0x061c)
+        if (isHidden(c.unicode()))
             c = u' ';
     }
     if (out.size() > maxChars) {

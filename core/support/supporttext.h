@@ -47,6 +47,8 @@ QString shellQuote(QStringView value);
 // one KooCLI line per asset (vod-api.md section 7):
 //   hcloud VOD ConfirmAssetUpload --cli-region="R" --project_id="P" --asset_id="A" --status="S"
 // which relies on the user's saved hcloud profile for credentials. Empty for no targets.
+// Targets holding control characters other than newline and tab (only a damaged or forged history
+// can) are left out, and a comment line first says how many.
 QString commandLines(const QList<SupportTarget> &targets);
 
 // Plain text for a support ticket: the app, Qt and OS versions, then per asset (the first

@@ -177,8 +177,13 @@ void TestSupportText::commandsRunAsIsWithHostileValues()
             {id(1), u"FAILED"_s, p1, u"cn-north-4"_s, project}, // the same row twice
             {id(4), u"CANCELLED"_s, QString(), region, project},
             {evilId, u"created"_s, p2, u"cn-north-4"_s, project},
+            // An escape that could end a terminal's bracketed paste: left out, and said so.
+            {id(5), u"CREATED"_s, u"x\x1b[201~y"_s, u"cn-north-4"_s, project},
+            {id(6), u"CREATED"_s, u"prod"_s, u"cn-north-4\u202e"_s, project},
     };
     const QString text = SupportText::commandLines(targets);
+    QVERIFY2(text.startsWith(u"# 2 selected row"_s), qPrintable(text));
+    QVERIFY(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x202e)));
     const QList<Call> calls = runWithStandIns(text);
     QVERIFY2(!QFile::exists(m_dir.filePath(u"standins/pwned"_s)), qPrintable(text));
 

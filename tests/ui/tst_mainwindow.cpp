@@ -669,8 +669,9 @@ void TestMainWindow::copyAsCommandAndSupportBundle()
     auto *tabs = find<QTabWidget>(u"mainTabs"_s);
     auto *history = find<QTableView>(u"historyTable"_s);
     QVERIFY(tabs && history);
-    tabs->setCurrentIndex(1);
-    find<QWidget>(u"historyView"_s)->findChild<QPushButton *>(u"historyRefreshButton"_s)->click();
+    auto *historyView = find<QWidget>(u"historyView"_s);
+    tabs->setCurrentWidget(historyView);
+    historyView->findChild<QPushButton *>(u"historyRefreshButton"_s)->click();
     QTRY_VERIFY(history->model()->rowCount() >= 3);
     history->clearSelection();
     QVERIFY(!command->isEnabled());
@@ -704,7 +705,7 @@ void TestMainWindow::copyAsCommandAndSupportBundle()
              qPrintable(offered.join(u' ')));
 
     // The Edit menu as it shows.
-    tabs->setCurrentIndex(0);
+    tabs->setCurrentWidget(find<QWidget>(u"assetsPage"_s));
     edit->popup(m_window->mapToGlobal(QPoint(40, 40)));
     QTRY_VERIFY(edit->isVisible());
     if (const QString path = Test::screenshotPath(u"edit-menu"_s, edit->size(), u"light"_s);

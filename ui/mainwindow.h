@@ -31,6 +31,7 @@ class HistoryStore;
 class HistoryView;
 class PastePanel;
 class Settings;
+struct SupportTarget;
 class VodClient;
 
 // The desktop app's window: IDs come in through the paste panel, the clipboard, files or drops;
@@ -70,6 +71,10 @@ public slots:
     void copyIds() const;
     void copyRows() const;
     void copyErrorDetails() const;
+    // The selected rows of the Assets or History tab (whichever is shown) as `vodconfirm
+    // confirm` and KooCLI lines, or as a support bundle (SupportText); nothing when none is.
+    void copyAsCommand();
+    void copySupportBundle();
     void exportViewInteractive();
     void importFilesInteractive();
     void importFiles(const QStringList &paths);
@@ -106,6 +111,8 @@ private:
     void updateProgress();
     // A window-modal warning; details (the raw server answer...) behind "Show Details".
     void showError(const QString &title, const QString &text, const QString &details = {});
+    // The selected rows of the tab shown (Assets: with the active profile; History: as recorded).
+    QList<SupportTarget> selectedSupportTargets() const;
 
     void retry(bool includeNonRetryable);
     void startBatch(const QList<int> &rows, bool force = false);
@@ -148,6 +155,8 @@ private:
     QAction *m_copyIdsAction = nullptr;
     QAction *m_copyRowsAction = nullptr;
     QAction *m_copyErrorsAction = nullptr;
+    QAction *m_copyCommandAction = nullptr;
+    QAction *m_copyBundleAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_pasteAction = nullptr;

@@ -187,6 +187,12 @@ void HistoryView::buildUi()
                 connect(copy, &QAction::triggered, this, [this] {
                     QApplication::clipboard()->setText(selectedAssetIds().join(u'\n'));
                 });
+                for (QAction *action : std::as_const(m_rowActions)) {
+                    if (action)
+                        menu.addAction(action);
+                    else
+                        menu.addSeparator();
+                }
                 menu.exec(m_ui->historyTable->viewport()->mapToGlobal(pos));
             });
     updateActions();
@@ -231,21 +237,39 @@ HistoryStore::Filter HistoryView::currentFilter() const
 
 QStringList HistoryView::selectedAssetIds() const
 {
+    QStringList ids;
+    QSet<QString> seen;
+    for (const HistoryRecord &record : selectedRecords()) {
+        if (!seen.contains(record.assetId)) {
+            seen.insert(record.assetId);
+            ids.append(record.assetId);
+        }
+    }
+    return ids;
+}
+
+bool HistoryView::hasSelection() const
+{
+    return m_ui->historyTable->selectionModel()->hasSelection();
+}
+
+QList<HistoryRecord> HistoryView::selectedRecords() const
+{
     QList<int> rows;
     const QModelIndexList selected = m_ui->historyTable->selectionModel()->selectedRows();
     for (const QModelIndex &index : selected)
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
-    QStringList ids;
-    QSet<QString> seen;
-    for (int row : std::as_const(rows)) {
-        const QString &id = m_model->record(row).assetId;
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            ids.append(id);
-        }
-    }
-    return ids;
+    QList<HistoryRecord> records;
+    records.reserve(rows.size());
+    for (int row : std::as_const(rows))
+        records.append(m_model->record(row));
+    return records;
+}
+
+void HistoryView::addRowActions(const QList<QAction *> &actions)
+{
+    m_rowActions += actions;
 }
 
 bool HistoryView::isBusy() const
@@ -295,10 +319,10 @@ void HistoryView::updateCountLabel()
 
 void HistoryView::updateActions()
 {
-    const bool hasSelection = m_ui->historyTable->selectionModel()->hasSelection();
-    m_ui->historyRequeueButton->setEnabled(hasSelection);
-    m_ui->historyRequeueButton->defaultAction()->setEnabled(hasSelection);
+    m_ui->historyRequeueButton->setEnabled(hasSelection());
+    m_ui->historyRequeueButton->defaultAction()->setEnabled(hasSelection());
     m_ui->historyExportButton->setEnabled(!isBusy() && m_model->totalCount() > 0);
+    emit selectionChanged();
 }
 
 void HistoryView::requeueSelected(const QString &targetStatus)

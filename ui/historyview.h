@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 
+class QAction;
 class QFileDialog;
 class QThread;
 class QTimer;
@@ -42,6 +43,11 @@ public:
     HistoryStore::Filter currentFilter() const;
     // Asset ids of the selected rows, in table order, each once.
     QStringList selectedAssetIds() const;
+    bool hasSelection() const;
+    // The selected rows, in table order.
+    QList<HistoryRecord> selectedRecords() const;
+    // Actions the table's context menu offers after its own (nullptr: a separator).
+    void addRowActions(const QList<QAction *> &actions);
     bool isBusy() const; // an export or purge is running
 
 public slots:
@@ -70,6 +76,8 @@ signals:
     void retentionApplied(qint64 deleted, const QString &message);
     // One-line, translated feedback for the main window's status bar.
     void statusMessage(const QString &message);
+    // The selection of the table changed (or the rows were reloaded).
+    void selectionChanged();
 
 private:
     void requeue(const QList<HistoryRecord> &records, const QString &targetStatus);
@@ -87,6 +95,7 @@ private:
     HistoryTableModel *m_model;
 
     std::unique_ptr<Ui::HistoryView> m_ui;
+    QList<QAction *> m_rowActions;
     QTimer *m_reloadTimer = nullptr;
 
     QThread *m_worker = nullptr;

@@ -20,6 +20,7 @@
 #include "settings/settings.h"
 #include "storage/historystore.h"
 #include "stuckpage.h"
+#include "support/supporttext.h"
 #include "userguide.h"
 
 #include <QAction>
@@ -156,6 +157,15 @@ void MainWindow::buildActions()
                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
                               tr("Copy error code, message, request ID and time of the selected "
                                  "rows"));
+    m_copyCommandAction = make(u"copyCommandAction"_s, tr("Copy as Comman&d"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                               tr("Copy the vodconfirm and hcloud command lines that confirm the "
+                                  "selected assets the same way (no secrets)"));
+    m_copyBundleAction = make(u"copyBundleAction"_s, tr("Copy &Support Bundle"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+                              tr("Copy what support needs about the selected assets: every "
+                                 "attempt with its request ID, the endpoint and versions (no "
+                                 "secrets)"));
     m_exportAction = make(u"exportAction"_s, tr("&Export View as CSV…"),
                           QKeySequence(Qt::CTRL | Qt::Key_E),
                           tr("Save the rows shown, as filtered and sorted, as a CSV file"));
@@ -212,6 +222,8 @@ void MainWindow::buildActions()
     };
     for (const auto &[action, name] : icons)
         action->setIcon(themedIcon(QString::fromLatin1(name)));
+    m_copyCommandAction->setIcon(themedIcon(u"utilities-terminal"_s));
+    m_copyBundleAction->setIcon(themedIcon(u"edit-copy"_s));
 
     connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
@@ -221,6 +233,8 @@ void MainWindow::buildActions()
     connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copyIds);
     connect(m_copyRowsAction, &QAction::triggered, this, &MainWindow::copyRows);
     connect(m_copyErrorsAction, &QAction::triggered, this, &MainWindow::copyErrorDetails);
+    connect(m_copyCommandAction, &QAction::triggered, this, &MainWindow::copyAsCommand);
+    connect(m_copyBundleAction, &QAction::triggered, this, &MainWindow::copySupportBundle);
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportViewInteractive);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importFilesInteractive);
     connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
@@ -326,7 +340,10 @@ void MainWindow::buildUi()
                     m_tabs->setCurrentIndex(0);
                     statusBar()->showMessage(tr("Queued from the history: %1").arg(queued), 8000);
                 });
+        m_historyView->addRowActions({nullptr, m_copyCommandAction, m_copyBundleAction});
+        connect(m_historyView, &HistoryView::selectionChanged, this, &MainWindow::updateActions);
     }
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_tabs);
@@ -362,7 +379,8 @@ AssetsPage *MainWindow::buildAssetsPage()
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     page->addTableActions({m_confirmAction, m_retryAction, m_retryAllAction, m_confirmAgainAction,
                            nullptr, m_copyIdsAction, m_copyRowsAction, m_copyErrorsAction,
-                           m_pasteAction, nullptr, m_removeAction, m_exportAction});
+                           m_copyCommandAction, m_copyBundleAction, m_pasteAction, nullptr,
+                           m_removeAction, m_exportAction});
     page->setBatchActions(m_pauseAction, m_resumeAction, m_cancelAction, m_resumeBatchAction,
                           m_discardBatchAction);
     return page;
@@ -386,6 +404,9 @@ void MainWindow::buildMenus()
     edit->addAction(m_copyIdsAction);
     edit->addAction(m_copyRowsAction);
     edit->addAction(m_copyErrorsAction);
+    edit->addSeparator();
+    edit->addAction(m_copyCommandAction);
+    edit->addAction(m_copyBundleAction);
     edit->addSeparator();
     edit->addAction(m_removeAction);
     edit->addSeparator();
@@ -511,6 +532,16 @@ void MainWindow::updateActions()
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyRowsAction->setEnabled(hasSelection);
     m_copyErrorsAction->setEnabled(hasSelection);
+    // The support actions follow the tab shown; disabled, their status tip says why.
+    const bool supportRows = m_historyView && m_tabs->currentWidget() == m_historyView
+            ? m_historyView->hasSelection()
+            : m_tabs->currentWidget() == m_assets && hasSelection;
+    for (QAction *a : {m_copyCommandAction, m_copyBundleAction}) {
+        a->setEnabled(supportRows);
+        a->setStatusTip(supportRows ? a->toolTip()
+                                    : tr("Select one or more rows in the Assets or History tab "
+                                         "first."));
+    }
     m_exportAction->setEnabled(hasRows);
     const bool paused = m_runner && m_runner->isPaused();
     m_pauseAction->setEnabled(running && m_runner && !paused);
@@ -563,6 +594,50 @@ void MainWindow::copyRows() const
 void MainWindow::copyErrorDetails() const
 {
     m_assets->copyErrorDetails();
+}
+
+QList<SupportTarget> MainWindow::selectedSupportTargets() const
+{
+    QList<SupportTarget> targets;
+    if (m_historyView && m_tabs->currentWidget() == m_historyView) {
+        for (const HistoryRecord &r : m_historyView->selectedRecords())
+            targets.append({r.assetId, r.targetStatus, r.profile, r.region, r.projectId});
+    } else if (m_tabs->currentWidget() == m_assets && m_assets->hasSelection()) {
+        const QString name = m_settings ? m_settings->activeProfileName() : QString();
+        const Profile profile
+                = m_settings ? m_settings->profile(name).value_or(Profile()) : Profile();
+        const AssetTableModel *model = m_assets->model();
+        for (int row : m_assets->selectedSourceRows())
+            targets.append({model->row(row).assetId, targetStatusName(model->row(row).status), name,
+                            profile.regionId, profile.projectId});
+    }
+    return targets;
+}
+
+void MainWindow::copyAsCommand()
+{
+    const QList<SupportTarget> targets = selectedSupportTargets();
+    if (targets.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(SupportText::commandLines(targets));
+    statusBar()->showMessage(
+            tr("Copied the command lines for %Ln selected row(s).", nullptr, int(targets.size())),
+            8000);
+}
+
+void MainWindow::copySupportBundle()
+{
+    const QList<SupportTarget> targets = selectedSupportTargets();
+    if (targets.isEmpty())
+        return;
+    if (m_history)
+        m_history->flush(); // the latest attempts too
+    QGuiApplication::clipboard()->setText(SupportText::bundle(targets, m_history, m_settings));
+    statusBar()->showMessage(
+            tr("Copied a support bundle for %Ln selected row(s): paste it into your "
+               "support ticket.",
+               nullptr, int(targets.size())),
+            8000);
 }
 
 void MainWindow::removeSelected()

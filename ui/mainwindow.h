@@ -33,6 +33,7 @@ class HistoryView;
 class PastePanel;
 class Settings;
 class StuckPage;
+struct SupportTarget;
 class VodClient;
 
 // The desktop app's window: IDs come in through the paste panel, the clipboard, files or drops;
@@ -72,6 +73,10 @@ public slots:
     void copyIds() const;
     void copyRows() const;
     void copyErrorDetails() const;
+    // The selected rows of the Assets or History tab (whichever is shown) as `vodconfirm
+    // confirm` and KooCLI lines, or as a support bundle (SupportText); nothing when none is.
+    void copyAsCommand();
+    void copySupportBundle();
     void exportViewInteractive();
     void importFilesInteractive();
     void importFiles(const QStringList &paths);
@@ -108,6 +113,8 @@ private:
     void updateProgress();
     // A window-modal warning; details (the raw server answer...) behind "Show Details".
     void showError(const QString &title, const QString &text, const QString &details = {});
+    // The selected rows of the tab shown (Assets: with the active profile; History: as recorded).
+    QList<SupportTarget> selectedSupportTargets() const;
 
     // The active profile; none: the user is told to choose one.
     std::optional<Profile> activeProfile();
@@ -165,6 +172,8 @@ private:
     QAction *m_copyIdsAction = nullptr;
     QAction *m_copyRowsAction = nullptr;
     QAction *m_copyErrorsAction = nullptr;
+    QAction *m_copyCommandAction = nullptr;
+    QAction *m_copyBundleAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_pasteAction = nullptr;

@@ -13,6 +13,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "support/supporttext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -775,7 +776,12 @@ int history(const QStringList &arguments)
     const QCommandLineOption unfinishedO(
             u"unfinished"_s,
             Tr::tr("List the batches that did not finish (running now, or interrupted) instead."));
-    p.addOptions({historyO, assetO, sinceO, outputO, unfinishedO});
+    const QCommandLineOption bundleO(
+            u"support-bundle"_s,
+            Tr::tr("Print a support bundle for this asset ID instead: every attempt with its "
+                   "request ID, the endpoint, project and versions, no secrets."),
+            u"ASSET_ID"_s);
+    p.addOptions({historyO, assetO, sinceO, outputO, unfinishedO, bundleO});
     if (auto code = parse(p, arguments, Tr::tr("Prints the confirmation history, newest first.")))
         return *code;
     const std::optional<Format> format = formatFromName(p.value(outputO));
@@ -809,6 +815,25 @@ int history(const QStringList &arguments)
     if (!store.open(path, &error))
         return usageError(error);
 
+    if (p.isSet(bundleO)) {
+        HistoryFilter asset;
+        asset.assetId = p.value(bundleO).trimmed().toLower();
+        if (!AssetIdParser::isValidId(asset.assetId))
+            return usageError(
+                    Tr::tr("--support-bundle needs an asset ID (32 hexadecimal characters)."));
+        const QList<HistoryRecord> latest = store.find(asset, 1, 0, &error);
+        if (latest.isEmpty())
+            return usageError(
+                    error.isEmpty()
+                            ? Tr::tr("The history has no attempt of asset %1.").arg(asset.assetId)
+                            : error);
+        const HistoryRecord &r = latest.constFirst();
+        const Settings settings;
+        out(SupportText::bundle({{r.assetId, r.targetStatus, r.profile, r.region, r.projectId}},
+                                &store, &settings)
+                    .toUtf8());
+        return AllConfirmed;
+    }
     if (p.isSet(unfinishedO)) {
         out(batchHeader(*format));
         for (const BatchInfo &b : store.unfinishedBatches())

@@ -452,6 +452,25 @@ void TestCli::historyIsRecordedAndQueried()
     QVERIFY(r.out.isEmpty());
     r = run({u"history"_s, u"--history-db"_s, db, u"--output"_s, u"csv"_s});
     QCOMPARE(r.out.count('\n'), 4); // header + 3 attempts
+
+    // A support bundle of one asset: each of its attempts with its request ID, no secret.
+    const QList<QJsonObject> first = run({u"history"_s, u"--history-db"_s, db, u"--asset"_s, id(20),
+                                          u"--output"_s, u"json"_s})
+                                             .json();
+    r = run({u"history"_s, u"--history-db"_s, db, u"--support-bundle"_s, id(20).toUpper()});
+    QCOMPARE(r.exitCode, 0);
+    for (const QJsonObject &o : first)
+        QVERIFY2(r.out.contains("X-Request-Id: " + o.value("request_id"_L1).toString().toUtf8()),
+                 r.out.constData());
+    QVERIFY2(r.out.contains("Attempts: " + QByteArray::number(first.size())), r.out.constData());
+    QVERIFY(r.out.contains("Project ID: " + m_server->config().projectId.toUtf8()));
+    QVERIFY(!r.out.contains(m_server->config().secretKey.toUtf8()));
+    QVERIFY(!r.out.contains(id(21).toUtf8()));
+    r = run({u"history"_s, u"--history-db"_s, db, u"--support-bundle"_s, id(99)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no attempt"), r.err.constData());
+    QCOMPARE(run({u"history"_s, u"--history-db"_s, db, u"--support-bundle"_s, u"x'y"_s}).exitCode,
+             2);
 }
 
 namespace {

@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "layoutcheck.h"
 #include "mainwindow.h"
 #include "models/assetfilterproxy.h"
@@ -21,10 +22,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -33,6 +36,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +68,7 @@ private slots:
     void pauseThenStopLeavesUnsentAssets();
     void closingDuringARunAsksAndKeepsHistory();
     void tableShortcutsCopyAndRemove();
+    void copyAsCommandAndSupportBundle();
     void layoutAndSortOrderPersist();
     void interruptedBatchIsOfferedAndResumed();
     void interruptedBatchCanBeDiscarded();
@@ -575,6 +580,138 @@ void TestMainWindow::tableShortcutsCopyAndRemove()
     QTRY_COMPARE(ready.size(), 1);
     QCOMPARE(m_window->pastePanel()->result().count(), 1);
     QCOMPARE(m_window->pastePanel()->result().alreadyKnown, 1);
+}
+
+// Copy as Command and Copy Support Bundle, from the asset table and the history, by key and
+// from the menus: the copied vodconfirm line, run as is by the built binary, sends exactly that
+// confirm; the bundle holds every attempt with its request ID and no secret.
+void TestMainWindow::copyAsCommandAndSupportBundle()
+{
+    pasteAndAdd(QStringList {kA, kB, kMissing}.join(u'\n'));
+    m_server->scriptAsset(kA, {Test::VodTestServer::Fault::Error503});
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(cell(kA, Column::State), u"Failed"_s);
+    QCOMPARE(cell(kMissing, Column::ErrorCode), u"VOD.10062"_s);
+
+    auto *command = find<QAction>(u"copyCommandAction"_s);
+    auto *bundle = find<QAction>(u"copyBundleAction"_s);
+    auto *table = find<QTableView>(u"assetTable"_s);
+    QVERIFY(command && bundle && table);
+    // In the table's context menu and in the Edit menu, with icons; disabled with a reason.
+    QVERIFY(table->actions().contains(command) && table->actions().contains(bundle));
+    QMenu *edit = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (menu->menu() && menu->menu()->actions().contains(command))
+            edit = menu->menu();
+    }
+    QVERIFY(edit && edit->actions().contains(bundle));
+    QVERIFY(!command->icon().isNull() && !bundle->icon().isNull());
+    table->clearSelection();
+    QVERIFY(!command->isEnabled() && !bundle->isEnabled());
+    QVERIFY2(command->statusTip().contains(u"Select"_s), qPrintable(command->statusTip()));
+
+    // The failed asset, by key, as a command.
+    QGuiApplication::clipboard()->clear();
+    table->setFocus();
+    table->selectRow(m_window->assetProxy()
+                             ->mapFromSource(m_window->assetModel()->index(
+                                     m_window->assetModel()->rowOf(kA), 0))
+                             .row());
+    QVERIFY(command->isEnabled() && bundle->isEnabled());
+    QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString copied = QGuiApplication::clipboard()->text();
+    const QString project = m_server->config().projectId;
+    QCOMPARE(copied,
+             u"printf '%s\\n' %1 | vodconfirm confirm --profile=loopback\n\n"
+             "hcloud VOD ConfirmAssetUpload --project_id=\"%2\" --asset_id=\"%1\" "
+             "--status=\"CREATED\"\n"_s.arg(kA, project));
+
+    // Run as is, as a user would paste it into a shell: the same profile in the command line's
+    // settings, the binary on PATH, the SK in the environment. The server gets that confirm.
+    const QString binary = qEnvironmentVariable("VODCONFIRM_BINARY");
+    if (!binary.isEmpty()) {
+        Settings cliSettings(m_dir->filePath(u"config/vodconfirm/vodconfirm.ini"_s));
+        QVERIFY(cliSettings.saveProfile(Test::loopbackProfile(*m_server)));
+        QVERIFY(cliSettings.sync());
+        QProcessEnvironment env = Test::CliRunner(*m_server, m_dir->path()).environment();
+        env.insert(u"PATH"_s, QFileInfo(binary).absolutePath() + u':' + env.value(u"PATH"_s));
+        QProcess sh;
+        sh.setProcessEnvironment(env);
+        const int before = m_server->counters().confirmRequestsTotal();
+        sh.start(u"/bin/sh"_s, {u"-c"_s, copied.section(u'\n', 0, 0)});
+        sh.closeWriteChannel();
+        QSignalSpy shFinished(&sh, &QProcess::finished);
+        QVERIFY(shFinished.wait(60000));
+        QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+        QCOMPARE(m_server->counters().confirmRequestsTotal(), before + 1);
+        QCOMPARE(m_server->counters().confirmRequests.value(kA), 2);
+        QCOMPARE(m_server->assetStatus(kA), u"CREATED"_s);
+    }
+
+    // The missing asset's support bundle, from the Edit menu's action.
+    table->selectRow(m_window->assetProxy()
+                             ->mapFromSource(m_window->assetModel()->index(
+                                     m_window->assetModel()->rowOf(kMissing), 0))
+                             .row());
+    bundle->trigger();
+    const QString text = QGuiApplication::clipboard()->text();
+    for (const QString &expected :
+         {u"Asset "_s + kMissing, u"Error code: VOD.10062"_s, u"HTTP status: 403"_s,
+          u"X-Request-Id: "_s + cell(kMissing, Column::RequestId),
+          u"Endpoint: "_s + m_server->url().toString(), u"Project ID: "_s + project,
+          u"Auth mode: AK/SK"_s, u"Attempts: 1 "_s})
+        QVERIFY2(text.contains(expected), qPrintable(expected + u"\n"_s + text));
+    QVERIFY(!text.contains(m_server->config().secretKey));
+
+    // The history: its rows as they were recorded, by key and in its context menu.
+    auto *tabs = find<QTabWidget>(u"mainTabs"_s);
+    auto *history = find<QTableView>(u"historyTable"_s);
+    QVERIFY(tabs && history);
+    auto *historyView = find<QWidget>(u"historyView"_s);
+    tabs->setCurrentWidget(historyView);
+    historyView->findChild<QPushButton *>(u"historyRefreshButton"_s)->click();
+    QTRY_VERIFY(history->model()->rowCount() >= 3);
+    history->clearSelection();
+    QVERIFY(!command->isEnabled());
+    history->setFocus();
+    history->selectAll();
+    QVERIFY(command->isEnabled());
+    QTest::keyClick(history, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString all = QGuiApplication::clipboard()->text();
+    QVERIFY2(all.startsWith(u"printf '%s\\n' "_s) && all.contains(kB) && all.contains(kMissing)
+                     && all.contains(u" | vodconfirm confirm --profile=loopback\n"_s),
+             qPrintable(all));
+    QCOMPARE(all.count(u"hcloud VOD ConfirmAssetUpload"_s), 3); // one per asset
+    QTest::keyClick(history, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"Asset "_s + kB));
+
+    QStringList offered;
+    QTimer::singleShot(0, this, [&offered] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction *a : menu->actions())
+            offered << a->objectName();
+        if (const QString path
+            = Test::screenshotPath(u"history-context-menu"_s, menu->size(), u"light"_s);
+            !path.isEmpty())
+            menu->grab().save(path);
+        menu->close();
+    });
+    emit history->customContextMenuRequested(history->visualRect(history->currentIndex()).center());
+    QVERIFY2(offered.contains(u"copyCommandAction"_s) && offered.contains(u"copyBundleAction"_s),
+             qPrintable(offered.join(u' ')));
+
+    // The Edit menu as it shows.
+    tabs->setCurrentWidget(find<QWidget>(u"assetsPage"_s));
+    edit->popup(m_window->mapToGlobal(QPoint(40, 40)));
+    QTRY_VERIFY(edit->isVisible());
+    if (const QString path = Test::screenshotPath(u"edit-menu"_s, edit->size(), u"light"_s);
+        !path.isEmpty())
+        edit->grab().save(path);
+    edit->close();
 }
 
 void TestMainWindow::layoutAndSortOrderPersist()

@@ -314,7 +314,7 @@ void MainWindow::buildUi()
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
-    m_tabs->setAccessibleName(tr("Assets and history"));
+    m_tabs->setAccessibleName(tr("Assets, stuck uploads and history"));
     m_assets = buildAssetsPage();
     m_tabs->addTab(m_assets, tr("&Assets"));
     if (m_settings && m_nam) {

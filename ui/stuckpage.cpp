@@ -426,11 +426,13 @@ void StuckPage::updateActions()
     for (int r = 0, n = m_proxy->rowCount();
          !any && m_model->sentCount() < m_model->rowCount() && r < n; ++r)
         any = !m_proxy->index(r, 0).data(StuckTableModel::SentRole).toBool();
+    // Not while listing: "every upload shown" would be a part of the listing.
     for (QAction *a : {m_confirmAction, m_failAction, m_cancelAction})
-        a->setEnabled(any && !m_batchRunning);
+        a->setEnabled(any && !m_batchRunning && !listing);
     const bool selection = m_ui->stuckTable->selectionModel()->hasSelection();
     m_ui->stuckScopeLabel->setText(
             m_model->rowCount() == 0 ? QString()
+                    : listing ? tr("Confirm, mark failed or cancel once the listing has ended.")
                     : m_batchRunning
                     ? tr("A batch is running on the Assets page; act on these when it ends.")
                     : selection ? tr("Acting on the selected uploads.")

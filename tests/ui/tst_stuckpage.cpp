@@ -397,6 +397,8 @@ void TestStuckPage::stopKeepsWhatWasListed()
     QTRY_VERIFY(page()->isListing());
     QTRY_VERIFY(page()->model()->rowCount() >= 200);
     QVERIFY(stop->isEnabled());
+    // The bulk actions wait for the end of the listing.
+    QVERIFY(!m_window->findChild<QPushButton *>(u"stuckCancelButton"_s)->isEnabled());
     QVERIFY2(page()->statusText().startsWith(u"Listing uploads created between"_s),
              qPrintable(page()->statusText()));
     QVERIFY2(page()->statusText().contains(u"found so far"_s), qPrintable(page()->statusText()));
@@ -414,6 +416,7 @@ void TestStuckPage::stopKeepsWhatWasListed()
     QVERIFY2(page()->statusText().contains(u"older ones were not listed"_s),
              qPrintable(page()->statusText()));
     QVERIFY(!stop->isEnabled());
+    QVERIFY(m_window->findChild<QPushButton *>(u"stuckCancelButton"_s)->isEnabled());
 }
 
 void TestStuckPage::saysWhyItWaits()

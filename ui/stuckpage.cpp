@@ -109,6 +109,7 @@ void StuckPage::buildUi()
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Listing incomplete"),
                                     m_summary->error, QMessageBox::Close, this);
         box->setObjectName(u"stuckErrorBox"_s);
+        box->setTextFormat(Qt::PlainText); // the server's words, never markup
         box->setTextInteractionFlags(Qt::TextSelectableByMouse);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setWindowModality(Qt::WindowModal);

@@ -376,6 +376,9 @@ void TestStuckPage::anErrorKeepsTheRowsAndSaysSo()
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"stuckErrorBox"_s)) && box->isVisible());
     QCOMPARE(box->text(), summary.error);
+    // The server's words are shown as text, never as markup.
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    QCOMPARE(m_window->findChild<QLabel *>(u"stuckStatus"_s)->textFormat(), Qt::PlainText);
     QVERIFY(box->text().contains(u"Backend unavailable"_s));
     box->close();
     // A new listing hides it again.

@@ -84,6 +84,9 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
         connect(m_settings, &Settings::changed, this, [this](Settings::Key key) {
             if (key == Settings::Key::Profiles || key == Settings::Key::ActiveProfile)
                 reloadProfiles();
+            // A listing is of one profile's project: another's bulk actions must not act on it.
+            if (key == Settings::Key::ActiveProfile && m_stuck)
+                m_stuck->forgetListing();
         });
     checkInterruptedBatches();
     updateProgress();

@@ -272,11 +272,7 @@ void StuckPage::refresh()
 void StuckPage::startListing(VodClient *client, const QDateTime &from, const QDateTime &to,
                              const std::optional<StuckLister::Options> &options)
 {
-    if (m_client) { // an earlier listing is replaced
-        if (m_lister)
-            disconnect(m_lister, nullptr, this, nullptr);
-        m_client->deleteLater();
-    }
+    dropListing(); // an earlier one is replaced
     client->setParent(this);
     m_client = client;
     m_lister = new StuckLister(client, client);
@@ -299,6 +295,31 @@ void StuckPage::startListing(VodClient *client, const QDateTime &from, const QDa
     applyAgeFilter(); // ages count from now
     m_lister->start(from, to);
     m_clock.setInterval(1000); // the wait counts down
+    m_empty->update();
+    updateStatus();
+    updateActions();
+}
+
+void StuckPage::dropListing()
+{
+    if (m_lister) {
+        disconnect(m_lister, nullptr, this, nullptr);
+        m_lister->cancel(); // nothing more is sent or passed on
+        m_lister = nullptr;
+    }
+    if (m_client) {
+        m_client->deleteLater(); // and the lister with it
+        m_client = nullptr;
+    }
+}
+
+void StuckPage::forgetListing()
+{
+    dropListing();
+    m_summary.reset();
+    m_waitingUntilMs = 0;
+    m_clock.setInterval(ClockIntervalMs);
+    m_model->clear();
     m_empty->update();
     updateStatus();
     updateActions();

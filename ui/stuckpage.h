@@ -58,6 +58,8 @@ public:
     // are StuckLister's defaults unless given.
     void startListing(VodClient *client, const QDateTime &from, const QDateTime &to,
                       const std::optional<StuckLister::Options> &options = {});
+    // Stops a listing and clears the rows: the page is as never listed (another profile).
+    void forgetListing();
     // While a batch runs, no other can be handed over.
     void setBatchRunning(bool running);
 
@@ -80,6 +82,7 @@ private:
     void buildUi();
     void applyAgeFilter();
     QStringList idsToSend(bool *selection) const;
+    void dropListing(); // the current listing's client and lister, if any
     void onListed(const QList<StuckAsset> &assets);
     void onFinished(const StuckListSummary &summary);
     void updateStatus();

@@ -51,6 +51,7 @@ private slots:
     void stopKeepsWhatWasListed();
     void saysWhyItWaits();
     void bulkActionsWaitWhileABatchRuns();
+    void anotherProfileForgetsTheListing();
     void bulkCancelOfTheFilteredList();
     void bulkActionOnTheSelectionSaysItCannotBeUndone();
     void everyActionFromTheKeyboard();
@@ -462,6 +463,33 @@ void TestStuckPage::bulkActionsWaitWhileABatchRuns()
     QVERIFY(finished.wait(30000));
     QVERIFY(cancel->isEnabled());
     QVERIFY(!scope->text().contains(u"A batch is running"_s));
+}
+
+void TestStuckPage::anotherProfileForgetsTheListing()
+{
+    m_server->seedListedAssets(3000, m_now.addDays(-20), m_now.addDays(-1), 61);
+    QVERIFY(refresh().complete);
+    QCOMPARE(page()->model()->rowCount(), 3000);
+    Profile other = Test::loopbackProfile(*m_server);
+    other.name = u"other"_s;
+    QString error;
+    QVERIFY2(m_settings->saveProfile(other, &error), qPrintable(error));
+    // Switching profiles clears what another project's listing showed, and stops a listing.
+    QVERIFY(m_settings->setActiveProfileName(u"other"_s));
+    QCOMPARE(page()->model()->rowCount(), 0);
+    QVERIFY2(page()->statusText().startsWith(u"Not listed yet."_s),
+             qPrintable(page()->statusText()));
+    QVERIFY(!m_window->findChild<QPushButton *>(u"stuckCancelButton"_s)->isEnabled());
+    QVERIFY(m_settings->setActiveProfileName(u"loopback"_s));
+    m_server->config().latencyMs = 50;
+    m_window->findChild<QAction *>(u"stuckRefreshAction"_s)->trigger();
+    QTRY_VERIFY(page()->model()->rowCount() >= 100);
+    QVERIFY(page()->isListing());
+    QVERIFY(m_settings->setActiveProfileName(u"other"_s));
+    QVERIFY(!page()->isListing());
+    QCOMPARE(page()->model()->rowCount(), 0);
+    QTest::qWait(200); // answers still on their way change nothing
+    QCOMPARE(page()->model()->rowCount(), 0);
 }
 
 void TestStuckPage::bulkCancelOfTheFilteredList()

@@ -81,8 +81,9 @@ public:
         int maxBackoffMs = 30000;
         int pageSize = VodClient::MaxListPageSize;
         // Pages of the current window asked for before the earliest of them is answered (1 to
-        // MaxPagesInFlight); 1 reads one page after the other.
-        int pagesInFlight = 4;
+        // MaxPagesInFlight); 1 reads one page after the other. 6, the connections Qt opens to
+        // one host: 1,400 a minute need 5 at 200 ms an answer (4 reached 1,131 a minute).
+        int pagesInFlight = 6;
     };
     static constexpr int MaxPagesInFlight = 16;
 

@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
     server.seedListedAssets(Paced, from, to, 43);
     for (const int latency : {100, 200}) {
         server.config().latencyMs = latency;
-        for (const int inFlight : {1, 4}) {
+        for (const int inFlight : {1, 4, StuckLister::Options().pagesInFlight}) {
             StuckLister lister(&client);
             StuckLister::Options o;
             o.ratePerMinute = 1400;

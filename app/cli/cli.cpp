@@ -1091,8 +1091,11 @@ int stuck(const QStringList &arguments)
     if (outputFailed)
         return OutputFailed;
     QList<QCommandLineOption> all = o.all() + b.all() + own;
-    const QString continuing = listed.complete
-            ? QString()
+    // Interrupted before acting, nothing listed was acted on: the whole range is still to do.
+    const bool startAgain = listed.cancelled && action;
+    const QString continuing = listed.complete ? QString()
+            : startAgain
+            ? Tr::tr("To start again: %1").arg(continueCommand(p, all, from, to))
             : Tr::tr("To list the rest: %1")
                       .arg(continueCommand(p, all, from,
                                            listed.listedUntil.isValid() ? listed.listedUntil : to));

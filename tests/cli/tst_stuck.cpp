@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace VodConfirm;
 using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
@@ -45,9 +48,13 @@ private slots:
     void bulkCancelSendsOneConfirmPerListedAsset();
     void refusesWithoutYesWhenNotOnATerminal();
     void asksOnATerminal();
+    void anIncompleteListingIsActedOnAndContinued();
+    void refusedCredentialsStopTheListing();
+    void interruptStopsTheListing();
 
 private:
-    CliRun run(const QStringList &args, const QByteArray &input = {});
+    CliRun run(const QStringList &args, const QByteArray &input = {},
+               const QMap<QString, QString> &env = {});
     QStringList stuckArgs(const QStringList &more = {}) const;
     // 30 uploads, created i hours and 30 minutes ago (i = 0..29), titled "clip i".
     void seedHourly();
@@ -65,9 +72,10 @@ void TestStuck::init()
     m_now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
 }
 
-CliRun TestStuck::run(const QStringList &args, const QByteArray &input)
+CliRun TestStuck::run(const QStringList &args, const QByteArray &input,
+                      const QMap<QString, QString> &env)
 {
-    return CliRunner(*m_server, m_home->path()).run(args, input);
+    return CliRunner(*m_server, m_home->path()).run(args, input, env);
 }
 
 QStringList TestStuck::stuckArgs(const QStringList &more) const
@@ -365,6 +373,71 @@ void TestStuck::asksOnATerminal()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), 10);
     QCOMPARE(m_server->assetStatus(id(29)), u"UPLOAD_FAILED"_s);
+}
+
+void TestStuck::anIncompleteListingIsActedOnAndContinued()
+{
+    // The listing stops after 300 of 1,000: those 300 are cancelled, the exit code says not
+    // everything was done, and the command to go on cancels the rest.
+    m_server->seedListedAssets(1000, m_now.addDays(-30), m_now.addDays(-1), 33);
+    const QStringList expected = m_server->creatingAssetIds();
+    m_server->scriptNextList({Fault::None, Fault::None, Fault::None, Fault::HtmlError502});
+    CliRun r = run(stuckArgs({u"--cancel"_s, u"--yes"_s, u"--max-attempts"_s, u"1"_s,
+                              u"--rate-limit"_s, u"12000"_s, u"--output"_s, u"json"_s}));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().size(), 300);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 300);
+    for (const QString &id : expected.mid(0, 300))
+        QCOMPARE(m_server->assetStatus(id), u"CANCELLED"_s);
+    const QRegularExpressionMatch m = QRegularExpression(u"To list the rest: (\\S+) (.*)$"_s,
+                                                         QRegularExpression::MultilineOption)
+                                              .match(QString::fromUtf8(r.err));
+    QVERIFY2(m.hasMatch(), r.err.constData());
+    const QStringList words = m.captured(2).split(u' ');
+    QVERIFY(words.contains(u"--cancel"_s) && words.contains(u"--yes"_s));
+    r = run(words);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().size(), 700);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 1000); // each once in all
+    for (const QString &id : expected)
+        QCOMPARE(m_server->assetStatus(id), u"CANCELLED"_s);
+}
+
+void TestStuck::refusedCredentialsStopTheListing()
+{
+    seedHourly();
+    const CliRun r = run(stuckArgs({u"--cancel"_s, u"--yes"_s}), {},
+                         {{u"HUAWEICLOUD_SDK_SK"_s, u"wrong-secret"_s}});
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(m_server->counters().totalRequests, 1); // never retried
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QVERIFY2(r.err.contains("secret key (SK)"), r.err.constData());
+}
+
+void TestStuck::interruptStopsTheListing()
+{
+    // Ctrl+C (SIGINT) while listing: what was listed stays printed, the command to go on is
+    // given, and nothing is sent.
+    m_server->seedListedAssets(3000, m_now.addDays(-30), m_now.addDays(-1), 34);
+    m_server->config().latencyMs = 50;
+    const CliRunner runner(*m_server, m_home->path());
+    const std::unique_ptr<QProcess> p
+            = runner.start(stuckArgs({u"--cancel"_s, u"--yes"_s, u"--list-rate"_s, u"120"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->counters().requests(Route::AssetList) >= 2, 20000);
+    ::kill(pid_t(p->processId()), SIGINT);
+    const CliRun r = CliRunner::wait(*p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("Interrupted"), r.err.constData());
+    // Nothing listed was cancelled, so going on means the whole range again, up to the start.
+    const QRegularExpressionMatch m
+            = QRegularExpression(u"To start again: .* --created-before (\\S+)$"_s,
+                                 QRegularExpression::MultilineOption)
+                      .match(QString::fromUtf8(r.err));
+    QVERIFY2(m.hasMatch(), r.err.constData());
+    const QDateTime end = QDateTime::fromString(m.captured(1), Qt::ISODate);
+    QVERIFY2(end >= m_now && end < m_now.addSecs(60), qPrintable(m.captured(1)));
+    QVERIFY(m_server->counters().requests(Route::AssetList) < 30);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestStuck)

@@ -809,8 +809,8 @@ int resume(const QStringList &arguments)
 // ----------------------------------------------------------------------------------------------
 // stuck
 
-// Without --created-after the listing starts this many days ago: the API needs a start, and a
-// year covers any upload pipeline's forgotten confirms; an earlier start costs no request.
+// Without --created-after the listing starts this many days ago: the API needs a start. An
+// earlier one costs no extra request (requests follow the number of assets, not the span).
 constexpr int DefaultStuckDays = 365;
 constexpr int DaysPer100Years = 36525;
 
@@ -904,9 +904,11 @@ StuckListSummary listStuck(VodClient &client, const StuckLister::Options &option
     return summary;
 }
 
-// Asks on the terminal; true for "y" or "yes".
+// Asks on the terminal; true for "y" or "yes". Ctrl+C while it waits ends the process.
 bool userAgrees(const QString &question)
 {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     err(question + u' ' + Tr::tr("[y/N]"));
     char line[64] = {};
     if (!std::fgets(line, sizeof line, stdin))
@@ -1014,9 +1016,8 @@ int stuck(const QStringList &arguments)
             return usageError(
                     Tr::tr("--created-before %1 is in the future (now: %2).")
                             .arg(before->toString(Qt::ISODate), now.toString(Qt::ISODate)));
+        // Created before it: up to the second before (at most now, as checked).
         to = QDateTime::fromSecsSinceEpoch(before->toSecsSinceEpoch(), Qt::UTC).addSecs(-1);
-        if (to > now)
-            to = now;
     }
     if (p.isSet(olderThanO)) {
         const std::optional<qint64> age = durationSeconds(p.value(olderThanO));
@@ -1035,7 +1036,7 @@ int stuck(const QStringList &arguments)
             return usageError(
                     Tr::tr("--created-after %1 is in the future (now: %2).")
                             .arg(after->toString(Qt::ISODate), now.toString(Qt::ISODate)));
-        // Within a second: whole seconds, the second it names included.
+        // Whole seconds, the second it names included.
         from = QDateTime::fromSecsSinceEpoch(after->toSecsSinceEpoch(), Qt::UTC);
     }
     if (from > to)
@@ -1090,7 +1091,7 @@ int stuck(const QStringList &arguments)
                 .arg(listed.elapsedMs / 1000.0, 0, 'f', 1));
     if (outputFailed)
         return OutputFailed;
-    QList<QCommandLineOption> all = o.all() + b.all() + own;
+    const QList<QCommandLineOption> all = o.all() + b.all() + own;
     // Interrupted before acting, nothing listed was acted on: the whole range is still to do.
     const bool startAgain = listed.cancelled && action;
     const QString continuing = listed.complete ? QString()

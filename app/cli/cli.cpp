@@ -113,35 +113,27 @@ int usageError(const QString &message)
 QString mainHelp(Binary binary)
 {
     const bool desktop = binary == Binary::Desktop;
-    QString help
-            = Tr::tr("Usage: %1 %2 [OPTIONS]\n"
-                     "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
-                     "Commands:\n"
-                     "  confirm    confirm the asset IDs found in files or standard input\n"
-                     "  resume     finish a batch that a crash or kill interrupted\n"
-                     "  history    print the confirmation history\n"
-                     "  profiles   list profiles, or show one (list | show NAME)\n\n"
-                     "Run '%1 COMMAND --help' for a command's options.\n"
-                     "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some "
-                     "asset\n"
-                     "failed or was not sent, 2 usage, input or configuration error, 3 "
-                     "authentication\n"
-                     "rejected, 4 the output could not be written (closed pipe, full disk), 5 "
-                     "every\n"
-                     "asset confirmed but the history could not record it all.")
-                      .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
-                           desktop ? Tr::tr("Without a command the desktop app opens.")
-                                   : Tr::tr("This is the command line alone; the desktop app is "
-                                            "vodconfirm."));
-    // A command's line of its own, after resume's (command names are never translated), so the
-    // list above keeps its translations.
-    const qsizetype resume = help.indexOf(u"\n  resume "_s);
-    const qsizetype afterResume = resume < 0 ? -1 : help.indexOf(u'\n', resume + 1);
-    if (afterResume >= 0)
-        help.insert(afterResume + 1,
-                    Tr::tr("  stuck      list uploads never confirmed (CREATING); confirm, fail or "
-                           "cancel them\n"));
-    return help;
+    return Tr::tr("Usage: %1 %2 [OPTIONS]\n"
+                  "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
+                  "Commands:\n"
+                  "  confirm    confirm the asset IDs found in files or standard input\n"
+                  "  resume     finish a batch that a crash or kill interrupted\n"
+                  "  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel "
+                  "them\n"
+                  "  history    print the confirmation history\n"
+                  "  profiles   list profiles, or show one (list | show NAME)\n\n"
+                  "Run '%1 COMMAND --help' for a command's options.\n"
+                  "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some "
+                  "asset\n"
+                  "failed or was not sent, 2 usage, input or configuration error, 3 "
+                  "authentication\n"
+                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 "
+                  "every\n"
+                  "asset confirmed but the history could not record it all.")
+            .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
+                 desktop ? Tr::tr("Without a command the desktop app opens.")
+                         : Tr::tr("This is the command line alone; the desktop app is "
+                                  "vodconfirm."));
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.

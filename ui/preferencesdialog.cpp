@@ -20,10 +20,11 @@ std::pair<QSpinBox *, Key> fields(const Ui::PreferencesDialog &ui, int i)
     const std::pair<QSpinBox *, Key> all[] {{ui.preferencesRate, Key::RatePerMinute},
                                             {ui.preferencesConcurrency, Key::Concurrency},
                                             {ui.preferencesAttempts, Key::MaxAttempts},
-                                            {ui.preferencesTimeout, Key::TimeoutSeconds}};
+                                            {ui.preferencesTimeout, Key::TimeoutSeconds},
+                                            {ui.preferencesListingRate, Key::ListingRatePerMinute}};
     return all[i];
 }
-constexpr int FieldCount = 4;
+constexpr int FieldCount = 5;
 } // namespace
 
 PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
@@ -37,8 +38,8 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
         spin->setGroupSeparatorShown(true);
         spin->setValue(m_settings->value(key).toInt());
     }
-    connect(m_ui->preferencesRate, &QSpinBox::valueChanged, this,
-            &PreferencesDialog::updateWarning);
+    for (QSpinBox *rate : {m_ui->preferencesRate, m_ui->preferencesListingRate})
+        connect(rate, &QSpinBox::valueChanged, this, &PreferencesDialog::updateWarning);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
             &PreferencesDialog::accept);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::rejected, this,
@@ -60,9 +61,13 @@ void PreferencesDialog::restoreDefaults()
 
 void PreferencesDialog::updateWarning()
 {
-    const QString warning = Quota::rateWarning(m_ui->preferencesRate->value());
-    m_ui->preferencesRateWarning->setText(warning);
-    m_ui->preferencesRateWarning->setVisible(!warning.isEmpty());
+    for (const auto &[rate, label] :
+         {std::pair {m_ui->preferencesRate, m_ui->preferencesRateWarning},
+          std::pair {m_ui->preferencesListingRate, m_ui->preferencesListingRateWarning}}) {
+        const QString warning = Quota::rateWarning(rate->value());
+        label->setText(warning);
+        label->setVisible(!warning.isEmpty());
+    }
     if (isVisible()) { // grow (or shrink) to the wrapped warning
         layout()->activate();
         resize(width(),

@@ -14,8 +14,9 @@ class Settings;
 
 // Edit > Preferences: how batches are sent — the rate limit (up to the service's all-tenant
 // figure, with the one-line warning above an account's standard quota), requests in flight,
-// attempts per asset and the timeout. Ranges and defaults come from Settings' table. OK writes
-// them; they apply to the next batch.
+// attempts per asset and the timeout; and the rate of listing stuck uploads (its own quota
+// group, with the same warning). Ranges and defaults come from Settings' table. OK writes them;
+// they apply to the next batch or listing.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT

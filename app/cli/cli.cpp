@@ -8,6 +8,7 @@
 #include "api/vodclient.h"
 #include "engine/batchrunner.h"
 #include "engine/resume.h"
+#include "engine/stucklister.h"
 #include "ids/assetidparser.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -34,6 +36,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +118,8 @@ QString mainHelp(Binary binary)
                   "Commands:\n"
                   "  confirm    confirm the asset IDs found in files or standard input\n"
                   "  resume     finish a batch that a crash or kill interrupted\n"
+                  "  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel "
+                  "them\n"
                   "  history    print the confirmation history\n"
                   "  profiles   list profiles, or show one (list | show NAME)\n\n"
                   "Run '%1 COMMAND --help' for a command's options.\n"
@@ -122,12 +127,13 @@ QString mainHelp(Binary binary)
                   "asset\n"
                   "failed or was not sent, 2 usage, input or configuration error, 3 "
                   "authentication\n"
-                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 every\n"
+                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 "
+                  "every\n"
                   "asset confirmed but the history could not record it all.")
             .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
                  desktop ? Tr::tr("Without a command the desktop app opens.")
-                         : Tr::tr(
-                                 "This is the command line alone; the desktop app is vodconfirm."));
+                         : Tr::tr("This is the command line alone; the desktop app is "
+                                  "vodconfirm."));
 }
 
 // Parses `options` for one subcommand; returns an exit code when the run should stop here.
@@ -162,6 +168,19 @@ std::optional<int> intOption(const QCommandLineParser &p, const QCommandLineOpti
                                   .arg(min)
                                   .arg(max));
     return std::nullopt;
+}
+
+// An ISO 8601 date (midnight UTC) or date and time (UTC unless it names an offset).
+std::optional<QDateTime> isoTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toUTC();
 }
 
 // SIGINT/SIGTERM: the first one cancels the batch (requests in flight finish and are recorded),
@@ -228,6 +247,19 @@ struct RunOptions
         return {profile, region,   endpoint, project, caFile, concurrency,
                 rate,    attempts, timeout,  output,  history};
     }
+};
+
+// The options of a command that starts a new batch (confirm, stuck), besides RunOptions.
+struct NewBatchOptions
+{
+    QCommandLineOption noHistory {u"no-history"_s,
+                                  Tr::tr("Do not record this run in the history.")};
+    QCommandLineOption force {
+            u"force"_s,
+            Tr::tr("Also send assets the history shows confirmed before (they are skipped "
+                   "otherwise).")};
+
+    QList<QCommandLineOption> all() const { return {noHistory, force}; }
 };
 
 // What RunOptions hold once checked.
@@ -436,31 +468,21 @@ std::optional<int> readItems(const QStringList &files, TargetStatus status,
     return std::nullopt;
 }
 
-// The progress line on a terminal's stderr, from the runner's counts, at most 5 times a second.
+// A progress line on a terminal's stderr, at most 5 times a second (and always the last one).
 class ProgressLine final
 {
 public:
-    explicit ProgressLine(BatchRunner *runner) : m_runner(runner)
+    explicit ProgressLine(std::function<QString()> text) : m_text(std::move(text))
     {
         m_enabled = ::isatty(STDERR_FILENO);
         m_clock.start();
     }
-    void update()
+    void update(bool last = false)
     {
-        const BatchProgress p = m_runner->progress();
-        if (!m_enabled || (m_clock.elapsed() - m_last < 200 && p.done < p.total))
+        if (!m_enabled || (m_clock.elapsed() - m_last < 200 && !last))
             return;
         m_last = m_clock.elapsed();
-        QString line = Tr::tr("[%1/%2] %3 confirmed, %4 not confirmed")
-                               .arg(p.done)
-                               .arg(p.total)
-                               .arg(p.confirmed + p.skipped)
-                               .arg(p.done - p.confirmed - p.skipped);
-        if (p.paused)
-            line += Tr::tr(" (paused)");
-        else if (p.ratePerMinute > 0)
-            line += Tr::tr(", %1/min, %2 s left").arg(qRound(p.ratePerMinute)).arg(p.secondsLeft);
-        std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
+        std::fprintf(stderr, "\r\033[K%s", qPrintable(m_text()));
     }
     void end()
     {
@@ -469,11 +491,28 @@ public:
     }
 
 private:
-    BatchRunner *m_runner;
+    std::function<QString()> m_text;
     bool m_enabled = false;
     qint64 m_last = 0;
     QElapsedTimer m_clock;
 };
+
+// The first SIGINT/SIGTERM from now on calls `interrupted` (from the event loop, while `context`
+// lives); a second one ends the process at once (onSignal).
+void onInterrupt(QObject *context, std::function<void()> interrupted)
+{
+    if (signalPipe[0] < 0 && ::pipe(signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context,
+                     [interrupted = std::move(interrupted)] {
+                         char c;
+                         [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
+                         interrupted();
+                     });
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
 
 // Opens the history and reports its write failures on stderr. `hint` follows an open error.
 std::optional<int> openHistory(HistoryStore &history, const QString &path, const QString &hint = {})
@@ -505,11 +544,24 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         QMetaObject::invokeMethod(&runner, &BatchRunner::cancel, Qt::QueuedConnection);
     };
     const auto noOutputHook = qScopeGuard([] { onOutputFailed = nullptr; });
-    ProgressLine progress(&runner);
+    ProgressLine progress([&runner] {
+        const BatchProgress p = runner.progress();
+        QString line = Tr::tr("[%1/%2] %3 confirmed, %4 not confirmed")
+                               .arg(p.done)
+                               .arg(p.total)
+                               .arg(p.confirmed + p.skipped)
+                               .arg(p.done - p.confirmed - p.skipped);
+        if (p.paused)
+            line += Tr::tr(" (paused)");
+        else if (p.ratePerMinute > 0)
+            line += Tr::tr(", %1/min, %2 s left").arg(qRound(p.ratePerMinute)).arg(p.secondsLeft);
+        return line;
+    });
     QEventLoop loop;
     BatchSummary summary;
     QObject::connect(&runner, &BatchRunner::assetChanged, &loop, [&](const AssetUpdate &a) {
-        progress.update();
+        const BatchProgress p = runner.progress();
+        progress.update(p.done == p.total);
         if (isTerminal(a.state))
             out(assetLine(run.format, a));
     });
@@ -531,19 +583,12 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
     });
 
-    if (::pipe(signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &loop);
-        QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&] {
-            char c;
-            [[maybe_unused]] auto n = ::read(signalPipe[0], &c, 1);
-            progress.end();
-            err(Tr::tr("Interrupted: stopping; requests already sent finish first, the rest stays "
-                       "resumable (press Ctrl+C again to quit at once)."));
-            runner.cancel();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    onInterrupt(&loop, [&] {
+        progress.end();
+        err(Tr::tr("Interrupted: stopping; requests already sent finish first, the rest stays "
+                   "resumable (press Ctrl+C again to quit at once)."));
+        runner.cancel();
+    });
 
     const VodClient::Config &config = client.config();
     const BatchRunner::Context context {profile, config.regionId, config.projectId};
@@ -599,14 +644,10 @@ int confirm(const QStringList &arguments)
     const QCommandLineOption statusO(
             u"status"_s, Tr::tr("Status to set: CREATED (default), FAILED or CANCELLED."),
             u"STATUS"_s);
-    const QCommandLineOption noHistoryO(u"no-history"_s,
-                                        Tr::tr("Do not record this run in the history."));
-    const QCommandLineOption forceO(
-            u"force"_s,
-            Tr::tr("Also send assets the history shows confirmed before (they are skipped "
-                   "otherwise)."));
+    const NewBatchOptions b;
     p.addOptions(o.all());
-    p.addOptions({statusO, noHistoryO, forceO});
+    p.addOption(statusO);
+    p.addOptions(b.all());
     p.addPositionalArgument(
             u"FILE"_s,
             Tr::tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -629,7 +670,7 @@ int confirm(const QStringList &arguments)
             = targetStatusFromName(p.isSet(statusO) ? p.value(statusO) : u"CREATED"_s);
     if (!status)
         return usageError(Tr::tr("--status must be CREATED, FAILED or CANCELLED."));
-    if (p.isSet(o.history) && p.isSet(noHistoryO))
+    if (p.isSet(o.history) && p.isSet(b.noHistory))
         return usageError(Tr::tr("--history-db and --no-history exclude each other."));
 
     Connection connection;
@@ -646,14 +687,14 @@ int confirm(const QStringList &arguments)
         return usageError(problem);
 
     HistoryStore history;
-    if (!p.isSet(noHistoryO)) {
+    if (!p.isSet(b.noHistory)) {
         if (auto code = openHistory(history, historyPath(p, o.history, settings),
                                     Tr::tr("(use --no-history to run without a history)")))
             return *code;
     }
     QString error;
     const BatchSummary summary = runBatch(client, history, std::move(items), nullptr, run,
-                                          connection.profile, p.isSet(forceO), &error);
+                                          connection.profile, p.isSet(b.force), &error);
     if (!error.isEmpty())
         return usageError(error);
     return report(summary, summary.batchId);
@@ -759,6 +800,342 @@ int resume(const QStringList &arguments)
 }
 
 // ----------------------------------------------------------------------------------------------
+// stuck
+
+// Without --created-after the listing starts this many days ago: the API needs a start. An
+// earlier one costs no extra request (requests follow the number of assets, not the span).
+constexpr int DefaultStuckDays = 365;
+constexpr int DaysPer100Years = 36525;
+
+// A duration such as 90m, 2h, 3d or 1w in seconds; nullopt if it is not one (or over 100 years).
+std::optional<qint64> durationSeconds(const QString &text)
+{
+    static const QRegularExpression re(u"^([0-9]{1,6})([mhdw])$"_s);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    static const QHash<QString, qint64> unit {
+            {u"m"_s, 60}, {u"h"_s, 3600}, {u"d"_s, 86400}, {u"w"_s, 7 * 86400}};
+    const qint64 secs = m.captured(1).toLongLong() * unit.value(m.captured(2));
+    if (secs <= 0 || secs > qint64(DaysPer100Years) * 86400)
+        return std::nullopt;
+    return secs;
+}
+
+// `text` as one shell word: as it is when it needs no quoting, else in single quotes.
+QString shellWord(const QString &text)
+{
+    static const QRegularExpression plain(u"^[A-Za-z0-9_@%+=:,./-]+$"_s);
+    if (plain.match(text).hasMatch())
+        return text;
+    return u"'"_s + QString(text).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
+}
+
+// The command that lists (and acts on) what an incomplete listing of [from, ...] did not reach:
+// the same options, the range ending where the listing stopped (`until`, the oldest creation
+// second listed, included again: assets of that second may not all have been listed).
+QString continueCommand(const QCommandLineParser &p, const QList<QCommandLineOption> &options,
+                        const QDateTime &from, const QDateTime &until)
+{
+    QStringList words {program, u"stuck"_s};
+    for (const QCommandLineOption &option : options) {
+        const QString name = option.names().constLast();
+        if (!p.isSet(option) || name == "created-after"_L1 || name == "created-before"_L1)
+            continue;
+        if (option.valueName().isEmpty()) {
+            words << u"--"_s + name;
+            continue;
+        }
+        for (const QString &value : p.values(option))
+            words << u"--"_s + name << shellWord(value);
+    }
+    words << u"--created-after"_s << from.toString(Qt::ISODate) << u"--created-before"_s
+          << until.addSecs(1).toString(Qt::ISODate);
+    return words.join(u' ');
+}
+
+// Lists the stuck uploads of [from, to] with `client`, passing them to `listed` page by page, with
+// a progress line on a terminal and Ctrl+C or SIGTERM cancelling.
+StuckListSummary listStuck(VodClient &client, const StuckLister::Options &options,
+                           const QDateTime &from, const QDateTime &to,
+                           const std::function<void(const QList<StuckAsset> &)> &listed)
+{
+    StuckLister lister(&client);
+    lister.setOptions(options);
+    onOutputFailed = [&lister] {
+        QMetaObject::invokeMethod(&lister, &StuckLister::cancel, Qt::QueuedConnection);
+    };
+    const auto noOutputHook = qScopeGuard([] { onOutputFailed = nullptr; });
+    ProgressLine progress([&lister] {
+        return Tr::tr("Listing stuck uploads: %L1 listed, %L2 requests")
+                .arg(lister.summary().listed)
+                .arg(lister.summary().requests);
+    });
+    QEventLoop loop;
+    StuckListSummary summary;
+    QObject::connect(&lister, &StuckLister::assetsListed, &loop,
+                     [&](const QList<StuckAsset> &assets) {
+                         listed(assets);
+                         progress.update();
+                     });
+    QObject::connect(&lister, &StuckLister::waiting, &loop, [&](qint64 ms, const QString &reason) {
+        progress.end();
+        err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+    });
+    QObject::connect(&lister, &StuckLister::finished, &loop, [&](const StuckListSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    onInterrupt(&loop, [&] {
+        progress.end();
+        err(Tr::tr("Interrupted: the listing stops."));
+        lister.cancel();
+    });
+    lister.start(from, to);
+    loop.exec();
+    progress.end();
+    return summary;
+}
+
+// Asks on the terminal; true for "y" or "yes". Ctrl+C while it waits ends the process.
+bool userAgrees(const QString &question)
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    err(question + u' ' + Tr::tr("[y/N]"));
+    char line[64] = {};
+    if (!std::fgets(line, sizeof line, stdin))
+        return false;
+    const QString answer = QString::fromLocal8Bit(line).trimmed().toLower();
+    return answer == "y"_L1 || answer == "yes"_L1;
+}
+
+int stuck(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const RunOptions o;
+    const NewBatchOptions b;
+    const auto [rateMin, rateMax] = *Settings::range(Settings::Key::ListingRatePerMinute);
+    const QCommandLineOption olderThanO(
+            u"older-than"_s,
+            Tr::tr("Only uploads created more than DURATION ago: minutes, hours, days or weeks, "
+                   "such as 90m, 2h, 3d or 1w."),
+            u"DURATION"_s);
+    const QCommandLineOption beforeO(
+            u"created-before"_s,
+            Tr::tr("Only uploads created before DATE (ISO 8601, UTC unless it names an offset: "
+                   "2026-11-28 or 2026-11-28T09:30:00Z)."),
+            u"DATE"_s);
+    const QCommandLineOption afterO(
+            u"created-after"_s,
+            Tr::tr("Only uploads created at or after DATE (default: %1 days ago).")
+                    .arg(DefaultStuckDays),
+            u"DATE"_s);
+    const QCommandLineOption listRateO(
+            u"list-rate"_s,
+            Tr::tr("List requests per minute (1-%1, default %2; ListAssetList has its own quota, "
+                   "apart from confirms; above %3 only for an account whose quota was raised).")
+                    .arg(rateMax)
+                    .arg(Settings::defaultValue(Settings::Key::ListingRatePerMinute).toInt())
+                    .arg(Quota::StandardPerMinute),
+            u"PER_MINUTE"_s);
+    const QCommandLineOption confirmO(
+            u"confirm"_s, Tr::tr("Confirm every upload listed (status CREATED), as one batch."));
+    const QCommandLineOption markFailedO(
+            u"mark-failed"_s, Tr::tr("Mark every upload listed as failed (status FAILED)."));
+    const QCommandLineOption cancelO(u"cancel"_s,
+                                     Tr::tr("Cancel every upload listed (status CANCELLED)."));
+    const QCommandLineOption yesO(
+            u"yes"_s, Tr::tr("Act without asking (needed when standard input is not a terminal)."));
+    const QList<QCommandLineOption> own {olderThanO, beforeO,     afterO,  listRateO,
+                                         confirmO,   markFailedO, cancelO, yesO};
+    p.addOptions(o.all());
+    p.addOptions(b.all());
+    p.addOptions(own);
+    if (auto code
+        = parse(p, arguments,
+                Tr::tr("Lists stuck uploads: assets still in CREATING because their upload was "
+                       "never confirmed (ListAssetList), newest first, each once, past the API's "
+                       "20,000 cap. Without --created-after it lists the last %1 days (the API "
+                       "needs a start; an earlier one costs no extra request). An upload in "
+                       "progress is in CREATING too: --older-than 2h leaves recent ones alone.\n"
+                       "With --confirm, --mark-failed or --cancel it then sends that status for "
+                       "every upload listed, as one batch like confirm (history, resume, pacing, "
+                       "output); it asks first on a terminal and needs --yes otherwise.\n"
+                       "Credentials, connection and history options as for confirm.")
+                        .arg(DefaultStuckDays)))
+        return *code;
+    if (!p.positionalArguments().isEmpty())
+        return usageError(Tr::tr("stuck takes no file: it lists the uploads from the server."));
+
+    const Settings settings;
+    Run run;
+    if (auto code = readRun(p, o, settings, &run))
+        return *code;
+    int listRate = 0;
+    if (auto code
+        = intOption(p, listRateO, rateMin, rateMax, settings.listingRatePerMinute(), &listRate))
+        return *code;
+    if (p.isSet(listRateO)) {
+        if (const QString warning = Quota::rateWarning(listRate); !warning.isEmpty())
+            err(Tr::tr("vodconfirm: warning: %1").arg(warning));
+    }
+
+    std::optional<TargetStatus> action;
+    int actions = 0;
+    for (const auto &[option, status] : {std::pair {&confirmO, TargetStatus::Created},
+                                         std::pair {&markFailedO, TargetStatus::Failed},
+                                         std::pair {&cancelO, TargetStatus::Cancelled}}) {
+        if (p.isSet(*option)) {
+            action = status;
+            ++actions;
+        }
+    }
+    if (actions > 1)
+        return usageError(Tr::tr("--confirm, --mark-failed and --cancel exclude each other."));
+    if (p.isSet(o.history) && p.isSet(b.noHistory))
+        return usageError(Tr::tr("--history-db and --no-history exclude each other."));
+
+    // The range, in whole seconds: [from, to].
+    const QDateTime now
+            = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    QDateTime to = now;
+    if (p.isSet(beforeO)) {
+        const std::optional<QDateTime> before = isoTime(p.value(beforeO));
+        if (!before)
+            return usageError(Tr::tr("--created-before must be an ISO 8601 date such as "
+                                     "2026-11-28 or 2026-11-28T09:30:00Z."));
+        if (*before > now.addSecs(1))
+            return usageError(
+                    Tr::tr("--created-before %1 is in the future (now: %2).")
+                            .arg(before->toString(Qt::ISODate), now.toString(Qt::ISODate)));
+        // Created before it: up to the second before (at most now, as checked).
+        to = QDateTime::fromSecsSinceEpoch(before->toSecsSinceEpoch(), Qt::UTC).addSecs(-1);
+    }
+    if (p.isSet(olderThanO)) {
+        const std::optional<qint64> age = durationSeconds(p.value(olderThanO));
+        if (!age)
+            return usageError(Tr::tr("--older-than must be a whole number of minutes, hours, "
+                                     "days or weeks, such as 90m, 2h, 3d or 1w."));
+        to = std::min(to, now.addSecs(-*age));
+    }
+    QDateTime from = now.addDays(-DefaultStuckDays);
+    if (p.isSet(afterO)) {
+        const std::optional<QDateTime> after = isoTime(p.value(afterO));
+        if (!after)
+            return usageError(Tr::tr("--created-after must be an ISO 8601 date such as "
+                                     "2026-11-28 or 2026-11-28T09:30:00Z."));
+        if (*after > now)
+            return usageError(
+                    Tr::tr("--created-after %1 is in the future (now: %2).")
+                            .arg(after->toString(Qt::ISODate), now.toString(Qt::ISODate)));
+        // Whole seconds, the second it names included.
+        from = QDateTime::fromSecsSinceEpoch(after->toSecsSinceEpoch(), Qt::UTC);
+    }
+    if (from > to)
+        return usageError(Tr::tr("Nothing can match: the range would start at %1 "
+                                 "(--created-after; default %3 days ago) and end at %2 "
+                                 "(--created-before, --older-than).")
+                                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate))
+                                  .arg(DefaultStuckDays));
+    const bool asks = action && !p.isSet(yesO);
+    if (asks && !::isatty(STDIN_FILENO))
+        return usageError(Tr::tr("Standard input is not a terminal, so nobody can be asked "
+                                 "before every upload listed is set %1: add --yes to do it "
+                                 "anyway. Nothing was sent.")
+                                  .arg(targetStatusName(*action)));
+
+    Connection connection;
+    if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
+        return *code;
+    QNetworkAccessManager nam;
+    VodClient client(&nam, connection.config);
+    if (const QString problem = client.configProblem(); !problem.isEmpty())
+        return usageError(problem);
+    HistoryStore history;
+    if (action && !p.isSet(b.noHistory)) {
+        if (auto code = openHistory(history, historyPath(p, o.history, settings),
+                                    Tr::tr("(use --no-history to run without a history)")))
+            return *code;
+    }
+
+    StuckLister::Options listing;
+    listing.ratePerMinute = listRate;
+    listing.maxAttempts = run.engine.maxAttempts;
+    QList<ConfirmItem> items;
+    if (!action)
+        out(stuckHeader(run.format));
+    const StuckListSummary listed
+            = listStuck(client, listing, from, to, [&](const QList<StuckAsset> &assets) {
+                  if (action) {
+                      for (const StuckAsset &a : assets)
+                          items.append({a.assetId, *action});
+                      return;
+                  }
+                  QByteArray lines;
+                  for (const StuckAsset &a : assets)
+                      lines += stuckLine(run.format, a, now);
+                  out(lines);
+              });
+    err(Tr::tr("%Ln stuck upload(s) created from %1 to %2 (%L3 requests, %4 s).", nullptr,
+               int(std::min<qint64>(listed.listed, std::numeric_limits<int>::max())))
+                .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate))
+                .arg(listed.requests)
+                .arg(listed.elapsedMs / 1000.0, 0, 'f', 1));
+    if (outputFailed)
+        return OutputFailed;
+    const QList<QCommandLineOption> all = o.all() + b.all() + own;
+    // Interrupted before acting, nothing listed was acted on: the whole range is still to do.
+    const bool startAgain = listed.cancelled && action;
+    const QString continuing = listed.complete ? QString()
+            : startAgain
+            ? Tr::tr("To start again: %1").arg(continueCommand(p, all, from, to))
+            : Tr::tr("To list the rest: %1")
+                      .arg(continueCommand(p, all, from,
+                                           listed.listedUntil.isValid() ? listed.listedUntil : to));
+    if (!listed.complete) {
+        if (!listed.error.isEmpty())
+            err(listed.error);
+        if (listed.lastError.errorClass == ErrorClass::Auth)
+            return AuthRejected;
+        if (listed.cancelled || !action) {
+            err(continuing);
+            return SomeFailed;
+        }
+    }
+    if (!action)
+        return AllConfirmed;
+    if (items.isEmpty()) {
+        err(Tr::tr("Nothing to send."));
+        if (!continuing.isEmpty())
+            err(continuing);
+        return continuing.isEmpty() ? AllConfirmed : SomeFailed;
+    }
+    if (asks) {
+        const int n = int(items.size());
+        const QString question = *action == TargetStatus::Created
+                ? Tr::tr("Confirm %Ln upload(s) (status CREATED)?", nullptr, n)
+                : *action == TargetStatus::Failed
+                ? Tr::tr("Mark %Ln upload(s) as failed (status FAILED)?", nullptr, n)
+                : Tr::tr("Cancel %Ln upload(s) (status CANCELLED)?", nullptr, n);
+        if (!userAgrees(question)) {
+            err(Tr::tr("Nothing was sent."));
+            return SomeFailed;
+        }
+    }
+    QString error;
+    const BatchSummary summary = runBatch(client, history, std::move(items), nullptr, run,
+                                          connection.profile, p.isSet(b.force), &error);
+    if (!error.isEmpty())
+        return usageError(error);
+    const int code = report(summary, summary.batchId);
+    if (continuing.isEmpty())
+        return code;
+    err(continuing);
+    return code == AllConfirmed || code == HistoryIncomplete ? int(SomeFailed) : code;
+}
+
+// ----------------------------------------------------------------------------------------------
 // history
 
 int history(const QStringList &arguments)
@@ -795,16 +1172,11 @@ int history(const QStringList &arguments)
             return usageError(Tr::tr("--asset must be an asset ID (32 hexadecimal characters)."));
     }
     if (p.isSet(sinceO)) {
-        QDateTime since = QDateTime::fromString(p.value(sinceO), Qt::ISODateWithMs);
-        if (!since.isValid())
-            since = QDateTime(QDate::fromString(p.value(sinceO), Qt::ISODate), QTime(0, 0),
-                              Qt::UTC);
-        if (!since.isValid())
+        const std::optional<QDateTime> since = isoTime(p.value(sinceO));
+        if (!since)
             return usageError(Tr::tr("--since must be an ISO 8601 date such as 2026-11-28 or "
                                      "2026-11-28T09:30:00Z."));
-        if (since.timeSpec() == Qt::LocalTime)
-            since.setTimeSpec(Qt::UTC);
-        filter.from = since;
+        filter.from = *since;
     }
     const QString path = p.isSet(historyO) ? p.value(historyO)
                                            : HistoryStore::pathFor(Settings().historyPath());
@@ -946,6 +1318,8 @@ int runCommand(const QStringList &arguments, Binary binary)
         return confirm(rest);
     if (command == "resume"_L1)
         return resume(rest);
+    if (command == "stuck"_L1)
+        return stuck(rest);
     if (command == "history"_L1)
         return history(rest);
     if (command == "profiles"_L1)

@@ -251,4 +251,63 @@ QByteArray batchLine(Format format, const BatchInfo &b)
     return {};
 }
 
+static const QStringList StuckColumns
+        = {u"asset_id"_s, u"title"_s, u"created_at"_s, u"age_seconds"_s};
+constexpr int StuckIdWidth = 32; // the usual asset id; a longer one pushes its line along
+constexpr int StuckTimeWidth = 20; // 2026-12-06T11:40:07Z
+constexpr int StuckAgeWidth = 8;
+
+// A stuck upload's age for people: the two largest units (3d 4h, 5h 20m, 12m).
+static QString ageText(qint64 secs)
+{
+    const qint64 minutes = std::max<qint64>(0, secs) / 60;
+    const qint64 hours = minutes / 60;
+    const qint64 days = hours / 24;
+    if (days > 0)
+        return Tr::tr("%1d %2h").arg(days).arg(hours % 24);
+    if (hours > 0)
+        return Tr::tr("%1h %2m").arg(hours).arg(minutes % 60);
+    return Tr::tr("%1m").arg(minutes);
+}
+
+QByteArray stuckHeader(Format format)
+{
+    switch (format) {
+    case Format::Json:
+        return {};
+    case Format::Csv:
+        return Csv::row(StuckColumns);
+    case Format::Text:
+        return u"%1  %2  %3  %4"_s.arg(Tr::tr("ASSET ID"), -StuckIdWidth)
+                       .arg(Tr::tr("CREATED (UTC)"), -StuckTimeWidth)
+                       .arg(Tr::tr("AGE"), StuckAgeWidth)
+                       .arg(Tr::tr("TITLE"))
+                       .toUtf8()
+                + '\n';
+    }
+    return {};
+}
+
+QByteArray stuckLine(Format format, const StuckAsset &a, const QDateTime &now)
+{
+    const QString created = a.createdAt.toUTC().toString(Qt::ISODate);
+    const qint64 age = a.createdAt.secsTo(now);
+    switch (format) {
+    case Format::Json:
+        return "{\"asset_id\":" + jsonString(a.assetId) + ",\"title\":" + jsonString(a.title)
+                + ",\"created_at\":" + jsonString(created)
+                + ",\"age_seconds\":" + QByteArray::number(age) + "}\n";
+    case Format::Csv:
+        return Csv::row({a.assetId, a.title, created, QString::number(age)});
+    case Format::Text:
+        return visible(u"%1  %2  %3  %4"_s.arg(a.assetId, -StuckIdWidth)
+                               .arg(created, -StuckTimeWidth)
+                               .arg(ageText(age), StuckAgeWidth)
+                               .arg(a.title))
+                       .toUtf8()
+                + '\n';
+    }
+    return {};
+}
+
 } // namespace VodConfirm::Cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
+#include "engine/stucklister.h"
 #include "storage/historyrecord.h"
 
 #include <QByteArray>
@@ -26,5 +27,10 @@ QByteArray historyLine(Format format, const HistoryRecord &record);
 // `history --unfinished`: one line per batch; state is running, interrupted or finished.
 QByteArray batchHeader(Format format);
 QByteArray batchLine(Format format, const BatchInfo &batch);
+// `stuck`: one line per stuck upload, its age counted to `now`. Text has aligned columns under a
+// header line; JSON keys and CSV columns: asset_id, title, created_at (ISO 8601 UTC),
+// age_seconds.
+QByteArray stuckHeader(Format format);
+QByteArray stuckLine(Format format, const StuckAsset &asset, const QDateTime &now);
 
 } // namespace VodConfirm::Cli

@@ -38,6 +38,7 @@ void StuckLister::setOptions(const Options &options)
     m_options.ratePerMinute = std::max(1, m_options.ratePerMinute);
     m_options.maxAttempts = std::max(1, m_options.maxAttempts);
     m_options.pageSize = std::clamp(m_options.pageSize, 1, VodClient::MaxListPageSize);
+    m_options.pagesInFlight = std::clamp(m_options.pagesInFlight, 1, MaxPagesInFlight);
 }
 
 double StuckLister::nowMs() const
@@ -52,15 +53,13 @@ void StuckLister::start(const QDateTime &from, const QDateTime &to)
     m_summary = StuckListSummary {};
     m_summary.windows = 1;
     m_running = true;
-    m_inFlight = false;
+    m_inFlight = 0;
     m_from = from.toSecsSinceEpoch();
     m_windowEnd = to.toSecsSinceEpoch();
-    m_page = 0;
-    m_windowTotal = -1;
-    m_pageAfter = m_windowEnd;
-    m_attempt = 0;
+    m_holdUntilMs = 0;
     m_windowSeen.clear();
     m_carried.clear();
+    restartWindow();
     m_pacer.restart(m_options.ratePerMinute);
     m_clock.start();
     QMetaObject::invokeMethod(this, &StuckLister::pump, Qt::QueuedConnection);
@@ -74,35 +73,59 @@ void StuckLister::cancel()
     finish();
 }
 
+int StuckLister::nextPageToAsk() const
+{
+    if (!m_again.isEmpty())
+        return m_again.constFirst();
+    if (m_windowTotal < 0) // the first page tells how many there are
+        return m_nextPage == 0 ? 0 : -1;
+    const int size = m_options.pageSize;
+    const bool inWindow = qint64(m_nextPage) * size < m_windowTotal;
+    return inWindow && m_nextPage < m_processPage + m_options.pagesInFlight ? m_nextPage : -1;
+}
+
 void StuckLister::pump()
 {
-    if (!m_running || m_inFlight)
-        return;
-    const double t = nowMs();
-    if (!m_pacer.mayStart(t)) {
-        m_timer.start(int(std::ceil(m_pacer.nextSendMs() - t)));
-        return;
+    while (m_running && m_inFlight < m_options.pagesInFlight) {
+        const int page = nextPageToAsk();
+        if (page < 0)
+            return;
+        const double t = nowMs();
+        const double at = std::max(m_pacer.nextSendMs(), m_holdUntilMs);
+        if (t < at) {
+            m_timer.start(int(std::ceil(at - t)));
+            return;
+        }
+        m_pacer.started(t);
+        if (!m_again.isEmpty() && m_again.constFirst() == page)
+            m_again.removeFirst();
+        else
+            ++m_nextPage;
+        send(page);
     }
-    m_pacer.started(t);
-    m_inFlight = true;
+}
+
+void StuckLister::send(int page)
+{
+    ++m_inFlight;
     ++m_summary.requests;
     VodClient::ListQuery query;
     query.statuses = {u"CREATING"_s};
     query.startTime = QDateTime::fromSecsSinceEpoch(m_from, Qt::UTC);
     query.endTime = QDateTime::fromSecsSinceEpoch(m_windowEnd, Qt::UTC);
-    query.page = m_page;
+    query.page = page;
     query.size = m_options.pageSize;
-    const int generation = m_generation;
-    m_client->listAssetList(query, this,
-                            [this, generation](const ApiResult &result, int total,
-                                               const QList<VodClient::ListedAsset> &rows) {
-                                onPage(generation, result, total, rows);
-                            });
+    m_client->listAssetList(
+            query, this,
+            [this, generation = m_generation, read = m_read,
+             page](const ApiResult &result, int total, const QList<VodClient::ListedAsset> &rows) {
+                onPage(generation, read, page, {result, total, rows});
+            });
 }
 
 QString StuckLister::pageProblem(const QList<VodClient::ListedAsset> &rows) const
 {
-    qint64 after = m_page == 0 ? m_windowEnd : m_pageAfter;
+    qint64 after = m_processPage == 0 ? m_windowEnd : m_pageAfter;
     for (const VodClient::ListedAsset &row : rows) {
         const qint64 created = row.createdAt.toSecsSinceEpoch();
         if (created < m_from || created > m_windowEnd)
@@ -117,87 +140,111 @@ QString StuckLister::pageProblem(const QList<VodClient::ListedAsset> &rows) cons
     return {};
 }
 
-void StuckLister::onPage(int generation, const ApiResult &reply, int total,
-                         const QList<VodClient::ListedAsset> &rows)
+void StuckLister::onPage(int generation, int read, int page, const Page &answer)
 {
     if (generation != m_generation || !m_running)
         return; // cancelled meanwhile
-    m_inFlight = false;
-    ApiResult result = reply;
-    if (result.ok()) {
-        if (const QString problem = pageProblem(rows); !problem.isEmpty()) {
-            result.errorClass = ErrorClass::Transient;
-            result.errorMessage = tr("The server's list of assets cannot be used (HTTP %1): %2.")
-                                          .arg(result.httpStatus)
-                                          .arg(problem);
-        }
-    }
-    if (!result.ok()) {
-        if (result.errorClass == ErrorClass::Throttled) {
-            ++m_summary.throttled;
-            m_pacer.throttled(nowMs());
-        }
-        if (result.errorClass == ErrorClass::Auth) {
-            fail(result, authFailureAdvice(result, m_client->config().credentials.mode));
-            return;
-        }
-        if (ConfirmEngine::isConnectionSetupFailure(result) || !result.isRetryable()) {
-            fail(result, ErrorCatalogue::advice(result));
-            return;
-        }
-        if (++m_attempt >= m_options.maxAttempts) {
-            fail(result, tr("Gave up after %Ln attempt(s).", nullptr, m_attempt));
-            return;
-        }
-        retryLater(result);
+    --m_inFlight;
+    if (read != m_read) {
+        pump(); // an answer for a window read again or left: its place is free
         return;
     }
-    m_pacer.succeeded(nowMs());
-    m_attempt = 0;
+    if (answer.result.ok()) {
+        m_pacer.succeeded(nowMs());
+        m_arrived.insert(page, answer);
+        processAnswers();
+    } else {
+        pageFailed(page, answer.result);
+    }
+    pump();
+}
 
-    // The listing changed while this window was read (an asset confirmed or deleted meanwhile
-    // shifts every later page): read the window again; what was passed on is not passed again.
+void StuckLister::pageFailed(int page, const ApiResult &result)
+{
+    if (result.errorClass == ErrorClass::Throttled) {
+        ++m_summary.throttled;
+        m_pacer.throttled(nowMs());
+    }
+    if (result.errorClass == ErrorClass::Auth) {
+        fail(result, authFailureAdvice(result, m_client->config().credentials.mode));
+        return;
+    }
+    if (ConfirmEngine::isConnectionSetupFailure(result) || !result.isRetryable()) {
+        fail(result, ErrorCatalogue::advice(result));
+        return;
+    }
+    const int attempt = ++m_attempts[page];
+    if (attempt >= m_options.maxAttempts) {
+        fail(result, tr("Gave up after %Ln attempt(s).", nullptr, attempt));
+        return;
+    }
+    m_again.insert(std::lower_bound(m_again.begin(), m_again.end(), page), page);
+    retryLater(attempt, result);
+}
+
+void StuckLister::processAnswers()
+{
     const int size = m_options.pageSize;
-    if (m_page == 0)
-        m_windowTotal = total;
-    const int expected = std::clamp(m_windowTotal - m_page * size, 0, size);
-    if (total != m_windowTotal || rows.size() != expected) {
-        if (++m_summary.restarts > MaxWindowRestarts) {
-            ApiResult changed = result;
-            changed.errorClass = ErrorClass::Transient;
-            fail(changed,
-                 tr("The list of assets kept changing while it was read (%L1 times).")
-                         .arg(m_summary.restarts));
+    while (m_running && m_arrived.contains(m_processPage)) {
+        const int page = m_processPage;
+        const Page answer = m_arrived.take(page);
+        const QList<VodClient::ListedAsset> &rows = answer.rows;
+        if (const QString problem = pageProblem(rows); !problem.isEmpty()) {
+            ApiResult unusable = answer.result;
+            unusable.errorClass = ErrorClass::Transient;
+            unusable.errorMessage = tr("The server's list of assets cannot be used (HTTP %1): %2.")
+                                            .arg(unusable.httpStatus)
+                                            .arg(problem);
+            pageFailed(page, unusable);
             return;
         }
-        restartWindow();
-        pump();
-        return;
-    }
+        m_attempts.remove(page);
 
-    QList<StuckAsset> fresh;
-    fresh.reserve(rows.size());
-    for (const VodClient::ListedAsset &row : rows) {
-        const qint64 created = row.createdAt.toSecsSinceEpoch();
-        m_pageAfter = created;
-        if (m_carried.contains(row.assetId) || m_windowSeen.contains(row.assetId))
+        // The listing changed while this window was read (an asset confirmed or deleted meanwhile
+        // shifts every later page): read the window again; what was passed on is not passed again.
+        if (page == 0)
+            m_windowTotal = answer.total;
+        const int expected = std::clamp(m_windowTotal - page * size, 0, size);
+        if (answer.total != m_windowTotal || rows.size() != expected) {
+            if (++m_summary.restarts > MaxWindowRestarts) {
+                ApiResult changed = answer.result;
+                changed.errorClass = ErrorClass::Transient;
+                fail(changed,
+                     tr("The list of assets kept changing while it was read (%L1 times).")
+                             .arg(m_summary.restarts));
+                return;
+            }
+            restartWindow();
+            return;
+        }
+
+        QList<StuckAsset> fresh;
+        fresh.reserve(rows.size());
+        for (const VodClient::ListedAsset &row : rows) {
+            const qint64 created = row.createdAt.toSecsSinceEpoch();
+            m_pageAfter = created;
+            if (m_carried.contains(row.assetId) || m_windowSeen.contains(row.assetId))
+                continue;
+            m_windowSeen.insert(row.assetId, created);
+            fresh.append({row.assetId, row.createdAt, row.title});
+        }
+        if (!rows.isEmpty())
+            m_summary.listedUntil = rows.constLast().createdAt;
+        m_summary.listed += fresh.size();
+        ++m_processPage;
+        if (!fresh.isEmpty())
+            emit assetsListed(fresh);
+        if (!m_running)
+            return; // a receiver cancelled
+        if (qint64(m_processPage) * size < m_windowTotal)
             continue;
-        m_windowSeen.insert(row.assetId, created);
-        fresh.append({row.assetId, row.createdAt, row.title});
-    }
-    if (!rows.isEmpty())
-        m_summary.listedUntil = rows.constLast().createdAt;
-    m_summary.listed += fresh.size();
-    if (!fresh.isEmpty())
-        emit assetsListed(fresh);
-    if (!m_running)
-        return; // a receiver cancelled
-
-    if (qint64(m_page + 1) * size < m_windowTotal) {
-        ++m_page;
-        pump();
+        nextWindow(answer.result);
         return;
     }
+}
+
+void StuckLister::nextWindow(const ApiResult &last)
+{
     if (m_windowTotal < VodClient::MaxListReach) {
         m_summary.complete = true;
         finish();
@@ -207,7 +254,7 @@ void StuckLister::onPage(int generation, const ApiResult &reply, int total,
     // (robust to an end_time the server excludes), skipping what was read at those two seconds.
     const qint64 oldest = m_pageAfter;
     if (oldest + 1 >= m_windowEnd) {
-        ApiResult tooMany = result;
+        ApiResult tooMany = last;
         tooMany.errorClass = ErrorClass::Other;
         fail(tooMany,
              tr("More than %L1 assets were created within two seconds (%2); the API "
@@ -226,21 +273,25 @@ void StuckLister::onPage(int generation, const ApiResult &reply, int total,
     m_windowSeen.clear();
     m_summary.restarts = 0;
     restartWindow();
-    pump();
 }
 
 void StuckLister::restartWindow()
 {
-    m_page = 0;
+    ++m_read;
+    m_nextPage = 0;
+    m_processPage = 0;
+    m_arrived.clear();
+    m_again.clear();
+    m_attempts.clear();
     m_windowTotal = -1;
     m_pageAfter = m_windowEnd;
 }
 
-void StuckLister::retryLater(const ApiResult &result)
+void StuckLister::retryLater(int attempt, const ApiResult &result)
 {
     ++m_summary.retries;
     const qint64 delay
-            = Pacer::backoffMs(m_attempt, m_options.baseBackoffMs, m_options.maxBackoffMs,
+            = Pacer::backoffMs(attempt, m_options.baseBackoffMs, m_options.maxBackoffMs,
                                result.retryAfterMs, result.errorClass == ErrorClass::Throttled);
     if (double(delay) > AnnounceWaitMs) {
         emit waiting(delay,
@@ -248,7 +299,7 @@ void StuckLister::retryLater(const ApiResult &result)
                              ? tr("the server asked to wait before the next request (Retry-After)")
                              : tr("waiting before asking again after errors"));
     }
-    m_timer.start(int(delay));
+    m_holdUntilMs = std::max(m_holdUntilMs, nowMs() + double(delay));
 }
 
 void StuckLister::fail(const ApiResult &result, const QString &reason)
@@ -273,11 +324,12 @@ void StuckLister::finish()
     if (!m_running)
         return;
     m_running = false;
-    m_inFlight = false;
+    m_inFlight = 0;
     ++m_generation;
     m_timer.stop();
     m_windowSeen.clear();
     m_carried.clear();
+    m_arrived.clear();
     m_summary.elapsedMs = m_clock.elapsed();
     emit finished(m_summary);
 }

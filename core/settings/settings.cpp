@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 16> &table()
+const std::array<Entry, 17> &table()
 {
-    static const std::array<Entry, 16> entries {{
+    static const std::array<Entry, 17> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -53,6 +53,9 @@ const std::array<Entry, 16> &table()
             {Key::LastImportDir, "ui/lastImportDir"_L1, Type::String, QString()},
             {Key::FollowRunningRows, "ui/followRunningRows"_L1, Type::Int, 1, 0, 1},
             {Key::Language, "ui/language"_L1, Type::String, QString()},
+            // ListAssetList's group has the same limits as the confirms' (vod-api.md 5.3).
+            {Key::ListingRatePerMinute, "engine/listingRatePerMinute"_L1, Type::Int, 1400, 1,
+             Quota::ServicePerMinute},
     }};
     return entries;
 }
@@ -489,6 +492,16 @@ int Settings::ratePerMinute() const
 void Settings::setRatePerMinute(int value)
 {
     setValue(Key::RatePerMinute, value);
+}
+
+int Settings::listingRatePerMinute() const
+{
+    return value(Key::ListingRatePerMinute).toInt();
+}
+
+void Settings::setListingRatePerMinute(int value)
+{
+    setValue(Key::ListingRatePerMinute, value);
 }
 
 int Settings::maxAttempts() const

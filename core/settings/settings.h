@@ -50,6 +50,7 @@ public:
         LastImportDir,
         FollowRunningRows,
         Language,
+        ListingRatePerMinute,
     };
     Q_ENUM(Key)
 
@@ -119,6 +120,9 @@ public:
     void setHistoryPath(const QString &value);
     int historyRetentionDays() const; // 0 = keep everything, 0..36500
     void setHistoryRetentionDays(int value);
+    // Listing stuck uploads (ListAssetList): its own quota group, apart from the confirms'.
+    int listingRatePerMinute() const; // 1400, same range as ratePerMinute()
+    void setListingRatePerMinute(int value);
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

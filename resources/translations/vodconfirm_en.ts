@@ -131,6 +131,34 @@
             <numerusform>%Ln assets</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln stuck upload(s) created from %1 to %2 (%L3 requests, %4 s).</source>
+        <translation>
+            <numerusform>%Ln stuck upload created from %1 to %2 (%L3 requests, %4 s).</numerusform>
+            <numerusform>%Ln stuck uploads created from %1 to %2 (%L3 requests, %4 s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln upload(s) (status CREATED)?</source>
+        <translation>
+            <numerusform>Confirm %Ln upload (status CREATED)?</numerusform>
+            <numerusform>Confirm %Ln uploads (status CREATED)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln upload(s) as failed (status FAILED)?</source>
+        <translation>
+            <numerusform>Mark %Ln upload as failed (status FAILED)?</numerusform>
+            <numerusform>Mark %Ln uploads as failed (status FAILED)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s) (status CANCELLED)?</source>
+        <translation>
+            <numerusform>Cancel %Ln upload (status CANCELLED)?</numerusform>
+            <numerusform>Cancel %Ln uploads (status CANCELLED)?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>
@@ -199,6 +227,20 @@
             <numerusform>, %Ln skipped as confirmed before</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copied the command lines for %Ln selected row(s).</source>
+        <translation>
+            <numerusform>Copied the command lines for %Ln selected row.</numerusform>
+            <numerusform>Copied the command lines for %Ln selected rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied a support bundle for %Ln selected row(s): paste it into your support ticket.</source>
+        <translation>
+            <numerusform>Copied a support bundle for %Ln selected row: paste it into your support ticket.</numerusform>
+            <numerusform>Copied a support bundle for %Ln selected rows: paste it into your support ticket.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::StuckLister</name>
@@ -214,6 +256,37 @@
         <translation>
             <numerusform>%Ln asset listed: every stuck upload created after %1.</numerusform>
             <numerusform>%Ln assets listed: every stuck upload created after %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::SupportText</name>
+    <message numerus="yes">
+        <source>Attempts: %L1, the newest %Ln below (oldest first, times in UTC)</source>
+        <translation>
+            <numerusform>Attempts: %L1, the newest %Ln below (oldest first, times in UTC)</numerusform>
+            <numerusform>Attempts: %L1, the newest %Ln below (oldest first, times in UTC)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attempts: %Ln (oldest first, times in UTC)</source>
+        <translation>
+            <numerusform>Attempts: %Ln (oldest first, times in UTC)</numerusform>
+            <numerusform>Attempts: %Ln (oldest first, times in UTC)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected row(s) left out: they hold control characters a terminal could act on.</source>
+        <translation>
+            <numerusform>%Ln selected row left out: it holds control characters a terminal could act on.</numerusform>
+            <numerusform>%Ln selected rows left out: they hold control characters a terminal could act on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more selected asset(s) left out: a bundle holds at most %L1.</source>
+        <translation>
+            <numerusform>%Ln more selected asset left out: a bundle holds at most %L1.</numerusform>
+            <numerusform>%Ln more selected assets left out: a bundle holds at most %L1.</numerusform>
         </translation>
     </message>
 </context>

@@ -873,6 +873,7 @@ Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).
 Commands:
   confirm    confirm the asset IDs found in files or standard input
   resume     finish a batch that a crash or kill interrupted
+  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel them
   history    print the confirmation history
   profiles   list profiles, or show one (list | show NAME)
 
@@ -888,6 +889,7 @@ asset confirmed but the history could not record it all.</source>
 命令：
   confirm    确认在文件或标准输入中找到的媒资ID
   resume     完成因崩溃或被终止而中断的批次
+  stuck      列出从未确认的上传（CREATING）；确认、标记失败或取消它们
   history    打印确认历史记录
   profiles   列出配置，或显示其中一个（list | show NAME）
 
@@ -1275,6 +1277,174 @@ Proxy: the profile&apos;s, else the system&apos;s (https_proxy, HTTPS_PROXY, no_
     <message>
         <source>project %1</source>
         <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>Listing stuck uploads: %L1 listed, %L2 requests</source>
+        <translation>正在列出未确认的上传：已列出 %L1 个，请求 %L2 次</translation>
+    </message>
+    <message>
+        <source>Interrupted: the listing stops.</source>
+        <translation>已中断：列表停止。</translation>
+    </message>
+    <message>
+        <source>[y/N]</source>
+        <translation>[y/N]</translation>
+    </message>
+    <message>
+        <source>Only uploads created more than DURATION ago: minutes, hours, days or weeks, such as 90m, 2h, 3d or 1w.</source>
+        <translation>只列出创建时间早于 DURATION 之前的上传：分钟、小时、天或周，例如 90m、2h、3d 或 1w。</translation>
+    </message>
+    <message>
+        <source>Only uploads created before DATE (ISO 8601, UTC unless it names an offset: 2026-11-28 or 2026-11-28T09:30:00Z).</source>
+        <translation>只列出在 DATE 之前创建的上传（ISO 8601，未写时区偏移时为 UTC：2026-11-28 或 2026-11-28T09:30:00Z）。</translation>
+    </message>
+    <message>
+        <source>Only uploads created at or after DATE (default: %1 days ago).</source>
+        <translation>只列出在 DATE 及之后创建的上传（默认：%1 天前）。</translation>
+    </message>
+    <message>
+        <source>List requests per minute (1-%1, default %2; ListAssetList has its own quota, apart from confirms; above %3 only for an account whose quota was raised).</source>
+        <translation>每分钟的列表请求数（1-%1，默认 %2；ListAssetList 有独立的配额，与确认请求分开计算；超过 %3 仅适用于已提升配额的账号）。</translation>
+    </message>
+    <message>
+        <source>Confirm every upload listed (status CREATED), as one batch.</source>
+        <translation>确认列出的每个上传（状态 CREATED），作为一个批次。</translation>
+    </message>
+    <message>
+        <source>Mark every upload listed as failed (status FAILED).</source>
+        <translation>将列出的每个上传标记为失败（状态 FAILED）。</translation>
+    </message>
+    <message>
+        <source>Cancel every upload listed (status CANCELLED).</source>
+        <translation>取消列出的每个上传（状态 CANCELLED）。</translation>
+    </message>
+    <message>
+        <source>Act without asking (needed when standard input is not a terminal).</source>
+        <translation>不询问直接执行（标准输入不是终端时必须提供）。</translation>
+    </message>
+    <message>
+        <source>Lists stuck uploads: assets still in CREATING because their upload was never confirmed (ListAssetList), newest first, each once, past the API&apos;s 20,000 cap. Without --created-after it lists the last %1 days (the API needs a start; an earlier one costs no extra request). An upload in progress is in CREATING too: --older-than 2h leaves recent ones alone.
+With --confirm, --mark-failed or --cancel it then sends that status for every upload listed, as one batch like confirm (history, resume, pacing, output); it asks first on a terminal and needs --yes otherwise.
+Credentials, connection and history options as for confirm.</source>
+        <translation>列出未确认的上传：因上传从未被确认而仍处于 CREATING 的媒资（ListAssetList），最新的在前，每个只列一次，可超过 API 的 20,000 条上限。不带 --created-after 时列出最近 %1 天（API 需要起始时间；更早的起始时间不会多花请求）。正在上传的媒资也处于 CREATING：--older-than 2h 可避开最近的上传。
+带 --confirm、--mark-failed 或 --cancel 时，会为列出的每个上传发送该状态，与 confirm 一样作为一个批次（历史记录、恢复、限速、输出）；在终端上会先询问，否则需要 --yes。
+凭据、连接和历史记录选项与 confirm 相同。</translation>
+    </message>
+    <message>
+        <source>stuck takes no file: it lists the uploads from the server.</source>
+        <translation>stuck 不接受文件：它从服务器列出上传。</translation>
+    </message>
+    <message>
+        <source>--confirm, --mark-failed and --cancel exclude each other.</source>
+        <translation>--confirm、--mark-failed 和 --cancel 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--created-before must be an ISO 8601 date such as 2026-11-28 or 2026-11-28T09:30:00Z.</source>
+        <translation>--created-before 必须是 ISO 8601 日期，例如 2026-11-28 或 2026-11-28T09:30:00Z。</translation>
+    </message>
+    <message>
+        <source>--created-before %1 is in the future (now: %2).</source>
+        <translation>--created-before %1 在未来（现在：%2）。</translation>
+    </message>
+    <message>
+        <source>--older-than must be a whole number of minutes, hours, days or weeks, such as 90m, 2h, 3d or 1w.</source>
+        <translation>--older-than 必须是整数的分钟、小时、天或周，例如 90m、2h、3d 或 1w。</translation>
+    </message>
+    <message>
+        <source>--created-after must be an ISO 8601 date such as 2026-11-28 or 2026-11-28T09:30:00Z.</source>
+        <translation>--created-after 必须是 ISO 8601 日期，例如 2026-11-28 或 2026-11-28T09:30:00Z。</translation>
+    </message>
+    <message>
+        <source>--created-after %1 is in the future (now: %2).</source>
+        <translation>--created-after %1 在未来（现在：%2）。</translation>
+    </message>
+    <message>
+        <source>Nothing can match: the range would start at %1 (--created-after; default %3 days ago) and end at %2 (--created-before, --older-than).</source>
+        <translation>没有可匹配的上传：范围将从 %1 开始（--created-after；默认 %3 天前），到 %2 结束（--created-before、--older-than）。</translation>
+    </message>
+    <message>
+        <source>Standard input is not a terminal, so nobody can be asked before every upload listed is set %1: add --yes to do it anyway. Nothing was sent.</source>
+        <translation>标准输入不是终端，无法在将列出的每个上传设为 %1 之前询问：如仍要执行，请加上 --yes。未发送任何请求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck upload(s) created from %1 to %2 (%L3 requests, %4 s).</source>
+        <translation>
+            <numerusform>%Ln 个未确认的上传，创建于 %1 至 %2（%L3 次请求，%4 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To start again: %1</source>
+        <translation>重新开始：%1</translation>
+    </message>
+    <message>
+        <source>To list the rest: %1</source>
+        <translation>列出其余部分：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有要发送的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln upload(s) (status CREATED)?</source>
+        <translation>
+            <numerusform>确认 %Ln 个上传（状态 CREATED）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln upload(s) as failed (status FAILED)?</source>
+        <translation>
+            <numerusform>将 %Ln 个上传标记为失败（状态 FAILED）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s) (status CANCELLED)?</source>
+        <translation>
+            <numerusform>取消 %Ln 个上传（状态 CANCELLED）？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Print a support bundle for this asset ID instead: every attempt with its request ID, the endpoint, project and versions, no secrets.</source>
+        <translation>改为打印此媒资ID的支持信息：每次尝试及其请求ID、终端节点、项目和版本，不含任何密钥。</translation>
+    </message>
+    <message>
+        <source>--support-bundle needs an asset ID (32 hexadecimal characters).</source>
+        <translation>--support-bundle 需要一个媒资ID（32 个十六进制字符）。</translation>
+    </message>
+    <message>
+        <source>The history has no attempt of asset %1.</source>
+        <translation>历史记录中没有媒资 %1 的尝试。</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>ASSET ID</source>
+        <translation>媒资ID</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>标题</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2641,38 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <source>H&amp;istory</source>
         <translation>历史记录(&amp;I)</translation>
     </message>
+    <message>
+        <source>Copy as Comman&amp;d</source>
+        <translation>复制为命令(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy the vodconfirm and hcloud command lines that confirm the selected assets the same way (no secrets)</source>
+        <translation>复制以相同方式确认所选媒资的 vodconfirm 和 hcloud 命令行（不含密钥）</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Support Bundle</source>
+        <translation>复制支持信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy what support needs about the selected assets: every attempt with its request ID, the endpoint and versions (no secrets)</source>
+        <translation>复制技术支持需要的所选媒资信息：每次尝试及其请求ID、终端节点和版本（不含密钥）</translation>
+    </message>
+    <message>
+        <source>Select one or more rows in the Assets or History tab first.</source>
+        <translation>请先在“媒资”或“历史记录”标签页中选择一行或多行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the command lines for %Ln selected row(s).</source>
+        <translation>
+            <numerusform>已复制所选 %Ln 行的命令行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied a support bundle for %Ln selected row(s): paste it into your support ticket.</source>
+        <translation>
+            <numerusform>已复制所选 %Ln 行的支持信息：请将其粘贴到您的工单中。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -2664,6 +2866,22 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Changes apply to the next batch; a batch that is running keeps its settings.</source>
         <translation>更改从下一个批次起生效；正在运行的批次保持原有设置。</translation>
+    </message>
+    <message>
+        <source>Stuck uploads</source>
+        <translation>未确认的上传</translation>
+    </message>
+    <message>
+        <source>&amp;Listing rate:</source>
+        <translation>列表速率(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>List requests per minute when looking for stuck uploads; counted apart from confirms. An account gets 1,500 unless its quota was raised.</source>
+        <translation>查找未确认的上传时每分钟的列表请求数；与确认请求分开计算。除非配额已提升，每个账号为 1,500。</translation>
+    </message>
+    <message>
+        <source>Listing rate, requests per minute</source>
+        <translation>列表速率，每分钟请求数</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3595,165 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Listing the stuck uploads stopped: %1</source>
         <translation>列出未确认的上传已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::SupportText</name>
+    <message>
+        <source>AK/SK with a security token (temporary)</source>
+        <translation>AK/SK 加安全令牌（临时）</translation>
+    </message>
+    <message>
+        <source>AK/SK</source>
+        <translation>AK/SK</translation>
+    </message>
+    <message>
+        <source>IAM token</source>
+        <translation>IAM 令牌</translation>
+    </message>
+    <message>
+        <source>IAM user and password</source>
+        <translation>IAM 用户和密码</translation>
+    </message>
+    <message>
+        <source>system settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>manual (%1)</source>
+        <translation>手动（%1）</translation>
+    </message>
+    <message>
+        <source>Asset %1</source>
+        <translation>媒资 %1</translation>
+    </message>
+    <message>
+        <source>Target status: %1</source>
+        <translation>目标状态：%1</translation>
+    </message>
+    <message>
+        <source>Profile: none (credentials from the environment)</source>
+        <translation>配置：无（凭据来自环境变量）</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (no longer saved)</source>
+        <translation>配置：%1（已不再保存）</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>终端节点：%1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>区域：%1</translation>
+    </message>
+    <message>
+        <source>Project ID: %1</source>
+        <translation>项目ID：%1</translation>
+    </message>
+    <message>
+        <source>Auth mode: %1</source>
+        <translation>认证方式：%1</translation>
+    </message>
+    <message>
+        <source>Proxy: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+    <message>
+        <source>Attempts: no history available</source>
+        <translation>尝试：没有可用的历史记录</translation>
+    </message>
+    <message>
+        <source>Attempts: the history could not be read (%1)</source>
+        <translation>尝试：无法读取历史记录（%1）</translation>
+    </message>
+    <message>
+        <source>Attempts: none recorded</source>
+        <translation>尝试：没有记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attempts: %L1, the newest %Ln below (oldest first, times in UTC)</source>
+        <translation>
+            <numerusform>尝试：%L1 次，下面是最新的 %Ln 次（最早的在前，时间为 UTC）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attempts: %Ln (oldest first, times in UTC)</source>
+        <translation>
+            <numerusform>尝试：%Ln 次（最早的在前，时间为 UTC）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>- %1, attempt %2: %3</source>
+        <translation>- %1，第 %2 次尝试：%3</translation>
+    </message>
+    <message>
+        <source>  HTTP status: %1</source>
+        <translation>  HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>  Error code: %1</source>
+        <translation>  错误码：%1</translation>
+    </message>
+    <message>
+        <source>  Error message: %1</source>
+        <translation>  错误信息：%1</translation>
+    </message>
+    <message>
+        <source>  X-Request-Id: %1</source>
+        <translation>  X-Request-Id：%1</translation>
+    </message>
+    <message>
+        <source>  Duration: %1 ms</source>
+        <translation>  耗时：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>  Target status: %1, batch %2</source>
+        <translation>  目标状态：%1，批次 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected row(s) left out: they hold control characters a terminal could act on.</source>
+        <translation>
+            <numerusform>已略去所选的 %Ln 行：其中含有终端可能执行的控制字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VOD Confirm support bundle (it holds no secret: no keys, tokens, passwords or signatures)</source>
+        <translation>VOD Confirm 支持信息（不含任何机密：没有密钥、令牌、密码或签名）</translation>
+    </message>
+    <message>
+        <source>App: VOD Confirm %1</source>
+        <translation>应用：VOD Confirm %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1</source>
+        <translation>Qt：%1</translation>
+    </message>
+    <message>
+        <source>OS: %1</source>
+        <translation>操作系统：%1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more selected asset(s) left out: a bundle holds at most %L1.</source>
+        <translation>
+            <numerusform>另有 %Ln 个所选媒资被略去：一份支持信息最多包含 %L1 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

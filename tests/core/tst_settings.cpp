@@ -71,6 +71,9 @@ void TestSettings::defaults()
     Settings s(path());
     QCOMPARE(s.concurrency(), 4);
     QCOMPARE(s.ratePerMinute(), 1400);
+    QCOMPARE(s.listingRatePerMinute(), 1400);
+    QCOMPARE(Settings::range(Key::ListingRatePerMinute), std::optional(std::pair(1, 12000)));
+    QCOMPARE(Settings::keyName(Key::ListingRatePerMinute), u"engine/listingRatePerMinute"_s);
     QCOMPARE(s.maxAttempts(), 5);
     QCOMPARE(s.timeoutSeconds(), 30);
     QCOMPARE(s.defaultTargetStatus(), TargetStatus::Created);
@@ -100,6 +103,7 @@ void TestSettings::typedRoundTrip()
         Settings s(path());
         s.setConcurrency(8);
         s.setRatePerMinute(600);
+        s.setListingRatePerMinute(700);
         s.setMaxAttempts(3);
         s.setTimeoutSeconds(45);
         s.setDefaultTargetStatus(TargetStatus::Cancelled);
@@ -115,6 +119,7 @@ void TestSettings::typedRoundTrip()
     Settings s(path());
     QCOMPARE(s.concurrency(), 8);
     QCOMPARE(s.ratePerMinute(), 600);
+    QCOMPARE(s.listingRatePerMinute(), 700); // apart from the confirms' rate
     QCOMPARE(s.maxAttempts(), 3);
     QCOMPARE(s.timeoutSeconds(), 45);
     QCOMPARE(s.defaultTargetStatus(), TargetStatus::Cancelled);
@@ -142,6 +147,10 @@ void TestSettings::settersClampToRange()
     QCOMPARE(s.ratePerMinute(), 12000);
     s.setRatePerMinute(12001);
     QCOMPARE(s.ratePerMinute(), 12000);
+    s.setListingRatePerMinute(12001);
+    QCOMPARE(s.listingRatePerMinute(), 12000);
+    s.setListingRatePerMinute(0);
+    QCOMPARE(s.listingRatePerMinute(), 1);
     s.setMaxAttempts(-3);
     QCOMPARE(s.maxAttempts(), 1);
     s.setHistoryRetentionDays(-1);

@@ -4,6 +4,7 @@
 #include "engine/stucklister.h"
 #include "vodtestserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,10 +31,14 @@ private slots:
     void aBadAnswerIsAskedAgain();
     void cancelStopsAtOnce();
     void titlesAreListedSafeToShow();
+    void pagesOverlapAtRealLatency();
+    void aListingChangedWhileReadIsReadAgain();
+    void faultsWithPagesInFlightLoseNothing();
 
 private:
     VodClient *client();
-    StuckLister *lister(VodClient *client, int rate = 600000, int maxAttempts = 5);
+    StuckLister *lister(VodClient *client, int rate = 600000, int maxAttempts = 5,
+                        int pagesInFlight = StuckLister::Options().pagesInFlight);
     struct Run
     {
         StuckListSummary summary;
@@ -78,7 +83,8 @@ VodClient *TestStuckLister::client()
     return new VodClient(m_nam.get(), config, m_nam.get());
 }
 
-StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempts)
+StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempts,
+                                     int pagesInFlight)
 {
     auto *l = new StuckLister(client, client);
     StuckLister::Options o;
@@ -86,6 +92,7 @@ StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempt
     o.maxAttempts = maxAttempts;
     o.baseBackoffMs = 20;
     o.maxBackoffMs = 2000;
+    o.pagesInFlight = pagesInFlight;
     l->setOptions(o);
     return l;
 }
@@ -232,10 +239,11 @@ void TestStuckLister::badAnswersEndWithAClearErrorKeepingWhatWasListed()
     QFETCH(QString, says);
     m_server->seedListedAssets(1000, m_from, m_to, 18);
     const QStringList expected = m_server->creatingAssetIds();
-    // Three good pages, then the fourth fails every time it is asked for.
+    // Three good pages, then the fourth fails every time it is asked for (one page at a time,
+    // so the script's order is the pages' order).
     m_server->scriptNextList(
             {Fault::None, Fault::None, Fault::None, fault, fault, fault, fault, fault});
-    const Run r = run(lister(client(), 600000, 5), m_from, m_to);
+    const Run r = run(lister(client(), 600000, 5, 1), m_from, m_to);
     QVERIFY(!r.summary.complete);
     QVERIFY(!r.summary.cancelled);
     QVERIFY2(r.summary.error.contains(says), qPrintable(r.summary.error));
@@ -288,6 +296,70 @@ void TestStuckLister::titlesAreListedSafeToShow()
     QCOMPARE(r.titles.at(1), QString(VodClient::MaxListedTitleChars, u'x'));
     QCOMPARE(r.titles.at(2), QString());
     QCOMPARE(r.titles.at(3), u"upload "_s + ids.at(3).left(8));
+}
+
+void TestStuckLister::pagesOverlapAtRealLatency()
+{
+    // At 100 ms a request, one page at a time would list at most 600 pages a minute whatever
+    // the rate allows; with pages in flight the requests overlap on the server, and the
+    // listing is still every asset, once, newest first, in the minimum of requests.
+    m_server->seedListedAssets(3000, m_from, m_to, 22);
+    m_server->config().latencyMs = 100;
+    const QStringList expected = m_server->creatingAssetIds();
+    QElapsedTimer clock;
+    clock.start();
+    const Run four = run(lister(client(), 600000, 5, 4), m_from, m_to);
+    const qint64 fourMs = clock.restart();
+    QVERIFY2(four.summary.complete, qPrintable(four.summary.error));
+    QVERIFY(four.ids == expected);
+    QCOMPARE(four.summary.requests, minimumRequests(3000));
+    QCOMPARE(m_server->counters().maxInFlight, 4);
+
+    m_server->reset();
+    const Run one = run(lister(client(), 600000, 5, 1), m_from, m_to);
+    const qint64 oneMs = clock.elapsed();
+    QVERIFY(one.ids == expected);
+    QCOMPARE(m_server->counters().maxInFlight, 1);
+    qInfo("30 pages at 100 ms latency: %lld ms with 4 in flight, %lld ms one at a time", fourMs,
+          oneMs);
+}
+
+void TestStuckLister::aListingChangedWhileReadIsReadAgain()
+{
+    // An asset deep in the window is confirmed while pages of the window are on their way: the
+    // window's total changes, it is read again from its first page, and what was passed on is
+    // not passed on twice.
+    m_server->seedListedAssets(2500, m_from, m_to, 23);
+    m_server->config().latencyMs = 20;
+    const QStringList all = m_server->creatingAssetIds();
+    const QString confirmed = all.at(2000);
+    StuckLister *l = lister(client(), 600000, 5, 4);
+    connect(l, &StuckLister::assetsListed, this, [this, confirmed] {
+        if (m_server->assetStatus(confirmed) == "CREATING"_L1)
+            m_server->setAssetStatus(confirmed, u"CREATED"_s);
+    });
+    const Run r = run(l, m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QStringList expected = all;
+    expected.removeOne(confirmed);
+    QCOMPARE(r.ids, expected);
+    QCOMPARE(r.summary.restarts, 1);
+    QVERIFY(r.summary.requests > minimumRequests(2500));
+}
+
+void TestStuckLister::faultsWithPagesInFlightLoseNothing()
+{
+    // Failures among pages in flight (whichever pages they hit): each failed page is asked for
+    // again, answers that came early wait for it, and delivery stays complete and in order.
+    m_server->seedListedAssets(2000, m_from, m_to, 24);
+    m_server->config().latencyMs = 10;
+    m_server->scriptNextList({Fault::None, Fault::None, Fault::TruncatedJson, Fault::None,
+                              Fault::HtmlError502, Fault::Error503, Fault::None, Fault::Throttle});
+    const Run r = run(lister(client(), 600000, 5, 4), m_from, m_to);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QVERIFY(r.ids == m_server->creatingAssetIds());
+    QCOMPARE(r.summary.retries, 4);
+    QCOMPARE(r.summary.requests, minimumRequests(2000) + 4);
 }
 
 QTEST_GUILESS_MAIN(TestStuckLister)

@@ -225,6 +225,8 @@ private slots:
     void wrongProject();
     void unknownRoute();
     void assetInfoWithRepeatedKeys();
+    void assetListParameters_data();
+    void assetListParameters();
     void iamTokenIssueUseAndExpiry();
     void qnamSignedConfirm();
     void rateLimit();
@@ -479,6 +481,68 @@ void TestVodTestServer::assetInfoWithRepeatedKeys()
     r = client.send(infoRequest(*m_server, eleven));
     QCOMPARE(r.status, 400);
     QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+}
+
+void TestVodTestServer::assetListParameters_data()
+{
+    // ListAssetList as the contract gives it (vod-api.md 5.1): status[], start_time/end_time
+    // (UTC yyyymmddhhmmss), page from 0, size 1 to 100, (page+1)*size at most 20,000. What the
+    // server refuses is 400 VOD.10053 naming the field.
+    QTest::addColumn<QStringList>("query"); // key, value, key, value ...
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field"); // refused field; empty: accepted
+    QTest::addColumn<int>("rows");
+    const QString s = u"20250101000000"_s;
+    const QString e = u"20250201000000"_s;
+    QTest::newRow("window, 100 a page")
+            << QStringList {u"status"_s, u"CREATING"_s, u"start_time"_s, s, u"end_time"_s,
+                            e,           u"size"_s,     u"100"_s}
+            << 200 << QString() << 100;
+    QTest::newRow("last page of the cap")
+            << QStringList {u"page"_s, u"199"_s, u"size"_s, u"100"_s} << 200 << QString() << 0;
+    QTest::newRow("past the cap") << QStringList {u"page"_s, u"200"_s, u"size"_s, u"100"_s} << 400
+                                  << u"page"_s << 0;
+    QTest::newRow("past the cap, small pages")
+            << QStringList {u"page"_s, u"2000"_s, u"size"_s, u"10"_s} << 400 << u"page"_s << 0;
+    QTest::newRow("size 0") << QStringList {u"size"_s, u"0"_s} << 400 << u"size"_s << 0;
+    QTest::newRow("size 101") << QStringList {u"size"_s, u"101"_s} << 400 << u"size"_s << 0;
+    QTest::newRow("size text") << QStringList {u"size"_s, u"ten"_s} << 400 << u"size"_s << 0;
+    QTest::newRow("negative page") << QStringList {u"page"_s, u"-1"_s} << 400 << u"page"_s << 0;
+    QTest::newRow("time with dashes")
+            << QStringList {u"start_time"_s, u"2025-01-01T00:00"_s} << 400 << u"start_time"_s << 0;
+    QTest::newRow("time too short")
+            << QStringList {u"end_time"_s, u"2025010100"_s} << 400 << u"end_time"_s << 0;
+    QTest::newRow("no such month")
+            << QStringList {u"end_time"_s, u"20251301000000"_s} << 400 << u"end_time"_s << 0;
+    QTest::newRow("unknown status")
+            << QStringList {u"status"_s, u"STUCK"_s} << 400 << u"status"_s << 0;
+}
+
+void TestVodTestServer::assetListParameters()
+{
+    QFETCH(QStringList, query);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    QFETCH(int, rows);
+    const QDateTime from(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    m_server->seedListedAssets(150, from, from.addDays(20), 7);
+    m_server->seedListedAssets(50, from.addYears(-1), from.addDays(-1), 8); // outside the window
+    QList<std::pair<QString, QString>> pairs;
+    for (qsizetype i = 0; i + 1 < query.size(); i += 2)
+        pairs.append({query.at(i), query.at(i + 1)});
+    RawClient client(m_server->port());
+    const HttpResponse r = client.send(
+            buildRequest(m_server->port(), "GET",
+                         u"/v1.0/%1/asset/list"_s.arg(RequestOptions().projectId), pairs, {}));
+    QCOMPARE(r.status, status);
+    if (!field.isEmpty()) {
+        QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+        QVERIFY2(r.errorMessage().contains(u"{%1}"_s.arg(field)), qPrintable(r.errorMessage()));
+        return;
+    }
+    QCOMPARE(r.json().value(u"assets"_s).toArray().size(), rows);
+    const int total = r.json().value(u"total"_s).toInt();
+    QCOMPARE(total, query.contains(u"start_time"_s) ? 150 : 200);
 }
 
 void TestVodTestServer::iamTokenIssueUseAndExpiry()

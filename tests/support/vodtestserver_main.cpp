@@ -98,6 +98,8 @@ int main(int argc, char *argv[])
             {u"truncated-json"_s, u"Probability of truncated JSON."_s, u"p"_s, u"0"_s},
             {u"redirect"_s, u"Probability of a 302 to another host."_s, u"p"_s, u"0"_s},
             {u"fault-asset-info"_s, u"Random faults also for ShowAssetMeta."_s, {}, {}},
+            {u"stuck"_s, u"Assets in CREATING for ListAssetList, created over the last 90 days."_s,
+             u"n"_s, u"0"_s},
             {u"ignore-stdin"_s, u"Do not stop when stdin closes."_s, {}, {}},
     };
     for (const Opt &o : opts) {
@@ -152,6 +154,7 @@ int main(int argc, char *argv[])
     config.randomFaultsOnAssetInfo = parser.isSet(u"fault-asset-info"_s);
     const quint16 port = quint16(number(u"port"_s));
     const quint64 seed = quint64(number(u"seed"_s));
+    const int stuck = int(number(u"stuck"_s));
     if (!allOk)
         return 2;
 
@@ -166,6 +169,10 @@ int main(int argc, char *argv[])
             return 2;
         }
         server.setAssetStatus(preset.left(eq), preset.mid(eq + 1));
+    }
+    if (stuck > 0) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        server.seedListedAssets(stuck, now.addDays(-90), now, seed);
     }
     if (!server.listen(port)) {
         std::fprintf(stderr, "vod-test-server: cannot listen: %s\n",

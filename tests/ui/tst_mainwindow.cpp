@@ -1099,9 +1099,20 @@ void TestMainWindow::preferencesSetTheNextBatchsPace()
     QVERIFY2(warning->text().contains(u"1500"_s) || warning->text().contains(u"1,500"_s),
              qPrintable(warning->text()));
     dialog->findChild<QSpinBox *>(u"preferencesAttempts"_s)->setValue(3);
+    // The stuck uploads' listing has its own rate (its own quota group), with the same warning.
+    auto *listingRate = dialog->findChild<QSpinBox *>(u"preferencesListingRate"_s);
+    auto *listingWarning = dialog->findChild<QLabel *>(u"preferencesListingRateWarning"_s);
+    QCOMPARE(listingRate->value(), 1400);
+    QCOMPARE(listingRate->maximum(), 12000);
+    QVERIFY(!listingWarning->isVisible());
+    listingRate->setValue(2000);
+    QVERIFY(listingWarning->isVisible());
+    listingRate->setValue(900);
+    QVERIFY(!listingWarning->isVisible());
     dialog->accept();
     QCOMPARE(m_settings->ratePerMinute(), 3000);
     QCOMPARE(m_settings->maxAttempts(), 3);
+    QCOMPARE(m_settings->listingRatePerMinute(), 900);
 
     // Restore Defaults, then Cancel: nothing changes.
     action->trigger();

@@ -818,8 +818,11 @@ void MainWindow::listStuck(const QDateTime &from, const QDateTime &to)
     withCredentials(
             *profile,
             [this, profile = *profile, from, to](const Credentials &credentials) {
+                StuckLister::Options options; // the listing's own quota group
+                if (m_settings)
+                    options.ratePerMinute = m_settings->listingRatePerMinute();
                 if (VodClient *client = makeClient(profile, credentials))
-                    m_stuck->startListing(client, from, to);
+                    m_stuck->startListing(client, from, to, options);
             },
             [] {});
 }

@@ -1,6 +1,7 @@
 #include "assetspage.h"
 #include "ui_assetspage.h"
 
+#include "actionbutton.h"
 #include "emptystate.h"
 #include "engine/batchrunner.h"
 #include "errorhints.h"
@@ -66,20 +67,6 @@ QStringList columnTitles()
     for (int c = 0; c < int(Column::Count); ++c)
         titles << AssetTableModel::columnTitle(Column(c));
     return titles;
-}
-
-// The button shows the action's text, triggers it and is enabled when it is; its tooltip names
-// the shortcut. A screen reader says the text as the name ("Pause") and the tooltip as the
-// description.
-void bindButton(QPushButton *button, QAction *action)
-{
-    button->setText(action->text());
-    button->setAccessibleName(QString(action->text()).remove(u'&'));
-    button->setToolTip(action->toolTip() + u" ("_s
-                       + action->shortcut().toString(QKeySequence::NativeText) + u')');
-    QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
-    button->setEnabled(action->isEnabled());
-    QObject::connect(action, &QAction::enabledChanged, button, &QWidget::setEnabled);
 }
 
 } // namespace

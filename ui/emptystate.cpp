@@ -13,6 +13,7 @@ EmptyState::EmptyState(QAbstractItemView *view, std::function<QString()> text)
     m_label->setObjectName(view->objectName() + QStringLiteral("EmptyState"));
     m_label->setAlignment(Qt::AlignCenter);
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText); // the text may quote a server's answer
     m_label->setForegroundRole(QPalette::PlaceholderText);
     m_label->setAttribute(Qt::WA_TransparentForMouseEvents);
     view->viewport()->installEventFilter(this);

@@ -19,6 +19,7 @@
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "stuckpage.h"
 #include "support/supporttext.h"
 #include "userguide.h"
 
@@ -83,6 +84,9 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
         connect(m_settings, &Settings::changed, this, [this](Settings::Key key) {
             if (key == Settings::Key::Profiles || key == Settings::Key::ActiveProfile)
                 reloadProfiles();
+            // A listing is of one profile's project: another's bulk actions must not act on it.
+            if (key == Settings::Key::ActiveProfile && m_stuck)
+                m_stuck->forgetListing();
         });
     checkInterruptedBatches();
     updateProgress();
@@ -313,9 +317,18 @@ void MainWindow::buildUi()
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
-    m_tabs->setAccessibleName(tr("Assets and history"));
+    m_tabs->setAccessibleName(tr("Assets, stuck uploads and history"));
     m_assets = buildAssetsPage();
     m_tabs->addTab(m_assets, tr("&Assets"));
+    if (m_settings && m_nam) {
+        m_stuck = new StuckPage(m_tabs);
+        m_stuck->setObjectName(u"stuckPage"_s);
+        m_tabs->addTab(m_stuck, tr("Stu&ck Uploads"));
+        connect(m_stuck, &StuckPage::statusMessage, this,
+                [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+        connect(m_stuck, &StuckPage::listRequested, this, &MainWindow::listStuck);
+        connect(m_stuck, &StuckPage::batchRequested, this, &MainWindow::confirmStuck);
+    }
     if (m_history && m_settings) {
         m_historyView = new HistoryView(m_history, m_settings, m_tabs);
         m_historyView->setObjectName(u"historyView"_s);
@@ -541,6 +554,8 @@ void MainWindow::updateActions()
     m_profilesAction->setEnabled(!running);
     m_resumeBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
     m_discardBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
+    if (m_stuck)
+        m_stuck->setBatchRunning(running);
 }
 
 void MainWindow::updateProgress()
@@ -770,16 +785,79 @@ void MainWindow::confirmAgain()
     startBatch(rows, true);
 }
 
+std::optional<Profile> MainWindow::activeProfile()
+{
+    const std::optional<Profile> profile
+            = m_settings ? m_settings->activeProfile() : std::optional<Profile>();
+    if (!profile)
+        showError(tr("No profile"), tr("Choose or create a connection profile first (Profiles…)."));
+    return profile;
+}
+
+VodClient *MainWindow::makeClient(const Profile &profile, const Credentials &credentials)
+{
+    const int timeout = m_settings ? m_settings->timeoutSeconds() : 30;
+    auto *client = new VodClient(m_nam, clientConfig(profile, credentials, timeout), this);
+    if (const QString problem = client->configProblem(); !problem.isEmpty()) {
+        delete client;
+        showError(tr("Profile unusable"), problem);
+        return nullptr;
+    }
+    return client;
+}
+
+void MainWindow::listStuck(const QDateTime &from, const QDateTime &to)
+{
+    const std::optional<Profile> profile = activeProfile();
+    if (!profile || !m_stuck)
+        return;
+    if (const QString problem = profile->problem(); !problem.isEmpty()) {
+        showError(tr("Profile incomplete"), problem);
+        return;
+    }
+    withCredentials(
+            *profile,
+            [this, profile = *profile, from, to](const Credentials &credentials) {
+                StuckLister::Options options; // the listing's own quota group
+                if (m_settings)
+                    options.ratePerMinute = m_settings->listingRatePerMinute();
+                if (VodClient *client = makeClient(profile, credentials))
+                    m_stuck->startListing(client, from, to, options);
+            },
+            [] {});
+}
+
+void MainWindow::confirmStuck(const QStringList &assetIds, TargetStatus status)
+{
+    if (isRunning()) {
+        statusBar()->showMessage(tr("A batch is running: wait for it to end."), 8000);
+        return;
+    }
+    // The assets go through the asset table like any batch. Rows of them already there with
+    // another target status are replaced, so the table shows what is sent.
+    AssetTableModel *model = m_assets->model();
+    QList<int> otherStatus;
+    for (const QString &id : assetIds) {
+        if (const int row = model->rowOf(id); row >= 0 && model->row(row).status != status)
+            otherStatus << row;
+    }
+    model->removeAssetRows(otherStatus);
+    m_assets->queueAgain(assetIds, status);
+    m_tabs->setCurrentWidget(m_assets);
+    QList<int> rows;
+    rows.reserve(assetIds.size());
+    for (const QString &id : assetIds)
+        rows << model->rowOf(id);
+    startBatch(rows);
+}
+
 void MainWindow::startBatch(const QList<int> &rows, bool force)
 {
     if (rows.isEmpty() || isRunning())
         return;
-    const std::optional<Profile> profile
-            = m_settings ? m_settings->activeProfile() : std::optional<Profile>();
-    if (!profile) {
-        showError(tr("No profile"), tr("Choose or create a connection profile first (Profiles…)."));
+    const std::optional<Profile> profile = activeProfile();
+    if (!profile)
         return;
-    }
     QList<ConfirmItem> items;
     items.reserve(rows.size());
     for (int row : rows) {
@@ -797,6 +875,27 @@ void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &it
         showError(tr("Profile incomplete"), problem);
         return;
     }
+    m_starting = true; // a batch is on its way: nothing else may start meanwhile
+    updateActions();
+    updateProgress();
+    withCredentials(
+            profile,
+            [this, profile, items, resumed, force](const Credentials &credentials) {
+                m_starting = false;
+                startWithCredentials(profile, credentials, items, resumed, force);
+            },
+            [this, resumedBatchId] {
+                m_starting = false;
+                releaseResumed(resumedBatchId);
+                updateActions();
+                updateProgress();
+            });
+}
+
+void MainWindow::withCredentials(const Profile &profile,
+                                 const std::function<void(const Credentials &)> &use,
+                                 const std::function<void()> &givenUp)
+{
     if (m_sessionCredentials.contains(profile.name) || !m_credentials) {
         Credentials credentials = m_sessionCredentials.value(profile.name);
         credentials.mode = profile.authMode;
@@ -806,53 +905,45 @@ void MainWindow::startItems(const Profile &profile, const QList<ConfirmItem> &it
             credentials.userName = profile.userName;
         if (credentials.accountName.isEmpty())
             credentials.accountName = profile.accountName;
-        startWithCredentials(profile, credentials, items, resumed, force);
+        if (credentials.missing().isEmpty())
+            use(credentials);
+        else
+            askForSecrets(profile, credentials, {}, use, givenUp);
         return;
     }
-    m_starting = true;
-    updateActions();
-    updateProgress();
-    m_credentials->load(profile, this,
-                        [this, profile, items, resumed, force](const Credentials &credentials,
-                                                               const QString &error) {
-                            m_starting = false;
-                            if (credentials.missing().isEmpty())
-                                startWithCredentials(profile, credentials, items, resumed, force);
-                            else
-                                askForSecrets(profile, credentials, error, items, resumed, force);
-                        });
+    m_credentials->load(
+            profile, this,
+            [this, profile, use, givenUp](const Credentials &credentials, const QString &error) {
+                if (credentials.missing().isEmpty())
+                    use(credentials);
+                else
+                    askForSecrets(profile, credentials, error, use, givenUp);
+            });
 }
 
 void MainWindow::askForSecrets(const Profile &profile, const Credentials &known,
-                               const QString &reason, const QList<ConfirmItem> &items,
-                               const std::optional<ResumePlan> &resumed, bool force)
+                               const QString &reason,
+                               const std::function<void(const Credentials &)> &use,
+                               const std::function<void()> &givenUp)
 {
-    m_starting = true; // a batch is on its way: nothing else may start meanwhile
-    updateActions();
-    updateProgress();
     auto *prompt = new SecretPrompt(profile, known, reason, m_credentials, this);
     prompt->setAttribute(Qt::WA_DeleteOnClose);
     prompt->setWindowModality(Qt::WindowModal);
-    connect(prompt, &QDialog::finished, this,
-            [this, prompt, profile, items, resumed, force](int result) {
-                m_starting = false;
-                if (result != QDialog::Accepted) {
-                    if (resumed)
-                        releaseResumed(resumed->batch.id);
-                    updateActions();
-                    updateProgress();
-                    return;
-                }
-                const Credentials credentials = prompt->credentials();
-                m_sessionCredentials.insert(profile.name, credentials);
-                if (prompt->remembered() && !profile.rememberSecrets && m_settings) {
-                    Profile remembering = profile;
-                    remembering.rememberSecrets = true;
-                    m_settings->saveProfile(remembering);
-                    m_settings->sync();
-                }
-                startWithCredentials(profile, credentials, items, resumed, force);
-            });
+    connect(prompt, &QDialog::finished, this, [this, prompt, profile, use, givenUp](int result) {
+        if (result != QDialog::Accepted) {
+            givenUp();
+            return;
+        }
+        const Credentials credentials = prompt->credentials();
+        m_sessionCredentials.insert(profile.name, credentials);
+        if (prompt->remembered() && !profile.rememberSecrets && m_settings) {
+            Profile remembering = profile;
+            remembering.rememberSecrets = true;
+            m_settings->saveProfile(remembering);
+            m_settings->sync();
+        }
+        use(credentials);
+    });
     prompt->open();
 }
 
@@ -861,20 +952,10 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
                                       const std::optional<ResumePlan> &resumedPlan, bool force)
 {
     const QString resumedBatchId = resumedPlan ? resumedPlan->batch.id : QString();
-    auto giveUp = [&](const QString &title, const QString &text) {
-        showError(title, text);
+    VodClient *client = makeClient(profile, credentials);
+    if (!client) {
         releaseResumed(resumedBatchId);
         updateProgress();
-    };
-    if (!credentials.missing().isEmpty()) {
-        askForSecrets(profile, credentials, {}, wanted, resumedPlan, force);
-        return;
-    }
-    const int timeout = m_settings ? m_settings->timeoutSeconds() : 30;
-    auto *client = new VodClient(m_nam, clientConfig(profile, credentials, timeout), this);
-    if (const QString problem = client->configProblem(); !problem.isEmpty()) {
-        delete client;
-        giveUp(tr("Profile unusable"), problem);
         return;
     }
     QList<ConfirmItem> items;

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -31,6 +32,7 @@ class HistoryStore;
 class HistoryView;
 class PastePanel;
 class Settings;
+class StuckPage;
 struct SupportTarget;
 class VodClient;
 
@@ -114,6 +116,24 @@ private:
     // The selected rows of the tab shown (Assets: with the active profile; History: as recorded).
     QList<SupportTarget> selectedSupportTargets() const;
 
+    // The active profile; none: the user is told to choose one.
+    std::optional<Profile> activeProfile();
+    // A client for the profile; nullptr (the user is told why) when its settings are unusable.
+    VodClient *makeClient(const Profile &profile, const Credentials &credentials);
+    // The profile's secrets from this session, the keychain or the user (SecretPrompt), then
+    // `use`; `givenUp` when the user cancels the prompt.
+    void withCredentials(const Profile &profile,
+                         const std::function<void(const Credentials &)> &use,
+                         const std::function<void()> &givenUp);
+    void askForSecrets(const Profile &profile, const Credentials &known, const QString &reason,
+                       const std::function<void(const Credentials &)> &use,
+                       const std::function<void()> &givenUp);
+    // The stuck uploads page's Refresh: lists [from, to] with the active profile.
+    void listStuck(const QDateTime &from, const QDateTime &to);
+    // The stuck uploads page's bulk actions: the assets go into the asset table and run as a
+    // batch with `status`, on the Assets page.
+    void confirmStuck(const QStringList &assetIds, TargetStatus status);
+
     void retry(bool includeNonRetryable);
     void startBatch(const QList<int> &rows, bool force = false);
     // Runs `items` (rows of the table) with the profile's credentials, as a new batch, or as
@@ -122,10 +142,6 @@ private:
     // `force`: also send assets the history shows confirmed before.
     void startItems(const Profile &profile, const QList<ConfirmItem> &items,
                     const std::optional<ResumePlan> &resumed, bool force = false);
-    // Asks for the secrets credentials lack (SecretPrompt), then starts; Cancel gives up.
-    void askForSecrets(const Profile &profile, const Credentials &known, const QString &reason,
-                       const QList<ConfirmItem> &items, const std::optional<ResumePlan> &resumed,
-                       bool force);
     void startWithCredentials(const Profile &profile, const Credentials &credentials,
                               const QList<ConfirmItem> &items,
                               const std::optional<ResumePlan> &resumed, bool force);
@@ -144,6 +160,7 @@ private:
     AssetsPage *m_assets = nullptr;
     QComboBox *m_profileCombo = nullptr;
     HistoryView *m_historyView = nullptr;
+    StuckPage *m_stuck = nullptr; // needs settings and a network (nullptr without)
     QString m_interruptedBatch; // offered in the assets page's bar
     QSystemTrayIcon *m_tray = nullptr;
 

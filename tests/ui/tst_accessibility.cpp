@@ -1,12 +1,14 @@
 #include "mainwindow.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
+#include "models/stucktablemodel.h"
 #include "preferencesdialog.h"
 #include "profiledialog.h"
 #include "secretprompt.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "stuckpage.h"
 #include "testfixtures.h"
 #include "vodtestserver.h"
 
@@ -311,7 +313,7 @@ void TestAccessibility::historyTableSaysOutcomeAndError()
     QString error;
     QVERIFY(m_history->flush(&error));
     auto *tabs = m_window->findChild<QTabWidget *>(u"mainTabs"_s);
-    tabs->setCurrentIndex(1);
+    tabs->setCurrentWidget(m_window->findChild<QWidget *>(u"historyView"_s));
     auto *view = m_window->findChild<QTableView *>(u"historyTable"_s);
     QTRY_COMPARE(view->model()->rowCount(), 2);
     QAccessibleInterface *iface = tableOf(view);
@@ -457,8 +459,36 @@ void TestAccessibility::tabReachesEveryControlOfTheMainWindow()
     QCOMPARE(m_window->assetProxy()->rowCount(), 1); // the failed one
     bucketAll->click();
     // The history tab: search, filters, table, retention, buttons.
-    tabs->setCurrentIndex(1);
+    tabs->setCurrentWidget(m_window->findChild<QWidget *>(u"historyView"_s));
     checkTabCycle(m_window.get(), m_window->findChild<QWidget *>(u"historySearch"_s));
+    // The stuck uploads tab, listed: refresh, range, search, age (with the custom hours), table,
+    // the bulk actions; every control named.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_server->seedListedAssets(20, now.addDays(-9), now.addDays(-1), 5);
+    auto *stuck = m_window->findChild<StuckPage *>(u"stuckPage"_s);
+    tabs->setCurrentWidget(stuck);
+    QSignalSpy listed(stuck, &StuckPage::listingFinished);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(listed.wait(20000));
+    QCOMPARE(stuck->model()->rowCount(), 20);
+    auto *older = m_window->findChild<QComboBox *>(u"stuckOlderThan"_s);
+    older->setCurrentIndex(older->count() - 1); // custom: the hours box shows
+    checkTabCycle(m_window.get(), m_window->findChild<QWidget *>(u"stuckRefreshButton"_s));
+    QAccessibleInterface *table = tableOf(m_window->findChild<QTableView *>(u"stuckTable"_s));
+    QVERIFY(table);
+    QCOMPARE(table->text(QAccessible::Name), u"Stuck uploads"_s);
+    // Every cell says something, the empty "sent to batch" cell too.
+    for (int c = 0; c < table->tableInterface()->columnCount(); ++c)
+        QVERIFY2(!table->tableInterface()->cellAt(0, c)->text(QAccessible::Name).isEmpty(),
+                 qPrintable(u"column %1"_s.arg(c)));
+    for (QAbstractButton *button : stuck->findChildren<QAbstractButton *>()) {
+        if (button->isVisible())
+            QVERIFY2(!QAccessible::queryAccessibleInterface(button)
+                              ->text(QAccessible::Name)
+                              .trimmed()
+                              .isEmpty(),
+                     qPrintable(describe(button)));
+    }
 }
 
 void TestAccessibility::tabReachesEveryControlOfTheDialogs()
@@ -550,10 +580,13 @@ void TestAccessibility::mnemonicsAreUniqueOnEachPage()
     // The tabs' own keys switch pages.
     QTest::keyClick(m_window.get(), Qt::Key_A, Qt::AltModifier);
     QCOMPARE(tabs->currentIndex(), 0);
-    const QKeySequence history = QKeySequence::mnemonic(tabs->tabText(1));
-    QVERIFY(!history.isEmpty());
-    QTest::keySequence(m_window.get(), history);
-    QCOMPARE(tabs->currentIndex(), 1);
+    for (const char *name : {"stuckPage", "historyView"}) {
+        QWidget *page = m_window->findChild<QWidget *>(QString::fromLatin1(name));
+        const QKeySequence key = QKeySequence::mnemonic(tabs->tabText(tabs->indexOf(page)));
+        QVERIFY(!key.isEmpty());
+        QTest::keySequence(m_window.get(), key);
+        QCOMPARE(tabs->currentWidget(), page);
+    }
 }
 
 void TestAccessibility::pausedAndStoppedBatchesAreSaidAndReachable()

@@ -4,11 +4,13 @@
 #include "mainwindow.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
+#include "models/stucktablemodel.h"
 #include "profiledialog.h"
 #include "secretprompt.h"
 #include "settings/credentialstore.h"
 #include "settings/settings.h"
 #include "storage/historystore.h"
+#include "stuckpage.h"
 #include "testfixtures.h"
 #include "vodtestserver.h"
 
@@ -66,6 +68,7 @@ private slots:
     void finishedWithFailures();
     void authenticationFailed();
     void historyWithRows();
+    void stuckUploads();
     void secretPrompt();
     void preferencesAboveTheStandardQuota();
 
@@ -447,6 +450,71 @@ void TestScreens::historyWithRows()
     auto *table = find<QTableView>(m_window.get(), u"historyTable"_s);
     QTRY_COMPARE(table->model()->rowCount(), 12);
     checkState(u"history"_s);
+}
+
+// The stuck uploads page: never listed, listing (rows arriving), stopped, listed (some rows sent
+// to a batch, the filter on), the listing failing with rows kept, and nothing stuck.
+void TestScreens::stuckUploads()
+{
+    addProfile();
+    makeWindow();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_server->seedListedAssets(1000, now.addDays(-80), now.addSecs(-90), 17);
+    auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
+    auto *page = find<StuckPage>(m_window.get(), u"stuckPage"_s);
+    QVERIFY(tabs && page);
+    tabs->setCurrentWidget(page);
+    checkState(u"stuck-never-listed"_s);
+
+    // The first pages quickly, then slowly: the listing is looked at while it runs.
+    QSignalSpy finished(page, &StuckPage::listingFinished);
+    QTest::mouseClick(find<QPushButton>(page, u"stuckRefreshButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(page->model()->rowCount() >= 100);
+    m_server->config().latencyMs = 60000;
+    QVERIFY(page->isListing());
+    checkState(u"stuck-listing"_s);
+    QTest::mouseClick(find<QPushButton>(page, u"stuckStopButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    checkState(u"stuck-stopped"_s);
+
+    m_server->config().latencyMs = 0;
+    QTest::mouseClick(find<QPushButton>(page, u"stuckRefreshButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QCOMPARE(page->model()->rowCount(), 1000);
+    // Three rows were sent to a batch (marked), and the age filter is on.
+    auto *table = find<QTableView>(page, u"stuckTable"_s);
+    auto *older = find<QComboBox>(page, u"stuckOlderThan"_s);
+    older->setCurrentIndex(2); // 1 day
+    QStringList sent;
+    for (int r = 2; r < 5; ++r)
+        sent << table->model()->index(r, 0).data().toString();
+    page->model()->markSent(sent, TargetStatus::Cancelled);
+    table->selectRow(6);
+    checkState(u"stuck-listed"_s);
+    older->setCurrentIndex(older->count() - 1); // custom hours
+    checkState(u"stuck-custom-age"_s);
+    older->setCurrentIndex(0);
+
+    // The server stops accepting the profile's key after the first pages: the rows stay.
+    m_server->config().latencyMs = 200;
+    QTest::mouseClick(find<QPushButton>(page, u"stuckRefreshButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(page->model()->rowCount() >= 100);
+    m_server->config().secretKey = u"AnotherSecretKey000000000000000000000001"_s;
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+    QVERIFY(!finished.last().first().value<StuckListSummary>().complete);
+    QVERIFY(page->model()->rowCount() >= 100);
+    // The error's message box (authentication) is not the subject here.
+    checkState(u"stuck-failed"_s);
+
+    // Nothing stuck in the range.
+    m_server->config().latencyMs = 0;
+    m_server->config().secretKey = m_sessionCredentials.secretKey;
+    m_server->clearListedAssets();
+    QTest::mouseClick(find<QPushButton>(page, u"stuckRefreshButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 30000);
+    QVERIFY(finished.last().first().value<StuckListSummary>().complete);
+    QCOMPARE(page->model()->rowCount(), 0);
+    checkState(u"stuck-nothing"_s);
 }
 
 void TestScreens::secretPrompt()

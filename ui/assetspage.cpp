@@ -358,6 +358,8 @@ void AssetsPage::showSummary(const BatchSummary &s)
                            locale().toString(s.notSent), formatDuration(s.elapsedMs / 1000));
     if (s.skipped > 0)
         text += tr(" · %Ln skipped as confirmed before", nullptr, s.skipped);
+    if (s.alreadyConfirmed > 0)
+        text += tr(" · %Ln already confirmed (skipped)", nullptr, s.alreadyConfirmed);
     setProgressText(text);
     QString tip = text;
     if (s.kept)
@@ -373,10 +375,10 @@ void AssetsPage::showProgress(const BatchProgress &p)
     m_ui->batchProgress->setValue(p.done);
     // Paused is said on the bar itself, not only in the line beside it.
     m_ui->batchProgress->setFormat(p.paused ? tr("Paused · %p%") : QStringLiteral("%p%"));
-    QString text
-            = tr("%1 of %2 done · %3 confirmed · %4 failed")
-                      .arg(locale().toString(p.done), locale().toString(p.total),
-                           locale().toString(p.confirmed + p.skipped), locale().toString(p.failed));
+    QString text = tr("%1 of %2 done · %3 confirmed · %4 failed")
+                           .arg(locale().toString(p.done), locale().toString(p.total),
+                                locale().toString(p.confirmed + p.skipped + p.alreadyConfirmed),
+                                locale().toString(p.failed));
     if (p.paused) {
         text = tr("Paused: %1").arg(text);
     } else if (p.ratePerMinute > 0) {

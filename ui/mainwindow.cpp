@@ -826,6 +826,9 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         options.engine.concurrency = m_settings->concurrency();
         options.engine.ratePerMinute = m_settings->ratePerMinute();
         options.engine.maxAttempts = m_settings->maxAttempts();
+        options.engine.checkFirst = m_settings->checkFirst();
+    } else {
+        options.engine.checkFirst = Settings::defaultValue(Settings::Key::CheckFirst).toInt() != 0;
     }
     options.force = force;
     m_runner->setOptions(options);
@@ -996,6 +999,8 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
                               .arg(summary.notSent);
     if (summary.skipped > 0)
         message += tr(", %Ln skipped as confirmed before", nullptr, summary.skipped);
+    if (summary.alreadyConfirmed > 0)
+        message += tr(", %Ln already confirmed (skipped)", nullptr, summary.alreadyConfirmed);
     statusBar()->showMessage(message, 15000);
     if (!summary.historyError.isEmpty())
         showError(tr("History incomplete"),

@@ -4,6 +4,7 @@
 #include "settings/settings.h"
 #include "ui_preferencesdialog.h"
 
+#include <QCheckBox>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -37,6 +38,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
         spin->setGroupSeparatorShown(true);
         spin->setValue(m_settings->value(key).toInt());
     }
+    m_ui->preferencesCheckFirst->setChecked(m_settings->checkFirst());
     connect(m_ui->preferencesRate, &QSpinBox::valueChanged, this,
             &PreferencesDialog::updateWarning);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
@@ -56,6 +58,7 @@ void PreferencesDialog::restoreDefaults()
         const auto [spin, key] = fields(*m_ui, i);
         spin->setValue(Settings::defaultValue(key).toInt());
     }
+    m_ui->preferencesCheckFirst->setChecked(Settings::defaultValue(Key::CheckFirst).toInt() != 0);
 }
 
 void PreferencesDialog::updateWarning()
@@ -76,6 +79,7 @@ void PreferencesDialog::accept()
         const auto [spin, key] = fields(*m_ui, i);
         m_settings->setValue(key, spin->value());
     }
+    m_settings->setCheckFirst(m_ui->preferencesCheckFirst->isChecked());
     m_settings->sync();
     QDialog::accept();
 }

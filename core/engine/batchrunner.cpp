@@ -31,7 +31,9 @@ BatchRunner::~BatchRunner() = default;
 void BatchRunner::setOptions(const Options &options)
 {
     m_options = options;
-    m_engine->setOptions(options.engine);
+    ConfirmEngine::Options engine = options.engine;
+    engine.checkFirst = engine.checkFirst && !options.force; // forced: sent whatever it reads
+    m_engine->setOptions(engine);
 }
 
 bool BatchRunner::start(const QList<ConfirmItem> &items, const Context &context, QString *error)
@@ -153,6 +155,9 @@ void BatchRunner::count(const AssetUpdate &u)
         break;
     case AssetState::Skipped:
         ++m_progress.skipped;
+        break;
+    case AssetState::AlreadyConfirmed:
+        ++m_progress.alreadyConfirmed;
         break;
     case AssetState::Failed:
         ++m_progress.failed;

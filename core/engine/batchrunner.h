@@ -37,6 +37,7 @@ struct BatchProgress
     int done = 0; // assets in a final state
     int confirmed = 0;
     int skipped = 0; // confirmed before, per the history
+    int alreadyConfirmed = 0; // confirmed before, per the state read before sending
     int failed = 0;
     int notSent = 0; // not sent (stopped, cancelled, held by another batch)
     bool paused = false;
@@ -55,7 +56,11 @@ public:
     struct Options
     {
         ConfirmEngine::Options engine;
-        bool force = false; // send assets the history shows confirmed, too
+        // Send assets the history shows confirmed, too, and without reading their state first
+        // (engine.checkFirst is then off).
+        bool force = false;
+        // engine.checkFirst: read every asset's state first (preflight); a resume reads that of
+        // the assets an earlier run may have sent in any case.
     };
 
     // `history` may be null (no history: nothing is journaled, claimed or skipped).

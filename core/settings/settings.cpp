@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 16> &table()
+const std::array<Entry, 17> &table()
 {
-    static const std::array<Entry, 16> entries {{
+    static const std::array<Entry, 17> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -53,6 +53,7 @@ const std::array<Entry, 16> &table()
             {Key::LastImportDir, "ui/lastImportDir"_L1, Type::String, QString()},
             {Key::FollowRunningRows, "ui/followRunningRows"_L1, Type::Int, 1, 0, 1},
             {Key::Language, "ui/language"_L1, Type::String, QString()},
+            {Key::CheckFirst, "engine/checkFirst"_L1, Type::Int, 1, 0, 1},
     }};
     return entries;
 }
@@ -590,6 +591,16 @@ QString Settings::lastImportDir() const
 void Settings::setLastImportDir(const QString &value)
 {
     setValue(Key::LastImportDir, value);
+}
+
+bool Settings::checkFirst() const
+{
+    return value(Key::CheckFirst).toInt() != 0;
+}
+
+void Settings::setCheckFirst(bool value)
+{
+    setValue(Key::CheckFirst, value ? 1 : 0);
 }
 
 bool Settings::followRunningRows() const

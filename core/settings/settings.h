@@ -50,6 +50,7 @@ public:
         LastImportDir,
         FollowRunningRows,
         Language,
+        CheckFirst,
     };
     Q_ENUM(Key)
 
@@ -119,6 +120,10 @@ public:
     void setHistoryPath(const QString &value);
     int historyRetentionDays() const; // 0 = keep everything, 0..36500
     void setHistoryRetentionDays(int value);
+    // Read every asset's state before sending it (preflight; default on): assets already
+    // confirmed are not sent (ConfirmEngine::Options::checkFirst).
+    bool checkFirst() const;
+    void setCheckFirst(bool value);
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

@@ -39,6 +39,7 @@ private slots:
     void cleanup();
     void finishesOnlyOnceTheHistoryHasIt();
     void skipsConfirmedBeforeAndCountsIt();
+    void preflightCountsAlreadyConfirmedApart();
     void stoppedBatchKeepsItsRemainderUntilResumed();
     void progressDoesNotDecayWhilePaused();
 
@@ -148,6 +149,50 @@ void TestBatchRunner::skipsConfirmedBeforeAndCountsIt()
     QCOMPARE(f.confirmed, 3);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), 3);
     QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+}
+
+void TestBatchRunner::preflightCountsAlreadyConfirmedApart()
+{
+    QCOMPARE(run(runner(), items(3)).confirmed, 3); // in the history: skipped, never read
+    m_server->reset();
+    m_server->setAssetStatus(assetId(3), u"CREATED"_s); // confirmed by someone else
+    m_server->setAssetStatus(assetId(4), u"PUBLISHED"_s);
+    BatchRunner *r = runner();
+    BatchRunner::Options o = r->options();
+    o.engine.checkFirst = true;
+    r->setOptions(o);
+    const BatchSummary s = run(r, items(6));
+    QCOMPARE(s.skipped, 3);
+    QCOMPARE(s.alreadyConfirmed, 2);
+    QCOMPARE(s.confirmed, 1);
+    QVERIFY(!s.kept); // settled
+    QCOMPARE(m_server->counters().requests(VodTestServer::Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 1);
+    const BatchProgress p = r->progress();
+    QCOMPARE(p.skipped, 3);
+    QCOMPARE(p.alreadyConfirmed, 2);
+    QCOMPARE(p.confirmed, 1);
+    QCOMPARE(p.done, 6);
+
+    // The history says so, under its own name.
+    HistoryFilter f;
+    f.batchId = s.batchId;
+    f.outcome = Outcome::AlreadyConfirmed;
+    const QList<HistoryRecord> rows = m_history->find(f, 10);
+    QCOMPARE(rows.size(), 2);
+    QStringList ids;
+    for (const HistoryRecord &row : rows) {
+        ids.append(row.assetId);
+        QCOMPARE(row.httpStatus, 200); // the state read's answer
+        QVERIFY2(row.errorMessage.contains(row.assetId == assetId(3) ? u"CREATED"_s
+                                                                     : u"PUBLISHED"_s),
+                 qPrintable(row.errorMessage));
+    }
+    ids.sort();
+    QCOMPARE(ids, QStringList({assetId(3), assetId(4)}));
+    QCOMPARE(outcomeName(Outcome::AlreadyConfirmed), "already_confirmed"_L1);
+    QCOMPARE(outcomeFromName(u"already_confirmed"), Outcome::AlreadyConfirmed);
+    QVERIFY(recordedOutcomes().contains(Outcome::AlreadyConfirmed));
 }
 
 void TestBatchRunner::stoppedBatchKeepsItsRemainderUntilResumed()

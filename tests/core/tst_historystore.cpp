@@ -956,9 +956,12 @@ void TestHistoryStore::outcomeNamesRoundTrip()
 {
     // The names are stored in history files and printed by --output: they never change.
     const QList<std::pair<Outcome, QString>> names = {
-            {Outcome::Confirmed, u"confirmed"_s}, {Outcome::Failed, u"failed"_s},
-            {Outcome::Retrying, u"retrying"_s},   {Outcome::NotSent, u"not_sent"_s},
+            {Outcome::Confirmed, u"confirmed"_s},
+            {Outcome::Failed, u"failed"_s},
+            {Outcome::Retrying, u"retrying"_s},
+            {Outcome::NotSent, u"not_sent"_s},
             {Outcome::Skipped, u"skipped"_s},
+            {Outcome::AlreadyConfirmed, u"already_confirmed"_s},
     };
     QCOMPARE(recordedOutcomes().size(), names.size());
     for (const auto &[outcome, name] : names) {
@@ -967,7 +970,7 @@ void TestHistoryStore::outcomeNamesRoundTrip()
         QVERIFY(recordedOutcomes().contains(outcome));
     }
     QVERIFY(isSettledOutcome(Outcome::Confirmed) && isSettledOutcome(Outcome::Failed)
-            && isSettledOutcome(Outcome::Skipped));
+            && isSettledOutcome(Outcome::Skipped) && isSettledOutcome(Outcome::AlreadyConfirmed));
     QVERIFY(!isSettledOutcome(Outcome::Retrying) && !isSettledOutcome(Outcome::NotSent)
             && !isSettledOutcome(Outcome::Unknown));
 }

@@ -43,6 +43,7 @@ AssetTableModel::Bucket AssetTableModel::bucketOf(AssetState state)
         return Bucket::Running;
     case AssetState::Confirmed:
     case AssetState::Skipped: // confirmed before, per the history
+    case AssetState::AlreadyConfirmed: // confirmed before, per its state read before sending
         return Bucket::Confirmed;
     case AssetState::Failed:
         return Bucket::Failed;
@@ -69,6 +70,8 @@ QString AssetTableModel::stateText(AssetState state, int attempts, int maxAttemp
         return tr("Not sent");
     case AssetState::Skipped:
         return tr("Confirmed before");
+    case AssetState::AlreadyConfirmed:
+        return tr("Already confirmed");
     }
     return {};
 }
@@ -560,6 +563,7 @@ QColor AssetTableModel::stateBackground(AssetState state) const
     case AssetState::Confirmed:
         return blend(base, QColor(0x2e, 0x9d, 0x3a), t); // green
     case AssetState::Skipped:
+    case AssetState::AlreadyConfirmed:
         return blend(base, QColor(0x2e, 0x9d, 0x3a), t / 2); // pale green
     case AssetState::Failed:
         return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red

@@ -60,6 +60,8 @@ QString HistoryTableModel::outcomeText(Outcome outcome)
         return tr("Not sent");
     case Outcome::Skipped:
         return tr("Skipped");
+    case Outcome::AlreadyConfirmed:
+        return tr("Already confirmed");
     case Outcome::Unknown:
         break;
     }

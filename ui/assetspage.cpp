@@ -386,6 +386,8 @@ void AssetsPage::showProgress(const BatchProgress &p)
         if (p.secondsLeft >= 0 && p.done < p.total)
             text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
     }
+    if (p.following > 0)
+        text += tr(" · following %Ln confirmed asset(s)", nullptr, p.following);
     setProgressText(text);
     m_ui->progressLabel->setToolTip(text);
     // A screen reader reads the bar's value as a number: its name says it is paused.

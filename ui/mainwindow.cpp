@@ -827,12 +827,16 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         options.engine.ratePerMinute = m_settings->ratePerMinute();
         options.engine.maxAttempts = m_settings->maxAttempts();
         options.engine.checkFirst = m_settings->checkFirst();
+        options.follow = m_settings->follow();
     } else {
         options.engine.checkFirst = Settings::defaultValue(Settings::Key::CheckFirst).toInt() != 0;
     }
     options.force = force;
     m_runner->setOptions(options);
     connect(m_runner, &BatchRunner::assetChanged, this, &MainWindow::onAssetChanged);
+    connect(m_runner, &BatchRunner::followed, this, [this](const FollowedState &s) {
+        m_assets->model()->setFollowedState(s.assetId, s.state);
+    });
     connect(m_runner, &BatchRunner::finished, this, &MainWindow::onBatchFinished);
     connect(m_runner, &BatchRunner::authenticationFailed, this,
             [this](const QString &advice, const QString &answer) {

@@ -39,6 +39,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
         spin->setValue(m_settings->value(key).toInt());
     }
     m_ui->preferencesCheckFirst->setChecked(m_settings->checkFirst());
+    m_ui->preferencesFollow->setChecked(m_settings->follow());
     connect(m_ui->preferencesRate, &QSpinBox::valueChanged, this,
             &PreferencesDialog::updateWarning);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
@@ -59,6 +60,7 @@ void PreferencesDialog::restoreDefaults()
         spin->setValue(Settings::defaultValue(key).toInt());
     }
     m_ui->preferencesCheckFirst->setChecked(Settings::defaultValue(Key::CheckFirst).toInt() != 0);
+    m_ui->preferencesFollow->setChecked(Settings::defaultValue(Key::Follow).toInt() != 0);
 }
 
 void PreferencesDialog::updateWarning()
@@ -80,6 +82,7 @@ void PreferencesDialog::accept()
         m_settings->setValue(key, spin->value());
     }
     m_settings->setCheckFirst(m_ui->preferencesCheckFirst->isChecked());
+    m_settings->setFollow(m_ui->preferencesFollow->isChecked());
     m_settings->sync();
     QDialog::accept();
 }

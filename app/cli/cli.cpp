@@ -235,7 +235,24 @@ struct Run
     ConfirmEngine::Options engine;
     int timeoutSeconds = 30;
     Format format = Format::Text;
+    bool follow = false; // --follow
+    Follower::Options follower {};
 };
+
+// "90s", "30m", "2h": a positive whole number with its unit, at most a day; nullopt otherwise.
+std::optional<qint64> durationMs(const QString &text)
+{
+    static const QHash<QChar, qint64> units {{u's', 1000}, {u'm', 60000}, {u'h', 3600000}};
+    const QString t = text.trimmed();
+    if (t.size() < 2 || t.size() > 8 || !units.contains(t.back()))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = t.chopped(1).toLongLong(&ok);
+    const qint64 ms = n * units.value(t.back());
+    if (!ok || n <= 0 || ms > 24 * 3600000LL)
+        return std::nullopt;
+    return ms;
+}
 
 std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
                            const Settings &settings, Run *run)
@@ -497,7 +514,10 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
                       QString *error)
 {
     BatchRunner runner(&client, history.isOpen() ? &history : nullptr);
-    runner.setOptions({run.engine, force});
+    BatchRunner::Options options {run.engine, force};
+    options.follow = run.follow;
+    options.follower = run.follower;
+    runner.setOptions(options);
     // Output that cannot be written cancels (from the event loop, not inside a signal of the
     // engine's): requests in flight finish and are recorded.
     onOutputFailed = [&runner] {
@@ -507,10 +527,25 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
     ProgressLine progress(&runner);
     QEventLoop loop;
     BatchSummary summary;
+    // Following: a confirmed asset's line waits for where following it ends.
+    QHash<int, AssetUpdate> followedLines;
+    const FollowedState notFollowed;
     QObject::connect(&runner, &BatchRunner::assetChanged, &loop, [&](const AssetUpdate &a) {
         progress.update();
-        if (isTerminal(a.state))
-            out(assetLine(run.format, a));
+        if (!isTerminal(a.state))
+            return;
+        if (run.follow
+            && (a.state == AssetState::Confirmed || a.state == AssetState::AlreadyConfirmed))
+            followedLines.insert(a.index, a);
+        else
+            out(assetLine(run.format, a, run.follow ? &notFollowed : nullptr));
+    });
+    QObject::connect(&runner, &BatchRunner::followed, &loop, [&](const FollowedState &s) {
+        progress.update();
+        if (const auto it = followedLines.constFind(s.index); it != followedLines.cend()) {
+            out(assetLine(run.format, *it, &s));
+            followedLines.erase(it);
+        }
     });
     QObject::connect(&runner, &BatchRunner::finished, &loop, [&](const BatchSummary &s) {
         summary = s;
@@ -546,7 +581,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
 
     const VodClient::Config &config = client.config();
     const BatchRunner::Context context {profile, config.regionId, config.projectId};
-    out(assetHeader(run.format));
+    out(assetHeader(run.format, run.follow));
     if (plan) {
         runner.resume(*plan, context);
     } else if (!runner.start(std::exchange(items, {}), context, error)) { // the engine has a copy
@@ -569,6 +604,10 @@ int report(const BatchSummary &summary, const QString &batchId, int failedBefore
                       .arg(summary.notSent);
     if (summary.skipped > 0)
         line += Tr::tr(", %Ln skipped (already confirmed)", nullptr, summary.skipped);
+    if (summary.followedSettled + summary.followedUnsettled > 0)
+        line += Tr::tr(", followed: %1 settled, %2 not settled in time")
+                        .arg(summary.followedSettled)
+                        .arg(summary.followedUnsettled);
     if (summary.alreadyConfirmed > 0)
         line += Tr::tr(", %Ln already confirmed (skipped: state read before sending)", nullptr,
                        summary.alreadyConfirmed);
@@ -620,7 +659,18 @@ int confirm(const QStringList &arguments)
             Tr::tr("Send every asset without reading its state first (for pipelines that "
                    "confirm what they have just uploaded)."));
     p.addOptions(o.all());
-    p.addOptions({statusO, noHistoryO, forceO, checkFirstO, noCheckFirstO});
+    const QCommandLineOption followO(
+            u"follow"_s,
+            Tr::tr("After confirming, keep reading the state of each confirmed asset (10 assets "
+                   "a request, every 5 s growing to every minute, in the state reads' own quota: "
+                   "confirms are never slowed) until it is transcoded, published or failed, or "
+                   "--follow-timeout passes; its line then shows that final state."));
+    const QCommandLineOption followTimeoutO(
+            u"follow-timeout"_s,
+            Tr::tr("How long to follow an asset, e.g. 90s, 30m, 2h (default 30m, at most 24h)."),
+            u"DURATION"_s);
+    p.addOptions(
+            {statusO, noHistoryO, forceO, checkFirstO, noCheckFirstO, followO, followTimeoutO});
     p.addPositionalArgument(
             u"FILE"_s,
             Tr::tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -648,6 +698,16 @@ int confirm(const QStringList &arguments)
     if (p.isSet(checkFirstO) && p.isSet(noCheckFirstO))
         return usageError(Tr::tr("--check-first and --no-check-first exclude each other."));
     run.engine.checkFirst = !p.isSet(noCheckFirstO);
+    run.follow = p.isSet(followO);
+    if (p.isSet(followTimeoutO)) {
+        const std::optional<qint64> ms = durationMs(p.value(followTimeoutO));
+        if (!ms)
+            return usageError(Tr::tr("--follow-timeout must be a duration such as 90s, 30m or 2h "
+                                     "(at most 24h)."));
+        if (!run.follow)
+            return usageError(Tr::tr("--follow-timeout needs --follow."));
+        run.follower.timeoutMs = *ms;
+    }
 
     Connection connection;
     if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))

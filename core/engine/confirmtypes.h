@@ -103,6 +103,10 @@ struct BatchSummary
     qint64 verifications = 0; // state read requests (before sending, after ambiguous answers)
     qint64 elapsedMs = 0;
 
+    // Set by BatchRunner when it followed the confirmed assets (Options::follow).
+    int followedSettled = 0; // reached a settled state (Follower::isSettledState())
+    int followedUnsettled = 0; // the time limit (or a stop) came first
+
     // Set by BatchRunner once the history has the batch.
     int remaining = 0; // assets left to send (not sent, or waiting for a retry): resumable
     bool kept = false; // the batch stays unfinished in the history, so `remaining` can be resumed

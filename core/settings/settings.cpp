@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 17> &table()
+const std::array<Entry, 18> &table()
 {
-    static const std::array<Entry, 17> entries {{
+    static const std::array<Entry, 18> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -54,6 +54,7 @@ const std::array<Entry, 17> &table()
             {Key::FollowRunningRows, "ui/followRunningRows"_L1, Type::Int, 1, 0, 1},
             {Key::Language, "ui/language"_L1, Type::String, QString()},
             {Key::CheckFirst, "engine/checkFirst"_L1, Type::Int, 1, 0, 1},
+            {Key::Follow, "engine/follow"_L1, Type::Int, 0, 0, 1},
     }};
     return entries;
 }
@@ -601,6 +602,16 @@ bool Settings::checkFirst() const
 void Settings::setCheckFirst(bool value)
 {
     setValue(Key::CheckFirst, value ? 1 : 0);
+}
+
+bool Settings::follow() const
+{
+    return value(Key::Follow).toInt() != 0;
+}
+
+void Settings::setFollow(bool value)
+{
+    setValue(Key::Follow, value ? 1 : 0);
 }
 
 bool Settings::followRunningRows() const

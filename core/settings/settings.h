@@ -51,6 +51,7 @@ public:
         FollowRunningRows,
         Language,
         CheckFirst,
+        Follow,
     };
     Q_ENUM(Key)
 
@@ -124,6 +125,10 @@ public:
     // confirmed are not sent (ConfirmEngine::Options::checkFirst).
     bool checkFirst() const;
     void setCheckFirst(bool value);
+    // After confirming, follow each confirmed asset's state until it settles (transcoded,
+    // published, failed) or 30 minutes pass (default off): BatchRunner::Options::follow.
+    bool follow() const;
+    void setFollow(bool value);
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

@@ -50,6 +50,9 @@ struct HistoryRecord
     QString requestId; // X-Request-Id
     int attempt = 1; // 1-based
     qint64 durationMs = 0;
+    // Where following the asset after its confirm ended ("PUBLISHED" ...), on its latest row of
+    // the batch; empty when it was not followed.
+    QString followedState {};
 
     friend bool operator==(const HistoryRecord &, const HistoryRecord &) = default;
 };

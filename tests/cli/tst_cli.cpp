@@ -49,6 +49,7 @@ private slots:
     void confirmsFromStandardInputAsJson();
     void confirmsFilesAsCsvAndExitsZero();
     void checkFirstIsTheDefault();
+    void followPrintsFinalStates();
     void noIdsIsAnInputError();
     void usageErrors_data();
     void usageErrors();
@@ -299,6 +300,67 @@ void TestCli::checkFirstIsTheDefault()
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--check-first and --no-check-first exclude each other"));
     QCOMPARE(m_server->counters().requests(Route::Confirm), 0);
+}
+
+void TestCli::followPrintsFinalStates()
+{
+    // After the confirms, id(1) is published and id(2) stays CREATED: with a 2 s limit each is
+    // read once, at the limit, and their lines show where they ended.
+    connect(m_server.get(), &VodTestServer::requestReceived, this,
+            [this](const QString &, const QString &path) {
+                if (!path.contains(u"/asset/info"_s))
+                    return;
+                m_server->setAssetStatus(id(1), u"PUBLISHED"_s);
+                m_server->setAssetStatus(id(6), u"PUBLISHED"_s);
+            });
+    m_server->addMissingAsset(id(3));
+    const QByteArray ids = (id(1) + u'\n' + id(2) + u'\n' + id(3)).toUtf8();
+    Run r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"2s"_s,
+                             u"--output"_s, u"json"_s}),
+                ids);
+    QCOMPARE(r.exitCode, 1); // id(3) does not exist
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonObject &o : r.json())
+        byId.insert(o.value("asset_id"_L1).toString(), o);
+    QCOMPARE(byId.size(), 3);
+    QCOMPARE(byId.value(id(1)).value("outcome"_L1).toString(), u"confirmed"_s);
+    QCOMPARE(byId.value(id(1)).value("followed_state"_L1).toString(), u"PUBLISHED"_s);
+    QCOMPARE(byId.value(id(1)).value("settled"_L1).toBool(), true);
+    QCOMPARE(byId.value(id(2)).value("followed_state"_L1).toString(), u"CREATED"_s);
+    QCOMPARE(byId.value(id(2)).value("settled"_L1).toBool(), false);
+    QCOMPARE(byId.value(id(3)).value("outcome"_L1).toString(), u"failed"_s); // not followed
+    QCOMPARE(byId.value(id(3)).value("followed_state"_L1).toString(), QString());
+    // One read each, at the limit (packed into one request when the two limits fall together).
+    const int reads = m_server->counters().requests(Route::AssetInfo);
+    QVERIFY2(reads == 1 || reads == 2, qPrintable(QString::number(reads)));
+    QVERIFY2(r.err.contains("followed: 1 settled, 1 not settled in time"), r.err.constData());
+    // The history keeps it.
+    r = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s), u"--asset"_s,
+             id(1), u"--output"_s, u"csv"_s});
+    QVERIFY2(r.out.contains(",PUBLISHED\r\n"), r.out.constData());
+
+    // CSV and text: the same, as a last column and a "final:" field.
+    m_server->reset();
+    r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"1s"_s,
+                         u"--output"_s, u"csv"_s}),
+            id(4).toUtf8());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("asset_id,outcome,status,http_status,error_code,error_msg,"
+                              "request_id,attempts,followed_state,settled\r\n"),
+             r.out.constData());
+    QVERIFY2(r.out.contains(",CREATED,0\r\n"), r.out.constData());
+    r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"1s"_s}),
+            id(6).toUtf8());
+    QVERIFY2(r.out.contains("final: PUBLISHED"), r.out.constData());
+
+    for (const QString &bad : {u"5x"_s, u"0s"_s, u"25h"_s}) {
+        r = run(confirmArgs({u"--follow"_s, u"--follow-timeout"_s, bad}), id(5).toUtf8());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--follow-timeout must be"));
+    }
+    r = run(confirmArgs({u"--follow-timeout"_s, u"1m"_s}), id(5).toUtf8());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--follow-timeout needs --follow"));
 }
 
 void TestCli::confirmsFromStandardInputAsJson()

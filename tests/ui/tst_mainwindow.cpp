@@ -76,6 +76,7 @@ private slots:
     void sendRemainingAfterStopLeavesNothingToResume();
     void preferencesSetTheNextBatchsPace();
     void checkFirstIsOnByDefault();
+    void followShowsTheFinalState();
 
 private:
     void makeWindow();
@@ -1026,6 +1027,43 @@ void TestMainWindow::checkFirstIsOnByDefault()
     QCOMPARE(m_server->counters().requests(Test::VodTestServer::Route::AssetInfo), 0);
     QCOMPARE(m_server->counters().confirmRequests.value(kC), 1);
     QCOMPARE(model->row(model->rowOf(kC)).state, AssetState::Confirmed);
+}
+
+void TestMainWindow::followShowsTheFinalState()
+{
+    // Off by default; on in Preferences (by keyboard), the next batch follows its confirmed
+    // assets: the Final state column and the history show where each ended.
+    QVERIFY(!m_settings->follow());
+    find<QAction>(u"preferencesAction"_s)->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    auto *follow = dialog->findChild<QCheckBox *>(u"preferencesFollow"_s);
+    QVERIFY(follow && !follow->isChecked());
+    follow->setFocus();
+    QTest::keyClick(follow, Qt::Key_Space);
+    dialog->accept();
+    QVERIFY(m_settings->follow());
+
+    // Published by the time of the first read after the confirm (5 s later).
+    connect(m_server.get(), &Test::VodTestServer::requestReceived, this,
+            [this](const QString &, const QString &path) {
+                if (path.contains(u"/asset/info"_s)
+                    && m_server->counters().requests(Test::VodTestServer::Route::Confirm) > 0)
+                    m_server->setAssetStatus(kA, u"PUBLISHED"_s);
+            });
+    pasteAndAdd(kA);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QTRY_COMPARE(cell(kA, Column::State), u"Confirmed"_s);
+    QVERIFY(m_window->isRunning()); // following
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<BatchSummary>().followedSettled, 1);
+    QCOMPARE(cell(kA, Column::FollowedState), u"PUBLISHED"_s);
+    QCOMPARE(AssetTableModel::columnTitle(Column::FollowedState), u"Final state"_s);
+    HistoryFilter f;
+    f.assetId = kA;
+    QTRY_COMPARE(m_history->find(f, 10).value(0).followedState, u"PUBLISHED"_s);
 }
 
 #include "tst_mainwindow.moc"

@@ -23,6 +23,7 @@ private slots:
     void retriesAFailedReadThenGivesItsFailure();
     void authFailureEndsEveryReadWithOneRequest();
     void cancelledReadIsNeitherSentNorAnswered();
+    void hostileAnswerIsNotTrusted();
 
 private:
     StateReader *reader(Credentials c = {}, int maxAttempts = 5);
@@ -159,6 +160,23 @@ void TestStateReader::cancelledReadIsNeitherSentNorAnswered()
     QCOMPARE(done.size(), 2);
     QVERIFY(!answered);
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+}
+
+void TestStateReader::hostileAnswerIsNotTrusted()
+{
+    // A status that is not a status word fails the whole answer (retried, then given up): none
+    // of its rows is taken as a state.
+    m_server->setAssetStatus(assetId(1), u"CREATED\u001b[2J"_s);
+    StateReader *r = reader({}, 2);
+    QHash<QString, StateRead> done = readAll(r, ids(3));
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 2);
+    for (const StateRead &read : std::as_const(done)) {
+        QVERIFY(!read.known());
+        QVERIFY(!read.missing);
+        QCOMPARE(read.status, QString());
+        QVERIFY2(read.result.errorMessage.contains(u"no valid status"_s),
+                 qPrintable(read.result.errorMessage));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStateReader)

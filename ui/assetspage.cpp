@@ -345,6 +345,8 @@ void AssetsPage::showSummary(const BatchSummary &s)
                            locale().toString(s.notSent), formatDuration(s.elapsedMs / 1000));
     if (s.skipped > 0)
         text += tr(" · %Ln skipped as confirmed before", nullptr, s.skipped);
+    if (s.alreadyConfirmed > 0)
+        text += tr(" · %Ln already confirmed (skipped)", nullptr, s.alreadyConfirmed);
     setProgressText(text);
     QString tip = text;
     if (s.kept)
@@ -360,10 +362,10 @@ void AssetsPage::showProgress(const BatchProgress &p)
     m_ui->batchProgress->setValue(p.done);
     // Paused is said on the bar itself, not only in the line beside it.
     m_ui->batchProgress->setFormat(p.paused ? tr("Paused · %p%") : QStringLiteral("%p%"));
-    QString text
-            = tr("%1 of %2 done · %3 confirmed · %4 failed")
-                      .arg(locale().toString(p.done), locale().toString(p.total),
-                           locale().toString(p.confirmed + p.skipped), locale().toString(p.failed));
+    QString text = tr("%1 of %2 done · %3 confirmed · %4 failed")
+                           .arg(locale().toString(p.done), locale().toString(p.total),
+                                locale().toString(p.confirmed + p.skipped + p.alreadyConfirmed),
+                                locale().toString(p.failed));
     if (p.paused) {
         text = tr("Paused: %1").arg(text);
     } else if (p.ratePerMinute > 0) {
@@ -371,6 +373,8 @@ void AssetsPage::showProgress(const BatchProgress &p)
         if (p.secondsLeft >= 0 && p.done < p.total)
             text += tr(" · about %1 left").arg(formatDuration(p.secondsLeft));
     }
+    if (p.following > 0)
+        text += tr(" · following %Ln confirmed asset(s)", nullptr, p.following);
     setProgressText(text);
     m_ui->progressLabel->setToolTip(text);
     // A screen reader reads the bar's value as a number: its name says it is paused.

@@ -982,10 +982,17 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         options.engine.concurrency = m_settings->concurrency();
         options.engine.ratePerMinute = m_settings->ratePerMinute();
         options.engine.maxAttempts = m_settings->maxAttempts();
+        options.engine.checkFirst = m_settings->checkFirst();
+        options.follow = m_settings->follow();
+    } else {
+        options.engine.checkFirst = Settings::defaultValue(Settings::Key::CheckFirst).toInt() != 0;
     }
     options.force = force;
     m_runner->setOptions(options);
     connect(m_runner, &BatchRunner::assetChanged, this, &MainWindow::onAssetChanged);
+    connect(m_runner, &BatchRunner::followed, this, [this](const FollowedState &s) {
+        m_assets->model()->setFollowedState(s.assetId, s.state);
+    });
     connect(m_runner, &BatchRunner::finished, this, &MainWindow::onBatchFinished);
     connect(m_runner, &BatchRunner::authenticationFailed, this,
             [this](const QString &advice, const QString &answer) {
@@ -1152,6 +1159,8 @@ void MainWindow::onBatchFinished(const BatchSummary &summary)
                               .arg(summary.notSent);
     if (summary.skipped > 0)
         message += tr(", %Ln skipped as confirmed before", nullptr, summary.skipped);
+    if (summary.alreadyConfirmed > 0)
+        message += tr(", %Ln already confirmed (skipped)", nullptr, summary.alreadyConfirmed);
     statusBar()->showMessage(message, 15000);
     if (!summary.historyError.isEmpty())
         showError(tr("History incomplete"),

@@ -4,6 +4,7 @@
 #include "settings/settings.h"
 #include "ui_preferencesdialog.h"
 
+#include <QCheckBox>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -38,6 +39,8 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
         spin->setGroupSeparatorShown(true);
         spin->setValue(m_settings->value(key).toInt());
     }
+    m_ui->preferencesCheckFirst->setChecked(m_settings->checkFirst());
+    m_ui->preferencesFollow->setChecked(m_settings->follow());
     for (QSpinBox *rate : {m_ui->preferencesRate, m_ui->preferencesListingRate})
         connect(rate, &QSpinBox::valueChanged, this, &PreferencesDialog::updateWarning);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
@@ -57,6 +60,8 @@ void PreferencesDialog::restoreDefaults()
         const auto [spin, key] = fields(*m_ui, i);
         spin->setValue(Settings::defaultValue(key).toInt());
     }
+    m_ui->preferencesCheckFirst->setChecked(Settings::defaultValue(Key::CheckFirst).toInt() != 0);
+    m_ui->preferencesFollow->setChecked(Settings::defaultValue(Key::Follow).toInt() != 0);
 }
 
 void PreferencesDialog::updateWarning()
@@ -81,6 +86,8 @@ void PreferencesDialog::accept()
         const auto [spin, key] = fields(*m_ui, i);
         m_settings->setValue(key, spin->value());
     }
+    m_settings->setCheckFirst(m_ui->preferencesCheckFirst->isChecked());
+    m_settings->setFollow(m_ui->preferencesFollow->isChecked());
     m_settings->sync();
     QDialog::accept();
 }

@@ -257,7 +257,7 @@ struct NewBatchOptions
     QCommandLineOption force {
             u"force"_s,
             Tr::tr("Also send assets the history shows confirmed before (they are skipped "
-                   "otherwise).")};
+                   "otherwise); confirm then does not read their state first either.")};
 
     QList<QCommandLineOption> all() const { return {noHistory, force}; }
 };
@@ -268,7 +268,25 @@ struct Run
     ConfirmEngine::Options engine;
     int timeoutSeconds = 30;
     Format format = Format::Text;
+    bool follow = false; // --follow
+    Follower::Options follower {};
 };
+
+// "90s", "30m", "2h", "3d", "1w": a positive whole number (up to 6 digits) with its unit, in
+// seconds, at most `maxSeconds`; nullopt otherwise.
+std::optional<qint64> durationSeconds(const QString &text, qint64 maxSeconds)
+{
+    static const QRegularExpression re(u"^([0-9]{1,6})([smhdw])$"_s);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    static const QHash<QString, qint64> unit {
+            {u"s"_s, 1}, {u"m"_s, 60}, {u"h"_s, 3600}, {u"d"_s, 86400}, {u"w"_s, 7 * 86400}};
+    const qint64 secs = m.captured(1).toLongLong() * unit.value(m.captured(2));
+    if (secs <= 0 || secs > maxSeconds)
+        return std::nullopt;
+    return secs;
+}
 
 std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
                            const Settings &settings, Run *run)
@@ -537,7 +555,10 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
                       QString *error)
 {
     BatchRunner runner(&client, history.isOpen() ? &history : nullptr);
-    runner.setOptions({run.engine, force});
+    BatchRunner::Options options {run.engine, force};
+    options.follow = run.follow;
+    options.follower = run.follower;
+    runner.setOptions(options);
     // Output that cannot be written cancels (from the event loop, not inside a signal of the
     // engine's): requests in flight finish and are recorded.
     onOutputFailed = [&runner] {
@@ -549,8 +570,8 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         QString line = Tr::tr("[%1/%2] %3 confirmed, %4 not confirmed")
                                .arg(p.done)
                                .arg(p.total)
-                               .arg(p.confirmed + p.skipped)
-                               .arg(p.done - p.confirmed - p.skipped);
+                               .arg(p.confirmed + p.skipped + p.alreadyConfirmed)
+                               .arg(p.done - p.confirmed - p.skipped - p.alreadyConfirmed);
         if (p.paused)
             line += Tr::tr(" (paused)");
         else if (p.ratePerMinute > 0)
@@ -559,11 +580,26 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
     });
     QEventLoop loop;
     BatchSummary summary;
+    // Following: a confirmed asset's line waits for where following it ends.
+    QHash<int, AssetUpdate> followedLines;
+    const FollowedState notFollowed;
     QObject::connect(&runner, &BatchRunner::assetChanged, &loop, [&](const AssetUpdate &a) {
         const BatchProgress p = runner.progress();
         progress.update(p.done == p.total);
-        if (isTerminal(a.state))
-            out(assetLine(run.format, a));
+        if (!isTerminal(a.state))
+            return;
+        if (run.follow
+            && (a.state == AssetState::Confirmed || a.state == AssetState::AlreadyConfirmed))
+            followedLines.insert(a.index, a);
+        else
+            out(assetLine(run.format, a, run.follow ? &notFollowed : nullptr));
+    });
+    QObject::connect(&runner, &BatchRunner::followed, &loop, [&](const FollowedState &s) {
+        progress.update();
+        if (const auto it = followedLines.constFind(s.index); it != followedLines.cend()) {
+            out(assetLine(run.format, *it, &s));
+            followedLines.erase(it);
+        }
     });
     QObject::connect(&runner, &BatchRunner::finished, &loop, [&](const BatchSummary &s) {
         summary = s;
@@ -592,7 +628,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
 
     const VodClient::Config &config = client.config();
     const BatchRunner::Context context {profile, config.regionId, config.projectId};
-    out(assetHeader(run.format));
+    out(assetHeader(run.format, run.follow));
     if (plan) {
         runner.resume(*plan, context);
     } else if (!runner.start(std::exchange(items, {}), context, error)) { // the engine has a copy
@@ -615,6 +651,13 @@ int report(const BatchSummary &summary, const QString &batchId, int failedBefore
                       .arg(summary.notSent);
     if (summary.skipped > 0)
         line += Tr::tr(", %Ln skipped (already confirmed)", nullptr, summary.skipped);
+    if (summary.followedSettled + summary.followedUnsettled > 0)
+        line += Tr::tr(", followed: %1 settled, %2 not settled in time")
+                        .arg(summary.followedSettled)
+                        .arg(summary.followedUnsettled);
+    if (summary.alreadyConfirmed > 0)
+        line += Tr::tr(", %Ln already confirmed (skipped: state read before sending)", nullptr,
+                       summary.alreadyConfirmed);
     line += Tr::tr(" in %1 s (%2 requests, %3 throttled, %4 state reads).")
                     .arg(summary.elapsedMs / 1000.0, 0, 'f', 1)
                     .arg(summary.requests)
@@ -632,7 +675,8 @@ int report(const BatchSummary &summary, const QString &batchId, int failedBefore
                     .arg(batchId, program));
     if (summary.authStopped)
         return AuthRejected;
-    if (summary.confirmed + summary.skipped != summary.total || failedBefore != 0)
+    if (summary.confirmed + summary.skipped + summary.alreadyConfirmed != summary.total
+        || failedBefore != 0)
         return SomeFailed;
     return summary.historyError.isEmpty() ? AllConfirmed : HistoryIncomplete;
 }
@@ -645,9 +689,31 @@ int confirm(const QStringList &arguments)
             u"status"_s, Tr::tr("Status to set: CREATED (default), FAILED or CANCELLED."),
             u"STATUS"_s);
     const NewBatchOptions b;
+    const QCommandLineOption checkFirstO(
+            u"check-first"_s,
+            Tr::tr("Read the state of every asset first (ShowAssetMeta, 10 assets a request, a "
+                   "quota of its own) and send only those still waiting for confirmation: "
+                   "assets already confirmed are skipped, assets that do not exist fail with "
+                   "VOD's words, assets whose state cannot be read are sent. The default: it "
+                   "costs one request per 10 assets and saves a confirm per asset done before."));
+    const QCommandLineOption noCheckFirstO(
+            u"no-check-first"_s,
+            Tr::tr("Send every asset without reading its state first (for pipelines that "
+                   "confirm what they have just uploaded)."));
+    const QCommandLineOption followO(
+            u"follow"_s,
+            Tr::tr("After confirming, keep reading the state of each confirmed asset (10 assets "
+                   "a request, every 5 s growing to every minute, in the state reads' own quota: "
+                   "confirms are never slowed) until it is transcoded, published or failed, or "
+                   "--follow-timeout passes; its line then shows that final state."));
+    const QCommandLineOption followTimeoutO(
+            u"follow-timeout"_s,
+            Tr::tr("How long to follow an asset, e.g. 90s, 30m, 2h (default 30m, at most 24h)."),
+            u"DURATION"_s);
     p.addOptions(o.all());
     p.addOption(statusO);
     p.addOptions(b.all());
+    p.addOptions({checkFirstO, noCheckFirstO, followO, followTimeoutO});
     p.addPositionalArgument(
             u"FILE"_s,
             Tr::tr("Files with asset IDs in any text form; none or '-' reads standard input."),
@@ -672,6 +738,19 @@ int confirm(const QStringList &arguments)
         return usageError(Tr::tr("--status must be CREATED, FAILED or CANCELLED."));
     if (p.isSet(o.history) && p.isSet(b.noHistory))
         return usageError(Tr::tr("--history-db and --no-history exclude each other."));
+    if (p.isSet(checkFirstO) && p.isSet(noCheckFirstO))
+        return usageError(Tr::tr("--check-first and --no-check-first exclude each other."));
+    run.engine.checkFirst = !p.isSet(noCheckFirstO);
+    run.follow = p.isSet(followO);
+    if (p.isSet(followTimeoutO)) {
+        const std::optional<qint64> secs = durationSeconds(p.value(followTimeoutO), 24 * 3600);
+        if (!secs)
+            return usageError(Tr::tr("--follow-timeout must be a duration such as 90s, 30m or 2h "
+                                     "(at most 24h)."));
+        if (!run.follow)
+            return usageError(Tr::tr("--follow-timeout needs --follow."));
+        run.follower.timeoutMs = *secs * 1000;
+    }
 
     Connection connection;
     if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
@@ -807,30 +886,6 @@ int resume(const QStringList &arguments)
 constexpr int DefaultStuckDays = 365;
 constexpr int DaysPer100Years = 36525;
 
-// A duration such as 90m, 2h, 3d or 1w in seconds; nullopt if it is not one (or over 100 years).
-std::optional<qint64> durationSeconds(const QString &text)
-{
-    static const QRegularExpression re(u"^([0-9]{1,6})([mhdw])$"_s);
-    const QRegularExpressionMatch m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    static const QHash<QString, qint64> unit {
-            {u"m"_s, 60}, {u"h"_s, 3600}, {u"d"_s, 86400}, {u"w"_s, 7 * 86400}};
-    const qint64 secs = m.captured(1).toLongLong() * unit.value(m.captured(2));
-    if (secs <= 0 || secs > qint64(DaysPer100Years) * 86400)
-        return std::nullopt;
-    return secs;
-}
-
-// `text` as one shell word: as it is when it needs no quoting, else in single quotes.
-QString shellWord(const QString &text)
-{
-    static const QRegularExpression plain(u"^[A-Za-z0-9_@%+=:,./-]+$"_s);
-    if (plain.match(text).hasMatch())
-        return text;
-    return u"'"_s + QString(text).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
-}
-
 // The command that lists (and acts on) what an incomplete listing of [from, ...] did not reach:
 // the same options, the range ending where the listing stopped (`until`, the oldest creation
 // second listed, included again: assets of that second may not all have been listed).
@@ -847,7 +902,7 @@ QString continueCommand(const QCommandLineParser &p, const QList<QCommandLineOpt
             continue;
         }
         for (const QString &value : p.values(option))
-            words << u"--"_s + name << shellWord(value);
+            words << u"--"_s + name << SupportText::shellQuote(value);
     }
     words << u"--created-after"_s << from.toString(Qt::ISODate) << u"--created-before"_s
           << until.addSecs(1).toString(Qt::ISODate);
@@ -1013,7 +1068,8 @@ int stuck(const QStringList &arguments)
         to = QDateTime::fromSecsSinceEpoch(before->toSecsSinceEpoch(), Qt::UTC).addSecs(-1);
     }
     if (p.isSet(olderThanO)) {
-        const std::optional<qint64> age = durationSeconds(p.value(olderThanO));
+        const std::optional<qint64> age
+                = durationSeconds(p.value(olderThanO), qint64(DaysPer100Years) * 86400);
         if (!age)
             return usageError(Tr::tr("--older-than must be a whole number of minutes, hours, "
                                      "days or weeks, such as 90m, 2h, 3d or 1w."));

@@ -114,13 +114,17 @@ static QString failureHint(const AssetUpdate &a)
     return a.state == AssetState::Failed ? ErrorCatalogue::hint(a.last) : QString();
 }
 
-QByteArray assetHeader(Format format)
+QByteArray assetHeader(Format format, bool followed)
 {
-    return format == Format::Csv ? Csv::row(AssetColumns) : QByteArray();
+    if (format != Format::Csv)
+        return {};
+    return Csv::row(followed ? AssetColumns + QStringList {u"followed_state"_s, u"settled"_s}
+                             : AssetColumns);
 }
 
-QByteArray assetLine(Format format, const AssetUpdate &a)
+QByteArray assetLine(Format format, const AssetUpdate &a, const FollowedState *followed)
 {
+    const bool wasFollowed = followed && followed->index >= 0;
     const QString outcome = assetStateName(a.state);
     const QString status = targetStatusName(a.status);
     switch (format) {
@@ -135,13 +139,23 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
         line += ",\"error_msg\":" + jsonString(errorText(a));
         line += ",\"request_id\":" + jsonString(a.last.requestId);
         line += ",\"attempts\":" + QByteArray::number(a.attempts);
-        line += ",\"hint\":" + jsonString(failureHint(a)) + "}\n"; // new keys go last
-        return line;
+        line += ",\"hint\":" + jsonString(failureHint(a)); // new keys go last
+        if (followed) {
+            line += ",\"followed_state\":" + jsonString(followed->state);
+            line += QByteArray(",\"settled\":") + (followed->settled ? "true" : "false");
+        }
+        return line + "}\n";
     }
-    case Format::Csv:
-        return Csv::row({a.assetId, outcome, status, QString::number(a.last.httpStatus),
-                         a.last.errorCode, errorText(a), a.last.requestId,
-                         QString::number(a.attempts)});
+    case Format::Csv: {
+        QStringList fields {a.assetId,        outcome,
+                            status,           QString::number(a.last.httpStatus),
+                            a.last.errorCode, errorText(a),
+                            a.last.requestId, QString::number(a.attempts)};
+        if (followed)
+            fields << followed->state
+                   << (wasFollowed ? QString::number(followed->settled) : QString());
+        return Csv::row(fields);
+    }
     case Format::Text: {
         QString line = u"%1  %2  %3"_s.arg(outcome, -9).arg(a.assetId, status);
         if (a.last.httpStatus)
@@ -154,6 +168,9 @@ QByteArray assetLine(Format format, const AssetUpdate &a)
             line += u"  request %1"_s.arg(a.last.requestId);
         if (const QString hint = failureHint(a); !hint.isEmpty())
             line += u"  hint: "_s + hint;
+        if (wasFollowed)
+            line += u"  final: "_s + (followed->state.isEmpty() ? u"?"_s : followed->state)
+                    + (followed->settled ? QString() : u" (not settled)"_s);
         return visible(line).toUtf8() + '\n';
     }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
+#include "engine/follower.h"
 #include "engine/stucklister.h"
 #include "storage/historyrecord.h"
 
@@ -19,9 +20,12 @@ QString visible(QStringView text);
 std::optional<Format> formatFromName(const QString &name);
 
 // Lines for `confirm`/`resume` (one per asset) and `history` (one per attempt) in each format.
-// The header is empty for text and JSON lines.
-QByteArray assetHeader(Format format);
-QByteArray assetLine(Format format, const AssetUpdate &asset);
+// The header is empty for text and JSON lines. When the batch follows its confirmed assets
+// (--follow), every line has the followed state too (`followed` non-null; index -1 and an empty
+// state for an asset not followed): the followed_state and settled fields, last.
+QByteArray assetHeader(Format format, bool followed = false);
+QByteArray assetLine(Format format, const AssetUpdate &asset,
+                     const FollowedState *followed = nullptr);
 QByteArray historyHeader(Format format);
 QByteArray historyLine(Format format, const HistoryRecord &record);
 // `history --unfinished`: one line per batch; state is running, interrupted or finished.

@@ -161,20 +161,58 @@ void VodClient::confirmAssetUpload(const QString &assetId, TargetStatus status, 
           std::move(done)});
 }
 
+// A row's text, safe to show: a string at most MaxListedTitleChars long, no control characters.
+static QString shownText(const QJsonValue &value)
+{
+    QString text = value.toString().left(VodClient::MaxListedTitleChars);
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+            || c.category() == QChar::Separator_Paragraph)
+            c = u' ';
+    }
+    return text.trimmed();
+}
+
+// An asset status as the API spells them: 1 to 32 of [A-Z_].
+static bool isStatusWord(const QString &status)
+{
+    return !status.isEmpty() && status.size() <= 32
+            && std::all_of(status.cbegin(), status.cend(),
+                           [](QChar c) { return (c >= u'A' && c <= u'Z') || c == u'_'; });
+}
+
 void VodClient::showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done)
 {
     Q_ASSERT(!assetIds.isEmpty() && assetIds.size() <= MaxIdsPerInfoCall);
     RequestSigner::QueryList query;
     for (const QString &id : assetIds)
         query.append({u"asset_id"_s, id});
-    auto parse = [done = std::move(done)](const ApiResult &result) {
+    auto parse = [done = std::move(done), asked = assetIds](const ApiResult &reply) {
+        ApiResult result = reply;
         QList<AssetInfo> infos;
         if (result.ok()) {
+            // Rows about assets not asked for are ignored; a row about one that was asked for
+            // without a status word fails the whole answer, so nothing half-read is passed on.
             const QJsonArray array = result.json.value("asset_info_array"_L1).toArray();
             for (const QJsonValue &v : array) {
                 const QJsonObject o = v.toObject();
-                infos.append({o.value("asset_id"_L1).toString(), o.value("status"_L1).toString(),
-                              o.value("description"_L1).toString()});
+                const QString id = o.value("asset_id"_L1).toString();
+                if (!asked.contains(id))
+                    continue;
+                const QString status = o.value("status"_L1).toString();
+                if (!isStatusWord(status)) {
+                    infos.clear();
+                    result.errorClass = ErrorClass::Transient;
+                    result.json = QJsonObject();
+                    result.errorMessage
+                            = tr("The server's answer about asset states cannot be used (HTTP "
+                                 "%1): asset %2 has no valid status.")
+                                      .arg(result.httpStatus)
+                                      .arg(id);
+                    break;
+                }
+                if (infos.size() < asked.size())
+                    infos.append({id, status, shownText(o.value("description"_L1))});
             }
         }
         done(result, infos);
@@ -214,18 +252,6 @@ QDateTime VodClient::parseListTime(QStringView text)
         return {};
     dt.setTimeSpec(Qt::UTC);
     return dt;
-}
-
-// A row's title, safe to show: a string at most MaxListedTitleChars long, no control characters.
-static QString listedTitle(const QJsonValue &value)
-{
-    QString title = value.toString().left(VodClient::MaxListedTitleChars);
-    for (QChar &c : title) {
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
-            || c.category() == QChar::Separator_Paragraph)
-            c = u' ';
-    }
-    return title.trimmed();
 }
 
 void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, ListCallback done)
@@ -272,10 +298,7 @@ void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, List
                            });
                 const QDateTime created = parseListTime(o.value("create_time"_L1).toString());
                 const QString status = o.value("asset_status"_L1).toString();
-                const bool statusValid = !status.isEmpty() && status.size() <= 32
-                        && std::all_of(status.cbegin(), status.cend(), [](QChar c) {
-                               return (c >= u'A' && c <= u'Z') || c == u'_';
-                           });
+                const bool statusValid = isStatusWord(status);
                 if (!idValid)
                     problem = tr("asset %L1 of the page has no valid asset_id").arg(i + 1);
                 else if (!created.isValid())
@@ -283,7 +306,7 @@ void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, List
                 else if (!statusValid)
                     problem = tr("asset %1 has no valid asset_status").arg(id);
                 else
-                    rows.append({id, created, status, listedTitle(o.value("title"_L1))});
+                    rows.append({id, created, status, shownText(o.value("title"_L1))});
             }
             if (!problem.isEmpty()) {
                 rows.clear();

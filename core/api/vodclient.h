@@ -101,7 +101,10 @@ public:
     // POST /v1.0/{project_id}/asset/status/uploaded. `done` runs once, unless `context` is gone.
     void confirmAssetUpload(const QString &assetId, TargetStatus status, QObject *context,
                             ResultCallback done);
-    // GET /v1.0/{project_id}/asset/info with up to 10 asset_id keys.
+    // GET /v1.0/{project_id}/asset/info with up to 10 asset_id keys (paced and retried by
+    // StateReader). The answer is hostile until checked: rows about assets not asked for are
+    // ignored, descriptions made safe to show (as titles), and a row without a status word
+    // fails the whole answer (ErrorClass::Transient, a translated message).
     void showAssetMeta(const QStringList &assetIds, QObject *context, AssetInfoCallback done);
 
     // GET /v1.0/{project_id}/asset/list. The answer is hostile until checked: a page with more

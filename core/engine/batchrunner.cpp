@@ -13,8 +13,16 @@ using namespace Qt::StringLiterals;
 namespace VodConfirm {
 
 BatchRunner::BatchRunner(VodClient *client, HistoryStore *history, QObject *parent)
-    : QObject(parent), m_engine(new ConfirmEngine(client, this)), m_history(history)
+    : QObject(parent),
+      m_engine(new ConfirmEngine(client, this)),
+      m_follower(new Follower(m_engine->stateReader(), this)),
+      m_history(history)
 {
+    connect(m_follower, &Follower::followed, this, &BatchRunner::onFollowed);
+    connect(m_follower, &Follower::idle, this, [this] {
+        if (m_followingOnly)
+            complete(m_sent);
+    });
     connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::count);
     connect(m_engine, &ConfirmEngine::assetChanged, this, &BatchRunner::assetChanged);
     connect(m_engine, &ConfirmEngine::attemptFinished, this, &BatchRunner::attemptFinished);
@@ -31,7 +39,10 @@ BatchRunner::~BatchRunner() = default;
 void BatchRunner::setOptions(const Options &options)
 {
     m_options = options;
-    m_engine->setOptions(options.engine);
+    ConfirmEngine::Options engine = options.engine;
+    engine.checkFirst = engine.checkFirst && !options.force; // forced: sent whatever it reads
+    m_engine->setOptions(engine);
+    m_follower->setOptions(options.follower);
 }
 
 bool BatchRunner::start(const QList<ConfirmItem> &items, const Context &context, QString *error)
@@ -94,6 +105,9 @@ void BatchRunner::begin(const QList<ConfirmItem> &items, const QString &batchId,
     m_recorder = new HistoryRecorder(m_engine, m_history, context, this);
     m_progress = BatchProgress {};
     m_progress.total = int(items.size());
+    m_followedSettled = 0;
+    m_followedUnsettled = 0;
+    m_followStopped = false;
     m_final = QBitArray(items.size());
     m_samples.clear();
     m_activeBefore = 0;
@@ -147,12 +161,20 @@ void BatchRunner::count(const AssetUpdate &u)
         return;
     m_final.setBit(u.index);
     ++m_progress.done;
+    if (m_options.follow && !m_followStopped
+        && (u.state == AssetState::Confirmed || u.state == AssetState::AlreadyConfirmed)) {
+        m_follower->follow(u.index, u.assetId);
+        ++m_progress.following;
+    }
     switch (u.state) {
     case AssetState::Confirmed:
         ++m_progress.confirmed;
         break;
     case AssetState::Skipped:
         ++m_progress.skipped;
+        break;
+    case AssetState::AlreadyConfirmed:
+        ++m_progress.alreadyConfirmed;
         break;
     case AssetState::Failed:
         ++m_progress.failed;
@@ -183,8 +205,37 @@ BatchProgress BatchRunner::progress() const
     return p;
 }
 
+void BatchRunner::cancel()
+{
+    m_followStopped = true;
+    m_engine->cancel();
+    m_follower->cancel();
+}
+
+void BatchRunner::onFollowed(const FollowedState &state)
+{
+    --m_progress.following;
+    ++(state.settled ? m_followedSettled : m_followedUnsettled);
+    if (m_history)
+        m_history->recordFollowed(m_engine->batchId(), state.assetId, state.state);
+    emit followed(state);
+}
+
 void BatchRunner::onEngineFinished(BatchSummary summary)
 {
+    if (m_follower->pending() > 0) {
+        m_sent = summary;
+        m_followingOnly = true;
+        return;
+    }
+    complete(summary);
+}
+
+void BatchRunner::complete(BatchSummary summary)
+{
+    m_followingOnly = false;
+    summary.followedSettled = m_followedSettled;
+    summary.followedUnsettled = m_followedUnsettled;
     summary.batchId = m_engine->batchId();
     summary.remaining = m_recorder ? m_recorder->unsettled() : summary.notSent;
     if (m_history) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/confirmengine.h"
+#include "engine/follower.h"
 #include "engine/historyrecorder.h"
 
 #include <QBitArray>
@@ -26,6 +27,11 @@ struct BatchConflicts;
 // batch that a live process runs has not settled yet are NotSent (never sent twice at once, also
 // across processes). A resume (ResumePlan) applies the second rule.
 //
+// With Options::follow, every asset confirmed (or found already confirmed) is then followed
+// (Follower, through the engine's StateReader: it never slows confirms) until it settles or the
+// time limit passes; each end is emitted (followed()) and stored in the history, and the batch
+// ends once the last one has.
+//
 // At the end the history is flushed, then the batch is finished when nothing is left to send, or
 // kept unfinished with its stop reason when something is (cancelled, stopped by an authentication
 // or connection failure, held by another batch, state unreadable, rows the history could not
@@ -37,8 +43,10 @@ struct BatchProgress
     int done = 0; // assets in a final state
     int confirmed = 0;
     int skipped = 0; // confirmed before, per the history
+    int alreadyConfirmed = 0; // confirmed before, per the state read before sending
     int failed = 0;
     int notSent = 0; // not sent (stopped, cancelled, held by another batch)
+    int following = 0; // confirmed, still followed (Options::follow)
     bool paused = false;
     // Assets concluded per minute while sending, over about the last minute; time spent paused
     // does not count, so the figures neither decay during a pause nor lag after it. 0 until known.
@@ -55,7 +63,13 @@ public:
     struct Options
     {
         ConfirmEngine::Options engine;
-        bool force = false; // send assets the history shows confirmed, too
+        // Send assets the history shows confirmed, too, and without reading their state first
+        // (engine.checkFirst is then off).
+        bool force = false;
+        // engine.checkFirst: read every asset's state first (preflight); a resume reads that of
+        // the assets an earlier run may have sent in any case.
+        bool follow = false; // follow confirmed assets until they settle (Follower)
+        Follower::Options follower {};
     };
 
     // `history` may be null (no history: nothing is journaled, claimed or skipped).
@@ -71,7 +85,8 @@ public:
     // Continues the batch that planResume() planned (and claimed) in this runner's history.
     void resume(const ResumePlan &plan, const Context &context);
 
-    bool isRunning() const { return m_engine->isRunning(); }
+    // Sending, or following what it confirmed.
+    bool isRunning() const { return m_engine->isRunning() || m_followingOnly; }
     bool isPaused() const { return m_engine->isPaused(); }
     BatchProgress progress() const;
     QString batchId() const { return m_engine->batchId(); }
@@ -80,7 +95,7 @@ public:
 public slots:
     void pause();
     void unpause();
-    void cancel() { m_engine->cancel(); }
+    void cancel(); // and stops following
 
 signals:
     void assetChanged(const VodConfirm::AssetUpdate &update);
@@ -92,16 +107,27 @@ signals:
     void waiting(qint64 ms, const QString &reason);
     // The history could not store rows while the batch runs (disk full ...); translated.
     void historyFailed(const QString &message);
+    // Following an asset ended (Options::follow), settled or not.
+    void followed(const VodConfirm::FollowedState &state);
     void finished(const VodConfirm::BatchSummary &summary);
 
 private:
     void begin(const QList<ConfirmItem> &items, const QString &batchId, const Context &context,
                const BatchConflicts &conflicts);
     void onEngineFinished(BatchSummary summary);
+    void onFollowed(const FollowedState &state);
+    // The engine and the follower are done: the history gets the end, then finished().
+    void complete(BatchSummary summary);
     void count(const AssetUpdate &update);
     qint64 activeMs() const; // time spent sending (not paused) since the start
 
     ConfirmEngine *m_engine;
+    Follower *m_follower;
+    bool m_followingOnly = false; // the engine finished; assets are still followed
+    bool m_followStopped = false; // cancelled: nothing more is followed
+    BatchSummary m_sent; // the engine's summary, while the follower finishes
+    int m_followedSettled = 0;
+    int m_followedUnsettled = 0;
     QPointer<HistoryStore> m_history;
     HistoryRecorder *m_recorder = nullptr;
     Options m_options;

@@ -15,7 +15,6 @@ using namespace Qt::StringLiterals;
 namespace VodConfirm {
 
 namespace {
-constexpr int MaxIdsPerCheck = 10; // ShowAssetMeta takes up to 10 asset ids
 constexpr double AnnounceWaitMs = 5000; // a longer pause in sending is announced (waiting())
 
 // What an asset keeps of an answer: all but the parsed body, which nothing reads later and which
@@ -33,8 +32,15 @@ bool isThrottled(const ApiResult &result)
 
 } // namespace
 
-ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent) : QObject(parent), m_client(client)
+ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent)
+    : QObject(parent), m_client(client), m_reader(new StateReader(client, this))
 {
+    // While every asset waits for a state read, the reader's pauses are the batch's.
+    connect(m_reader, &StateReader::waiting, this, [this](qint64 ms, const QString &reason) {
+        if (m_running && m_inFlight == 0 && m_ready.empty() && m_delayed.isEmpty())
+            emit waiting(ms, reason);
+    });
+    setOptions(m_options);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ConfirmEngine::pump);
@@ -48,6 +54,12 @@ void ConfirmEngine::setOptions(const Options &options)
     m_options.concurrency = std::max(1, m_options.concurrency);
     m_options.maxAttempts = std::max(1, m_options.maxAttempts);
     m_options.ratePerMinute = std::max(1, m_options.ratePerMinute);
+    StateReader::Options reads = m_reader->options();
+    reads.ratePerMinute = m_options.stateReadsPerMinute;
+    reads.maxAttempts = m_options.maxAttempts;
+    reads.baseBackoffMs = m_options.baseBackoffMs;
+    reads.maxBackoffMs = m_options.maxBackoffMs;
+    m_reader->setOptions(reads);
 }
 
 double ConfirmEngine::nowMs() const
@@ -61,9 +73,10 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_batchId = batchId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : batchId;
     m_assets.clear();
     m_assets.reserve(items.size());
-    m_checkFirst.clear();
-    m_checkFirst.reserve(items.size());
-    m_checkFailures.clear();
+    m_check.clear();
+    m_check.reserve(items.size());
+    m_reads.clear();
+    m_verifying.clear();
     m_ready.clear();
     m_delayed.clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -75,7 +88,9 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
         a.maxAttempts = m_options.maxAttempts;
         a.updatedAt = now;
         m_assets.append(a);
-        m_checkFirst.append(items.at(i).checkFirst);
+        m_check.append(items.at(i).checkFirst         ? Check::Resume
+                               : m_options.checkFirst ? Check::Preflight
+                                                      : Check::None);
         m_ready.push_back(int(i));
     }
     m_summary = BatchSummary {};
@@ -87,6 +102,10 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_stopped = false;
     m_probeDone = false;
     m_pacer.restart(m_options.ratePerMinute);
+    m_reader->restart();
+    m_reader->resume();
+    m_readRequestsBefore = m_reader->requests();
+    m_readThrottledBefore = m_reader->throttled();
     m_waitAnnouncedUntilMs = -1;
     m_clock.start();
     QMetaObject::invokeMethod(this, &ConfirmEngine::pump, Qt::QueuedConnection);
@@ -98,7 +117,7 @@ void ConfirmEngine::settle(int index, AssetState state, const QString &note)
     Q_ASSERT(state == AssetState::Skipped || state == AssetState::NotSent);
     if (index < 0 || index >= m_assets.size() || isTerminal(m_assets.at(index).state))
         return;
-    m_checkFirst[index] = false;
+    m_check[index] = Check::None;
     if (state == AssetState::Skipped)
         ++m_summary.skipped;
     else
@@ -112,6 +131,7 @@ void ConfirmEngine::pause()
         return;
     m_paused = true;
     m_timer.stop();
+    m_reader->pause();
 }
 
 void ConfirmEngine::resume()
@@ -119,6 +139,7 @@ void ConfirmEngine::resume()
     if (!m_running || !m_paused)
         return;
     m_paused = false;
+    m_reader->resume();
     pump();
 }
 
@@ -128,6 +149,7 @@ void ConfirmEngine::cancel()
         return;
     m_cancelled = true;
     m_timer.stop();
+    m_reader->resume(); // state reads that decide attempts already made still go
     abandonUnsent(tr("not sent again: the batch was stopped"));
     finishIfDone();
 }
@@ -145,13 +167,24 @@ void ConfirmEngine::pump()
     while (!m_delayed.isEmpty() && m_delayed.first().dueMs <= now)
         m_ready.push_front(m_delayed.takeFirst().index);
 
-    // Until the first answer proves the credentials, one request at a time.
+    // Until the first answer proves the credentials, one request at a time (state reads
+    // included: the reader sends one at a time until then too).
     const int limit = m_probeDone ? m_options.concurrency : 1;
-    while (m_inFlight < limit && !m_ready.empty()) {
-        if (isTerminal(m_assets.at(m_ready.front()).state)) { // settled before the start
+    while (!m_ready.empty()) {
+        const int next = m_ready.front();
+        if (isTerminal(m_assets.at(next).state)) { // settled before the start
             m_ready.pop_front();
             continue;
         }
+        if (m_check.at(next) != Check::None) { // to the state reads' queue, no confirm slot
+            if (!m_probeDone && m_inFlight > 0)
+                break;
+            m_ready.pop_front();
+            checkBeforeSending(next);
+            continue;
+        }
+        if (m_inFlight >= limit || (!m_probeDone && !m_reads.isEmpty()))
+            break;
         const double t = nowMs();
         if (!m_pacer.mayStart(t)) {
             m_timer.start(int(std::ceil(m_pacer.nextSendMs() - t)));
@@ -161,12 +194,8 @@ void ConfirmEngine::pump()
             return;
         }
         m_pacer.started(t);
-        const int index = m_ready.front();
         m_ready.pop_front();
-        if (m_checkFirst.at(index))
-            checkBeforeSending(index);
-        else
-            sendOne(index);
+        sendOne(next);
     }
     if (m_inFlight == 0 && m_ready.empty() && !m_delayed.isEmpty()) {
         m_timer.start(int(std::max(0.0, std::ceil(m_delayed.first().dueMs - now))));
@@ -190,99 +219,69 @@ void ConfirmEngine::sendOne(int index)
                                  });
 }
 
-void ConfirmEngine::checkBeforeSending(int first)
+void ConfirmEngine::checkBeforeSending(int index)
 {
-    QList<int> indexes {first};
-    while (indexes.size() < MaxIdsPerCheck && !m_ready.empty() && m_checkFirst.at(m_ready.front())
-           && !isTerminal(m_assets.at(m_ready.front()).state)) {
-        indexes.append(m_ready.front());
-        m_ready.pop_front();
-    }
-    QStringList ids;
-    for (int index : std::as_const(indexes)) {
-        ids.append(m_assets.at(index).assetId);
-        setState(index, AssetState::Sending, tr("checking the asset's state"));
-    }
-    ++m_inFlight;
-    ++m_summary.verifications;
-    m_client->showAssetMeta(
-            ids, this,
-            [this, indexes](const ApiResult &result, const QList<VodClient::AssetInfo> &infos) {
-                --m_inFlight;
-                QHash<QString, QString> states;
-                for (const VodClient::AssetInfo &info : infos)
-                    states.insert(info.assetId, info.status);
-                onChecked(indexes, result, states);
-            });
+    // It stays Queued meanwhile: a preflight hands every asset of the batch over at once.
+    const Check mode = m_check.at(index);
+    m_reads.insert(index,
+                   m_reader->read(m_assets.at(index).assetId, this,
+                                  [this, index, mode](const StateRead &read) {
+                                      m_reads.remove(index);
+                                      onChecked(index, mode, read);
+                                  }));
 }
 
-void ConfirmEngine::onChecked(const QList<int> &indexes, const ApiResult &result,
-                              const QHash<QString, QString> &states)
+void ConfirmEngine::onChecked(int index, Check mode, const StateRead &read)
 {
-    if (isThrottled(result))
-        onThrottled();
-    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)
-        || result.errorClass == ErrorClass::Unreachable) {
-        for (int index : indexes)
-            m_assets[index].last = kept(result);
+    const ApiResult &result = read.result;
+    if (result.httpStatus != 0 && result.errorClass != ErrorClass::Auth && result.httpStatus < 500)
+        m_probeDone = true;
+    AssetUpdate &a = m_assets[index];
+    if (a.attempts == 0) // else the confirm's own answer stays the one shown
+        a.last = kept(result);
+    if (result.errorClass == ErrorClass::Auth || isConnectionSetupFailure(result)) {
         if (result.errorClass == ErrorClass::Auth)
             stopForAuth(result);
         else
             stopForConnection(result);
-        for (int index : indexes)
+        dropUnsent(index);
+    } else if (!read.known() && !read.missing) { // the read failed, even after retries
+        if (m_cancelled || m_stopped) {
             dropUnsent(index);
-    } else if (!result.ok()) {
-        // Not known whether an earlier run confirmed them: try the read again, never a blind send.
-        // The group waits as one, so it is read again in one request.
-        const double due
-                = nowMs() + double(backoffMs(m_checkFailures.value(indexes.first()) + 1, result));
-        const QString reason = waitReason(result);
-        for (int index : indexes) {
-            AssetUpdate &a = m_assets[index];
-            if (a.attempts == 0) // else the confirm's own answer stays the one shown
-                a.last = kept(result);
-            const int failures = ++m_checkFailures[index];
-            if (m_cancelled || m_stopped) {
-                dropUnsent(index);
-            } else if (failures < m_options.maxAttempts) {
-                m_delayed.append({due, index, reason});
-                setState(index, AssetState::Retrying,
-                         tr("state check %1 of %2").arg(failures + 1).arg(m_options.maxAttempts));
-            } else {
-                // Still unknown, so it stays part of the batch's remainder (resumable).
-                ++m_summary.notSent;
-                setState(index, AssetState::NotSent,
-                         tr("not sent: its state could not be read, and an earlier run may "
-                            "have confirmed it"));
-            }
+        } else if (mode == Check::Preflight) { // no earlier run sent it: send it as always
+            m_check[index] = Check::None;
+            m_ready.push_back(index);
+            setState(index, AssetState::Queued, tr("its state could not be read; sent"));
+        } else {
+            // Still unknown, so it stays part of the batch's remainder (resumable).
+            ++m_summary.notSent;
+            setState(index, AssetState::NotSent,
+                     tr("not sent: its state could not be read, and an earlier run may "
+                        "have confirmed it"));
+        }
+    } else if (read.missing) {
+        ++m_summary.failed;
+        setState(index, AssetState::Failed, read.missingReason());
+    } else if (assetStatusReached(a.status, read.status)) {
+        if (mode == Check::Preflight) {
+            ++m_summary.alreadyConfirmed;
+            setState(index, AssetState::AlreadyConfirmed,
+                     tr("already confirmed: the asset is %1; not sent").arg(read.status));
+        } else {
+            ++m_summary.confirmed;
+            setState(index, AssetState::Confirmed, tr("confirmed (verified)"));
+        }
+    } else if (assetStatusWaiting(read.status)) {
+        m_check[index] = Check::None;
+        if (m_cancelled || m_stopped) {
+            dropUnsent(index);
+        } else {
+            m_ready.push_back(index);
+            setState(index, AssetState::Queued);
         }
     } else {
-        m_probeDone = true;
-        // Backwards, so the ones still waiting go out first and in their original order.
-        for (auto it = indexes.crbegin(); it != indexes.crend(); ++it) {
-            const int index = *it;
-            AssetUpdate &a = m_assets[index];
-            if (a.attempts == 0)
-                a.last = kept(result);
-            const QString state = states.value(a.assetId);
-            if (assetStatusReached(a.status, state)) {
-                ++m_summary.confirmed;
-                setState(index, AssetState::Confirmed, tr("confirmed (verified)"));
-            } else if (assetStatusWaiting(state)) {
-                m_checkFirst[index] = false;
-                if (m_cancelled || m_stopped) {
-                    dropUnsent(index);
-                } else {
-                    m_ready.push_front(index);
-                    setState(index, AssetState::Queued);
-                }
-            } else {
-                ++m_summary.failed;
-                setState(index, AssetState::Failed,
-                         state.isEmpty() ? tr("the asset was not found")
-                                         : tr("the asset is %1").arg(state));
-            }
-        }
+        ++m_summary.failed;
+        setState(index, AssetState::Failed, tr("the asset is %1").arg(read.status));
     }
     if (!finishIfDone())
         pump();
@@ -320,18 +319,19 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     if (needsVerification(index, result) && !m_cancelled && !m_stopped) {
         // The confirm may have taken effect (no answer, 502/504), the asset is no longer
         // waiting, or the asset is about to fail: read its state before deciding, so nothing is
-        // sent twice needlessly and nothing is reported failed that is confirmed.
-        ++m_inFlight;
-        ++m_summary.verifications;
+        // sent twice needlessly and nothing is reported failed that is confirmed. One read: the
+        // retry that may follow reads again first.
         setState(index, AssetState::Sending, tr("checking the asset's state"));
-        m_client->showAssetMeta(
-                {record.assetId}, this,
-                [this, record](const ApiResult &r, const QList<VodClient::AssetInfo> &infos) {
-                    --m_inFlight;
-                    const QString state
-                            = r.ok() && !infos.isEmpty() ? infos.first().status : QString();
-                    conclude(record, state);
-                });
+        m_verifying.insert(index, record);
+        m_reads.insert(index,
+                       m_reader->read(
+                               record.assetId, this,
+                               [this, index](const StateRead &read) {
+                                   m_reads.remove(index);
+                                   conclude(m_verifying.take(index),
+                                            read.result.ok() ? read.status : QString());
+                               },
+                               1));
         return;
     }
     conclude(record, {});
@@ -375,7 +375,7 @@ void ConfirmEngine::conclude(AttemptRecord record, const QString &verifiedState)
     // The outcome is unknown and the state could not be read: the next try reads the state
     // first and sends only if the asset is still waiting, never blindly.
     if (record.willRetry && unread)
-        m_checkFirst[index] = true;
+        m_check[index] = Check::Resume;
     emit attemptFinished(record);
 
     if (result.ok() || reached) {
@@ -475,6 +475,7 @@ void ConfirmEngine::stopForAuth(const ApiResult &result)
     if (m_stopped)
         return;
     m_summary.authStopped = true;
+    m_reader->failAll(result); // state reads queued are not sent with refused credentials
     stop(authFailureAdvice(result, m_client->config().credentials.mode),
          tr("not sent: authentication failed"), tr("not retried: authentication failed"));
     emit authenticationFailed(
@@ -486,6 +487,7 @@ void ConfirmEngine::stopForConnection(const ApiResult &result)
 {
     if (m_stopped)
         return;
+    m_reader->failAll(result);
     if (result.errorClass == ErrorClass::Unreachable) {
         stop(tr("%1 The batch was stopped, as every request would fail the same way. Check the "
                 "region or endpoint and the network.")
@@ -523,6 +525,16 @@ void ConfirmEngine::abandonUnsent(const QString &retryNote)
     for (const Delayed &d : std::as_const(m_delayed))
         abandon(d.index);
     m_delayed.clear();
+    // State reads before a first send that are not out yet are taken back; those in flight
+    // end in onChecked(), and those deciding an attempt made end in conclude().
+    for (auto it = m_reads.begin(); it != m_reads.end();) {
+        if (!m_verifying.contains(it.key()) && m_reader->cancel(it.value())) {
+            abandon(it.key());
+            it = m_reads.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void ConfirmEngine::setState(int index, AssetState state, const QString &note)
@@ -536,10 +548,13 @@ void ConfirmEngine::setState(int index, AssetState state, const QString &note)
 
 bool ConfirmEngine::finishIfDone()
 {
-    if (!m_running || m_inFlight > 0 || !m_ready.empty() || !m_delayed.isEmpty())
+    if (!m_running || m_inFlight > 0 || !m_ready.empty() || !m_delayed.isEmpty()
+        || !m_reads.isEmpty())
         return false;
     m_running = false;
     m_timer.stop();
+    m_summary.verifications = m_reader->requests() - m_readRequestsBefore;
+    m_summary.throttled += m_reader->throttled() - m_readThrottledBefore;
     m_summary.elapsedMs = m_clock.elapsed();
     if (m_cancelled && m_summary.stopReason.isEmpty())
         m_summary.stopReason = tr("Stopped on request.");

@@ -2,6 +2,7 @@
 
 #include "engine/confirmtypes.h"
 #include "engine/pacer.h"
+#include "engine/statereader.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -20,8 +21,10 @@ class VodClient;
 // stop on the first authentication failure or the first failure every request would meet
 // (server unreachable, untrusted certificate, unusable proxy), pause/resume/cancel. Nothing is sent
 // twice that it could know was done: after an ambiguous failure, and before the first send of an
-// item marked checkFirst (resuming a crashed run; up to 10 assets per read), it reads the asset's
-// state.
+// item marked checkFirst (resuming a crashed run), it reads the asset's state. With
+// Options::checkFirst it reads the state of every asset before sending it (preflight) and sends
+// only what still waits for confirmation or could not be read. State reads go through its
+// StateReader, their own quota group: they never slow confirms down, nor confirms them.
 class ConfirmEngine final : public QObject
 {
     Q_OBJECT
@@ -34,6 +37,11 @@ public:
         int maxAttempts = 5;
         int baseBackoffMs = 500; // first retry waits about this long, doubling each time
         int maxBackoffMs = 30000;
+        // Preflight: read the state of every asset (10 a request) before sending it. Already
+        // past CREATING: AlreadyConfirmed, not sent; does not exist: Failed with VOD's words;
+        // state unreadable (not for an authentication or connection failure): sent.
+        bool checkFirst = false;
+        int stateReadsPerMinute = 1400; // the state reads' group (ShowAssetMeta), below 1500
     };
 
     explicit ConfirmEngine(VodClient *client, QObject *parent = nullptr);
@@ -47,17 +55,22 @@ public:
     QString start(const QList<ConfirmItem> &items, const QString &batchId = {});
     // Right after start(), before returning to the event loop: concludes asset `index` without a
     // request, as Skipped (confirmed before) or NotSent (held by another batch), with `note`.
+    // Nothing is read or sent for it.
     void settle(int index, AssetState state, const QString &note);
     bool isRunning() const { return m_running; }
     bool isPaused() const { return m_paused; }
     QString batchId() const { return m_batchId; }
     const QList<AssetUpdate> &assets() const { return m_assets; }
-    double currentRatePerMinute() const { return m_pacer.rate(); }
+    double currentRatePerMinute() const { return m_pacer.rate(); } // the confirms' pacing
+    double stateReadRatePerMinute() const { return m_reader->currentRatePerMinute(); }
+    StateReader *stateReader() const { return m_reader; }
 
     // A failure every later request would meet as well (unreachable, certificate not trusted,
     // proxy unreachable or refusing its credentials): it stops the batch like an authentication
     // failure. The user guide's troubleshooting table says so (docs/guide/errortable.cpp).
     static bool isConnectionSetupFailure(const ApiResult &result);
+    // Why a retry after `result` waits, for waiting(); translated.
+    static QString waitReason(const ApiResult &result);
 
 public slots:
     void pause(); // no new requests; requests in flight finish
@@ -79,11 +92,12 @@ signals:
 private:
     void pump();
     void sendOne(int index);
-    // Reads the state of `first` and of the checkFirst items right behind it (one request).
-    void checkBeforeSending(int first);
-    // states: asset id -> status as read (assets the server did not list are missing).
-    void onChecked(const QList<int> &indexes, const ApiResult &result,
-                   const QHash<QString, QString> &states);
+    // How an asset's state is read before its first send: not at all, resuming (an earlier run
+    // may have sent it: never sent while its state is unknown), or preflight (unknown: sent).
+    enum class Check : quint8 { None, Resume, Preflight };
+    // Reads the asset's state (the StateReader packs up to 10 a request) before sending it.
+    void checkBeforeSending(int index);
+    void onChecked(int index, Check mode, const StateRead &read);
     // An asset the batch will not send because it is stopping (cancelled, or stopped by an
     // authentication or connection set-up failure).
     void dropUnsent(int index);
@@ -102,8 +116,6 @@ private:
     void setState(int index, AssetState state, const QString &note = {});
     bool finishIfDone();
     qint64 backoffMs(int attempt, const ApiResult &result) const;
-    // Why a retry waits, for waiting().
-    static QString waitReason(const ApiResult &result);
     // Emits waiting() if nothing will be sent before untilMs, more than 5 s from now.
     void announceWait(double untilMs, const QString &reason);
     void onThrottled();
@@ -113,8 +125,12 @@ private:
     Options m_options;
     QString m_batchId;
     QList<AssetUpdate> m_assets;
-    QList<bool> m_checkFirst; // per asset: read its state before the first send
-    QHash<int, int> m_checkFailures; // per asset: failed state reads so far
+    QList<Check> m_check; // per asset: read its state before the next send
+    StateReader *m_reader; // the state reads' quota group
+    QHash<int, StateReader::Ticket> m_reads; // asset -> its state read not answered yet
+    QHash<int, AttemptRecord> m_verifying; // asset -> the attempt its state read will decide
+    qint64 m_readRequestsBefore = 0; // the reader's counts when the batch started
+    qint64 m_readThrottledBefore = 0;
     std::deque<int> m_ready; // indexes waiting to be sent, in order
     struct Delayed
     {
@@ -122,7 +138,7 @@ private:
         int index;
         QString reason; // why it waits (waitReason())
     };
-    QList<Delayed> m_delayed; // retries (and state reads) in backoff
+    QList<Delayed> m_delayed; // retries in backoff
     int m_inFlight = 0;
     bool m_running = false;
     bool m_paused = false;
@@ -130,7 +146,7 @@ private:
     bool m_stopped = false; // by an authentication or connection set-up failure
     QString m_unsentNote; // after a stop: why the assets not sent were not
     bool m_probeDone = false; // the first answer proved the credentials
-    Pacer m_pacer; // the confirms' quota group (state reads go through it too, for now)
+    Pacer m_pacer; // the confirms' quota group
     double m_waitAnnouncedUntilMs = -1; // the end of the last pause announced by waiting()
     QElapsedTimer m_clock;
     QTimer m_timer;

@@ -20,6 +20,8 @@ std::optional<Outcome> outcomeOf(AssetState s)
         return Outcome::NotSent;
     case AssetState::Skipped:
         return Outcome::Skipped;
+    case AssetState::AlreadyConfirmed:
+        return Outcome::AlreadyConfirmed;
     }
     return std::nullopt;
 }

@@ -22,13 +22,23 @@ struct ConfirmItem
 
 // Where one asset of a batch is. Terminal states: Confirmed, Failed, NotSent (never sent, or not
 // sent again, for the reason in its note: stopped, authentication failed...), Skipped (not sent
-// because the history shows it confirmed before).
-enum class AssetState { Queued, Sending, Retrying, Confirmed, Failed, NotSent, Skipped };
+// because the history shows it confirmed before), AlreadyConfirmed (not sent because reading its
+// state before sending showed it past CREATING: ConfirmEngine::Options::checkFirst).
+enum class AssetState {
+    Queued,
+    Sending,
+    Retrying,
+    Confirmed,
+    Failed,
+    NotSent,
+    Skipped,
+    AlreadyConfirmed,
+};
 
 inline bool isTerminal(AssetState s)
 {
     return s == AssetState::Confirmed || s == AssetState::Failed || s == AssetState::NotSent
-            || s == AssetState::Skipped;
+            || s == AssetState::Skipped || s == AssetState::AlreadyConfirmed;
 }
 
 // Whether an asset that ended in `state` with the answer `last` is worth sending again as it is
@@ -85,12 +95,17 @@ struct BatchSummary
     int failed = 0;
     int notSent = 0; // includes cancelled assets
     int skipped = 0; // the history showed them confirmed before: not sent again
+    int alreadyConfirmed = 0; // their state, read before sending, showed them confirmed: not sent
     bool authStopped = false; // the batch stopped on an authentication failure
     QString stopReason; // translated, user-facing; empty when the batch ran to the end
     qint64 requests = 0; // HTTP requests made
     qint64 throttled = 0; // 429 answers seen
-    qint64 verifications = 0; // state reads after ambiguous answers
+    qint64 verifications = 0; // state read requests (before sending, after ambiguous answers)
     qint64 elapsedMs = 0;
+
+    // Set by BatchRunner when it followed the confirmed assets (Options::follow).
+    int followedSettled = 0; // reached a settled state (Follower::isSettledState())
+    int followedUnsettled = 0; // the time limit (or a stop) came first
 
     // Set by BatchRunner once the history has the batch.
     int remaining = 0; // assets left to send (not sent, or waiting for a retry): resumable

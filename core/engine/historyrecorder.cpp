@@ -78,7 +78,8 @@ void HistoryRecorder::onAssetChanged(const AssetUpdate &u)
         r.errorCode = u.last.errorCode;
         r.requestId = u.last.requestId;
     }
-    r.errorMessage = u.note;
+    // Settled by a state read with nothing to add (VOD.10062): the answer's own words.
+    r.errorMessage = u.note.isEmpty() && u.attempts == 0 ? u.last.errorMessage : u.note;
     r.attempt = 0;
     write(u.index, r);
 }

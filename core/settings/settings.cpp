@@ -29,9 +29,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 17> &table()
+const std::array<Entry, 19> &table()
 {
-    static const std::array<Entry, 17> entries {{
+    static const std::array<Entry, 19> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -56,6 +56,8 @@ const std::array<Entry, 17> &table()
             // ListAssetList's group has the same limits as the confirms' (vod-api.md 5.3).
             {Key::ListingRatePerMinute, "engine/listingRatePerMinute"_L1, Type::Int, 1400, 1,
              Quota::ServicePerMinute},
+            {Key::CheckFirst, "engine/checkFirst"_L1, Type::Int, 1, 0, 1},
+            {Key::Follow, "engine/follow"_L1, Type::Int, 0, 0, 1},
     }};
     return entries;
 }
@@ -603,6 +605,26 @@ QString Settings::lastImportDir() const
 void Settings::setLastImportDir(const QString &value)
 {
     setValue(Key::LastImportDir, value);
+}
+
+bool Settings::checkFirst() const
+{
+    return value(Key::CheckFirst).toInt() != 0;
+}
+
+void Settings::setCheckFirst(bool value)
+{
+    setValue(Key::CheckFirst, value ? 1 : 0);
+}
+
+bool Settings::follow() const
+{
+    return value(Key::Follow).toInt() != 0;
+}
+
+void Settings::setFollow(bool value)
+{
+    setValue(Key::Follow, value ? 1 : 0);
 }
 
 bool Settings::followRunningRows() const

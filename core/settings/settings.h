@@ -51,6 +51,8 @@ public:
         FollowRunningRows,
         Language,
         ListingRatePerMinute,
+        CheckFirst,
+        Follow,
     };
     Q_ENUM(Key)
 
@@ -123,6 +125,14 @@ public:
     // Listing stuck uploads (ListAssetList): its own quota group, apart from the confirms'.
     int listingRatePerMinute() const; // 1400, same range as ratePerMinute()
     void setListingRatePerMinute(int value);
+    // Read every asset's state before sending it (preflight; default on): assets already
+    // confirmed are not sent (ConfirmEngine::Options::checkFirst).
+    bool checkFirst() const;
+    void setCheckFirst(bool value);
+    // After confirming, follow each confirmed asset's state until it settles (transcoded,
+    // published, failed) or 30 minutes pass (default off): BatchRunner::Options::follow.
+    bool follow() const;
+    void setFollow(bool value);
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

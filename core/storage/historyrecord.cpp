@@ -16,7 +16,8 @@ struct OutcomeName
 constexpr OutcomeName OutcomeNames[] = {
         {Outcome::Confirmed, "confirmed"_L1}, {Outcome::Failed, "failed"_L1},
         {Outcome::Retrying, "retrying"_L1},   {Outcome::NotSent, "not_sent"_L1},
-        {Outcome::Skipped, "skipped"_L1},     {Outcome::Unknown, "unknown"_L1},
+        {Outcome::Skipped, "skipped"_L1},     {Outcome::AlreadyConfirmed, "already_confirmed"_L1},
+        {Outcome::Unknown, "unknown"_L1},
 };
 
 } // namespace

@@ -19,9 +19,12 @@ enum class Outcome {
     Retrying, // a retryable failure that will be tried again
     NotSent, // the batch stopped (or was cancelled) before the asset was sent
     Skipped, // the history showed the asset confirmed before, so it was not sent again
+    // Its state, read before sending (preflight), showed it past CREATING: not sent.
+    AlreadyConfirmed,
 };
 
-// The stored name: "confirmed", "failed", "retrying", "not_sent", "skipped"; "unknown".
+// The stored name: "confirmed", "failed", "retrying", "not_sent", "skipped",
+// "already_confirmed"; "unknown".
 QLatin1StringView outcomeName(Outcome outcome);
 // The outcome with this exact name; Outcome::Unknown for any other text.
 Outcome outcomeFromName(QStringView name);
@@ -47,6 +50,9 @@ struct HistoryRecord
     QString requestId; // X-Request-Id
     int attempt = 1; // 1-based
     qint64 durationMs = 0;
+    // Where following the asset after its confirm ended ("PUBLISHED" ...), on its latest row of
+    // the batch; empty when it was not followed.
+    QString followedState {};
 
     friend bool operator==(const HistoryRecord &, const HistoryRecord &) = default;
 };
@@ -89,7 +95,7 @@ struct JournalEntry
 inline bool isSettledOutcome(Outcome outcome)
 {
     return outcome == Outcome::Confirmed || outcome == Outcome::Failed
-            || outcome == Outcome::Skipped;
+            || outcome == Outcome::Skipped || outcome == Outcome::AlreadyConfirmed;
 }
 
 } // namespace VodConfirm

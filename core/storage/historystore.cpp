@@ -46,11 +46,18 @@ struct PendingWrites
     };
     QList<Stop> stops;
     QList<HistoryRecord> records;
+    struct Followed
+    {
+        QString batchId;
+        QString assetId;
+        QString state;
+    };
+    QList<Followed> followed; // after the records, so each finds its asset's row
 
     bool isEmpty() const
     {
         return begins.isEmpty() && journals.isEmpty() && finishes.isEmpty() && stops.isEmpty()
-                && records.isEmpty();
+                && records.isEmpty() && followed.isEmpty();
     }
     void append(PendingWrites &&other)
     {
@@ -59,6 +66,7 @@ struct PendingWrites
         finishes += std::move(other.finishes);
         stops += std::move(other.stops);
         records += std::move(other.records);
+        followed += std::move(other.followed);
     }
 };
 
@@ -148,17 +156,24 @@ struct MigrationStep
     size_t count;
 };
 
+// Following a confirmed asset (BatchRunner::Options::follow) ends at a state ("PUBLISHED",
+// "TRANSCODE_SUCCEED" ...), stored on the asset's latest row of its batch.
+const char *const SchemaV4[] = {
+        "ALTER TABLE attempts ADD COLUMN followed_state TEXT NOT NULL DEFAULT ''",
+};
+
 const MigrationStep Migrations[] = {
         {1, SchemaV1, std::size(SchemaV1)},
         {2, SchemaV2, std::size(SchemaV2)},
         {3, SchemaV3, std::size(SchemaV3)},
+        {4, SchemaV4, std::size(SchemaV4)},
 };
 static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
 
 // Same order as csvColumns() and recordFromQuery().
 constexpr auto SelectColumns = "id, batch_id, time, profile, region, project_id, asset_id, "
                                "target_status, outcome, http_status, error_code, error_message, "
-                               "request_id, attempt, duration_ms"_L1;
+                               "request_id, attempt, duration_ms, followed_state"_L1;
 
 constexpr int BusyTimeoutMs = 5000;
 constexpr int SqliteCorrupt = 11;
@@ -258,6 +273,7 @@ HistoryRecord recordFromQuery(const QSqlQuery &q)
     r.requestId = q.value(12).toString();
     r.attempt = q.value(13).toInt();
     r.durationMs = q.value(14).toLongLong();
+    r.followedState = q.value(15).toString();
     return r;
 }
 
@@ -851,6 +867,20 @@ private:
                     return failedWith(q);
             }
         }
+        if (!batch.followed.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"UPDATE attempts SET followed_state = ? WHERE id = (SELECT id FROM"
+                           " attempts WHERE batch_id = ? AND asset_id = ? ORDER BY id DESC"
+                           " LIMIT 1)"_s))
+                return failedWith(q);
+            for (const PendingWrites::Followed &f : batch.followed) {
+                q.bindValue(0, text(f.state));
+                q.bindValue(1, f.batchId);
+                q.bindValue(2, text(f.assetId));
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
         if (!batch.stops.isEmpty()) {
             QSqlQuery q(db);
             if (!q.prepare(u"UPDATE batches SET stopped_at = ?, stop_reason = ? WHERE id = ?"_s))
@@ -1153,6 +1183,17 @@ BatchConflicts HistoryStore::heldElsewhere(const QString &batchId, const QString
             },
             error);
     return found;
+}
+
+void HistoryStore::recordFollowed(const QString &batchId, const QString &assetId,
+                                  const QString &state)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open)
+        return;
+    m_pending->followed.append({batchId, assetId, state});
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void HistoryStore::stopBatch(const QString &batchId, const QDateTime &stoppedAt,
@@ -1465,10 +1506,10 @@ void HistoryStore::releaseBatch(const QString &batchId)
 
 QStringList HistoryStore::csvColumns()
 {
-    return {u"id"_s,         u"batch_id"_s,    u"time"_s,       u"profile"_s,
-            u"region"_s,     u"project_id"_s,  u"asset_id"_s,   u"target_status"_s,
-            u"outcome"_s,    u"http_status"_s, u"error_code"_s, u"error_message"_s,
-            u"request_id"_s, u"attempt"_s,     u"duration_ms"_s};
+    return {u"id"_s,         u"batch_id"_s,    u"time"_s,        u"profile"_s,
+            u"region"_s,     u"project_id"_s,  u"asset_id"_s,    u"target_status"_s,
+            u"outcome"_s,    u"http_status"_s, u"error_code"_s,  u"error_message"_s,
+            u"request_id"_s, u"attempt"_s,     u"duration_ms"_s, u"followed_state"_s};
 }
 
 QStringList HistoryStore::csvFields(const HistoryRecord &r)
@@ -1487,7 +1528,8 @@ QStringList HistoryStore::csvFields(const HistoryRecord &r)
             r.errorMessage,
             r.requestId,
             QString::number(r.attempt),
-            QString::number(r.durationMs)};
+            QString::number(r.durationMs),
+            r.followedState};
 }
 
 bool HistoryStore::exportCsv(const Filter &filter, const QString &path, QString *error) const

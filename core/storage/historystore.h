@@ -96,7 +96,7 @@ class HistoryStore final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStore)
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     static constexpr int ApplicationId = 0x56434f4e; // "VCON"
     static constexpr int FlushIntervalMs = 200;
     static constexpr int FlushThreshold = 1000;
@@ -143,6 +143,9 @@ public:
     // The batch ended with a remainder to send: it stays unfinished (resumable) with this reason.
     void stopBatch(const QString &batchId, const QDateTime &stoppedAt, const QString &reason);
     void append(const HistoryRecord &record); // an invalid time is replaced by "now"
+    // Following `assetId` after its confirm in batch `batchId` ended at `state` (empty: none
+    // could be read): stored on the asset's latest row of that batch (followed_state).
+    void recordFollowed(const QString &batchId, const QString &assetId, const QString &state);
     int pendingCount() const { return int(m_pendingRows); }
 
     // Owner thread only. Writes everything queued so far (and anything kept from a failed write)

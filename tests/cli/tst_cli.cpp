@@ -48,6 +48,8 @@ private slots:
     void pacesAboveTheStandardQuota();
     void confirmsFromStandardInputAsJson();
     void confirmsFilesAsCsvAndExitsZero();
+    void checkFirstIsTheDefault();
+    void followPrintsFinalStates();
     void noIdsIsAnInputError();
     void usageErrors_data();
     void usageErrors();
@@ -246,6 +248,121 @@ void TestCli::pacesAboveTheStandardQuota()
     QVERIFY2(busiest > 26, qPrintable(u"at most %1 requests in one second"_s.arg(busiest)));
 }
 
+void TestCli::checkFirstIsTheDefault()
+{
+    // Read first (the default): 2 assets confirmed elsewhere are not sent and are counted
+    // apart, the missing one fails with the server's words, the waiting one is sent. One read
+    // request for the four.
+    m_server->setAssetStatus(id(1), u"CREATED"_s);
+    m_server->setAssetStatus(id(2), u"PUBLISHED"_s);
+    m_server->addMissingAsset(id(3));
+    const QByteArray ids = (id(1) + u'\n' + id(2) + u'\n' + id(3) + u'\n' + id(4)).toUtf8();
+    Run r = run(confirmArgs({u"--output"_s, u"json"_s}), ids);
+    QCOMPARE(r.exitCode, 1); // the missing one failed
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 1);
+    QCOMPARE(m_server->counters().confirmRequests.value(id(4)), 1);
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonObject &o : r.json())
+        byId.insert(o.value("asset_id"_L1).toString(), o);
+    QCOMPARE(byId.size(), 4);
+    QCOMPARE(byId.value(id(1)).value("outcome"_L1).toString(), u"already_confirmed"_s);
+    QVERIFY(byId.value(id(1)).value("error_msg"_L1).toString().contains(u"CREATED"_s));
+    QCOMPARE(byId.value(id(2)).value("outcome"_L1).toString(), u"already_confirmed"_s);
+    QCOMPARE(byId.value(id(3)).value("outcome"_L1).toString(), u"failed"_s);
+    QVERIFY2(byId.value(id(3)).value("error_msg"_L1).toString().contains(u"does not exist"_s),
+             qPrintable(byId.value(id(3)).value("error_msg"_L1).toString()));
+    QCOMPARE(byId.value(id(4)).value("outcome"_L1).toString(), u"confirmed"_s);
+    QVERIFY2(r.err.contains("1 confirmed, 1 failed, 0 not sent")
+                     && r.err.contains("2 already confirmed (skipped"),
+             r.err.constData());
+    // The history shows them under their own name.
+    r = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s), u"--output"_s,
+             u"csv"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count("already_confirmed"), 2);
+
+    // Asked not to read: everything is sent, nothing read.
+    m_server->reset();
+    const QByteArray fresh = (id(5) + u'\n' + id(6)).toUtf8();
+    r = run(confirmArgs({u"--no-check-first"_s}), fresh);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 0);
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 2);
+
+    // All already confirmed: exit 0, no confirm sent.
+    m_server->reset();
+    r = run(confirmArgs({u"--check-first"_s}), ids.left(2 * 33));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 0);
+
+    r = run(confirmArgs({u"--check-first"_s, u"--no-check-first"_s}), fresh);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--check-first and --no-check-first exclude each other"));
+    QCOMPARE(m_server->counters().requests(Route::Confirm), 0);
+}
+
+void TestCli::followPrintsFinalStates()
+{
+    // After the confirms, id(1) is published and id(2) stays CREATED: with a 2 s limit each is
+    // read once, at the limit, and their lines show where they ended.
+    connect(m_server.get(), &VodTestServer::requestReceived, this,
+            [this](const QString &, const QString &path) {
+                if (!path.contains(u"/asset/info"_s))
+                    return;
+                m_server->setAssetStatus(id(1), u"PUBLISHED"_s);
+                m_server->setAssetStatus(id(6), u"PUBLISHED"_s);
+            });
+    m_server->addMissingAsset(id(3));
+    const QByteArray ids = (id(1) + u'\n' + id(2) + u'\n' + id(3)).toUtf8();
+    Run r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"2s"_s,
+                             u"--output"_s, u"json"_s}),
+                ids);
+    QCOMPARE(r.exitCode, 1); // id(3) does not exist
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonObject &o : r.json())
+        byId.insert(o.value("asset_id"_L1).toString(), o);
+    QCOMPARE(byId.size(), 3);
+    QCOMPARE(byId.value(id(1)).value("outcome"_L1).toString(), u"confirmed"_s);
+    QCOMPARE(byId.value(id(1)).value("followed_state"_L1).toString(), u"PUBLISHED"_s);
+    QCOMPARE(byId.value(id(1)).value("settled"_L1).toBool(), true);
+    QCOMPARE(byId.value(id(2)).value("followed_state"_L1).toString(), u"CREATED"_s);
+    QCOMPARE(byId.value(id(2)).value("settled"_L1).toBool(), false);
+    QCOMPARE(byId.value(id(3)).value("outcome"_L1).toString(), u"failed"_s); // not followed
+    QCOMPARE(byId.value(id(3)).value("followed_state"_L1).toString(), QString());
+    // One read each, at the limit (packed into one request when the two limits fall together).
+    const int reads = m_server->counters().requests(Route::AssetInfo);
+    QVERIFY2(reads == 1 || reads == 2, qPrintable(QString::number(reads)));
+    QVERIFY2(r.err.contains("followed: 1 settled, 1 not settled in time"), r.err.constData());
+    // The history keeps it.
+    r = run({u"history"_s, u"--history-db"_s, m_home->filePath(u"history.sqlite"_s), u"--asset"_s,
+             id(1), u"--output"_s, u"csv"_s});
+    QVERIFY2(r.out.contains(",PUBLISHED\r\n"), r.out.constData());
+
+    // CSV and text: the same, as a last column and a "final:" field.
+    m_server->reset();
+    r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"1s"_s,
+                         u"--output"_s, u"csv"_s}),
+            id(4).toUtf8());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("asset_id,outcome,status,http_status,error_code,error_msg,"
+                              "request_id,attempts,followed_state,settled\r\n"),
+             r.out.constData());
+    QVERIFY2(r.out.contains(",CREATED,0\r\n"), r.out.constData());
+    r = run(confirmArgs({u"--no-check-first"_s, u"--follow"_s, u"--follow-timeout"_s, u"1s"_s}),
+            id(6).toUtf8());
+    QVERIFY2(r.out.contains("final: PUBLISHED"), r.out.constData());
+
+    for (const QString &bad : {u"5x"_s, u"0s"_s, u"25h"_s}) {
+        r = run(confirmArgs({u"--follow"_s, u"--follow-timeout"_s, bad}), id(5).toUtf8());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--follow-timeout must be"));
+    }
+    r = run(confirmArgs({u"--follow-timeout"_s, u"1m"_s}), id(5).toUtf8());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--follow-timeout needs --follow"));
+}
+
 void TestCli::confirmsFromStandardInputAsJson()
 {
     m_server->addMissingAsset(id(2));
@@ -262,7 +379,8 @@ void TestCli::confirmsFromStandardInputAsJson()
               "2026-11-28,0123456789abcdef0123456789abcde,short\n"
               "2026-11-28,"
             + id(3).toUtf8() + ",third\n";
-    const Run r = run(confirmArgs({u"--output"_s, u"json"_s}), paste);
+    // Sent without reading first: the confirm's own answers (checkFirstIsTheDefault() reads).
+    const Run r = run(confirmArgs({u"--output"_s, u"json"_s, u"--no-check-first"_s}), paste);
     QCOMPARE(r.exitCode, 1); // one asset failed
     const QList<QJsonObject> lines = r.json();
     QCOMPARE(lines.size(), 3);
@@ -290,7 +408,8 @@ void TestCli::confirmsFromStandardInputAsJson()
 
     // Text output names the hint on the failed asset's line only.
     m_server->addMissingAsset(id(4));
-    const Run text = run(confirmArgs(), id(4).toUtf8() + "\n" + id(5).toUtf8() + "\n");
+    const Run text = run(confirmArgs({u"--no-check-first"_s}),
+                         id(4).toUtf8() + "\n" + id(5).toUtf8() + "\n");
     QCOMPARE(text.exitCode, 1);
     bool failedLine = false;
     for (const QByteArray &line : text.out.trimmed().split('\n')) {
@@ -405,13 +524,15 @@ void TestCli::authFailureStopsAfterOneRequest()
     const Run r = run(confirmArgs({u"--output"_s, u"json"_s}), ids,
                       {{u"HUAWEICLOUD_SDK_SK"_s, u"wrong-secret"_s}});
     QCOMPARE(r.exitCode, 3);
+    // The one request is the state read before sending: nothing was sent.
     QCOMPARE(m_server->counters().totalRequests, 1);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
     const QList<QJsonObject> lines = r.json();
     QCOMPARE(lines.size(), 10);
     int notSent = 0;
     for (const QJsonObject &o : lines)
         notSent += o.value("outcome"_L1).toString() == "not_sent"_L1;
-    QCOMPARE(notSent, 9);
+    QCOMPARE(notSent, 10);
     QVERIFY(r.err.contains("secret key (SK)"));
 }
 
@@ -868,6 +989,7 @@ void TestCli::serverTextCannotForgeOutput()
     // An error message and a request ID from the server, with line breaks and terminal escapes:
     // one visible line per asset, no escape byte reaches the terminal.
     m_server->addMissingAsset(id(81));
+    m_server->config().assetInfoMissingIsError = true; // the state read before sending gets it
     m_server->config().missingAssetMessage
             = u"gone\r\nconfirmed  ffffffffffffffffffffffffffffffff  CREATED\u001b[2J\u009b31m"_s;
     m_server->config().requestIdHeader = "req\x1b]0;owned\x07";
@@ -890,6 +1012,7 @@ void TestCli::serverTextCannotForgeOutput()
 void TestCli::csvFormulasAreNeutralised()
 {
     m_server->addMissingAsset(id(82));
+    m_server->config().assetInfoMissingIsError = true; // the state read before sending gets it
     m_server->config().missingAssetMessage = u"=HYPERLINK(\"http://evil.example\",\"help\")"_s;
     const Run r = run(confirmArgs({u"--output"_s, u"csv"_s}), id(82).toUtf8());
     QCOMPARE(r.exitCode, 1);

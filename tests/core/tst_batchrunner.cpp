@@ -39,6 +39,8 @@ private slots:
     void cleanup();
     void finishesOnlyOnceTheHistoryHasIt();
     void skipsConfirmedBeforeAndCountsIt();
+    void preflightCountsAlreadyConfirmedApart();
+    void followsConfirmedAssetsUntilSettled();
     void stoppedBatchKeepsItsRemainderUntilResumed();
     void progressDoesNotDecayWhilePaused();
 
@@ -148,6 +150,99 @@ void TestBatchRunner::skipsConfirmedBeforeAndCountsIt()
     QCOMPARE(f.confirmed, 3);
     QCOMPARE(m_server->counters().confirmRequestsTotal(), 3);
     QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+}
+
+void TestBatchRunner::preflightCountsAlreadyConfirmedApart()
+{
+    QCOMPARE(run(runner(), items(3)).confirmed, 3); // in the history: skipped, never read
+    m_server->reset();
+    m_server->setAssetStatus(assetId(3), u"CREATED"_s); // confirmed by someone else
+    m_server->setAssetStatus(assetId(4), u"PUBLISHED"_s);
+    BatchRunner *r = runner();
+    BatchRunner::Options o = r->options();
+    o.engine.checkFirst = true;
+    r->setOptions(o);
+    const BatchSummary s = run(r, items(6));
+    QCOMPARE(s.skipped, 3);
+    QCOMPARE(s.alreadyConfirmed, 2);
+    QCOMPARE(s.confirmed, 1);
+    QVERIFY(!s.kept); // settled
+    QCOMPARE(m_server->counters().requests(VodTestServer::Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 1);
+    const BatchProgress p = r->progress();
+    QCOMPARE(p.skipped, 3);
+    QCOMPARE(p.alreadyConfirmed, 2);
+    QCOMPARE(p.confirmed, 1);
+    QCOMPARE(p.done, 6);
+
+    // The history says so, under its own name.
+    HistoryFilter f;
+    f.batchId = s.batchId;
+    f.outcome = Outcome::AlreadyConfirmed;
+    const QList<HistoryRecord> rows = m_history->find(f, 10);
+    QCOMPARE(rows.size(), 2);
+    QStringList ids;
+    for (const HistoryRecord &row : rows) {
+        ids.append(row.assetId);
+        QCOMPARE(row.httpStatus, 200); // the state read's answer
+        QVERIFY2(row.errorMessage.contains(row.assetId == assetId(3) ? u"CREATED"_s
+                                                                     : u"PUBLISHED"_s),
+                 qPrintable(row.errorMessage));
+    }
+    ids.sort();
+    QCOMPARE(ids, QStringList({assetId(3), assetId(4)}));
+    QCOMPARE(outcomeName(Outcome::AlreadyConfirmed), "already_confirmed"_L1);
+    QCOMPARE(outcomeFromName(u"already_confirmed"), Outcome::AlreadyConfirmed);
+    QVERIFY(recordedOutcomes().contains(Outcome::AlreadyConfirmed));
+}
+
+void TestBatchRunner::followsConfirmedAssetsUntilSettled()
+{
+    // After its confirm: asset 0 is published, asset 1 fails to transcode, asset 2 stays CREATED
+    // past the time limit. The batch ends once the last is followed; the history has each state.
+    connect(m_server.get(), &VodTestServer::requestReceived, this,
+            [this](const QString &, const QString &path) {
+                if (!path.contains(u"/asset/info"_s))
+                    return;
+                m_server->setAssetStatus(assetId(0), u"PUBLISHED"_s);
+                m_server->setAssetStatus(assetId(1), u"TRANSCODE_FAILED"_s);
+            });
+    BatchRunner *r = runner();
+    BatchRunner::Options o = r->options();
+    o.follow = true;
+    o.follower = {20, 50, 400};
+    r->setOptions(o);
+    QList<FollowedState> followed;
+    bool finishedBeforeFollowed = false;
+    connect(r, &BatchRunner::followed, this, [&](const FollowedState &s) {
+        followed.append(s);
+        QVERIFY(r->isRunning());
+    });
+    connect(r, &BatchRunner::finished, this, [&] { finishedBeforeFollowed = followed.size() < 3; });
+    const BatchSummary s = run(r, items(3));
+    QVERIFY(!finishedBeforeFollowed);
+    QCOMPARE(s.confirmed, 3);
+    QCOMPARE(s.followedSettled, 2);
+    QCOMPARE(s.followedUnsettled, 1);
+    QCOMPARE(followed.size(), 3);
+    QHash<QString, FollowedState> byId;
+    for (const FollowedState &f : std::as_const(followed))
+        byId.insert(f.assetId, f);
+    QCOMPARE(byId.value(assetId(0)).state, u"PUBLISHED"_s);
+    QVERIFY(byId.value(assetId(0)).settled);
+    QCOMPARE(byId.value(assetId(1)).state, u"TRANSCODE_FAILED"_s);
+    QCOMPARE(byId.value(assetId(2)).state, u"CREATED"_s);
+    QVERIFY(!byId.value(assetId(2)).settled);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 3); // following sends no confirm
+
+    HistoryFilter f;
+    f.batchId = s.batchId;
+    QHash<QString, QString> stored;
+    for (const HistoryRecord &row : m_history->find(f, 10))
+        stored.insert(row.assetId, row.followedState);
+    QCOMPARE(stored.value(assetId(0)), u"PUBLISHED"_s);
+    QCOMPARE(stored.value(assetId(1)), u"TRANSCODE_FAILED"_s);
+    QCOMPARE(stored.value(assetId(2)), u"CREATED"_s);
 }
 
 void TestBatchRunner::stoppedBatchKeepsItsRemainderUntilResumed()

@@ -44,6 +44,12 @@ private slots:
     void checkFirstSendsOnlyWhatIsStillWaiting();
     void checkFirstRetriesAFailedReadAndNeverSendsBlindly();
     void checkFirstStopsOnAuthFailure();
+    void preflightSendsOnlyWhatStillWaits();
+    void preflightNotFoundFailsWithTheServersWords();
+    void preflightSendsWhatItCannotRead();
+    void preflightAuthFailureStopsEverything();
+    void throttledStateReadsSlowOnlyStateReads();
+    void throttledConfirmsSlowOnlyConfirms();
     void emptyBatchFinishes();
     void refusedConnectionStopsTheBatchNothingSent();
     void successWithAnErrorBodyIsVerified_data();
@@ -115,8 +121,16 @@ ConfirmEngine *TestConfirmEngine::engine(VodClient *client, int concurrency, int
     o.maxAttempts = maxAttempts;
     o.baseBackoffMs = 20;
     o.maxBackoffMs = 2000;
+    o.stateReadsPerMinute = rate;
     e->setOptions(o);
     return e;
+}
+
+static void setCheckFirst(ConfirmEngine *e, bool on = true)
+{
+    ConfirmEngine::Options o = e->options();
+    o.checkFirst = on;
+    e->setOptions(o);
 }
 
 BatchSummary TestConfirmEngine::run(ConfirmEngine *e, const QList<ConfirmItem> &list, int timeoutMs)
@@ -586,6 +600,150 @@ void TestConfirmEngine::checkFirstStopsOnAuthFailure()
     QCOMPARE(s.notSent, 30);
     QCOMPARE(m_server->counters().totalRequests, 1);
     QCOMPARE(e->assets().at(0).note, u"not sent: authentication failed"_s);
+}
+
+void TestConfirmEngine::preflightSendsOnlyWhatStillWaits()
+{
+    // 25 assets read before sending, 10 per request: 10 CREATED and 3 PUBLISHED are already
+    // confirmed (not sent), 3 DELETED and 2 that do not exist fail, 7 still waiting are sent.
+    const QList<ConfirmItem> list = items(25);
+    for (int i = 0; i < 10; ++i)
+        m_server->setAssetStatus(list.at(i).assetId, u"CREATED"_s);
+    for (int i = 10; i < 13; ++i)
+        m_server->setAssetStatus(list.at(i).assetId, u"PUBLISHED"_s);
+    for (int i = 13; i < 16; ++i)
+        m_server->setAssetStatus(list.at(i).assetId, u"DELETED"_s);
+    m_server->addMissingAsset(list.at(16).assetId);
+    m_server->addMissingAsset(list.at(17).assetId);
+    ConfirmEngine *e = engine(client());
+    setCheckFirst(e);
+    const BatchSummary s = run(e, list);
+    QCOMPARE(s.alreadyConfirmed, 13);
+    QCOMPARE(s.confirmed, 7);
+    QCOMPARE(s.failed, 5);
+    QCOMPARE(s.skipped, 0);
+    QCOMPARE(s.verifications, 3);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 7);
+    QCOMPARE(s.requests, 7);
+    for (int i = 0; i < 25; ++i) {
+        const AssetUpdate &a = e->assets().at(i);
+        QCOMPARE(m_server->counters().confirmRequests.value(a.assetId), i >= 18 ? 1 : 0);
+        if (i < 13) {
+            QCOMPARE(a.state, AssetState::AlreadyConfirmed);
+            QVERIFY2(a.note.contains(i < 10 ? u"CREATED"_s : u"PUBLISHED"_s), qPrintable(a.note));
+            QCOMPARE(assetStateName(a.state), u"already_confirmed"_s);
+        } else if (i < 16) {
+            QCOMPARE(a.state, AssetState::Failed);
+            QCOMPARE(a.note, u"the asset is DELETED"_s);
+        } else if (i < 18) {
+            QCOMPARE(a.state, AssetState::Failed);
+            QVERIFY2(a.note.contains(u"does not exist"_s) && a.note.contains(u"no asset"_s),
+                     qPrintable(a.note));
+        } else {
+            QCOMPARE(a.state, AssetState::Confirmed);
+        }
+    }
+    QCOMPARE(m_server->counters().needlessConfirms.size(), 0);
+
+    // Off: every asset is sent, nothing is read.
+    m_server->reset();
+    setCheckFirst(e, false);
+    const BatchSummary off = run(e, items(5, 100));
+    QCOMPARE(off.confirmed, 5);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 0);
+}
+
+void TestConfirmEngine::preflightNotFoundFailsWithTheServersWords()
+{
+    // This server answers a read naming a missing asset with VOD.10062 for the whole request:
+    // the reader reads each of that request's assets alone to learn which one it is.
+    m_server->config().assetInfoMissingIsError = true;
+    m_server->config().missingAssetMessage = u"Media asset 3 is gone"_s;
+    const QList<ConfirmItem> list = items(12);
+    m_server->addMissingAsset(list.at(3).assetId);
+    m_server->addMissingAsset(list.at(11).assetId);
+    ConfirmEngine *e = engine(client());
+    setCheckFirst(e);
+    const BatchSummary s = run(e, list);
+    QCOMPARE(s.failed, 2);
+    QCOMPARE(s.confirmed, 10);
+    // 10 + 2 assets: each request refused, then each asset alone.
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1 + 10 + 1 + 2);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 10);
+    for (int i : {3, 11}) {
+        const AssetUpdate &a = e->assets().at(i);
+        QCOMPARE(a.state, AssetState::Failed);
+        QCOMPARE(a.attempts, 0);
+        QCOMPARE(a.last.errorCode, u"VOD.10062"_s);
+        QCOMPARE(a.last.errorMessage, u"Media asset 3 is gone"_s);
+        QCOMPARE(a.note, QString()); // the answer's code and message say it
+        QCOMPARE(m_server->counters().confirmRequests.value(a.assetId), 0);
+    }
+}
+
+void TestConfirmEngine::preflightSendsWhatItCannotRead()
+{
+    // Unlike a resume, no earlier run sent these: a state that cannot be read (every read fails,
+    // 3 attempts) is no reason to hold them back.
+    m_server->config().randomFaultsOnAssetInfo = true;
+    m_server->config().error500 = 1.0;
+    ConfirmEngine *e = engine(client(), 4, 60000, 3);
+    setCheckFirst(e);
+    m_server->scriptNext({Fault::None, Fault::None, Fault::None}); // the confirms get through
+    const BatchSummary s = run(e, items(3));
+    QCOMPARE(s.confirmed, 3);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3); // one request, 3 attempts
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 3);
+}
+
+void TestConfirmEngine::preflightAuthFailureStopsEverything()
+{
+    Credentials wrong;
+    wrong.accessKey = m_server->config().accessKey;
+    wrong.secretKey = u"wrong-secret"_s;
+    ConfirmEngine *e = engine(client(wrong));
+    setCheckFirst(e);
+    QSignalSpy auth(e, &ConfirmEngine::authenticationFailed);
+    const BatchSummary s = run(e, items(30));
+    QVERIFY(s.authStopped);
+    QCOMPARE(auth.size(), 1);
+    QCOMPARE(s.notSent, 30);
+    QCOMPARE(m_server->counters().totalRequests, 1); // the one read, never retried
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QCOMPARE(e->assets().at(29).note, u"not sent: authentication failed"_s);
+}
+
+void TestConfirmEngine::throttledStateReadsSlowOnlyStateReads()
+{
+    // A 429 storm on ShowAssetMeta: the state reads' pacer slows down, the confirms' keeps its
+    // rate; nothing is lost.
+    m_server->scriptNextInfo({Fault::Throttle, Fault::Throttle});
+    ConfirmEngine *e = engine(client(), 4, 6000);
+    setCheckFirst(e);
+    const BatchSummary s = run(e, items(30));
+    QCOMPARE(s.confirmed, 30);
+    QCOMPARE(s.throttled, 2);
+    QCOMPARE(m_server->counters().throttled, 2);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3 + 2);
+    QVERIFY2(e->stateReadRatePerMinute() < 6000 * 0.75,
+             qPrintable(QString::number(e->stateReadRatePerMinute())));
+    QCOMPARE(e->currentRatePerMinute(), 6000.0);
+}
+
+void TestConfirmEngine::throttledConfirmsSlowOnlyConfirms()
+{
+    m_server->scriptNext({Fault::Throttle, Fault::Throttle});
+    ConfirmEngine *e = engine(client(), 1, 6000);
+    setCheckFirst(e);
+    const BatchSummary s = run(e, items(30));
+    QCOMPARE(s.confirmed, 30);
+    QCOMPARE(s.throttled, 2);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
+    QVERIFY2(e->currentRatePerMinute() < 6000 * 0.75,
+             qPrintable(QString::number(e->currentRatePerMinute())));
+    QCOMPARE(e->stateReadRatePerMinute(), 6000.0);
 }
 
 void TestConfirmEngine::emptyBatchFinishes()

@@ -116,6 +116,7 @@ class TestHistoryStore : public QObject
 private slots:
     void init();
     void roundTripEveryField();
+    void followedStateGoesOnTheLatestRow();
     void batches();
     void appendIsFlushedByTimer();
     void thresholdHandsOverWithoutFlush();
@@ -239,6 +240,27 @@ void TestHistoryStore::roundTripEveryField()
     const QList<HistoryRecord> now = store->find(f, 10);
     QCOMPARE(now.size(), 1);
     QVERIFY(now[0].time <= QDateTime::currentDateTimeUtc());
+}
+
+void TestHistoryStore::followedStateGoesOnTheLatestRow()
+{
+    auto store = openStore();
+    store->append(record(u"asset-a"_s, T0, Outcome::Retrying));
+    store->append(record(u"asset-a"_s, T0.addSecs(1), Outcome::Confirmed));
+    store->append(record(u"asset-b"_s, T0.addSecs(1), Outcome::Confirmed));
+    store->recordFollowed(u"batch-1"_s, u"asset-a"_s, u"TRANSCODE_SUCCEED"_s);
+    store->recordFollowed(u"batch-2"_s, u"asset-b"_s, u"PUBLISHED"_s); // not its batch
+    QVERIFY(store->flush());
+    HistoryStore::Filter f;
+    f.assetId = u"asset-a"_s;
+    const QList<HistoryRecord> a = store->find(f, 10); // newest first
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.at(0).followedState, u"TRANSCODE_SUCCEED"_s);
+    QCOMPARE(a.at(1).followedState, QString());
+    f.assetId = u"asset-b"_s;
+    QCOMPARE(store->find(f, 10).at(0).followedState, QString());
+    QCOMPARE(HistoryStore::csvColumns().constLast(), u"followed_state"_s);
+    QCOMPARE(HistoryStore::csvFields(a.at(0)).constLast(), u"TRANSCODE_SUCCEED"_s);
 }
 
 void TestHistoryStore::batches()
@@ -542,7 +564,7 @@ void TestHistoryStore::csvExport()
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.startsWith("id,batch_id,time,profile,region,project_id,asset_id,target_status,"
                              "outcome,http_status,error_code,error_message,request_id,attempt,"
-                             "duration_ms\r\n"));
+                             "duration_ms,followed_state\r\n"));
     QVERIFY(bytes.endsWith("\r\n"));
     QVERIFY(bytes.contains("\"He said \"\"no\"\", twice\r\nand then\nagain\""));
 
@@ -556,7 +578,7 @@ void TestHistoryStore::csvExport()
              (QStringList {QString::number(sa.id), u"batch-1"_s, u"2026-03-01T12:00:00.000Z"_s,
                            u"default"_s, u"cn-north-4"_s, u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s,
                            u"asset-a"_s, u"CREATED"_s, u"failed"_s, u"403"_s, u"VOD.10062"_s,
-                           a.errorMessage, u"req,1"_s, u"1"_s, u"120"_s}));
+                           a.errorMessage, u"req,1"_s, u"1"_s, u"120"_s, QString()}));
     QCOMPARE(rows[2][2], u"2026-03-01T12:00:01.500Z"_s);
     QCOMPARE(rows[2][6], u"asset-b"_s);
     QCOMPARE(rows[2][11], u"媒资 ok"_s);
@@ -940,7 +962,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
             QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
         }
     }
-    QCOMPARE(columns, 9 + 15 + 2); // batches, attempts, batch_journal
+    QCOMPARE(columns, 9 + 16 + 2); // batches, attempts, batch_journal
 }
 
 void TestHistoryStore::defaultPathIsInAppData()
@@ -956,9 +978,12 @@ void TestHistoryStore::outcomeNamesRoundTrip()
 {
     // The names are stored in history files and printed by --output: they never change.
     const QList<std::pair<Outcome, QString>> names = {
-            {Outcome::Confirmed, u"confirmed"_s}, {Outcome::Failed, u"failed"_s},
-            {Outcome::Retrying, u"retrying"_s},   {Outcome::NotSent, u"not_sent"_s},
+            {Outcome::Confirmed, u"confirmed"_s},
+            {Outcome::Failed, u"failed"_s},
+            {Outcome::Retrying, u"retrying"_s},
+            {Outcome::NotSent, u"not_sent"_s},
             {Outcome::Skipped, u"skipped"_s},
+            {Outcome::AlreadyConfirmed, u"already_confirmed"_s},
     };
     QCOMPARE(recordedOutcomes().size(), names.size());
     for (const auto &[outcome, name] : names) {
@@ -967,7 +992,7 @@ void TestHistoryStore::outcomeNamesRoundTrip()
         QVERIFY(recordedOutcomes().contains(outcome));
     }
     QVERIFY(isSettledOutcome(Outcome::Confirmed) && isSettledOutcome(Outcome::Failed)
-            && isSettledOutcome(Outcome::Skipped));
+            && isSettledOutcome(Outcome::Skipped) && isSettledOutcome(Outcome::AlreadyConfirmed));
     QVERIFY(!isSettledOutcome(Outcome::Retrying) && !isSettledOutcome(Outcome::NotSent)
             && !isSettledOutcome(Outcome::Unknown));
 }

@@ -84,6 +84,9 @@ void TestSettings::defaults()
     QCOMPARE(s.assetTableHeaderState(), QByteArray());
     QCOMPARE(s.historyTableHeaderState(), QByteArray());
     QCOMPARE(s.lastImportDir(), QString());
+    QVERIFY(s.checkFirst()); // read states before sending: on unless turned off
+    QVERIFY(!s.follow());
+    QCOMPARE(Settings::range(Key::CheckFirst), std::optional(std::pair(0, 1)));
     QVERIFY(s.profileNames().isEmpty());
     QCOMPARE(s.activeProfileName(), QString());
     QVERIFY(!s.activeProfile());
@@ -114,9 +117,16 @@ void TestSettings::typedRoundTrip()
         s.setAssetTableHeaderState("assets"_ba);
         s.setHistoryTableHeaderState("history"_ba);
         s.setLastImportDir(u"/home/me/uploads"_s);
+        s.setCheckFirst(false);
+        s.setFollow(true);
         QVERIFY(s.sync());
     }
+    QSettings raw(path(), QSettings::IniFormat);
+    QCOMPARE(raw.value(u"engine/checkFirst"_s).toInt(), 0);
+    QCOMPARE(raw.value(u"engine/follow"_s).toInt(), 1);
     Settings s(path());
+    QVERIFY(!s.checkFirst());
+    QVERIFY(s.follow());
     QCOMPARE(s.concurrency(), 8);
     QCOMPARE(s.ratePerMinute(), 600);
     QCOMPARE(s.listingRatePerMinute(), 700); // apart from the confirms' rate

@@ -449,6 +449,7 @@ void VodTestServer::reset()
     m_toldDone.clear();
     m_script.clear();
     m_listScript.clear();
+    m_infoScript.clear();
     m_assetScripts.clear();
 }
 
@@ -776,6 +777,8 @@ VodTestServer::Fault VodTestServer::nextFault(Route route, const QString &assetI
         return m_script.takeFirst();
     if (route == Route::AssetList)
         return m_listScript.isEmpty() ? Fault::None : m_listScript.takeFirst();
+    if (route == Route::AssetInfo && !m_infoScript.isEmpty())
+        return m_infoScript.takeFirst();
     if (route != Route::Confirm && !(route == Route::AssetInfo && m_config.randomFaultsOnAssetInfo))
         return Fault::None;
     const std::pair<double, Fault> table[] = {
@@ -879,6 +882,11 @@ VodTestServer::Response VodTestServer::assetInfo(const Request &request)
     QJsonArray array;
     for (const QString &id : std::as_const(ids)) {
         const QString status = assetStatus(id);
+        if (status == "UNCREATED"_L1 && m_config.assetInfoMissingIsError)
+            return vodError(403, u"VOD.10062"_s,
+                            m_config.missingAssetMessage.isEmpty()
+                                    ? u"Media asset or resource does not exist, please check."_s
+                                    : m_config.missingAssetMessage);
         array.append(QJsonObject {
                 {u"asset_id"_s, id},
                 {u"status"_s, status},
@@ -960,6 +968,11 @@ void VodTestServer::clearListedAssets()
 void VodTestServer::scriptNextList(const QList<Fault> &faults)
 {
     m_listScript.append(faults);
+}
+
+void VodTestServer::scriptNextInfo(const QList<Fault> &faults)
+{
+    m_infoScript.append(faults);
 }
 
 VodTestServer::Response VodTestServer::assetList(const Request &request)

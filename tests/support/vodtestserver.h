@@ -114,6 +114,9 @@ public:
         double truncatedJson = 0;
         double redirect = 0;
         bool randomFaultsOnAssetInfo = false; // also draw random faults for ShowAssetMeta
+        // ShowAssetMeta naming an asset that does not exist answers 403 VOD.10062 (as confirm
+        // does) instead of listing it as UNCREATED.
+        bool assetInfoMissingIsError = false;
         // > 0: the Nth confirm request on each connection is dropped (the connection closed
         // without an answer), as a server does whose kept-alive connections close under load;
         // applied first when dropNthAfterEffect. Before the scripts and random faults.
@@ -220,6 +223,9 @@ public:
     void clearListedAssets();
     // The next faults.size() ListAssetList requests that pass authentication get these faults.
     void scriptNextList(const QList<Fault> &faults);
+    // The next faults.size() ShowAssetMeta requests that pass authentication get these faults,
+    // before any random fault (randomFaultsOnAssetInfo).
+    void scriptNextInfo(const QList<Fault> &faults);
 
     // IAM tokens.
     QString issueToken(); // as POST /v3/auth/tokens would
@@ -292,6 +298,7 @@ private:
     QSet<QString> m_toldDone; // assets the client was told are no longer waiting
     QList<Fault> m_script;
     QList<Fault> m_listScript;
+    QList<Fault> m_infoScript;
     mutable std::vector<Listed> m_listed; // sorted on demand (m_listedSorted)
     QHash<QString, QJsonValue> m_listedTitles; // setListedTitle()
     mutable bool m_listedSorted = true;

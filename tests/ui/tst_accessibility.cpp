@@ -142,6 +142,8 @@ void TestAccessibility::init()
     m_server = std::make_unique<Test::VodTestServer>();
     QVERIFY(m_server->listen());
     m_server->addMissingAsset(kMissing);
+    // Its state read (before sending, on by default) gets VOD.10062, as its confirm would.
+    m_server->config().assetInfoMissingIsError = true;
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
     const Profile profile = Test::loopbackProfile(*m_server);

@@ -80,6 +80,8 @@ private slots:
     void tableFollowsRunningRows();
     void sendRemainingAfterStopLeavesNothingToResume();
     void preferencesSetTheNextBatchsPace();
+    void checkFirstIsOnByDefault();
+    void followShowsTheFinalState();
 
 private:
     void makeWindow();
@@ -128,6 +130,8 @@ void TestMainWindow::init()
     m_server = std::make_unique<Test::VodTestServer>();
     QVERIFY(m_server->listen());
     m_server->addMissingAsset(kMissing);
+    // Its state read (before sending, on by default) gets VOD.10062, as its confirm would.
+    m_server->config().assetInfoMissingIsError = true;
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
     const Profile profile = Test::loopbackProfile(*m_server);
@@ -405,6 +409,8 @@ void TestMainWindow::authenticationFailureStopsAndExplains()
     wrong.accessKey = m_server->config().accessKey;
     wrong.secretKey = u"not-the-secret-key"_s;
     m_window->setSessionCredentials(u"loopback"_s, wrong);
+    // A confirm refused (a refused state read before sending: tst_confirmengine, tst_screens).
+    m_settings->setCheckFirst(false);
     m_window->resize(1024, 640);
     pasteAndAdd(QStringList {kA, kB, kC}.join(u'\n'));
     QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
@@ -1122,6 +1128,90 @@ void TestMainWindow::preferencesSetTheNextBatchsPace()
     QCOMPARE(dialog->findChild<QSpinBox *>(u"preferencesRate"_s)->value(), 1400);
     dialog->reject();
     QCOMPARE(m_settings->ratePerMinute(), 3000);
+}
+
+void TestMainWindow::checkFirstIsOnByDefault()
+{
+    // On by default: an asset confirmed elsewhere is read first, shown as already confirmed and
+    // not sent; the other is sent. One state read for both.
+    QVERIFY(m_settings->checkFirst());
+    m_server->setAssetStatus(kA, u"PUBLISHED"_s);
+    pasteAndAdd(kA + u'\n' + kB);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QVERIFY(finished.wait(15000));
+    const BatchSummary s = finished.first().first().value<BatchSummary>();
+    QCOMPARE(s.alreadyConfirmed, 1);
+    QCOMPARE(s.confirmed, 1);
+    QCOMPARE(m_server->counters().confirmRequests.value(kA), 0);
+    QCOMPARE(m_server->counters().confirmRequests.value(kB), 1);
+    QCOMPARE(m_server->counters().requests(Test::VodTestServer::Route::AssetInfo), 1);
+    AssetTableModel *model = m_window->assetModel();
+    QCOMPARE(model->row(model->rowOf(kA)).state, AssetState::AlreadyConfirmed);
+    QCOMPARE(cell(kA, Column::State), u"Already confirmed"_s);
+    QVERIFY2(cell(kA, Column::ErrorMessage).contains(u"PUBLISHED"_s),
+             qPrintable(cell(kA, Column::ErrorMessage)));
+    QCOMPARE(model->count(AssetTableModel::Bucket::Confirmed), 2);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"1 already confirmed"_s),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    // Off in Preferences (by keyboard): the next batch sends without reading.
+    find<QAction>(u"preferencesAction"_s)->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    auto *check = dialog->findChild<QCheckBox *>(u"preferencesCheckFirst"_s);
+    QVERIFY(check && check->isChecked());
+    check->setFocus();
+    QTest::keyClick(check, Qt::Key_Space);
+    QVERIFY(!check->isChecked());
+    dialog->accept();
+    QVERIFY(!m_settings->checkFirst());
+    m_server->reset();
+    pasteAndAdd(kC);
+    QSignalSpy second(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QVERIFY(second.wait(15000));
+    QCOMPARE(m_server->counters().requests(Test::VodTestServer::Route::AssetInfo), 0);
+    QCOMPARE(m_server->counters().confirmRequests.value(kC), 1);
+    QCOMPARE(model->row(model->rowOf(kC)).state, AssetState::Confirmed);
+}
+
+void TestMainWindow::followShowsTheFinalState()
+{
+    // Off by default; on in Preferences (by keyboard), the next batch follows its confirmed
+    // assets: the Final state column and the history show where each ended.
+    QVERIFY(!m_settings->follow());
+    find<QAction>(u"preferencesAction"_s)->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    auto *follow = dialog->findChild<QCheckBox *>(u"preferencesFollow"_s);
+    QVERIFY(follow && !follow->isChecked());
+    follow->setFocus();
+    QTest::keyClick(follow, Qt::Key_Space);
+    dialog->accept();
+    QVERIFY(m_settings->follow());
+
+    // Published by the time of the first read after the confirm (5 s later).
+    connect(m_server.get(), &Test::VodTestServer::requestReceived, this,
+            [this](const QString &, const QString &path) {
+                if (path.contains(u"/asset/info"_s)
+                    && m_server->counters().requests(Test::VodTestServer::Route::Confirm) > 0)
+                    m_server->setAssetStatus(kA, u"PUBLISHED"_s);
+            });
+    pasteAndAdd(kA);
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    find<QAction>(u"confirmAction"_s)->trigger();
+    QTRY_COMPARE(cell(kA, Column::State), u"Confirmed"_s);
+    QVERIFY(m_window->isRunning()); // following
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<BatchSummary>().followedSettled, 1);
+    QCOMPARE(cell(kA, Column::FollowedState), u"PUBLISHED"_s);
+    QCOMPARE(AssetTableModel::columnTitle(Column::FollowedState), u"Final state"_s);
+    HistoryFilter f;
+    f.assetId = kA;
+    QTRY_COMPARE(m_history->find(f, 10).value(0).followedState, u"PUBLISHED"_s);
 }
 
 #include "tst_mainwindow.moc"

@@ -403,6 +403,7 @@ void TestScreens::finishedWithFailures()
     const QString unavailable = Test::assetIds(1, 0x7000).first();
     for (const QString &id : missing)
         m_server->addMissingAsset(id); // 403 VOD.10062: does not exist
+    m_server->config().assetInfoMissingIsError = true; // also to the state read before sending
     for (const QString &id : cancelled)
         m_server->setAssetStatus(id, u"CANCELLED"_s); // 403 VOD.10061: wrong state
     m_server->scriptAsset(unavailable, {Test::VodTestServer::Fault::Error503});
@@ -429,7 +430,8 @@ void TestScreens::authenticationFailed()
     QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
     runBatch(Test::assetIds(12, 0x8000));
     QCOMPARE(shown.size(), 1);
-    QCOMPARE(m_window->assetModel()->count(Bucket::NotSent), 11);
+    // The state read before sending is refused: nothing is sent.
+    QCOMPARE(m_window->assetModel()->count(Bucket::NotSent), 12);
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"errorMessageBox"_s))
                 && box->isVisible());
@@ -443,6 +445,7 @@ void TestScreens::historyWithRows()
     const QStringList missing = Test::assetIds(2, 0x9100);
     for (const QString &id : missing)
         m_server->addMissingAsset(id);
+    m_server->config().assetInfoMissingIsError = true; // as the confirm would answer
     runBatch(Test::assetIds(10, 0x9000) + missing);
     auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
     tabs->setCurrentWidget(find<QWidget>(m_window.get(), u"historyView"_s));

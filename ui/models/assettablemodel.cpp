@@ -43,6 +43,7 @@ AssetTableModel::Bucket AssetTableModel::bucketOf(AssetState state)
         return Bucket::Running;
     case AssetState::Confirmed:
     case AssetState::Skipped: // confirmed before, per the history
+    case AssetState::AlreadyConfirmed: // confirmed before, per its state read before sending
         return Bucket::Confirmed;
     case AssetState::Failed:
         return Bucket::Failed;
@@ -69,6 +70,8 @@ QString AssetTableModel::stateText(AssetState state, int attempts, int maxAttemp
         return tr("Not sent");
     case AssetState::Skipped:
         return tr("Confirmed before");
+    case AssetState::AlreadyConfirmed:
+        return tr("Already confirmed");
     }
     return {};
 }
@@ -94,6 +97,8 @@ QString AssetTableModel::columnTitle(Column column)
         return tr("Request ID");
     case Column::LastUpdate:
         return tr("Last update");
+    case Column::FollowedState:
+        return tr("Final state");
     case Column::Count:
         break;
     }
@@ -162,6 +167,8 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
             return r.updatedAt.isValid()
                     ? QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat)
                     : QString();
+        case Column::FollowedState:
+            return r.followedState;
         case Column::Count:
             break;
         }
@@ -186,6 +193,8 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
             return r.last.requestId;
         case Column::LastUpdate:
             return r.updatedAt.isValid() ? r.updatedAt.toMSecsSinceEpoch() : qint64(0);
+        case Column::FollowedState:
+            return r.followedState;
         case Column::Count:
             break;
         }
@@ -212,6 +221,8 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::LastUpdate:
             return r.updatedAt.isValid() ? data(index, Qt::DisplayRole).toString()
                                          : tr("not updated yet");
+        case Column::FollowedState:
+            return r.followedState.isEmpty() ? tr("not followed") : r.followedState;
         case Column::AssetId:
         case Column::TargetStatus:
             return {}; // the display text
@@ -232,6 +243,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::Attempts:
         case Column::RequestId:
         case Column::LastUpdate:
+        case Column::FollowedState:
             return {};
         case Column::Count:
             break;
@@ -255,6 +267,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::TargetStatus:
         case Column::Attempts:
         case Column::LastUpdate:
+        case Column::FollowedState:
             return {};
         case Column::Count:
             break;
@@ -276,6 +289,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::Attempts:
         case Column::RequestId:
         case Column::LastUpdate:
+        case Column::FollowedState:
             return {};
         case Column::Count:
             break;
@@ -293,6 +307,7 @@ QVariant AssetTableModel::data(const QModelIndex &index, int role) const
         case Column::ErrorMessage:
         case Column::RequestId:
         case Column::LastUpdate:
+        case Column::FollowedState:
             return {};
         case Column::Count:
             break;
@@ -425,6 +440,7 @@ void AssetTableModel::requeue(const QList<int> &rows)
         r.state = AssetState::Queued;
         r.last = ApiResult();
         r.note.clear();
+        r.followedState.clear();
         r.earlierAttempts += r.attempts;
         r.attempts = 0;
         r.maxAttempts = 0;
@@ -436,6 +452,15 @@ void AssetTableModel::requeue(const QList<int> &rows)
         return;
     emitRowsChanged(changed);
     emit countsChanged();
+}
+
+void AssetTableModel::setFollowedState(const QString &assetId, const QString &state)
+{
+    const int row = rowOf(assetId);
+    if (row < 0)
+        return;
+    m_rows[row].followedState = state;
+    emitRowsChanged({row});
 }
 
 void AssetTableModel::queueUpdate(const AssetUpdate &update)
@@ -560,6 +585,7 @@ QColor AssetTableModel::stateBackground(AssetState state) const
     case AssetState::Confirmed:
         return blend(base, QColor(0x2e, 0x9d, 0x3a), t); // green
     case AssetState::Skipped:
+    case AssetState::AlreadyConfirmed:
         return blend(base, QColor(0x2e, 0x9d, 0x3a), t / 2); // pale green
     case AssetState::Failed:
         return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red

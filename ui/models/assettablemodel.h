@@ -34,6 +34,7 @@ public:
         Attempts,
         RequestId,
         LastUpdate,
+        FollowedState, // where following it after the confirm ended (BatchRunner follow)
         Count
     };
 
@@ -59,6 +60,7 @@ public:
         ApiResult last;
         QString note;
         QDateTime updatedAt;
+        QString followedState; // "PUBLISHED" ...; empty when not followed
     };
 
     explicit AssetTableModel(QObject *parent = nullptr);
@@ -96,6 +98,8 @@ public:
     // O(1), and it may be asked from any thread while the table changes).
     AssetIdParser::KnownPredicate knownIds() const;
 
+    // Following the asset after its confirm ended at `state` (Final state column).
+    void setFollowedState(const QString &assetId, const QString &state);
     // Puts rows back to Queued (clearing their last answer) so they can be sent again.
     void requeue(const QList<int> &rows);
 

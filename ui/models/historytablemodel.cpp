@@ -41,6 +41,8 @@ QString HistoryTableModel::columnTitle(Column column)
         return tr("Request ID");
     case Column::BatchId:
         return tr("Batch");
+    case Column::FollowedState:
+        return tr("Final state");
     case Column::Count:
         break;
     }
@@ -60,6 +62,8 @@ QString HistoryTableModel::outcomeText(Outcome outcome)
         return tr("Not sent");
     case Outcome::Skipped:
         return tr("Skipped");
+    case Outcome::AlreadyConfirmed:
+        return tr("Already confirmed");
     case Outcome::Unknown:
         break;
     }
@@ -168,6 +172,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return r.requestId;
         case Column::BatchId:
             return r.batchId;
+        case Column::FollowedState:
+            return r.followedState;
         case Column::Count:
             break;
         }
@@ -189,6 +195,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return r.region.isEmpty() ? tr("no region") : r.region;
         case Column::BatchId:
             return r.batchId.isEmpty() ? tr("no batch") : r.batchId;
+        case Column::FollowedState:
+            return r.followedState.isEmpty() ? tr("not followed") : r.followedState;
         case Column::Time:
         case Column::AssetId:
         case Column::TargetStatus:
@@ -217,6 +225,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         case Column::Region:
         case Column::RequestId:
         case Column::BatchId:
+        case Column::FollowedState:
             return {};
         case Column::Count:
             break;
@@ -250,6 +259,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return r.requestId;
         case Column::BatchId:
             return r.batchId;
+        case Column::FollowedState:
+            return r.followedState;
         case Column::Count:
             break;
         }

@@ -31,6 +31,7 @@ public:
         Region,
         RequestId,
         BatchId,
+        FollowedState, // where following the asset after its confirm ended
         Count
     };
 

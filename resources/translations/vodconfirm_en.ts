@@ -69,6 +69,20 @@
             <numerusform>(%Ln older unfinished batches: see “vodconfirm history --unfinished”.)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln already confirmed (skipped)</source>
+        <translation>
+            <numerusform> · %Ln already confirmed (skipped)</numerusform>
+            <numerusform> · %Ln already confirmed (skipped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · following %Ln confirmed asset(s)</source>
+        <translation>
+            <numerusform> · following %Ln confirmed asset</numerusform>
+            <numerusform> · following %Ln confirmed assets</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::BatchRunner</name>
@@ -159,6 +173,13 @@
             <numerusform>Cancel %Ln uploads (status CANCELLED)?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %Ln already confirmed (skipped: state read before sending)</source>
+        <translation>
+            <numerusform>, %Ln already confirmed (skipped: state read before sending)</numerusform>
+            <numerusform>, %Ln already confirmed (skipped: state read before sending)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>
@@ -241,6 +262,13 @@
             <numerusform>Copied a support bundle for %Ln selected rows: paste it into your support ticket.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %Ln already confirmed (skipped)</source>
+        <translation>
+            <numerusform>, %Ln already confirmed (skipped)</numerusform>
+            <numerusform>, %Ln already confirmed (skipped)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::StuckLister</name>
@@ -256,6 +284,152 @@
         <translation>
             <numerusform>%Ln asset listed: every stuck upload created after %1.</numerusform>
             <numerusform>%Ln assets listed: every stuck upload created after %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::StuckPage</name>
+    <message numerus="yes">
+        <source>%Ln upload(s)</source>
+        <translation>
+            <numerusform>%Ln upload</numerusform>
+            <numerusform>%Ln uploads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln upload(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln upload shown</numerusform>
+            <numerusform>%1 of %Ln uploads shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln sent to a batch</source>
+        <translation>
+            <numerusform>, %Ln sent to a batch</numerusform>
+            <numerusform>, %Ln sent to a batch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listing uploads created between %1 that nobody confirmed… %Ln found so far</source>
+        <translation>
+            <numerusform>Listing uploads created between %1 that nobody confirmed… %Ln found so far</numerusform>
+            <numerusform>Listing uploads created between %1 that nobody confirmed… %Ln found so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln request(s))</source>
+        <translation>
+            <numerusform> (%Ln request)</numerusform>
+            <numerusform> (%Ln requests)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting %Ln s: %1</source>
+        <translation>
+            <numerusform>Waiting %Ln s: %1</numerusform>
+            <numerusform>Waiting %Ln s: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not listed yet. Refresh lists the uploads created between %1 (by default the last %Ln days) that nobody confirmed.</source>
+        <translation>
+            <numerusform>Not listed yet. Refresh lists the uploads created between %1 (by default the last day) that nobody confirmed.</numerusform>
+            <numerusform>Not listed yet. Refresh lists the uploads created between %1 (by default the last %Ln days) that nobody confirmed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %Ln stuck upload(s) created between %1, %2.</source>
+        <translation>
+            <numerusform>Listed %Ln stuck upload created between %1, %2.</numerusform>
+            <numerusform>Listed %Ln stuck uploads created between %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln upload(s) listed, created after %1, are kept; older ones were not listed.</source>
+        <translation>
+            <numerusform>The %Ln upload listed, created after %1, is kept; older ones were not listed.</numerusform>
+            <numerusform>The %Ln uploads listed, created after %1, are kept; older ones were not listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln upload(s)?</source>
+        <translation>
+            <numerusform>Confirm %Ln upload?</numerusform>
+            <numerusform>Confirm %Ln uploads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln Upload(s)</source>
+        <translation>
+            <numerusform>Confirm %Ln Upload</numerusform>
+            <numerusform>Confirm %Ln Uploads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln upload(s) as failed?</source>
+        <translation>
+            <numerusform>Mark %Ln upload as failed?</numerusform>
+            <numerusform>Mark %Ln uploads as failed?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln as Failed</source>
+        <translation>
+            <numerusform>Mark %Ln as Failed</numerusform>
+            <numerusform>Mark %Ln as Failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s)?</source>
+        <translation>
+            <numerusform>Cancel %Ln upload?</numerusform>
+            <numerusform>Cancel %Ln uploads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln Upload(s)</source>
+        <translation>
+            <numerusform>Cancel %Ln Upload</numerusform>
+            <numerusform>Cancel %Ln Uploads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::StuckTableModel</name>
+    <message numerus="yes">
+        <source>%Ln s</source>
+        <translation>
+            <numerusform>%Ln s</numerusform>
+            <numerusform>%Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln h</source>
+        <translation>
+            <numerusform>%Ln h</numerusform>
+            <numerusform>%Ln h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
         </translation>
     </message>
 </context>

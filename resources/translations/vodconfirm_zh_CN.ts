@@ -629,6 +629,18 @@
         <source>not updated yet</source>
         <translation>尚未更新</translation>
     </message>
+    <message>
+        <source>Already confirmed</source>
+        <translation>此前已确认</translation>
+    </message>
+    <message>
+        <source>Final state</source>
+        <translation>最终状态</translation>
+    </message>
+    <message>
+        <source>not followed</source>
+        <translation>未跟踪</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::AssetsPage</name>
@@ -815,6 +827,18 @@
     <message>
         <source>Batch progress, paused</source>
         <translation>批次进度，已暂停</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln already confirmed (skipped)</source>
+        <translation>
+            <numerusform> · %Ln 个此前已确认（已跳过）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · following %Ln confirmed asset(s)</source>
+        <translation>
+            <numerusform> · 正在跟踪 %Ln 个已确认的媒资</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1075,10 +1099,6 @@ asset confirmed but the history could not record it all.</source>
     <message>
         <source>Do not record this run in the history.</source>
         <translation>不在历史记录中记录本次运行。</translation>
-    </message>
-    <message>
-        <source>Also send assets the history shows confirmed before (they are skipped otherwise).</source>
-        <translation>同时发送历史记录显示此前已确认的媒资（否则会跳过）。</translation>
     </message>
     <message>
         <source>Files with asset IDs in any text form; none or &apos;-&apos; reads standard input.</source>
@@ -1446,6 +1466,48 @@ Credentials, connection and history options as for confirm.</source>
         <source>TITLE</source>
         <translation>标题</translation>
     </message>
+    <message>
+        <source>Also send assets the history shows confirmed before (they are skipped otherwise); confirm then does not read their state first either.</source>
+        <translation>也发送历史记录显示此前已确认的媒资（否则会跳过）；此时 confirm 也不会先读取它们的状态。</translation>
+    </message>
+    <message>
+        <source>, followed: %1 settled, %2 not settled in time</source>
+        <translation>，跟踪结果：%1 个已到最终状态，%2 个在时限内未到最终状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln already confirmed (skipped: state read before sending)</source>
+        <translation>
+            <numerusform>，%Ln 个此前已确认（已跳过：发送前读取了状态）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the state of every asset first (ShowAssetMeta, 10 assets a request, a quota of its own) and send only those still waiting for confirmation: assets already confirmed are skipped, assets that do not exist fail with VOD&apos;s words, assets whose state cannot be read are sent. The default: it costs one request per 10 assets and saves a confirm per asset done before.</source>
+        <translation>先读取每个媒资的状态（ShowAssetMeta，每次请求 10 个媒资，使用独立的配额），只发送仍在等待确认的媒资：已确认的媒资会跳过，不存在的媒资以 VOD 返回的信息标为失败，状态无法读取的媒资照常发送。这是默认行为：每 10 个媒资多花一次请求，并为每个此前已完成的媒资省去一次确认。</translation>
+    </message>
+    <message>
+        <source>Send every asset without reading its state first (for pipelines that confirm what they have just uploaded).</source>
+        <translation>不先读取状态，直接发送每个媒资（适用于确认刚刚上传的媒资的流水线）。</translation>
+    </message>
+    <message>
+        <source>After confirming, keep reading the state of each confirmed asset (10 assets a request, every 5 s growing to every minute, in the state reads&apos; own quota: confirms are never slowed) until it is transcoded, published or failed, or --follow-timeout passes; its line then shows that final state.</source>
+        <translation>确认之后继续读取每个已确认媒资的状态（每次请求 10 个媒资，间隔从 5 秒逐渐加长到一分钟，使用状态查询自己的配额：不会拖慢确认），直到转码完成、已发布或失败，或超过 --follow-timeout；随后该媒资的输出行显示最终状态。</translation>
+    </message>
+    <message>
+        <source>How long to follow an asset, e.g. 90s, 30m, 2h (default 30m, at most 24h).</source>
+        <translation>跟踪每个媒资的时长，例如 90s、30m、2h（默认 30m，最多 24h）。</translation>
+    </message>
+    <message>
+        <source>--check-first and --no-check-first exclude each other.</source>
+        <translation>--check-first 和 --no-check-first 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--follow-timeout must be a duration such as 90s, 30m or 2h (at most 24h).</source>
+        <translation>--follow-timeout 必须是时长，例如 90s、30m 或 2h（最多 24h）。</translation>
+    </message>
+    <message>
+        <source>--follow-timeout needs --follow.</source>
+        <translation>--follow-timeout 需要与 --follow 一起使用。</translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>
@@ -1462,20 +1524,12 @@ Credentials, connection and history options as for confirm.</source>
         <translation>正在检查媒资状态</translation>
     </message>
     <message>
-        <source>state check %1 of %2</source>
-        <translation>状态检查 %1/%2</translation>
-    </message>
-    <message>
         <source>not sent: its state could not be read, and an earlier run may have confirmed it</source>
         <translation>未发送：无法读取其状态，之前的运行可能已确认它</translation>
     </message>
     <message>
         <source>confirmed (verified)</source>
         <translation>已确认（已核实）</translation>
-    </message>
-    <message>
-        <source>the asset was not found</source>
-        <translation>未找到该媒资</translation>
     </message>
     <message>
         <source>the asset is %1</source>
@@ -1554,6 +1608,14 @@ Credentials, connection and history options as for confirm.</source>
     <message>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
+    </message>
+    <message>
+        <source>its state could not be read; sent</source>
+        <translation>无法读取其状态；已发送</translation>
+    </message>
+    <message>
+        <source>already confirmed: the asset is %1; not sent</source>
+        <translation>此前已确认：媒资状态为 %1；未发送</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2017,18 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>no batch</source>
         <translation>无批次</translation>
+    </message>
+    <message>
+        <source>Final state</source>
+        <translation>最终状态</translation>
+    </message>
+    <message>
+        <source>Already confirmed</source>
+        <translation>此前已确认</translation>
+    </message>
+    <message>
+        <source>not followed</source>
+        <translation>未跟踪</translation>
     </message>
 </context>
 <context>
@@ -2398,10 +2472,6 @@ Secrets are kept in the system keychain, never in the settings file. You can che
         <translation>当前配置</translation>
     </message>
     <message>
-        <source>Assets and history</source>
-        <translation>媒资和历史记录</translation>
-    </message>
-    <message>
         <source>&amp;Assets</source>
         <translation>媒资(&amp;A)</translation>
     </message>
@@ -2673,6 +2743,24 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
             <numerusform>已复制所选 %Ln 行的支持信息：请将其粘贴到您的工单中。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Assets, stuck uploads and history</source>
+        <translation>媒资、未确认的上传和历史记录</translation>
+    </message>
+    <message>
+        <source>Stu&amp;ck Uploads</source>
+        <translation>未确认的上传(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end.</source>
+        <translation>有批次正在运行：请等待其结束。</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln already confirmed (skipped)</source>
+        <translation>
+            <numerusform>，%Ln 个此前已确认（已跳过）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::PastePanel</name>
@@ -2882,6 +2970,22 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Listing rate, requests per minute</source>
         <translation>列表速率，每分钟请求数</translation>
+    </message>
+    <message>
+        <source>&amp;Follow confirmed assets until they are transcoded or published</source>
+        <translation>跟踪已确认的媒资直到转码或发布完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>After confirming, read each confirmed asset&apos;s state (10 per request, growing from every 5 s to every minute, a quota of its own) until it settles or 30 minutes pass; shown in the Final state column and the history</source>
+        <translation>确认之后读取每个已确认媒资的状态（每次请求 10 个，间隔从 5 秒逐渐加长到一分钟，使用独立的配额），直到到达最终状态或超过 30 分钟；结果显示在“最终状态”列和历史记录中</translation>
+    </message>
+    <message>
+        <source>&amp;Check each asset&apos;s state before sending</source>
+        <translation>发送前检查每个媒资的状态(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Read the state of the assets first (10 per request, a quota of its own): assets already confirmed are not sent again, assets that do not exist fail with the server&apos;s words</source>
+        <translation>先读取媒资的状态（每次请求 10 个，使用独立的配额）：已确认的媒资不再发送，不存在的媒资以服务器返回的信息标为失败</translation>
     </message>
 </context>
 <context>
@@ -3543,6 +3647,21 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
 </context>
 <context>
+    <name>VodConfirm::StateReader</name>
+    <message>
+        <source>the server&apos;s answer does not list it</source>
+        <translation>服务器的响应中没有它</translation>
+    </message>
+    <message>
+        <source>the asset does not exist (%1)</source>
+        <translation>媒资不存在（%1）</translation>
+    </message>
+    <message>
+        <source>state reads slowed down because the server throttled them</source>
+        <translation>服务器限流，状态查询已降速</translation>
+    </message>
+</context>
+<context>
     <name>VodConfirm::StuckLister</name>
     <message>
         <source>asset %1 was created at %2, outside the time asked for (%3 to %4)</source>
@@ -3595,6 +3714,440 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Listing the stuck uploads stopped: %1</source>
         <translation>列出未确认的上传已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::StuckPage</name>
+    <message>
+        <source>Created bet&amp;ween:</source>
+        <translation>创建时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The listing starts at the beginning of this day (local time)</source>
+        <translation>列表从这一天的开始（本地时间）算起</translation>
+    </message>
+    <message>
+        <source>Created from (date)</source>
+        <translation>创建起始日期</translation>
+    </message>
+    <message>
+        <source>an&amp;d</source>
+        <translation>至(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The listing ends at the end of this day (local time), or now for today</source>
+        <translation>列表到这一天的结束（本地时间）为止，若为今天则到现在为止</translation>
+    </message>
+    <message>
+        <source>Created up to (date, inclusive)</source>
+        <translation>创建截止日期（含当天）</translation>
+    </message>
+    <message>
+        <source>Listing status</source>
+        <translation>列表状态</translation>
+    </message>
+    <message>
+        <source>The server&apos;s whole answer and what it means</source>
+        <translation>服务器的完整响应及其含义</translation>
+    </message>
+    <message>
+        <source>Details of the listing error</source>
+        <translation>列表错误的详细信息</translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation>详细信息(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Search stuck uploads</source>
+        <translation>搜索未确认的上传</translation>
+    </message>
+    <message>
+        <source>Part of an asset ID or title</source>
+        <translation>媒资ID或标题的一部分</translation>
+    </message>
+    <message>
+        <source>&amp;Older than:</source>
+        <translation>早于(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Show only uploads created at least this long ago</source>
+        <translation>只显示创建时间至少在这么久之前的上传</translation>
+    </message>
+    <message>
+        <source>Older than</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <source>Show only uploads created at least this many hours ago</source>
+        <translation>只显示创建时间至少在这么多小时之前的上传</translation>
+    </message>
+    <message>
+        <source>Older than, in hours</source>
+        <translation>早于，单位为小时</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Stuck uploads</source>
+        <translation>未确认的上传</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>List the stuck uploads again (Stuck uploads tab)</source>
+        <translation>重新列出未确认的上传（“未确认的上传”标签页）</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p Listing</source>
+        <translation>停止列表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop the listing; what was listed so far is kept</source>
+        <translation>停止列表；已列出的内容会保留</translation>
+    </message>
+    <message>
+        <source>Co&amp;nfirm…</source>
+        <translation>确认(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Confirm the uploads (target status CREATED): the selected ones, or all shown</source>
+        <translation>确认这些上传（目标状态 CREATED）：所选的上传，或显示的全部上传</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Failed…</source>
+        <translation>标记为失败(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Mark the uploads as failed (target status FAILED): the selected ones, or all shown</source>
+        <translation>将这些上传标记为失败（目标状态 FAILED）：所选的上传，或显示的全部上传</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Upload…</source>
+        <translation>取消上传(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Cancel the uploads (target status CANCELLED): the selected ones, or all shown</source>
+        <translation>取消这些上传（目标状态 CANCELLED）：所选的上传，或显示的全部上传</translation>
+    </message>
+    <message>
+        <source>Listing incomplete</source>
+        <translation>列表不完整</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>不限时长</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Custom (hours)</source>
+        <translation>自定义（小时）</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln upload(s)</source>
+        <translation>
+            <numerusform>%Ln 个上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln upload(s) shown</source>
+        <translation>
+            <numerusform>显示 %Ln 个上传中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln sent to a batch</source>
+        <translation>
+            <numerusform>，%Ln 个已交给批次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stuck upload matches the filter. Clear the search or choose “Any age”.</source>
+        <translation>没有符合筛选条件的未确认上传。请清除搜索或选择“不限时长”。</translation>
+    </message>
+    <message>
+        <source>Listing…</source>
+        <translation>正在列出…</translation>
+    </message>
+    <message>
+        <source>Refresh to find uploads nobody confirmed.</source>
+        <translation>点击刷新，查找无人确认的上传。</translation>
+    </message>
+    <message>
+        <source>No stuck uploads between %1.</source>
+        <translation>%1 之间没有未确认的上传。</translation>
+    </message>
+    <message>
+        <source>Nothing was listed: %1</source>
+        <translation>未列出任何内容：%1</translation>
+    </message>
+    <message>
+        <source>the listing was stopped.</source>
+        <translation>列表已停止。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: choose the dates again.</source>
+        <translation>结束日期早于起始日期：请重新选择日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listing uploads created between %1 that nobody confirmed… %Ln found so far</source>
+        <translation>
+            <numerusform>正在列出 %1 之间创建且无人确认的上传… 目前已找到 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%Ln request(s))</source>
+        <translation>
+            <numerusform>（%Ln 次请求）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting %Ln s: %1</source>
+        <translation>
+            <numerusform>等待 %Ln 秒：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not listed yet. Refresh lists the uploads created between %1 (by default the last %Ln days) that nobody confirmed.</source>
+        <translation>
+            <numerusform>尚未列出。刷新会列出 %1 之间（默认为最近 %Ln 天）创建且无人确认的上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <source>No stuck uploads between %1 (listed %2).</source>
+        <translation>%1 之间没有未确认的上传（列出于%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %Ln stuck upload(s) created between %1, %2.</source>
+        <translation>
+            <numerusform>已列出 %1 之间创建的 %Ln 个未确认的上传，%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was listed.</source>
+        <translation>未列出任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln upload(s) listed, created after %1, are kept; older ones were not listed.</source>
+        <translation>
+            <numerusform>已列出的 %Ln 个上传（创建于 %1 之后）已保留；更早的上传未列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listing stopped %1. %2</source>
+        <translation>列表已于%1停止。%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>Listing incomplete (%1): %2. %3</source>
+        <translation>列表不完整（%1）：%2。%3</translation>
+    </message>
+    <message>
+        <source>Refresh to list again.</source>
+        <translation>点击刷新重新列出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln 次请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm, mark failed or cancel once the listing has ended.</source>
+        <translation>请在列表结束后再确认、标记为失败或取消。</translation>
+    </message>
+    <message>
+        <source>A batch is running on the Assets page; act on these when it ends.</source>
+        <translation>“媒资”页上有批次正在运行；请在其结束后再处理这些上传。</translation>
+    </message>
+    <message>
+        <source>Acting on the selected uploads.</source>
+        <translation>将处理所选的上传。</translation>
+    </message>
+    <message>
+        <source>Acting on every upload shown (select some to act on them only).</source>
+        <translation>将处理显示的每个上传（选择部分上传可只处理它们）。</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every upload shown was sent to a batch already.</source>
+        <translation>没有要发送的内容：显示的每个上传都已交给批次。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln upload(s)?</source>
+        <translation>
+            <numerusform>确认 %Ln 个上传？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %Ln Upload(s)</source>
+        <translation>
+            <numerusform>确认 %Ln 个上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln upload(s) as failed?</source>
+        <translation>
+            <numerusform>将 %Ln 个上传标记为失败？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln as Failed</source>
+        <translation>
+            <numerusform>将 %Ln 个标记为失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s)?</source>
+        <translation>
+            <numerusform>取消 %Ln 个上传？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln Upload(s)</source>
+        <translation>
+            <numerusform>取消 %Ln 个上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected uploads that were not sent yet.</source>
+        <translation>所选上传中尚未发送的。</translation>
+    </message>
+    <message>
+        <source>Every upload shown (as filtered) that was not sent yet.</source>
+        <translation>显示的（已筛选的）上传中尚未发送的每一个。</translation>
+    </message>
+    <message>
+        <source>They run as a batch on the Assets page with target status %1, paced and recorded in the history like any other.</source>
+        <translation>它们将作为“媒资”页上的一个批次运行，目标状态为 %1，与其他批次一样限速并记录在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Confirm only uploads whose files were uploaded completely.</source>
+        <translation>请只确认文件已完整上传的上传。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: VOD will not accept a confirmation for them later.</source>
+        <translation>此操作无法撤销：之后 VOD 不会再接受对它们的确认。</translation>
+    </message>
+    <message>
+        <source>Go &amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::StuckTableModel</name>
+    <message>
+        <source>Asset ID</source>
+        <translation>媒资ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Sent to batch</source>
+        <translation>已交给批次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln s</source>
+        <translation>
+            <numerusform>%Ln 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln h</source>
+        <translation>
+            <numerusform>%Ln 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Mark failed</source>
+        <translation>标记为失败</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>取消上传</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Handed to a batch on the Assets page as %1; Refresh lists what is still waiting</source>
+        <translation>已作为 %1 交给“媒资”页上的批次；刷新会列出仍在等待的上传</translation>
+    </message>
+    <message>
+        <source>no title</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +4373,10 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>The server&apos;s list of assets cannot be used (HTTP %1): %2.</source>
         <translation>服务器返回的媒资列表无法使用（HTTP %1）：%2。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about asset states cannot be used (HTTP %1): asset %2 has no valid status.</source>
+        <translation>服务器关于媒资状态的响应无法使用（HTTP %1）：媒资 %2 没有有效的状态。</translation>
     </message>
 </context>
 </TS>

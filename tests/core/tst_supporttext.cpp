@@ -292,11 +292,8 @@ void TestSupportText::bundleListsEveryAttemptOfARealBatch()
     const Profile profile = loopbackProfile(server);
     Settings settings(m_dir.filePath(u"bundle.ini"_s));
     QVERIFY(settings.saveProfile(profile));
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
     const BatchSummary summary
-            = runBatch(profile, credentials,
+            = runBatch(profile, loopbackCredentials(server),
                        {{id(21), TargetStatus::Created}, {id(22), TargetStatus::Created}});
     QCOMPARE(summary.confirmed, 1);
     QCOMPARE(summary.failed, 1);
@@ -411,9 +408,7 @@ void TestSupportText::noSecretAnywhere()
     // A real batch with those credentials (without the proxy: none listens), then both texts.
     Profile direct = profile;
     direct.proxyMode = ProxyMode::None;
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
+    Credentials credentials = loopbackCredentials(server);
     credentials.securityToken = server.config().securityToken;
     QCOMPARE(runBatch(direct, credentials, {{id(31), TargetStatus::Created}}).confirmed, 1);
     HistoryStore history;

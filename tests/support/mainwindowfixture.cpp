@@ -57,8 +57,7 @@ bool MainWindowFixture::addProfile()
     if (!check(m_settings->saveProfile(profile, &error), "the profile is not saved:", error)
         || !check(m_settings->setActiveProfileName(profile.name), "the profile is not active"))
         return false;
-    m_sessionCredentials.accessKey = m_server->config().accessKey;
-    m_sessionCredentials.secretKey = m_server->config().secretKey;
+    m_sessionCredentials = loopbackCredentials(*m_server);
     return true;
 }
 

@@ -138,16 +138,7 @@ QMessageBox *TestStuckPage::sendBox() const
 
 VodClient *TestStuckPage::client()
 {
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    VodClient::Config config {m_server->url(),
-                              m_server->url(),
-                              u"cn-north-4"_s,
-                              m_server->config().projectId,
-                              c,
-                              10000};
-    return new VodClient(m_nam.get(), config);
+    return new VodClient(m_nam.get(), Test::loopbackClientConfig(*m_server));
 }
 
 void TestStuckPage::listsEveryStuckUploadFromTheServer()

@@ -5,6 +5,7 @@
 #include "engine/batchrunner.h"
 #include "engine/resume.h"
 #include "storage/historystore.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QNetworkAccessManager>
@@ -17,11 +18,6 @@ using namespace VodConfirm::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
 QList<ConfirmItem> items(int n, int offset = 0)
 {
     QList<ConfirmItem> list;
@@ -65,13 +61,7 @@ void TestBatchRunner::init()
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_history = std::make_unique<HistoryStore>();
     QVERIFY(m_history->open(m_dir->filePath(u"history.sqlite"_s)));
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    m_client = new VodClient(m_nam.get(),
-                             {m_server->url(), m_server->url(), u"cn-north-4"_s,
-                              m_server->config().projectId, c, 10000},
-                             m_nam.get());
+    m_client = new VodClient(m_nam.get(), loopbackClientConfig(*m_server), m_nam.get());
 }
 
 void TestBatchRunner::cleanup()

@@ -1,6 +1,7 @@
 // The confirm engine over real sockets against the loopback VOD server.
 #include "api/vodclient.h"
 #include "engine/confirmengine.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QElapsedTimer>
@@ -69,11 +70,6 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
 };
 
-static QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
 QList<ConfirmItem> TestConfirmEngine::items(int n, int offset)
 {
     QList<ConfirmItem> list;
@@ -100,15 +96,10 @@ void TestConfirmEngine::cleanup()
 
 VodClient *TestConfirmEngine::client(Credentials c, int timeoutMs)
 {
-    if (c.accessKey.isEmpty() && c.mode == AuthMode::AkSk) {
-        c.accessKey = m_server->config().accessKey;
-        c.secretKey = m_server->config().secretKey;
-    }
-    VodClient::Config config {
-            m_server->url(), m_server->url(), u"cn-north-4"_s, m_server->config().projectId, c,
-            timeoutMs};
-    auto *client = new VodClient(m_nam.get(), config, m_nam.get());
-    return client;
+    VodClient::Config config = loopbackClientConfig(*m_server, timeoutMs);
+    if (!c.accessKey.isEmpty() || c.mode != AuthMode::AkSk)
+        config.credentials = c;
+    return new VodClient(m_nam.get(), config, m_nam.get());
 }
 
 ConfirmEngine *TestConfirmEngine::engine(VodClient *client, int concurrency, int rate,
@@ -508,9 +499,7 @@ void TestConfirmEngine::passwordAuthFetchesOneTokenAndRefreshesOnce()
 void TestConfirmEngine::securityTokenIsSentAndSigned()
 {
     m_server->config().securityToken = u"temporary-security-token"_s;
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
+    Credentials c = loopbackCredentials(*m_server);
     c.securityToken = u"temporary-security-token"_s;
     QCOMPARE(run(engine(client(c)), items(3)).confirmed, 3);
     c.securityToken.clear();
@@ -889,15 +878,7 @@ void TestConfirmEngine::headersMustArriveWithinTheTimeout()
     for (const ConfirmItem &item : list)
         m_server->scriptAsset(item.assetId, {fault});
     m_server->config().trickleIntervalMs = 50; // SlowHeaders: 1000 lines take 50 s
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    VodClient::Config config {m_server->url(),
-                              m_server->url(),
-                              u"cn-north-4"_s,
-                              m_server->config().projectId,
-                              c,
-                              1000};
+    VodClient::Config config = loopbackClientConfig(*m_server, 1000);
     if (tls)
         config.caFile = VodTestServer::certsDir() + u"/ca.pem"_s;
     ConfirmEngine *e = engine(new VodClient(m_nam.get(), config, m_nam.get()), 1, 60000, 2);

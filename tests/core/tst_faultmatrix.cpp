@@ -8,6 +8,7 @@
 #include "engine/batchrunner.h"
 #include "engine/confirmengine.h"
 #include "storage/historystore.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QNetworkAccessManager>
@@ -27,11 +28,6 @@ Q_DECLARE_METATYPE(VodTestServer::Config)
 namespace {
 
 constexpr int Assets = 300;
-
-QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
 
 // The wrong-state rows give every 10th asset a state set by someone else: already confirmed
 // (PUBLISHED, CREATED), no longer confirmable (UPLOAD_FAILED, CANCELLED) or missing.
@@ -76,7 +72,6 @@ private:
     static ConfirmEngine::Options engineOptions();
     ConfirmEngine *engine(VodClient *client) const;
     // AK/SK signed requests to `server`, with this transfer timeout.
-    static VodClient::Config clientConfig(const VodTestServer &server, int timeoutMs);
 };
 
 void TestFaultMatrix::init()
@@ -95,15 +90,6 @@ ConfirmEngine::Options TestFaultMatrix::engineOptions()
     o.baseBackoffMs = 10; // short pacing and backoff keep the whole matrix within seconds
     o.maxBackoffMs = 200;
     return o;
-}
-
-VodClient::Config TestFaultMatrix::clientConfig(const VodTestServer &server, int timeoutMs)
-{
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
-    return {server.url(), server.url(), u"cn-north-4"_s, server.config().projectId,
-            credentials,  timeoutMs};
 }
 
 ConfirmEngine *TestFaultMatrix::engine(VodClient *client) const
@@ -209,7 +195,7 @@ void TestFaultMatrix::scenario()
     QVERIFY(history.open(dir.filePath(u"history.sqlite"_s)));
 
     QNetworkAccessManager nam;
-    VodClient client(&nam, clientConfig(server, timeoutMs));
+    VodClient client(&nam, loopbackClientConfig(server, timeoutMs));
     auto *e = new BatchRunner(&client, &history, &client);
     e->setOptions({engineOptions()});
     QList<int> statusesSeen;
@@ -337,7 +323,7 @@ void TestFaultMatrix::everyPostOnTheWireIsAnAttempt()
     server.config().dropNthConfirmOnConnection = 2;
     server.config().dropNthAfterEffect = afterEffect;
     QNetworkAccessManager nam;
-    VodClient client(&nam, clientConfig(server, 5000));
+    VodClient client(&nam, loopbackClientConfig(server, 5000));
     ConfirmEngine *e = engine(&client);
     e->setOptions([&] {
         ConfirmEngine::Options o = e->options();
@@ -392,7 +378,7 @@ void TestFaultMatrix::resetsUnderConcurrencyNeverApplyTwice()
     server.config().dropBeforeEffect = 0.025;
     server.config().dropAfterEffect = 0.025;
     QNetworkAccessManager nam;
-    VodClient client(&nam, clientConfig(server, 5000));
+    VodClient client(&nam, loopbackClientConfig(server, 5000));
     ConfirmEngine *e = engine(&client);
     e->setOptions([&] {
         ConfirmEngine::Options o = e->options();

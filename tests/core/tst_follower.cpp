@@ -3,6 +3,7 @@
 // ends at its time limit.
 #include "api/vodclient.h"
 #include "engine/follower.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QNetworkAccessManager>
@@ -35,11 +36,6 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
 };
 
-static QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
 void TestFollower::init()
 {
     m_server = std::make_unique<VodTestServer>();
@@ -55,13 +51,7 @@ void TestFollower::cleanup()
 
 Follower *TestFollower::follower(int firstDelayMs, int maxDelayMs, qint64 timeoutMs)
 {
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    auto *client = new VodClient(m_nam.get(),
-                                 {m_server->url(), m_server->url(), u"cn-north-4"_s,
-                                  m_server->config().projectId, c, 10000},
-                                 m_nam.get());
+    auto *client = new VodClient(m_nam.get(), loopbackClientConfig(*m_server), m_nam.get());
     auto *reader = new StateReader(client, client);
     StateReader::Options o;
     o.ratePerMinute = 60000;

@@ -2,6 +2,7 @@
 // retries, what ends a read, and that nothing goes out after an authentication failure.
 #include "api/vodclient.h"
 #include "engine/statereader.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QNetworkAccessManager>
@@ -34,19 +35,6 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
 };
 
-static QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
-static QStringList ids(int n)
-{
-    QStringList list;
-    for (int i = 0; i < n; ++i)
-        list.append(assetId(i));
-    return list;
-}
-
 void TestStateReader::init()
 {
     m_server = std::make_unique<VodTestServer>();
@@ -62,14 +50,10 @@ void TestStateReader::cleanup()
 
 StateReader *TestStateReader::reader(Credentials c, int maxAttempts)
 {
-    if (c.accessKey.isEmpty()) {
-        c.accessKey = m_server->config().accessKey;
-        c.secretKey = m_server->config().secretKey;
-    }
-    auto *client = new VodClient(m_nam.get(),
-                                 {m_server->url(), m_server->url(), u"cn-north-4"_s,
-                                  m_server->config().projectId, c, 10000},
-                                 m_nam.get());
+    VodClient::Config config = loopbackClientConfig(*m_server);
+    if (!c.accessKey.isEmpty())
+        config.credentials = c;
+    auto *client = new VodClient(m_nam.get(), config, m_nam.get());
     auto *r = new StateReader(client, client);
     StateReader::Options o;
     o.ratePerMinute = 60000;
@@ -97,7 +81,7 @@ QHash<QString, StateRead> TestStateReader::readAll(StateReader *r, const QString
 
 void TestStateReader::packsTenAssetsPerRequest()
 {
-    const QStringList list = ids(95);
+    const QStringList list = assetIds(95, 0);
     m_server->setAssetStatus(list.at(0), u"CREATED"_s);
     m_server->setAssetStatus(list.at(94), u"TRANSCODE_SUCCEED"_s);
     m_server->addMissingAsset(list.at(50));
@@ -118,14 +102,14 @@ void TestStateReader::retriesAFailedReadThenGivesItsFailure()
 {
     m_server->scriptNextInfo({Fault::Error503, Fault::HtmlError502});
     StateReader *r = reader({}, 3);
-    QHash<QString, StateRead> done = readAll(r, ids(4));
+    QHash<QString, StateRead> done = readAll(r, assetIds(4, 0));
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3); // 2 failures, then the read
     QVERIFY(done.value(assetId(3)).known());
 
     // Every attempt fails: the read ends with the last failure, neither known nor missing.
     m_server->reset();
     m_server->scriptNextInfo({Fault::Error503, Fault::Error503, Fault::Error500});
-    done = readAll(r, ids(4));
+    done = readAll(r, assetIds(4, 0));
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 3);
     const StateRead failed = done.value(assetId(2));
     QVERIFY(!failed.known());
@@ -139,12 +123,12 @@ void TestStateReader::authFailureEndsEveryReadWithOneRequest()
     wrong.accessKey = m_server->config().accessKey;
     wrong.secretKey = u"wrong-secret"_s;
     StateReader *r = reader(wrong);
-    const QHash<QString, StateRead> done = readAll(r, ids(35));
+    const QHash<QString, StateRead> done = readAll(r, assetIds(35, 0));
     QCOMPARE(m_server->counters().totalRequests, 1);
     QCOMPARE(done.value(assetId(34)).result.errorClass, ErrorClass::Auth);
 
     // Later reads end the same way, sent never, until restart().
-    readAll(r, ids(3));
+    readAll(r, assetIds(3, 0));
     QCOMPARE(m_server->counters().totalRequests, 1);
 }
 
@@ -156,7 +140,7 @@ void TestStateReader::cancelledReadIsNeitherSentNorAnswered()
             = r->read(assetId(7), this, [&answered](const StateRead &) { answered = true; });
     QVERIFY(r->cancel(t));
     QVERIFY(!r->cancel(t));
-    const QHash<QString, StateRead> done = readAll(r, ids(2));
+    const QHash<QString, StateRead> done = readAll(r, assetIds(2, 0));
     QCOMPARE(done.size(), 2);
     QVERIFY(!answered);
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
@@ -168,7 +152,7 @@ void TestStateReader::hostileAnswerIsNotTrusted()
     // of its rows is taken as a state.
     m_server->setAssetStatus(assetId(1), u"CREATED\u001b[2J"_s);
     StateReader *r = reader({}, 2);
-    QHash<QString, StateRead> done = readAll(r, ids(3));
+    QHash<QString, StateRead> done = readAll(r, assetIds(3, 0));
     QCOMPARE(m_server->counters().requests(Route::AssetInfo), 2);
     for (const StateRead &read : std::as_const(done)) {
         QVERIFY(!read.known());

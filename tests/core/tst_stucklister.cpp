@@ -2,6 +2,7 @@
 #include "api/vodclient.h"
 #include "engine/confirmengine.h"
 #include "engine/stucklister.h"
+#include "testfixtures.h"
 #include "vodtestserver.h"
 
 #include <QElapsedTimer>
@@ -71,16 +72,7 @@ void TestStuckLister::cleanup()
 
 VodClient *TestStuckLister::client()
 {
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    VodClient::Config config {m_server->url(),
-                              m_server->url(),
-                              u"cn-north-4"_s,
-                              m_server->config().projectId,
-                              c,
-                              10000};
-    return new VodClient(m_nam.get(), config, m_nam.get());
+    return new VodClient(m_nam.get(), loopbackClientConfig(*m_server), m_nam.get());
 }
 
 StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempts,

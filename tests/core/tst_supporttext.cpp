@@ -28,11 +28,6 @@ using Fault = VodTestServer::Fault;
 
 namespace {
 
-QString id(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
 // One run of a stand-in program: its name and arguments, and what it read on stdin.
 struct Call
 {
@@ -171,15 +166,15 @@ void TestSupportText::commandsRunAsIsWithHostileValues()
     const QString project = u"0a1b2c3d4e5f60718293a4b5c6d7e8f9"_s;
     const QString evilId = u"-n $(id) 'x'"_s;
     const QList<SupportTarget> targets {
-            {id(1), u"FAILED"_s, p1, u"cn-north-4"_s, project},
-            {id(2), u"CREATED"_s, p2, u"cn-north-4"_s, project},
-            {id(3), u"FAILED"_s, p1, u"cn-north-4"_s, project},
-            {id(1), u"FAILED"_s, p1, u"cn-north-4"_s, project}, // the same row twice
-            {id(4), u"CANCELLED"_s, QString(), region, project},
+            {assetId(1), u"FAILED"_s, p1, u"cn-north-4"_s, project},
+            {assetId(2), u"CREATED"_s, p2, u"cn-north-4"_s, project},
+            {assetId(3), u"FAILED"_s, p1, u"cn-north-4"_s, project},
+            {assetId(1), u"FAILED"_s, p1, u"cn-north-4"_s, project}, // the same row twice
+            {assetId(4), u"CANCELLED"_s, QString(), region, project},
             {evilId, u"created"_s, p2, u"cn-north-4"_s, project},
             // An escape that could end a terminal's bracketed paste: left out, and said so.
-            {id(5), u"CREATED"_s, u"x\x1b[201~y"_s, u"cn-north-4"_s, project},
-            {id(6), u"CREATED"_s, u"prod"_s, u"cn-north-4\u202e"_s, project},
+            {assetId(5), u"CREATED"_s, u"x\x1b[201~y"_s, u"cn-north-4"_s, project},
+            {assetId(6), u"CREATED"_s, u"prod"_s, u"cn-north-4\u202e"_s, project},
     };
     const QString text = SupportText::commandLines(targets);
     QVERIFY2(text.startsWith(u"# 2 selected row"_s), qPrintable(text));
@@ -196,17 +191,17 @@ void TestSupportText::commandsRunAsIsWithHostileValues()
     const QList<Call> expected {
             // One line per profile and status, each asset once, in the order selected.
             {{u"vodconfirm"_s, u"confirm"_s, u"--profile="_s + p1, u"--status=FAILED"_s},
-             (id(1) + u'\n' + id(3) + u'\n').toUtf8()},
+             (assetId(1) + u'\n' + assetId(3) + u'\n').toUtf8()},
             {{u"vodconfirm"_s, u"confirm"_s, u"--profile="_s + p2},
-             (id(2) + u'\n' + evilId + u'\n').toUtf8()},
+             (assetId(2) + u'\n' + evilId + u'\n').toUtf8()},
             {{u"vodconfirm"_s, u"confirm"_s, u"--region="_s + region, u"--project-id="_s + project,
               u"--status=CANCELLED"_s},
-             (id(4) + u'\n').toUtf8()},
+             (assetId(4) + u'\n').toUtf8()},
             // One KooCLI line per asset.
-            hcloud(id(1), u"FAILED"_s, u"cn-north-4"_s),
-            hcloud(id(2), u"CREATED"_s, u"cn-north-4"_s),
-            hcloud(id(3), u"FAILED"_s, u"cn-north-4"_s),
-            hcloud(id(4), u"CANCELLED"_s, region),
+            hcloud(assetId(1), u"FAILED"_s, u"cn-north-4"_s),
+            hcloud(assetId(2), u"CREATED"_s, u"cn-north-4"_s),
+            hcloud(assetId(3), u"FAILED"_s, u"cn-north-4"_s),
+            hcloud(assetId(4), u"CANCELLED"_s, region),
             hcloud(evilId, u"CREATED"_s, u"cn-north-4"_s),
     };
     QCOMPARE(calls.size(), expected.size());
@@ -234,8 +229,8 @@ void TestSupportText::copiedLineConfirmsExactlyThat()
         QVERIFY(settings.sync());
     }
     const QString line = SupportText::commandLines(
-                                 {{id(11), u"FAILED"_s, profile.name, {}, profile.projectId},
-                                  {id(12), u"FAILED"_s, profile.name, {}, profile.projectId}})
+                                 {{assetId(11), u"FAILED"_s, profile.name, {}, profile.projectId},
+                                  {assetId(12), u"FAILED"_s, profile.name, {}, profile.projectId}})
                                  .section(u'\n', 0, 0);
     QVERIFY2(line.startsWith(u"printf "_s), qPrintable(line));
 
@@ -252,10 +247,10 @@ void TestSupportText::copiedLineConfirmsExactlyThat()
     QVERIFY(finished.wait(60000));
     QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
     QCOMPARE(server.counters().confirmRequestsTotal(), 2);
-    QCOMPARE(server.counters().confirmRequests.value(id(11)), 1);
-    QCOMPARE(server.counters().confirmRequests.value(id(12)), 1);
-    QCOMPARE(server.assetStatus(id(11)), u"UPLOAD_FAILED"_s);
-    QCOMPARE(server.assetStatus(id(12)), u"UPLOAD_FAILED"_s);
+    QCOMPARE(server.counters().confirmRequests.value(assetId(11)), 1);
+    QCOMPARE(server.counters().confirmRequests.value(assetId(12)), 1);
+    QCOMPARE(server.assetStatus(assetId(11)), u"UPLOAD_FAILED"_s);
+    QCOMPARE(server.assetStatus(assetId(12)), u"UPLOAD_FAILED"_s);
 }
 
 BatchSummary TestSupportText::runBatch(const Profile &profile, const Credentials &credentials,
@@ -287,32 +282,29 @@ void TestSupportText::bundleListsEveryAttemptOfARealBatch()
     // The server's words are hostile: escapes, line breaks, a bidi override, and far too long.
     const QString evil = u"gone\x1b[2J\r\nFAKE: X-Request-Id: forged\u202e"_s + QString(2000, u'x');
     server.config().missingAssetMessage = evil;
-    server.addMissingAsset(id(22));
-    server.scriptAsset(id(21), {Fault::Error503, Fault::Error500});
+    server.addMissingAsset(assetId(22));
+    server.scriptAsset(assetId(21), {Fault::Error503, Fault::Error500});
     const Profile profile = loopbackProfile(server);
     Settings settings(m_dir.filePath(u"bundle.ini"_s));
     QVERIFY(settings.saveProfile(profile));
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
-    const BatchSummary summary
-            = runBatch(profile, credentials,
-                       {{id(21), TargetStatus::Created}, {id(22), TargetStatus::Created}});
+    const BatchSummary summary = runBatch(
+            profile, loopbackCredentials(server),
+            {{assetId(21), TargetStatus::Created}, {assetId(22), TargetStatus::Created}});
     QCOMPARE(summary.confirmed, 1);
     QCOMPARE(summary.failed, 1);
 
     HistoryStore history;
     QVERIFY(history.open(m_dir.filePath(u"history.sqlite"_s)));
-    const QString text
-            = SupportText::bundle({{id(21), u"CREATED"_s, profile.name, {}, profile.projectId},
-                                   {id(22), u"CREATED"_s, profile.name, {}, profile.projectId}},
-                                  &history, &settings);
+    const QString text = SupportText::bundle(
+            {{assetId(21), u"CREATED"_s, profile.name, {}, profile.projectId},
+             {assetId(22), u"CREATED"_s, profile.name, {}, profile.projectId}},
+            &history, &settings);
 
     HistoryFilter filter;
-    filter.assetId = id(21);
+    filter.assetId = assetId(21);
     const QList<HistoryRecord> attempts = history.find(filter, 0);
     QCOMPARE(attempts.size(), 3); // 503, 500, then 200
-    filter.assetId = id(22);
+    filter.assetId = assetId(22);
     const QList<HistoryRecord> missing = history.find(filter, 0);
     QCOMPARE(missing.size(), 1);
     for (const HistoryRecord &r : attempts + missing) {
@@ -328,7 +320,7 @@ void TestSupportText::bundleListsEveryAttemptOfARealBatch()
     QVERIFY(text.contains(u"Error code: APIGW.0201"_s));
     QVERIFY(text.contains(u"Error code: VOD.10062"_s));
     for (const QString &expected :
-         {u"Asset %1"_s.arg(id(21)), u"Target status: CREATED"_s, u"Profile: loopback"_s,
+         {u"Asset %1"_s.arg(assetId(21)), u"Target status: CREATED"_s, u"Profile: loopback"_s,
           u"Endpoint: "_s + server.url().toString(), u"Project ID: "_s + profile.projectId,
           u"Auth mode: AK/SK"_s, u"App: VOD Confirm " VODCONFIRM_VERSION ""_s,
           u"Qt: "_s + QString::fromLatin1(qVersion()), u"OS: "_s, u"Attempts: 3"_s})
@@ -356,7 +348,7 @@ void TestSupportText::bundleIsBounded()
     for (int i = 0; i < 150; ++i) {
         HistoryRecord r;
         r.time = t0.addSecs(i);
-        r.assetId = id(1);
+        r.assetId = assetId(1);
         r.targetStatus = u"CREATED"_s;
         r.outcome = Outcome::Retrying;
         r.httpStatus = 503;
@@ -367,14 +359,14 @@ void TestSupportText::bundleIsBounded()
     QVERIFY(history.flush());
     QList<SupportTarget> targets;
     for (int i = 1; i <= SupportText::MaxBundleAssets + 7; ++i)
-        targets.append({id(i), u"CREATED"_s, {}, u"cn-north-4"_s, {}});
+        targets.append({assetId(i), u"CREATED"_s, {}, u"cn-north-4"_s, {}});
     const QString text = SupportText::bundle(targets, &history, nullptr);
     QVERIFY2(text.contains(u"Attempts: 150, the newest 100 below"_s), qPrintable(text));
     QVERIFY(!text.contains(u"req-049"_s));
     QVERIFY(text.contains(u"req-050"_s) && text.contains(u"req-149"_s));
     QVERIFY(text.indexOf(u"req-050"_s) < text.indexOf(u"req-149"_s));
-    QVERIFY(text.contains(u"Asset %1"_s.arg(id(SupportText::MaxBundleAssets))));
-    QVERIFY(!text.contains(u"Asset %1"_s.arg(id(SupportText::MaxBundleAssets + 1))));
+    QVERIFY(text.contains(u"Asset %1"_s.arg(assetId(SupportText::MaxBundleAssets))));
+    QVERIFY(!text.contains(u"Asset %1"_s.arg(assetId(SupportText::MaxBundleAssets + 1))));
     QVERIFY2(text.contains(u"7 more selected asset"_s), qPrintable(text.right(300)));
     QVERIFY(text.contains(u"Endpoint: https://vod.cn-north-4.myhuaweicloud.com"_s));
     // An empty asset ID (a damaged history row) does not list the whole history.
@@ -411,15 +403,13 @@ void TestSupportText::noSecretAnywhere()
     // A real batch with those credentials (without the proxy: none listens), then both texts.
     Profile direct = profile;
     direct.proxyMode = ProxyMode::None;
-    Credentials credentials;
-    credentials.accessKey = server.config().accessKey;
-    credentials.secretKey = server.config().secretKey;
+    Credentials credentials = loopbackCredentials(server);
     credentials.securityToken = server.config().securityToken;
-    QCOMPARE(runBatch(direct, credentials, {{id(31), TargetStatus::Created}}).confirmed, 1);
+    QCOMPARE(runBatch(direct, credentials, {{assetId(31), TargetStatus::Created}}).confirmed, 1);
     HistoryStore history;
     QVERIFY(history.open(m_dir.filePath(u"history.sqlite"_s)));
     const QList<SupportTarget> targets {
-            {id(31), u"CREATED"_s, profile.name, {}, profile.projectId}};
+            {assetId(31), u"CREATED"_s, profile.name, {}, profile.projectId}};
     const QString text = SupportText::commandLines(targets) + u'\n'
             + SupportText::bundle(targets, &history, &settings);
     QVERIFY2(text.contains(u"X-Request-Id: "_s) && text.contains(u"Proxy: manual (http)"_s),

@@ -4,6 +4,7 @@
 #include "api/vodclient.h"
 #include "engine/confirmengine.h"
 #include "settings/clientconfig.h"
+#include "testfixtures.h"
 #include "testproxy.h"
 #include "vodtestserver.h"
 
@@ -21,11 +22,6 @@ using Tls = VodTestServer::Tls;
 using Route = VodTestServer::Route;
 
 namespace {
-QString assetId(int i)
-{
-    return u"%1"_s.arg(i, 32, 16, QChar(u'0'));
-}
-
 QString testCa()
 {
     return VodTestServer::certsDir() + u"/ca.pem"_s;
@@ -98,10 +94,7 @@ Profile TestTransport::profile(const QUrl &endpoint) const
 
 Credentials TestTransport::credentials() const
 {
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    return c;
+    return loopbackCredentials(*m_server);
 }
 
 // Through clientConfig(), the one place where a profile becomes a client configuration.

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "api/vodclient.h"
 #include "settings/profile.h"
 
 namespace VodConfirm {
@@ -11,10 +12,20 @@ class CredentialStore;
 
 namespace VodConfirm::Test {
 
+// The valid asset ID `n` (32 hex digits): 0000…0001 for 1, 0000…00ff for 255.
+QString assetId(int n);
+
 // `count` valid asset IDs (32 hex digits), first, first + 1, ...: 0000…0001, 0000…0002 for 1.
 QStringList assetIds(int count, int first = 1);
 
 class VodTestServer;
+
+// The AK/SK `server` accepts.
+Credentials loopbackCredentials(const VodTestServer &server);
+
+// How a VodClient reaches `server`: its URL as the VOD and the IAM endpoint, region cn-north-4,
+// its project ID and loopbackCredentials(server), `timeoutMs` a request.
+VodClient::Config loopbackClientConfig(const VodTestServer &server, int timeoutMs = 10000);
 
 // The AK/SK profile "loopback" for `server`: its endpoint, project ID and access key (the SK is
 // given to the session, or asked for, by each test).

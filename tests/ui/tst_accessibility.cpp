@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "mainwindowfixture.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "models/stucktablemodel.h"
@@ -88,7 +89,7 @@ std::set<QWidget *> tabStops(QWidget *window)
 // history tables report every cell's text, the state in words and the error in each failed row's
 // description; every button has a name; Tab reaches every control of the main window and of
 // each dialog and comes back round.
-class TestAccessibility : public QObject
+class TestAccessibility : public QObject, private Test::MainWindowFixture
 {
     Q_OBJECT
 private slots:
@@ -106,19 +107,12 @@ private slots:
     void firstRunPageIsReachable();
 
 private:
-    void makeWindow();
     void runBatch(); // kA confirmed, kMissing failed with VOD.10062
     // Presses Tab from the first control until focus comes back to it; checks that every control
     // of tabStops(window) was visited, each has an accessible name, and the cycle closes.
     void checkTabCycle(QWidget *window, QWidget *first);
     QAccessibleInterface *tableOf(QTableView *view) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Test::VodTestServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<MainWindow> m_window;
     CredentialStore *m_credentials = nullptr; // Test::sharedCredentialStore()
 };
 
@@ -137,51 +131,17 @@ void TestAccessibility::cleanupTestCase() { }
 
 void TestAccessibility::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<Test::VodTestServer>();
-    QVERIFY(m_server->listen());
+    QVERIFY(setUp());
     m_server->addMissingAsset(kMissing);
     // Its state read (before sending, on by default) gets VOD.10062, as its confirm would.
     m_server->config().assetInfoMissingIsError = true;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    const Profile profile = Test::loopbackProfile(*m_server);
-    QString error;
-    QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
-    QVERIFY(m_settings->setActiveProfileName(profile.name));
-    m_settings->setMaxAttempts(1);
-    m_history = std::make_unique<HistoryStore>();
-    QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
-    makeWindow();
-}
-
-void TestAccessibility::makeWindow()
-{
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials,
-                                            m_history.get());
-    Credentials credentials;
-    credentials.accessKey = m_server->config().accessKey;
-    credentials.secretKey = m_server->config().secretKey;
-    m_window->setSessionCredentials(u"loopback"_s, credentials);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials, Focus::Active));
 }
 
 void TestAccessibility::cleanup()
 {
-    if (m_window && m_window->isRunning()) {
-        m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
-        QTRY_VERIFY(!m_window->isRunning());
-    }
-    m_window.reset();
-    m_history.reset();
-    m_settings.reset();
-    m_nam.reset();
-    m_server.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 void TestAccessibility::runBatch()
@@ -638,7 +598,7 @@ void TestAccessibility::pausedAndStoppedBatchesAreSaidAndReachable()
     // The next start offers the rest: the bar's buttons are named and in the Tab order.
     m_server->config().latencyMs = 0;
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(m_credentials, Focus::Active));
     auto *resumeBar = m_window->findChild<QWidget *>(u"resumeBar"_s);
     QVERIFY(resumeBar->isVisible());
     QCOMPARE(QAccessible::queryAccessibleInterface(resumeBar)->text(QAccessible::Name),

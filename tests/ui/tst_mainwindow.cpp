@@ -1,6 +1,7 @@
 #include "clirunner.h"
 #include "layoutcheck.h"
 #include "mainwindow.h"
+#include "mainwindowfixture.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "pastepanel.h"
@@ -53,7 +54,7 @@ using Column = AssetTableModel::Column;
 // Real widgets, offscreen, against the loopback VOD server: IDs go in through the paste area, a
 // batch runs over real sockets, outcomes and hints show per row, failures are retried, the view
 // is exported and read back.
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, private Test::MainWindowFixture
 {
     Q_OBJECT
 private slots:
@@ -84,7 +85,6 @@ private slots:
     void followShowsTheFinalState();
 
 private:
-    void makeWindow();
     template<typename T> T *find(const QString &name) const
     {
         T *w = m_window->findChild<T *>(name);
@@ -103,13 +103,6 @@ private:
     // The secret prompt the window opened, once visible and its keychain check answered; null
     // if none showed within 30 s.
     SecretPrompt *waitForSecretPrompt();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Test::VodTestServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 static const QString kA = u"f488337c31c8e4622f1590735b134c65"_s;
@@ -125,49 +118,18 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<Test::VodTestServer>();
-    QVERIFY(m_server->listen());
+    // One attempt a request (setUp()): a 5xx fails at once, so "Retry failed" has work to do.
+    QVERIFY(setUp());
     m_server->addMissingAsset(kMissing);
     // Its state read (before sending, on by default) gets VOD.10062, as its confirm would.
     m_server->config().assetInfoMissingIsError = true;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    const Profile profile = Test::loopbackProfile(*m_server);
-    QString error;
-    QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
-    QVERIFY(m_settings->setActiveProfileName(profile.name));
-    m_settings->setMaxAttempts(1); // a 5xx fails at once, so "Retry failed" has work to do
-    m_history = std::make_unique<HistoryStore>();
-    QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
-    makeWindow();
-}
-
-void TestMainWindow::makeWindow()
-{
-    m_window
-            = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), nullptr, m_history.get());
-    Credentials credentials;
-    credentials.accessKey = m_server->config().accessKey;
-    credentials.secretKey = m_server->config().secretKey;
-    m_window->setSessionCredentials(u"loopback"_s, credentials);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(nullptr));
 }
 
 void TestMainWindow::cleanup()
 {
-    if (m_window && m_window->isRunning()) {
-        m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
-        QTRY_VERIFY(!m_window->isRunning());
-    }
-    m_window.reset();
-    m_history.reset();
-    m_settings.reset();
-    m_nam.reset();
-    m_server.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 void TestMainWindow::snapshot(const QString &name)
@@ -508,7 +470,7 @@ void TestMainWindow::pauseThenStopLeavesUnsentAssets()
     // The next start offers the rest, which goes out once; nothing is sent twice.
     m_server->config().latencyMs = 0;
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     QVERIFY(find<QWidget>(u"resumeBar"_s)->isVisible());
     QVERIFY2(find<QLabel>(u"resumeText"_s)->text().contains(u"stopped before all were sent"_s),
              qPrintable(find<QLabel>(u"resumeText"_s)->text()));
@@ -728,7 +690,7 @@ void TestMainWindow::layoutAndSortOrderPersist()
     m_window->resize(1234, 655);
     QVERIFY(m_window->close());
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     table = find<QTableView>(u"assetTable"_s);
     QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(Column::State));
     QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
@@ -782,7 +744,7 @@ void TestMainWindow::interruptedBatchIsOfferedAndResumed()
     m_server->setAssetStatus(kA, u"CREATED"_s);
     m_server->setAssetStatus(kB, u"CREATED"_s); // confirmed, but the crash lost its row
     m_window.reset();
-    makeWindow(); // the next start
+    QVERIFY(showWindow(nullptr)); // the next start
 
     auto *bar = find<QWidget>(u"resumeBar"_s);
     QVERIFY(bar && bar->isVisible());
@@ -813,7 +775,7 @@ void TestMainWindow::interruptedBatchIsOfferedAndResumed()
     QTRY_VERIFY(m_history->unfinishedBatches().isEmpty());
     QVERIFY(m_history->batch(u"crashed-run"_s)->finishedAt.isValid());
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
 }
 
@@ -839,7 +801,7 @@ void TestMainWindow::confirmedBeforeIsSkippedAndCanBeSentAnyway()
 
     // A new session gets the same IDs (and one more): the history knows kA and kB are done.
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     m_server->reset();
     pasteAndAdd(kA + u'\n' + kB + u'\n' + kC);
     QSignalSpy second(m_window.get(), &MainWindow::batchFinished);
@@ -997,9 +959,8 @@ void TestMainWindow::promptCanRememberInTheKeychain()
     Profile profile = *m_settings->profile(u"loopback"_s);
     profile.rememberSecrets = false;
     QVERIFY(m_settings->saveProfile(profile));
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), store, m_history.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_sessionCredentials = {}; // the session knows no SK
+    QVERIFY(showWindow(store));
     pasteAndAdd(kA);
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
     SecretPrompt *prompt = waitForSecretPrompt();
@@ -1055,7 +1016,7 @@ void TestMainWindow::tableFollowsRunningRows()
     QCOMPARE(m_window->assetModel()->count(AssetTableModel::Bucket::Confirmed), 240);
     QCOMPARE(table->verticalScrollBar()->value(), 0);
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     QVERIFY(!m_window->findChild<QAction *>(u"followAction"_s)->isChecked());
 }
 
@@ -1083,7 +1044,7 @@ void TestMainWindow::sendRemainingAfterStopLeavesNothingToResume()
     // Nothing of the stopped batch is left, so nothing is offered on the next start.
     QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(nullptr));
     QVERIFY(!find<QWidget>(u"resumeBar"_s)->isVisible());
 }
 

@@ -2,6 +2,7 @@
 #include "firstrunpage.h"
 #include "layoutcheck.h"
 #include "mainwindow.h"
+#include "mainwindowfixture.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "models/stucktablemodel.h"
@@ -49,7 +50,7 @@ using Bucket = AssetTableModel::Bucket;
 // With VODCONFIRM_TEST_TRANSLATED=1 (tst_screens_zh_CN runs it under LANG=zh_CN.UTF-8) the app's
 // translators are installed as at start-up, every state is checked in that language, the texts
 // asserted are the Chinese ones, and the pictures are named <state>-zh_CN-...
-class TestScreens : public QObject
+class TestScreens : public QObject, private Test::MainWindowFixture
 {
     Q_OBJECT
 private slots:
@@ -80,8 +81,6 @@ private:
             qWarning("widget %s not found", qPrintable(name));
         return w;
     }
-    void addProfile(); // the loopback server's profile, active, its SK given for the session
-    void makeWindow();
     void pasteAndAdd(const QStringList &ids);
     void runBatch(const QStringList &ids); // confirms them all and waits for the end
     ProfileDialog *openFirstRunDialog(); // "Create Profile…" on the first-run page
@@ -96,13 +95,6 @@ private:
     }
 
     CredentialStore *m_credentials = nullptr; // Test::sharedCredentialStore()
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Test::VodTestServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<MainWindow> m_window;
-    Credentials m_sessionCredentials;
     QStringList m_problems;
     QString m_language; // empty: English, the source language
 };
@@ -131,17 +123,7 @@ void TestScreens::cleanupTestCase() { }
 
 void TestScreens::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<Test::VodTestServer>();
-    QVERIFY(m_server->listen());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    m_settings->setMaxAttempts(1); // a failure is shown at once
-    m_history = std::make_unique<HistoryStore>();
-    QString error;
-    QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
-    m_sessionCredentials = {};
+    QVERIFY(setUp()); // one attempt a request: a failure is shown at once
 }
 
 // The layout problems of the states a test function reached are reported here, all at once, so
@@ -149,38 +131,9 @@ void TestScreens::init()
 void TestScreens::cleanup()
 {
     const QStringList problems = std::exchange(m_problems, {});
-    if (m_window && m_window->isRunning()) {
-        m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
-        QTRY_VERIFY(!m_window->isRunning());
-    }
-    m_window.reset();
-    m_history.reset();
-    m_settings.reset();
-    m_nam.reset();
-    m_server.reset();
-    m_dir.reset();
+    tearDown();
     QVERIFY2(problems.isEmpty(),
              qPrintable(u"%1 layout problem(s):\n"_s.arg(problems.size()) + problems.join(u'\n')));
-}
-
-void TestScreens::addProfile()
-{
-    const Profile profile = Test::loopbackProfile(*m_server);
-    QString error;
-    QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
-    QVERIFY(m_settings->setActiveProfileName(profile.name));
-    m_sessionCredentials.accessKey = m_server->config().accessKey;
-    m_sessionCredentials.secretKey = m_server->config().secretKey;
-}
-
-void TestScreens::makeWindow()
-{
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(), m_credentials,
-                                            m_history.get());
-    if (!m_sessionCredentials.accessKey.isEmpty())
-        m_window->setSessionCredentials(u"loopback"_s, m_sessionCredentials);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void TestScreens::pasteAndAdd(const QStringList &ids)
@@ -255,7 +208,7 @@ void TestScreens::checkState(const QString &name)
 
 void TestScreens::firstRun()
 {
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     QVERIFY(find<QWidget>(m_window.get(), u"firstRunPage"_s)->isVisible());
     QStringList menus;
     for (const QAction *menu : m_window->menuBar()->actions())
@@ -270,7 +223,7 @@ void TestScreens::firstRun()
 
 void TestScreens::profileDialogNew()
 {
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     ProfileDialog *dialog = openFirstRunDialog();
     QVERIFY(dialog);
     QCOMPARE(find<QLineEdit>(dialog, u"profileName"_s)->text(), u"default"_s);
@@ -282,7 +235,7 @@ void TestScreens::profileDialogNew()
 
 void TestScreens::profileDialogInvalid()
 {
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     ProfileDialog *dialog = openFirstRunDialog();
     QVERIFY(dialog);
     typeInto(dialog, u"profileName"_s, u"production"_s);
@@ -297,7 +250,7 @@ void TestScreens::profileDialogInvalid()
 
 void TestScreens::profileDialogCheckFailed()
 {
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     ProfileDialog *dialog = openFirstRunDialog();
     QVERIFY(dialog);
     typeInto(dialog, u"profileName"_s, u"loopback"_s);
@@ -321,7 +274,7 @@ void TestScreens::profileDialogCheckFailed()
 // session with a keychain there is nothing to see.
 void TestScreens::profileDialogWithoutKeychain()
 {
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     ProfileDialog *dialog = openFirstRunDialog();
     QVERIFY(dialog);
     if (dialog->keychainState() == 1 && !qEnvironmentVariableIsSet("VODCONFIRM_EXPECT_NO_KEYCHAIN"))
@@ -335,8 +288,8 @@ void TestScreens::profileDialogWithoutKeychain()
 
 void TestScreens::assetsQueued()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     const QStringList ids = Test::assetIds(36, 0x1000);
     pasteAndAdd(ids);
     QCOMPARE(m_window->assetModel()->count(Bucket::Queued), 36);
@@ -355,8 +308,8 @@ void TestScreens::assetsQueued()
 
 void TestScreens::runningPausedStoppedAndOffered()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     // Slow answers keep rows in flight while the states are looked at; 40 assets, 4 at a time,
     // take about 20 s, far longer than the checks.
     m_server->config().latencyMs = 2000;
@@ -388,15 +341,15 @@ void TestScreens::runningPausedStoppedAndOffered()
     // The next start offers the rest.
     m_server->config().latencyMs = 0;
     m_window.reset();
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     QVERIFY(find<QWidget>(m_window.get(), u"resumeBar"_s)->isVisible());
     checkState(u"resume-bar"_s);
 }
 
 void TestScreens::finishedWithFailures()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     QStringList ids = Test::assetIds(20, 0x4000);
     const QStringList missing = Test::assetIds(3, 0x5000);
     const QStringList cancelled = Test::assetIds(3, 0x6000);
@@ -424,9 +377,9 @@ void TestScreens::finishedWithFailures()
 
 void TestScreens::authenticationFailed()
 {
-    addProfile();
+    QVERIFY(addProfile());
     m_sessionCredentials.secretKey = u"not-the-secret-key"_s;
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
     runBatch(Test::assetIds(12, 0x8000));
     QCOMPARE(shown.size(), 1);
@@ -440,8 +393,8 @@ void TestScreens::authenticationFailed()
 
 void TestScreens::historyWithRows()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     const QStringList missing = Test::assetIds(2, 0x9100);
     for (const QString &id : missing)
         m_server->addMissingAsset(id);
@@ -459,8 +412,8 @@ void TestScreens::historyWithRows()
 // to a batch, the filter on), the listing failing with rows kept, and nothing stuck.
 void TestScreens::stuckUploads()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_server->seedListedAssets(1000, now.addDays(-80), now.addSecs(-90), 17);
     auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
@@ -522,9 +475,9 @@ void TestScreens::stuckUploads()
 
 void TestScreens::secretPrompt()
 {
-    addProfile();
+    QVERIFY(addProfile());
     m_sessionCredentials = {}; // the session knows no SK, the keychain holds none
-    makeWindow();
+    QVERIFY(showWindow(m_credentials));
     pasteAndAdd(Test::assetIds(3, 0x9000));
     m_window->findChild<QAction *>(u"confirmAction"_s)->trigger();
     SecretPrompt *prompt = nullptr;
@@ -537,8 +490,8 @@ void TestScreens::secretPrompt()
 
 void TestScreens::preferencesAboveTheStandardQuota()
 {
-    addProfile();
-    makeWindow();
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(m_credentials));
     m_window->findChild<QAction *>(u"preferencesAction"_s)->trigger();
     QDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))

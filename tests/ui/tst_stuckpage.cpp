@@ -2,6 +2,7 @@
 // sockets, and its bulk actions running as ordinary batches into the real history file.
 #include "api/vodclient.h"
 #include "mainwindow.h"
+#include "mainwindowfixture.h"
 #include "models/assettablemodel.h"
 #include "models/stuckfilterproxy.h"
 #include "models/stucktablemodel.h"
@@ -37,7 +38,7 @@ using namespace Qt::StringLiterals;
 using Column = StuckTableModel::Column;
 using Fault = Test::VodTestServer::Fault;
 
-class TestStuckPage : public QObject
+class TestStuckPage : public QObject, private Test::MainWindowFixture
 {
     Q_OBJECT
 private slots:
@@ -57,7 +58,6 @@ private slots:
     void everyActionFromTheKeyboard();
 
 private:
-    void makeWindow();
     StuckPage *page() const;
     QTableView *table() const;
     // Shows the page and lists through the main window (Refresh), waiting for the end.
@@ -66,12 +66,6 @@ private:
     QMessageBox *sendBox() const; // the bulk action's question, once shown
     VodClient *client();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Test::VodTestServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<MainWindow> m_window;
     QDateTime m_now;
 };
 
@@ -83,51 +77,16 @@ void TestStuckPage::initTestCase()
 void TestStuckPage::init()
 {
     m_now = QDateTime::currentDateTimeUtc();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<Test::VodTestServer>();
-    QVERIFY(m_server->listen());
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<Settings>(m_dir->filePath(u"settings.ini"_s));
-    const Profile profile = Test::loopbackProfile(*m_server);
-    QString error;
-    QVERIFY2(m_settings->saveProfile(profile, &error), qPrintable(error));
-    QVERIFY(m_settings->setActiveProfileName(profile.name));
-    m_settings->setMaxAttempts(1);
-    m_history = std::make_unique<HistoryStore>();
-    QVERIFY2(m_history->open(m_dir->filePath(u"history.sqlite"_s), &error), qPrintable(error));
-    makeWindow();
-}
-
-void TestStuckPage::makeWindow()
-{
-    m_window = std::make_unique<MainWindow>(m_nam.get(), m_settings.get(),
-                                            Test::sharedCredentialStore(), m_history.get());
-    Credentials credentials;
-    credentials.accessKey = m_server->config().accessKey;
-    credentials.secretKey = m_server->config().secretKey;
-    m_window->setSessionCredentials(u"loopback"_s, credentials);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(setUp());
+    QVERIFY(addProfile());
+    QVERIFY(showWindow(Test::sharedCredentialStore(), Focus::Active));
     new QAbstractItemModelTester(page()->model(), m_window.get());
     new QAbstractItemModelTester(page()->proxy(), m_window.get());
 }
 
 void TestStuckPage::cleanup()
 {
-    if (m_window && m_window->isRunning()) {
-        m_window->findChild<QAction *>(u"cancelAction"_s)->trigger();
-        QTRY_VERIFY(!m_window->isRunning());
-    }
-    m_window.reset();
-    m_history.reset();
-    m_settings.reset();
-    m_server.reset();
-    QTest::qWait(20);
-    m_nam.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 StuckPage *TestStuckPage::page() const
@@ -179,16 +138,7 @@ QMessageBox *TestStuckPage::sendBox() const
 
 VodClient *TestStuckPage::client()
 {
-    Credentials c;
-    c.accessKey = m_server->config().accessKey;
-    c.secretKey = m_server->config().secretKey;
-    VodClient::Config config {m_server->url(),
-                              m_server->url(),
-                              u"cn-north-4"_s,
-                              m_server->config().projectId,
-                              c,
-                              10000};
-    return new VodClient(m_nam.get(), config);
+    return new VodClient(m_nam.get(), Test::loopbackClientConfig(*m_server));
 }
 
 void TestStuckPage::listsEveryStuckUploadFromTheServer()

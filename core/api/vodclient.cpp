@@ -464,6 +464,10 @@ void VodClient::start(const Request &request)
     QNetworkReply *reply;
     if (request.method == "GET") {
         reply = m_nam->sendCustomRequest(nr, request.method, request.body);
+        // A read nobody waits for any more is aborted, so it does not hold one of the host's
+        // few connections until its answer comes (a stopped listing's pages).
+        if (request.context)
+            connect(request.context, &QObject::destroyed, reply, &QNetworkReply::abort);
     } else {
         nr.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
         nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,7 @@ StuckLister::StuckLister(VodClient *client, QObject *parent) : QObject(parent), 
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &StuckLister::pump);
+    m_requests = new QObject(this);
 }
 
 StuckLister::~StuckLister() = default;
@@ -116,7 +118,7 @@ void StuckLister::send(int page)
     query.page = page;
     query.size = m_options.pageSize;
     m_client->listAssetList(
-            query, this,
+            query, m_requests,
             [this, generation = m_generation, read = m_read,
              page](const ApiResult &result, int total, const QList<VodClient::ListedAsset> &rows) {
                 onPage(generation, read, page, {result, total, rows});
@@ -327,6 +329,7 @@ void StuckLister::finish()
     m_inFlight = 0;
     ++m_generation;
     m_timer.stop();
+    delete std::exchange(m_requests, new QObject(this));
     m_windowSeen.clear();
     m_carried.clear();
     m_arrived.clear();

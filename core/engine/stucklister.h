@@ -100,7 +100,8 @@ public:
     const StuckListSummary &summary() const { return m_summary; }
 
 public slots:
-    // Stops at once; an answer still on its way is ignored. finished() follows.
+    // Stops at once: requests still on their way are aborted (their connections are free for the
+    // next listing at once). finished() follows.
     void cancel();
 
 signals:
@@ -160,6 +161,9 @@ private:
     QHash<QString, qint64> m_carried; // ids read at the previous window's edge
     QElapsedTimer m_clock;
     QTimer m_timer;
+    // The context of this listing's requests: deleted when it ends, which aborts those still in
+    // flight (VodClient aborts a read whose context is gone).
+    QObject *m_requests = nullptr;
     StuckListSummary m_summary;
 };
 

@@ -32,12 +32,13 @@ private slots:
     void aBadAnswerIsAskedAgain();
     void cancelStopsAtOnce();
     void titlesAreListedSafeToShow();
+    void cancelFreesTheConnections();
     void pagesOverlapAtRealLatency();
     void aListingChangedWhileReadIsReadAgain();
     void faultsWithPagesInFlightLoseNothing();
 
 private:
-    VodClient *client();
+    VodClient *client(int timeoutMs = 10000);
     StuckLister *lister(VodClient *client, int rate = 600000, int maxAttempts = 5,
                         int pagesInFlight = StuckLister::Options().pagesInFlight);
     struct Run
@@ -70,9 +71,9 @@ void TestStuckLister::cleanup()
     m_nam.reset();
 }
 
-VodClient *TestStuckLister::client()
+VodClient *TestStuckLister::client(int timeoutMs)
 {
-    return new VodClient(m_nam.get(), loopbackClientConfig(*m_server), m_nam.get());
+    return new VodClient(m_nam.get(), loopbackClientConfig(*m_server, timeoutMs), m_nam.get());
 }
 
 StuckLister *TestStuckLister::lister(VodClient *client, int rate, int maxAttempts,
@@ -352,6 +353,31 @@ void TestStuckLister::faultsWithPagesInFlightLoseNothing()
     QVERIFY(r.ids == m_server->creatingAssetIds());
     QCOMPARE(r.summary.retries, 4);
     QCOMPARE(r.summary.requests, minimumRequests(2000) + 4);
+}
+
+// Stop while pages wait for a slow server, then list again: the new listing does not queue behind
+// the stopped one's requests (Qt opens only a few connections to a host).
+void TestStuckLister::cancelFreesTheConnections()
+{
+    m_server->seedListedAssets(3000, m_from, m_to, 22);
+    // Held requests would keep their connections until the server answers: longer than the
+    // listing may take below.
+    StuckLister *l = lister(client(300000));
+    QSignalSpy listed(l, &StuckLister::assetsListed);
+    QSignalSpy finished(l, &StuckLister::finished);
+    // The first page comes at once; the next ones are held by the server.
+    connect(l, &StuckLister::assetsListed, this, [this] { m_server->config().latencyMs = 120000; });
+    l->start(m_from, m_to);
+    QTRY_COMPARE(listed.size(), 1);
+    const int inFlight = l->options().pagesInFlight;
+    QTRY_COMPARE(m_server->counters().inFlight, inFlight);
+    l->cancel();
+    QCOMPARE(finished.size(), 1);
+    disconnect(l, &StuckLister::assetsListed, this, nullptr);
+    m_server->config().latencyMs = 0;
+    const Run r = run(l, m_from, m_to, 60000);
+    QVERIFY2(r.summary.complete, qPrintable(r.summary.error));
+    QCOMPARE(r.summary.listed, 3000);
 }
 
 QTEST_GUILESS_MAIN(TestStuckLister)

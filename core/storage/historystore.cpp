@@ -206,7 +206,7 @@ const char *const SchemaV5[] = {
         asset_id         TEXT NOT NULL DEFAULT '',
         video_upload_url TEXT NOT NULL DEFAULT '',
         bucket           TEXT NOT NULL DEFAULT '',
-        object_key       TEXT NOT NULL DEFAULT '',
+        object           TEXT NOT NULL DEFAULT '',
         obs_upload_id    TEXT NOT NULL DEFAULT '',
         state            TEXT NOT NULL,
         last_error       TEXT NOT NULL DEFAULT ''))",
@@ -984,7 +984,7 @@ private:
             if (!q.prepare(u"INSERT OR REPLACE INTO uploads (id, batch_id, created_at, updated_at,"
                            " profile, region, project_id, file_path, file_size, file_mtime_ms,"
                            " title, video_type, description, category_id, template_group,"
-                           " part_size, asset_id, video_upload_url, bucket, object_key,"
+                           " part_size, asset_id, video_upload_url, bucket, object,"
                            " obs_upload_id, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
                            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
                 return failedWith(q);
@@ -1022,7 +1022,7 @@ private:
             QSqlQuery q(db);
             if (!q.prepare(u"UPDATE uploads SET updated_at = ?, asset_id = coalesce(?, asset_id),"
                            " video_upload_url = coalesce(?, video_upload_url),"
-                           " bucket = coalesce(?, bucket), object_key = coalesce(?, object_key),"
+                           " bucket = coalesce(?, bucket), object = coalesce(?, object),"
                            " obs_upload_id = coalesce(?, obs_upload_id),"
                            " state = coalesce(?, state), last_error = coalesce(?, last_error)"
                            " WHERE id = ?"_s))
@@ -1716,7 +1716,7 @@ namespace {
 constexpr auto UploadColumns
         = "id, batch_id, created_at, updated_at, profile, region, project_id, file_path, "
           "file_size, file_mtime_ms, title, video_type, description, category_id, "
-          "template_group, part_size, asset_id, video_upload_url, bucket, object_key, "
+          "template_group, part_size, asset_id, video_upload_url, bucket, object, "
           "obs_upload_id, state, last_error"_L1;
 
 // A row as it is; uploadProblem() decides whether it is usable. Integers that are not integers

@@ -86,6 +86,10 @@ struct BatchConflicts
 // tell a running batch from one interrupted by a crash, which unfinishedBatches() reports with
 // running = false and journal() describes asset by asset for a resume.
 //
+// Uploads: the upload journal (beginUpload() ... unfinishedUploads()) keeps each file being
+// uploaded and each part OBS accepted, written step by step with a ticket the caller can wait for,
+// so the next network step starts only once the last one is on disk. Reads check every field.
+//
 // Files: the database, its WAL and shared-memory files and the claim files are readable by their
 // owner only (0600), whatever the umask; open() also narrows the mode of existing files.
 //

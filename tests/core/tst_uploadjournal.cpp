@@ -208,8 +208,7 @@ void TestUploadJournal::roundTripThroughEveryStep()
     // A durable ticket means every earlier one is durable too.
     for (auto t : {created, started, parts.at(0), parts.at(1), parts.at(2)})
         QVERIFY(store->isDurable(t));
-    QTRY_VERIFY(!durable.isEmpty());
-    QCOMPARE(durable.last().at(0).toULongLong(), parts.last());
+    QTRY_COMPARE(durable.isEmpty() ? 0 : durable.last().at(0).toULongLong(), parts.last());
 
     QString error;
     std::optional<UploadRecord> read = store->upload(u.id, &error);

@@ -1,6 +1,7 @@
 #include "settings/settings.h"
 
 #include "api/quota.h"
+#include "storage/uploadrecord.h"
 
 #include <QFile>
 #include <QSettings>
@@ -29,9 +30,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 19> &table()
+const std::array<Entry, 21> &table()
 {
-    static const std::array<Entry, 19> entries {{
+    static const std::array<Entry, 21> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -58,6 +59,11 @@ const std::array<Entry, 19> &table()
              Quota::ServicePerMinute},
             {Key::CheckFirst, "engine/checkFirst"_L1, Type::Int, 1, 0, 1},
             {Key::Follow, "engine/follow"_L1, Type::Int, 0, 0, 1},
+            // In KB (an int holds 5 GB in KB): the limits of VOD's OBS upload (vod-api.md 5.2).
+            {Key::UploadPartSize, "upload/partSizeKB"_L1, Type::Int,
+             int(UploadLimits::RecommendedPartSize / 1024), int(UploadLimits::MinPartSize / 1024),
+             int(UploadLimits::MaxPartSize / 1024)},
+            {Key::UploadPartsInFlight, "upload/partsInFlight"_L1, Type::Int, 3, 1, 16},
     }};
     return entries;
 }
@@ -625,6 +631,27 @@ bool Settings::follow() const
 void Settings::setFollow(bool value)
 {
     setValue(Key::Follow, value ? 1 : 0);
+}
+
+qint64 Settings::uploadPartSize() const
+{
+    return qint64(value(Key::UploadPartSize).toInt()) * 1024;
+}
+
+void Settings::setUploadPartSize(qint64 bytes)
+{
+    const auto [min, max] = *range(Key::UploadPartSize);
+    setValue(Key::UploadPartSize, int(qBound(qint64(min), bytes / 1024, qint64(max))));
+}
+
+int Settings::uploadPartsInFlight() const
+{
+    return value(Key::UploadPartsInFlight).toInt();
+}
+
+void Settings::setUploadPartsInFlight(int value)
+{
+    setValue(Key::UploadPartsInFlight, value);
 }
 
 bool Settings::followRunningRows() const

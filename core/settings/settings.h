@@ -53,6 +53,8 @@ public:
         ListingRatePerMinute,
         CheckFirst,
         Follow,
+        UploadPartSize,
+        UploadPartsInFlight,
     };
     Q_ENUM(Key)
 
@@ -133,6 +135,13 @@ public:
     // published, failed) or 30 minutes pass (default off): BatchRunner::Options::follow.
     bool follow() const;
     void setFollow(bool value);
+    // Uploading files: the part size in bytes, stored in KB (default 20 MB, 100 KB..5 GB; a file
+    // that would need more than 10,000 parts gets bigger ones, see UploadParts::choosePartSize()),
+    // and the parts sent at once per file (default 3, 1..16).
+    qint64 uploadPartSize() const;
+    void setUploadPartSize(qint64 bytes); // rounded down to whole KB, clamped to the range
+    int uploadPartsInFlight() const;
+    void setUploadPartsInFlight(int value);
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUuid>
 
 #include <atomic>
 #include <cerrno>
@@ -53,11 +54,27 @@ struct PendingWrites
         QString state;
     };
     QList<Followed> followed; // after the records, so each finds its asset's row
+    // The upload journal: new uploads first, then their steps and parts.
+    QList<UploadRecord> uploads;
+    struct UploadStep
+    {
+        QString uploadId;
+        qint64 at; // ms since epoch UTC
+        // Each set field replaces the stored one; unset fields are kept.
+        std::optional<QString> assetId {}, videoUploadUrl {}, bucket {}, objectKey {},
+                obsUploadId {};
+        std::optional<UploadState> state {};
+        std::optional<QString> lastError {};
+    };
+    QList<UploadStep> uploadSteps;
+    QList<std::pair<QString, UploadPart>> uploadParts; // upload id, part
+    quint64 uploadTicket = 0; // the newest upload journal write in here
 
     bool isEmpty() const
     {
         return begins.isEmpty() && journals.isEmpty() && finishes.isEmpty() && stops.isEmpty()
-                && records.isEmpty() && followed.isEmpty();
+                && records.isEmpty() && followed.isEmpty() && uploads.isEmpty()
+                && uploadSteps.isEmpty() && uploadParts.isEmpty();
     }
     void append(PendingWrites &&other)
     {
@@ -67,6 +84,10 @@ struct PendingWrites
         stops += std::move(other.stops);
         records += std::move(other.records);
         followed += std::move(other.followed);
+        uploads += std::move(other.uploads);
+        uploadSteps += std::move(other.uploadSteps);
+        uploadParts += std::move(other.uploadParts);
+        uploadTicket = qMax(uploadTicket, other.uploadTicket);
     }
 };
 
@@ -162,11 +183,47 @@ const char *const SchemaV4[] = {
         "ALTER TABLE attempts ADD COLUMN followed_state TEXT NOT NULL DEFAULT ''",
 };
 
+// The upload journal (HistoryStore::beginUpload()): one row per file being uploaded, one per part
+// OBS accepted. Text columns are NOT NULL with '' for "not known yet".
+const char *const SchemaV5[] = {
+        R"(CREATE TABLE uploads (
+        id               TEXT PRIMARY KEY NOT NULL,
+        batch_id         TEXT NOT NULL DEFAULT '',
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        profile          TEXT NOT NULL DEFAULT '',
+        region           TEXT NOT NULL DEFAULT '',
+        project_id       TEXT NOT NULL DEFAULT '',
+        file_path        TEXT NOT NULL,
+        file_size        INTEGER NOT NULL,
+        file_mtime_ms    INTEGER NOT NULL,
+        title            TEXT NOT NULL,
+        video_type       TEXT NOT NULL,
+        description      TEXT NOT NULL DEFAULT '',
+        category_id      INTEGER,
+        template_group   TEXT NOT NULL DEFAULT '',
+        part_size        INTEGER NOT NULL,
+        asset_id         TEXT NOT NULL DEFAULT '',
+        video_upload_url TEXT NOT NULL DEFAULT '',
+        bucket           TEXT NOT NULL DEFAULT '',
+        object           TEXT NOT NULL DEFAULT '',
+        obs_upload_id    TEXT NOT NULL DEFAULT '',
+        state            TEXT NOT NULL,
+        last_error       TEXT NOT NULL DEFAULT ''))",
+        "CREATE INDEX uploads_state ON uploads(state, created_at)",
+        R"(CREATE TABLE upload_parts (
+        upload_id   TEXT NOT NULL REFERENCES uploads(id) ON DELETE CASCADE,
+        part_number INTEGER NOT NULL,
+        size        INTEGER NOT NULL,
+        etag        TEXT NOT NULL,
+        done_at     INTEGER NOT NULL,
+        PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID)",
+};
+
 const MigrationStep Migrations[] = {
-        {1, SchemaV1, std::size(SchemaV1)},
-        {2, SchemaV2, std::size(SchemaV2)},
-        {3, SchemaV3, std::size(SchemaV3)},
-        {4, SchemaV4, std::size(SchemaV4)},
+        {1, SchemaV1, std::size(SchemaV1)}, {2, SchemaV2, std::size(SchemaV2)},
+        {3, SchemaV3, std::size(SchemaV3)}, {4, SchemaV4, std::size(SchemaV4)},
+        {5, SchemaV5, std::size(SchemaV5)},
 };
 static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
 
@@ -716,6 +773,8 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_lastError;
     }
+    // Any thread: the newest upload journal ticket stored.
+    quint64 durableTicket() const { return m_durableTicket.load(); }
 
 private:
     // Stores what was kept from a failed write plus `batch`. On failure keeps the rows for the next
@@ -732,6 +791,10 @@ private:
         QString sqlError;
         if (store(batch, &sqlError, precheck)) {
             m_retainedRows = 0;
+            if (batch.uploadTicket > m_durableTicket.load()) {
+                m_durableTicket = batch.uploadTicket;
+                emit durable(batch.uploadTicket);
+            }
             return true;
         }
 
@@ -745,9 +808,11 @@ private:
             m_lastError = sqlError;
         }
         m_retained = std::move(batch);
-        QString message = HistoryStore::tr("Could not save %Ln attempt(s) to the history: %1.",
-                                           nullptr, int(rows))
-                                  .arg(sqlError);
+        QString message = rows == 0
+                ? HistoryStore::tr("Could not save to the history: %1.").arg(sqlError)
+                : HistoryStore::tr("Could not save %Ln attempt(s) to the history: %1.", nullptr,
+                                   int(rows))
+                          .arg(sqlError);
         message += u' ';
         message += dropped > 0 ? HistoryStore::tr("The oldest %Ln could not be kept and are lost.",
                                                   nullptr, int(dropped))
@@ -760,6 +825,7 @@ private:
 
 signals:
     void failed(const QString &message);
+    void durable(quint64 ticket);
 
 private:
     bool store(const PendingWrites &batch, QString *sqlError, const Precheck &precheck)
@@ -904,6 +970,100 @@ private:
                     return failedWith(q);
             }
         }
+        return storeUploads(db, batch, sqlError);
+    }
+
+    static bool storeUploads(QSqlDatabase &db, const PendingWrites &batch, QString *sqlError)
+    {
+        auto failedWith = [sqlError](const QSqlQuery &q) {
+            *sqlError = sqlText(q.lastError());
+            return false;
+        };
+        if (!batch.uploads.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"INSERT OR REPLACE INTO uploads (id, batch_id, created_at, updated_at,"
+                           " profile, region, project_id, file_path, file_size, file_mtime_ms,"
+                           " title, video_type, description, category_id, template_group,"
+                           " part_size, asset_id, video_upload_url, bucket, object,"
+                           " obs_upload_id, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+                return failedWith(q);
+            for (const UploadRecord &u : batch.uploads) {
+                const QVariantList values {u.id,
+                                           text(u.batchId),
+                                           toMs(u.createdAt),
+                                           toMs(u.updatedAt),
+                                           text(u.profile),
+                                           text(u.region),
+                                           text(u.projectId),
+                                           u.filePath,
+                                           u.fileSize,
+                                           u.fileModifiedMs,
+                                           u.title,
+                                           u.videoType,
+                                           text(u.description),
+                                           u.categoryId ? QVariant(*u.categoryId) : QVariant(),
+                                           text(u.templateGroup),
+                                           u.partSize,
+                                           text(u.assetId),
+                                           text(u.videoUploadUrl),
+                                           text(u.bucket),
+                                           text(u.objectKey),
+                                           text(u.obsUploadId),
+                                           QString(uploadStateName(u.state)),
+                                           text(u.lastError)};
+                for (int i = 0; i < values.size(); ++i)
+                    q.bindValue(i, values.at(i));
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
+        if (!batch.uploadSteps.isEmpty()) {
+            QSqlQuery q(db);
+            if (!q.prepare(u"UPDATE uploads SET updated_at = ?, asset_id = coalesce(?, asset_id),"
+                           " video_upload_url = coalesce(?, video_upload_url),"
+                           " bucket = coalesce(?, bucket), object = coalesce(?, object),"
+                           " obs_upload_id = coalesce(?, obs_upload_id),"
+                           " state = coalesce(?, state), last_error = coalesce(?, last_error)"
+                           " WHERE id = ?"_s))
+                return failedWith(q);
+            auto opt = [](const std::optional<QString> &v) { return v ? text(*v) : QVariant(); };
+            for (const PendingWrites::UploadStep &step : batch.uploadSteps) {
+                q.bindValue(0, step.at);
+                q.bindValue(1, opt(step.assetId));
+                q.bindValue(2, opt(step.videoUploadUrl));
+                q.bindValue(3, opt(step.bucket));
+                q.bindValue(4, opt(step.objectKey));
+                q.bindValue(5, opt(step.obsUploadId));
+                q.bindValue(6,
+                            step.state ? QVariant(QString(uploadStateName(*step.state)))
+                                       : QVariant());
+                q.bindValue(7, opt(step.lastError));
+                q.bindValue(8, step.uploadId);
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
+        if (!batch.uploadParts.isEmpty()) {
+            QSqlQuery q(db);
+            // A part of an upload the file does not hold is dropped, not a failed write that
+            // would be retried (and fail) forever.
+            if (!q.prepare(u"INSERT OR REPLACE INTO upload_parts (upload_id, part_number, size,"
+                           " etag, done_at) SELECT ?, ?, ?, ?, ?"
+                           " WHERE EXISTS (SELECT 1 FROM uploads WHERE id = ?)"_s))
+                return failedWith(q);
+            const qint64 now = toMs(QDateTime::currentDateTimeUtc());
+            for (const auto &[uploadId, part] : batch.uploadParts) {
+                q.bindValue(0, uploadId);
+                q.bindValue(1, part.number);
+                q.bindValue(2, part.size);
+                q.bindValue(3, part.etag);
+                q.bindValue(4, now);
+                q.bindValue(5, uploadId);
+                if (!q.exec())
+                    return failedWith(q);
+            }
+        }
         return true;
     }
 
@@ -911,6 +1071,7 @@ private:
     PendingWrites m_retained;
     std::atomic<qint64> m_droppedRows {0};
     std::atomic<qint64> m_retainedRows {0};
+    std::atomic<quint64> m_durableTicket {0};
     mutable QMutex m_mutex; // guards m_inbox, m_drainPosted and m_lastError
     QString m_lastError; // SQLite's words for the last failed write
     PendingWrites m_inbox;
@@ -1068,10 +1229,11 @@ bool HistoryStore::open(const QString &path, QString *error)
         }
 
         if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                    " AND name IN ('attempts', 'batches', 'batch_journal')"_s)
+                    " AND name IN ('attempts', 'batches', 'batch_journal', 'uploads',"
+                    " 'upload_parts')"_s)
             || !q.next())
             return failedQuery();
-        if (q.value(0).toInt() != 3) {
+        if (q.value(0).toInt() != 5) {
             message = damaged.arg(nativePath(absolute), tr("tables are missing"));
             return false;
         }
@@ -1105,6 +1267,7 @@ bool HistoryStore::open(const QString &path, QString *error)
         return false;
     }
     connect(writer, &HistoryWriter::failed, this, &HistoryStore::writeFailed);
+    connect(writer, &HistoryWriter::durable, this, &HistoryStore::uploadWritesDurable);
     m_writer = writer;
     m_writerThread = thread;
     m_connectionName = name;
@@ -1194,6 +1357,111 @@ void HistoryStore::recordFollowed(const QString &batchId, const QString &assetId
     m_pending->followed.append({batchId, assetId, state});
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+QString HistoryStore::newUploadId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+HistoryStore::UploadTicket HistoryStore::queueUploadWrite(
+        const std::function<void(PendingWrites &)> &add)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_open) {
+        qCWarning(lcHistory) << "Upload journal write on a closed history store; ignored";
+        return 0;
+    }
+    add(*m_pending);
+    m_pending->uploadTicket = ++m_lastTicket;
+    submit(); // now, not after FlushIntervalMs: the next network step waits for it
+    return m_lastTicket;
+}
+
+HistoryStore::UploadTicket HistoryStore::beginUpload(const UploadRecord &upload)
+{
+    UploadRecord u = upload;
+    u.parts.clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!u.createdAt.isValid())
+        u.createdAt = now;
+    if (!u.updatedAt.isValid())
+        u.updatedAt = u.createdAt;
+    if (const QString problem = uploadProblem(u); !problem.isEmpty()) {
+        qCWarning(lcHistory).noquote() << "Upload not journaled:" << problem;
+        return 0;
+    }
+    return queueUploadWrite([&](PendingWrites &p) { p.uploads.append(std::move(u)); });
+}
+
+HistoryStore::UploadTicket HistoryStore::recordAssetCreated(const QString &uploadId,
+                                                            const QString &assetId,
+                                                            const QString &videoUploadUrl,
+                                                            const QString &bucket,
+                                                            const QString &objectKey)
+{
+    return queueUploadWrite([&](PendingWrites &p) {
+        PendingWrites::UploadStep step {uploadId, toMs(QDateTime::currentDateTimeUtc())};
+        step.assetId = assetId;
+        step.videoUploadUrl = videoUploadUrl;
+        step.bucket = bucket;
+        step.objectKey = objectKey;
+        step.state = UploadState::Created;
+        p.uploadSteps.append(std::move(step));
+    });
+}
+
+HistoryStore::UploadTicket HistoryStore::recordMultipartStarted(const QString &uploadId,
+                                                                const QString &obsUploadId)
+{
+    return queueUploadWrite([&](PendingWrites &p) {
+        PendingWrites::UploadStep step {uploadId, toMs(QDateTime::currentDateTimeUtc())};
+        step.obsUploadId = obsUploadId;
+        step.state = UploadState::Uploading;
+        p.uploadSteps.append(std::move(step));
+    });
+}
+
+HistoryStore::UploadTicket HistoryStore::recordPartDone(const QString &uploadId,
+                                                        const UploadPart &part)
+{
+    if (part.number < 1 || part.number > UploadLimits::MaxParts || part.size < 1
+        || part.size > UploadLimits::MaxPartSize || !isValidEtag(part.etag)) {
+        qCWarning(lcHistory) << "Part" << part.number << "of upload" << uploadId
+                             << "not journaled: out of range or invalid ETag";
+        return 0;
+    }
+    return queueUploadWrite([&](PendingWrites &p) { p.uploadParts.append({uploadId, part}); });
+}
+
+HistoryStore::UploadTicket HistoryStore::recordUploadState(const QString &uploadId,
+                                                           UploadState state,
+                                                           const QString &lastError)
+{
+    if (state == UploadState::Unknown)
+        return 0;
+    return queueUploadWrite([&](PendingWrites &p) {
+        PendingWrites::UploadStep step {uploadId, toMs(QDateTime::currentDateTimeUtc())};
+        step.state = state;
+        step.lastError = lastError;
+        p.uploadSteps.append(std::move(step));
+    });
+}
+
+bool HistoryStore::isDurable(UploadTicket ticket) const
+{
+    return ticket > 0 && m_writer && m_writer->durableTicket() >= ticket;
+}
+
+bool HistoryStore::waitDurable(UploadTicket ticket, QString *error)
+{
+    if (ticket == 0 || ticket > m_lastTicket) {
+        setError(error, tr("The upload step was not recorded in the history."));
+        return false;
+    }
+    if (isDurable(ticket))
+        return true;
+    return flush(error) && isDurable(ticket);
 }
 
 void HistoryStore::stopBatch(const QString &batchId, const QDateTime &stoppedAt,
@@ -1441,6 +1709,162 @@ QList<JournalEntry> HistoryStore::journal(const QString &batchId, QString *error
     withConnection([&](QSqlDatabase &db) { return loadJournal(db, batchId, &entries, error); },
                    error);
     return entries;
+}
+
+namespace {
+
+constexpr auto UploadColumns
+        = "id, batch_id, created_at, updated_at, profile, region, project_id, file_path, "
+          "file_size, file_mtime_ms, title, video_type, description, category_id, "
+          "template_group, part_size, asset_id, video_upload_url, bucket, object, "
+          "obs_upload_id, state, last_error"_L1;
+
+// A row as it is; uploadProblem() decides whether it is usable. Integers that are not integers
+// read as 0 (and are refused there).
+UploadRecord uploadFromQuery(const QSqlQuery &q)
+{
+    auto integer = [&](int i) {
+        const QVariant v = q.value(i);
+        return v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int ? v.toLongLong()
+                                                                                 : qint64(0);
+    };
+    UploadRecord u;
+    u.id = q.value(0).toString();
+    u.batchId = q.value(1).toString();
+    u.createdAt = fromMs(q.value(2));
+    u.updatedAt = fromMs(q.value(3));
+    u.profile = q.value(4).toString();
+    u.region = q.value(5).toString();
+    u.projectId = q.value(6).toString();
+    u.filePath = q.value(7).toString();
+    u.fileSize = integer(8);
+    u.fileModifiedMs = integer(9);
+    u.title = q.value(10).toString();
+    u.videoType = q.value(11).toString();
+    u.description = q.value(12).toString();
+    if (!q.value(13).isNull())
+        u.categoryId = integer(13);
+    u.templateGroup = q.value(14).toString();
+    u.partSize = integer(15);
+    u.assetId = q.value(16).toString();
+    u.videoUploadUrl = q.value(17).toString();
+    u.bucket = q.value(18).toString();
+    u.objectKey = q.value(19).toString();
+    u.obsUploadId = q.value(20).toString();
+    u.state = uploadStateFromName(q.value(21).toString());
+    u.lastError = q.value(22).toString();
+    return u;
+}
+
+QString damagedUpload(const QString &id, const QString &problem)
+{
+    return HistoryStore::tr("The history's record of upload %1 is damaged (%2); it is not used.")
+            .arg(id.left(64), problem);
+}
+
+} // namespace
+
+std::optional<UploadRecord> HistoryStore::upload(const QString &id, QString *error) const
+{
+    std::optional<UploadRecord> result;
+    const bool ok = withConnection(
+            [&](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                if (!prepareAndBind(q,
+                                    u"SELECT "_s + UploadColumns + u" FROM uploads WHERE id = ?"_s,
+                                    {id}, error)
+                    || !q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                if (!q.next()) {
+                    setError(error, tr("The history has no upload %1.").arg(id.left(64)));
+                    return false;
+                }
+                UploadRecord u = uploadFromQuery(q);
+                if (const QString problem = uploadProblem(u); !problem.isEmpty()) {
+                    setError(error, damagedUpload(id, problem));
+                    return false;
+                }
+                // One more than allowed, to tell "too many" from "all of them".
+                if (!prepareAndBind(q,
+                                    u"SELECT part_number, size, etag FROM upload_parts"
+                                    " WHERE upload_id = ? ORDER BY part_number LIMIT ?"_s,
+                                    {id, UploadLimits::MaxParts + 1}, error)
+                    || !q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                while (q.next()) {
+                    const QVariant number = q.value(0);
+                    const QVariant size = q.value(1);
+                    const QVariant etag = q.value(2);
+                    if (u.parts.size() >= UploadLimits::MaxParts
+                        || number.typeId() != QMetaType::LongLong
+                        || size.typeId() != QMetaType::LongLong
+                        || etag.typeId() != QMetaType::QString) {
+                        setError(error, damagedUpload(id, tr("a part record is not valid")));
+                        return false;
+                    }
+                    const qint64 n = number.toLongLong();
+                    UploadPart part {n >= 1 && n <= UploadLimits::MaxParts ? int(n) : 0,
+                                     size.toLongLong(), etag.toString()};
+                    if (const QString problem = uploadPartProblem(u, part); !problem.isEmpty()) {
+                        setError(error, damagedUpload(id, problem));
+                        return false;
+                    }
+                    u.parts.append(std::move(part));
+                }
+                result = std::move(u);
+                return true;
+            },
+            error);
+    if (!ok)
+        return std::nullopt;
+    result->running
+            = claimHeld(result->id) || (!result->batchId.isEmpty() && claimHeld(result->batchId));
+    return result;
+}
+
+QList<UploadRecord> HistoryStore::unfinishedUploads(QString *error) const
+{
+    QList<UploadRecord> result;
+    QStringList damaged;
+    withConnection(
+            [&](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                q.setForwardOnly(true);
+                QVariantList finished;
+                for (UploadState s :
+                     {UploadState::Confirmed, UploadState::Failed, UploadState::Cancelled})
+                    finished.append(QString(uploadStateName(s)));
+                if (!prepareAndBind(q,
+                                    u"SELECT "_s + UploadColumns
+                                            + u" FROM uploads WHERE state NOT IN (?, ?, ?)"
+                                              " ORDER BY created_at, id LIMIT ?"_s,
+                                    finished + QVariantList {MaxUnfinishedUploads}, error)
+                    || !q.exec()) {
+                    setError(error, sqlText(q.lastError()));
+                    return false;
+                }
+                while (q.next()) {
+                    UploadRecord u = uploadFromQuery(q);
+                    if (const QString problem = uploadProblem(u); !problem.isEmpty())
+                        damaged.append(damagedUpload(u.id, problem));
+                    else
+                        result.append(std::move(u));
+                }
+                return true;
+            },
+            error);
+    for (UploadRecord &u : result)
+        u.running = claimHeld(u.id) || (!u.batchId.isEmpty() && claimHeld(u.batchId));
+    if (!damaged.isEmpty()) {
+        qCWarning(lcHistory).noquote() << damaged.join(u'\n');
+        setError(error, damaged.join(u'\n'));
+    }
+    return result;
 }
 
 QString HistoryStore::claimPath(const QString &batchId) const

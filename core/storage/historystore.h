@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/historyrecord.h"
+#include "storage/uploadrecord.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -85,6 +86,10 @@ struct BatchConflicts
 // tell a running batch from one interrupted by a crash, which unfinishedBatches() reports with
 // running = false and journal() describes asset by asset for a resume.
 //
+// Uploads: the upload journal (beginUpload() ... unfinishedUploads()) keeps each file being
+// uploaded and each part OBS accepted, written step by step with a ticket the caller can wait for,
+// so the next network step starts only once the last one is on disk. Reads check every field.
+//
 // Files: the database, its WAL and shared-memory files and the claim files are readable by their
 // owner only (0600), whatever the umask; open() also narrows the mode of existing files.
 //
@@ -96,12 +101,14 @@ class HistoryStore final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStore)
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     static constexpr int ApplicationId = 0x56434f4e; // "VCON"
     static constexpr int FlushIntervalMs = 200;
     static constexpr int FlushThreshold = 1000;
     static constexpr int MaxRetainedRows = 100000;
     static constexpr int DeleteChunkRows = 10000;
+    // unfinishedUploads() returns at most this many (the oldest).
+    static constexpr int MaxUnfinishedUploads = 1000;
 
     using Filter = HistoryFilter;
 
@@ -203,6 +210,48 @@ public:
     qint64 deleteOlderThan(const QDateTime &cutoff, QString *error = nullptr,
                            const std::function<bool(qint64 deleted)> &progress = {});
 
+    // The upload journal (issue 12): each file being uploaded and each of its finished parts, so
+    // an upload survives a crash, kill -9 or power cut and resumes without sending a finished part
+    // again. Every record*() call queues its write, hands it to the writer thread at once (writes
+    // arriving together share one transaction and one fsync) and returns a ticket: the write is on
+    // disk once isDurable(ticket), which uploadWritesDurable() announces; waitDurable(ticket)
+    // blocks until then. Tickets grow: a durable ticket means every earlier one is durable too.
+    // A write that fails is kept and retried with the next one (writeFailed() says so). Owner
+    // thread only. Returns 0 (never durable), with a warning, for a closed store or an invalid
+    // upload or part (uploadProblem(), uploadPartProblem()).
+    using UploadTicket = quint64;
+    // A new id for UploadRecord::id (a UUID without braces).
+    static QString newUploadId();
+    // Journals a new upload (upload.state New; createdAt/updatedAt "now" when invalid).
+    UploadTicket beginUpload(const UploadRecord &upload);
+    // CreateAssetByFileUpload answered: the asset id and where the bytes go (videoUploadUrl for a
+    // single PUT, bucket/objectKey for multipart). State Created.
+    UploadTicket recordAssetCreated(const QString &uploadId, const QString &assetId,
+                                    const QString &videoUploadUrl, const QString &bucket,
+                                    const QString &objectKey);
+    // The multipart upload was initiated: OBS's upload id. State Uploading.
+    UploadTicket recordMultipartStarted(const QString &uploadId, const QString &obsUploadId);
+    // OBS accepted a part (replaces an earlier record of the same part number).
+    UploadTicket recordPartDone(const QString &uploadId, const UploadPart &part);
+    // Any other step: Uploading (single PUT begun), Completed, Confirmed, Failed, Cancelled, with
+    // the reason for Failed (translated).
+    UploadTicket recordUploadState(const QString &uploadId, UploadState state,
+                                   const QString &lastError = {});
+    // Whether the write behind `ticket` (and every earlier one) is on disk. Any thread.
+    bool isDurable(UploadTicket ticket) const;
+    // Owner thread. Returns once `ticket` is durable (writes what is queued if needed); false with
+    // *error set when it could not be stored, or for ticket 0.
+    bool waitDurable(UploadTicket ticket, QString *error = nullptr);
+
+    // One upload with its finished parts (in part number order). std::nullopt with *error set
+    // when there is none with this id, or when what the file holds for it is inconsistent or out
+    // of range (uploadProblem(), uploadPartProblem(), more than MaxParts parts): a damaged row is
+    // refused, never half used.
+    std::optional<UploadRecord> upload(const QString &id, QString *error = nullptr) const;
+    // Uploads not finished (isFinishedUploadState() false), oldest first, without their parts, at
+    // most MaxUnfinishedUploads. Inconsistent rows are left out; *error then names them.
+    QList<UploadRecord> unfinishedUploads(QString *error = nullptr) const;
+
     // Diagnostics: SQLite's plan for the find() query of this filter (EXPLAIN QUERY PLAN details),
     // so tests can prove that lookups use the indexes.
     QStringList queryPlan(const Filter &filter) const;
@@ -210,9 +259,12 @@ public:
 signals:
     // A write transaction failed (emitted on the owner thread); the message is translated.
     void writeFailed(const QString &message);
+    // Upload journal writes up to `ticket` are on disk (see recordPartDone()).
+    void uploadWritesDurable(quint64 ticket);
 
 private:
     void submit();
+    UploadTicket queueUploadWrite(const std::function<void(PendingWrites &)> &add);
     QString claimPath(const QString &batchId) const;
     bool claimHeld(const QString &batchId) const; // by a live process, this one included
     bool withConnection(const std::function<bool(QSqlDatabase &)> &work, QString *error) const;
@@ -227,6 +279,7 @@ private:
     HistoryWriter *m_writer = nullptr;
     std::unique_ptr<PendingWrites> m_pending;
     qsizetype m_pendingRows = 0;
+    UploadTicket m_lastTicket = 0;
     std::map<QString, std::unique_ptr<QLockFile>> m_claims; // batch id -> held lock
 };
 

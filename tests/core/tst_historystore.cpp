@@ -715,7 +715,8 @@ void TestHistoryStore::reopenKeepsDataAndSchema()
                 = raw.column(u"SELECT name FROM sqlite_master WHERE type = 'index'"
                              " AND name NOT LIKE 'sqlite_%' ORDER BY name"_s);
         QCOMPARE(indexes,
-                 (QStringList {u"attempts_asset_time"_s, u"attempts_batch"_s, u"attempts_time"_s}));
+                 (QStringList {u"attempts_asset_time"_s, u"attempts_batch"_s, u"attempts_time"_s,
+                               u"uploads_state"_s}));
     }
     auto store = openStore();
     QVERIFY(store);
@@ -962,7 +963,7 @@ void TestHistoryStore::fileHoldsNoSecrets()
             QVERIFY2(!credential.match(column).hasMatch(), qPrintable(table + u'.' + column));
         }
     }
-    QCOMPARE(columns, 9 + 16 + 2); // batches, attempts, batch_journal
+    QCOMPARE(columns, 9 + 16 + 2 + 23 + 5); // batches, attempts, batch_journal, uploads, parts
 }
 
 void TestHistoryStore::defaultPathIsInAppData()

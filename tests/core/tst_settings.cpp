@@ -38,6 +38,7 @@ private slots:
     void unwritableFileIsReported();
     void profileProblems_data();
     void profileProblems();
+    void uploadPartSizeAndPartsInFlight();
 
 private:
     QString path() const { return m_dir->filePath(u"vodconfirm.ini"_s); }
@@ -671,6 +672,29 @@ void TestSettings::profileProblems()
         QVERIFY(profile.vodEndpoint().isValid());
         QCOMPARE(profile.vodEndpoint().scheme().startsWith(u"http"_s), true);
     }
+}
+
+// The upload settings: the part size in bytes (stored in KB) within VOD's limits, parts in
+// flight 1..16; both survive a restart.
+void TestSettings::uploadPartSizeAndPartsInFlight()
+{
+    {
+        Settings s(path());
+        QCOMPARE(s.uploadPartSize(), qint64(20) * 1024 * 1024);
+        QCOMPARE(s.uploadPartsInFlight(), 3);
+        s.setUploadPartSize(1);
+        QCOMPARE(s.uploadPartSize(), qint64(100) * 1024);
+        s.setUploadPartSize(qint64(10) * 1024 * 1024 * 1024);
+        QCOMPARE(s.uploadPartSize(), qint64(5) * 1024 * 1024 * 1024);
+        s.setUploadPartSize(qint64(8) * 1024 * 1024 + 100);
+        s.setUploadPartsInFlight(0);
+        QCOMPARE(s.uploadPartsInFlight(), 1);
+        s.setUploadPartsInFlight(6);
+        QVERIFY(s.sync());
+    }
+    Settings s(path());
+    QCOMPARE(s.uploadPartSize(), qint64(8) * 1024 * 1024);
+    QCOMPARE(s.uploadPartsInFlight(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

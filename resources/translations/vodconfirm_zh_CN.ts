@@ -409,6 +409,160 @@
     </message>
 </context>
 <context>
+    <name>UploadParts</name>
+    <message>
+        <source>%1 has no file extension, so its type is not known. VOD takes these types: %2.</source>
+        <translation>%1 没有文件扩展名，因此无法得知其类型。VOD 支持以下类型：%2。</translation>
+    </message>
+    <message>
+        <source>VOD does not take .%1 files (%2). It takes these types: %3.</source>
+        <translation>VOD 不支持 .%1 文件（%2）。它支持以下类型：%3。</translation>
+    </message>
+    <message>
+        <source>The file is empty: there is nothing to upload.</source>
+        <translation>文件为空：没有可上传的内容。</translation>
+    </message>
+    <message>
+        <source>The file is too big for VOD: %1 at most (10,000 parts of 5 GB).</source>
+        <translation>文件对 VOD 来说太大：最多 %1（10,000 个 5 GB 的分段）。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more).</source>
+        <translation>%1 不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (check its permissions).</source>
+        <translation>无法读取 %1（请检查其权限）。</translation>
+    </message>
+    <message>
+        <source>%1 changed since its upload began (%2 then, %3 now). Its parts cannot be sent any more: upload it again as a new file.</source>
+        <translation>%1 在开始上传后已改变（当时 %2，现在 %3）。无法再发送它的分段：请将其作为新文件重新上传。</translation>
+    </message>
+    <message>
+        <source>%1 was modified since its upload began (at %2). Its parts cannot be sent any more: upload it again as a new file.</source>
+        <translation>%1 在开始上传后被修改过（于 %2）。无法再发送它的分段：请将其作为新文件重新上传。</translation>
+    </message>
+    <message>
+        <source>Part %1 is not a part of %2.</source>
+        <translation>分段 %1 不属于 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 ended before part %2 was read.</source>
+        <translation>%1 在读取分段 %2 之前就已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>UploadRecord</name>
+    <message>
+        <source>the upload id is not valid</source>
+        <translation>上传ID无效</translation>
+    </message>
+    <message>
+        <source>the batch id is not valid</source>
+        <translation>批次ID无效</translation>
+    </message>
+    <message>
+        <source>the profile, region or project id is too long</source>
+        <translation>配置、区域或项目ID过长</translation>
+    </message>
+    <message>
+        <source>the file path is not an absolute path</source>
+        <translation>文件路径不是绝对路径</translation>
+    </message>
+    <message>
+        <source>the file size is out of range</source>
+        <translation>文件大小超出范围</translation>
+    </message>
+    <message>
+        <source>the file modification time is not valid</source>
+        <translation>文件修改时间无效</translation>
+    </message>
+    <message>
+        <source>the title is empty or too long</source>
+        <translation>标题为空或过长</translation>
+    </message>
+    <message>
+        <source>the video type is not valid</source>
+        <translation>视频类型无效</translation>
+    </message>
+    <message>
+        <source>the description is too long</source>
+        <translation>描述过长</translation>
+    </message>
+    <message>
+        <source>the template group name is too long</source>
+        <translation>模板组名称过长</translation>
+    </message>
+    <message>
+        <source>the category id is out of range</source>
+        <translation>分类ID超出范围</translation>
+    </message>
+    <message>
+        <source>the part size is out of range</source>
+        <translation>分段大小超出范围</translation>
+    </message>
+    <message>
+        <source>the asset id is not valid</source>
+        <translation>媒资ID无效</translation>
+    </message>
+    <message>
+        <source>the upload URL is not valid</source>
+        <translation>上传 URL 无效</translation>
+    </message>
+    <message>
+        <source>the bucket name is not valid</source>
+        <translation>桶名称无效</translation>
+    </message>
+    <message>
+        <source>the object key is not valid</source>
+        <translation>对象键无效</translation>
+    </message>
+    <message>
+        <source>the OBS upload id is not valid</source>
+        <translation>OBS 上传ID无效</translation>
+    </message>
+    <message>
+        <source>the last error is too long</source>
+        <translation>最后的错误信息过长</translation>
+    </message>
+    <message>
+        <source>the state is unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>the asset id is missing</source>
+        <translation>缺少媒资ID</translation>
+    </message>
+    <message>
+        <source>where to upload is missing</source>
+        <translation>缺少上传位置</translation>
+    </message>
+    <message>
+        <source>the OBS upload id is missing</source>
+        <translation>缺少 OBS 上传ID</translation>
+    </message>
+    <message>
+        <source>part number %1 is out of range</source>
+        <translation>分段编号 %1 超出范围</translation>
+    </message>
+    <message>
+        <source>part %1 does not have its planned size</source>
+        <translation>分段 %1 的大小与计划不符</translation>
+    </message>
+    <message>
+        <source>the ETag of part %1 is not valid</source>
+        <translation>分段 %1 的 ETag 无效</translation>
+    </message>
+</context>
+<context>
     <name>VodConfirm::ApiResult</name>
     <message>
         <source>No answer from the server before the timeout.</source>
@@ -1894,6 +2048,26 @@ Secrets are kept in the system keychain, never in the settings file. You can che
     <message>
         <source>Cannot delete old history: %1.</source>
         <translation>无法删除旧的历史记录：%1。</translation>
+    </message>
+    <message>
+        <source>Could not save to the history: %1.</source>
+        <translation>无法保存到历史记录：%1。</translation>
+    </message>
+    <message>
+        <source>The upload step was not recorded in the history.</source>
+        <translation>上传步骤未记录到历史记录中。</translation>
+    </message>
+    <message>
+        <source>The history&apos;s record of upload %1 is damaged (%2); it is not used.</source>
+        <translation>历史记录中上传 %1 的记录已损坏（%2）；不会使用它。</translation>
+    </message>
+    <message>
+        <source>The history has no upload %1.</source>
+        <translation>历史记录中没有上传 %1。</translation>
+    </message>
+    <message>
+        <source>a part record is not valid</source>
+        <translation>分段记录无效</translation>
     </message>
 </context>
 <context>

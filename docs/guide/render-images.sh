@@ -9,11 +9,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/dev}
 images=$root/docs/guide/images
 states=(first-run profile-new profile-check-failed secret-prompt assets-queued running stopped
-        finished-with-failures authentication-failed history resume-bar preferences)
+        finished-with-failures authentication-failed history resume-bar preferences stuck-listed)
 # The test functions that reach those states.
 functions=(firstRun profileDialogNew profileDialogCheckFailed secretPrompt assetsQueued
            runningPausedStoppedAndOffered finishedWithFailures authenticationFailed
-           historyWithRows preferencesAboveTheStandardQuota)
+           historyWithRows preferencesAboveTheStandardQuota stuckUploads)
 
 shots=$(mktemp -d)
 trap 'rm -rf "$shots"' EXIT

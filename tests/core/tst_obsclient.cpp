@@ -96,6 +96,7 @@ private slots:
     void hostileAuthorityAnswers();
     void hostileObsAnswers_data();
     void hostileObsAnswers();
+    void httpsUploadTrustsTheProfilesCaFile();
     void urlProblems_data();
     void urlProblems();
 
@@ -769,6 +770,49 @@ void TestObsClient::hostileObsAnswers()
     QCOMPARE(int(result.errorClass), errorClass);
     QVERIFY2(result.errorMessage.contains(said, Qt::CaseInsensitive),
              qPrintable(result.errorMessage));
+}
+
+// Over HTTPS the presigned URLs are verified like the VOD calls: against the profile's CA file,
+// which ObsClient shares through VodClient::tlsConfiguration(); without it, refused with why.
+void TestObsClient::httpsUploadTrustsTheProfilesCaFile()
+{
+    m_obs.reset();
+    m_vod.reset();
+    m_server = std::make_unique<VodTestServer>();
+    QVERIFY(m_server->listen(0, VodTestServer::Tls::CaSigned));
+    VodClient::Config config;
+    config.endpoint = m_server->url();
+    config.projectId = m_server->config().projectId;
+    config.credentials.accessKey = m_server->config().accessKey;
+    config.credentials.secretKey = m_server->config().secretKey;
+    config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+    config.caFile = VodTestServer::certsDir() + u"/ca.pem"_s;
+    m_vod = std::make_unique<VodClient>(m_nam.get(), config);
+    m_obs = std::make_unique<ObsClient>(m_vod->network(), m_vod->tlsConfiguration(),
+                                        ObsClient::Config {});
+    ApiResult result;
+    const VodClient::CreatedAsset asset = create(&result);
+    QVERIFY2(result.ok(), qPrintable(result.summary()));
+    QCOMPARE(asset.videoUploadUrl.scheme(), u"https"_s);
+    const QByteArray file = randomBytes(4096, 12);
+    const auto put = [&](ObsClient *obs) {
+        bool done = false;
+        obs->putObject(asset.videoUploadUrl, file, "video/mp4", md5Base64(file), this,
+                       [&](const ApiResult &r, const QByteArray &) {
+                           result = r;
+                           done = true;
+                       });
+        QVERIFY(waitFor(done));
+    };
+    put(m_obs.get());
+    QVERIFY2(result.ok(), qPrintable(result.summary()));
+    QVERIFY(m_server->object(asset.objectKey) == file);
+
+    QNetworkAccessManager plain;
+    ObsClient untrusting(&plain, QSslConfiguration::defaultConfiguration(), {});
+    put(&untrusting);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.errorMessage.contains(u"certificate"_s), qPrintable(result.errorMessage));
 }
 
 void TestObsClient::urlProblems_data()

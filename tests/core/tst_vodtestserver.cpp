@@ -300,6 +300,7 @@ private slots:
     void obsAuthorityIsForOneOperation();
     void obsDropMidBodyAndBodyCap();
     void obsReceiveBandwidthLimit();
+    void uploadCallsShareTheConfirmQuota();
 
 private:
     std::unique_ptr<VodTestServer> m_server;
@@ -1311,6 +1312,29 @@ void TestVodTestServer::obsReceiveBandwidthLimit()
     const HttpResponse r = obs.send(obsRequest("PUT", put, QByteArray(512 * 1024, 'z')), 20000);
     QCOMPARE(r.status, 200);
     QVERIFY2(timer.elapsed() >= 400, qPrintable(QString::number(timer.elapsed())));
+}
+
+// Create, authority and confirm are one quota group (vod-api.md 5.3): two of them use up a limit
+// of two, and the confirm after them is throttled.
+void TestVodTestServer::uploadCallsShareTheConfirmQuota()
+{
+    m_server->config().rateLimitPerMinute = 2;
+    RawClient client(m_server->port());
+    const HttpResponse created = client.send(createRequest(*m_server));
+    QCOMPARE(created.status, 200);
+    const QJsonObject target = created.json().value(u"target"_s).toObject();
+    QCOMPARE(client.send(authorityRequest(*m_server,
+                                          {{u"http_verb"_s, u"POST"_s},
+                                           {u"bucket"_s, target[u"bucket"_s].toString()},
+                                           {u"object_key"_s, target[u"object"_s].toString()}}))
+                     .status,
+             200);
+    const HttpResponse confirm
+            = client.send(confirmRequest(*m_server, created.json()[u"asset_id"_s].toString()));
+    QCOMPARE(confirm.status, 429);
+    QCOMPARE(confirm.errorCode(), u"APIGW.0308"_s);
+    // Asset info is another group.
+    QCOMPARE(client.send(infoRequest(*m_server, {AssetA})).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestVodTestServer)

@@ -800,7 +800,8 @@ void VodTestServer::process(QTcpSocket *socket, Request request)
     }
 
     if (m_config.rateLimitPerMinute > 0) {
-        QList<qint64> &window = m_windows[route];
+        const bool uploadGroup = route == Route::CreateAsset || route == Route::TempAuthority;
+        QList<qint64> &window = m_windows[uploadGroup ? Route::Confirm : route];
         const qint64 t = m_clock.elapsed();
         while (!window.isEmpty() && window.first() <= t - m_config.rateWindowMs)
             window.removeFirst();

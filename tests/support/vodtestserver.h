@@ -111,7 +111,8 @@ public:
 
         // Every answer waits latencyMs (a timer; the event loop keeps running).
         int latencyMs = 0;
-        // Sliding-window limit per route (confirm and asset info counted separately); 0 = none.
+        // Sliding-window limit per quota group (vod-api.md 5.3): confirm, create and authority
+        // share one ("media upload A"); asset info and list count separately; 0 = none.
         int rateLimitPerMinute = 0;
         int rateWindowMs = 60 * 1000; // shorten in tests; the 429 text still says "1 minute"
         int retryAfterSecs = 0; // > 0: 429 answers carry Retry-After

@@ -552,8 +552,10 @@ void VodTestServer::onNewConnection()
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         ++m_counters.connections;
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // answers go out at once
-        if (m_config.receiveBytesPerSecond > 0) // Qt stops reading the kernel's buffer when full
-            socket->setReadBufferSize(64 * 1024);
+        // Qt stops reading the kernel's buffer when its own is full: 100 ms of the rate.
+        if (m_config.receiveBytesPerSecond > 0)
+            socket->setReadBufferSize(
+                    std::max<qint64>(64 * 1024, m_config.receiveBytesPerSecond / 10));
         m_connections.insert(socket, new Connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this,
@@ -578,7 +580,8 @@ void VodTestServer::onReadyRead(QTcpSocket *socket)
 
 void VodTestServer::readLimited(QTcpSocket *socket)
 {
-    // A token bucket shared by all connections, holding at most 50 ms of the rate.
+    // A token bucket shared by all connections, holding at most 200 ms of the rate (what a
+    // link's buffers absorb), so that a busy turn of this event loop costs no bandwidth.
     Connection *c = m_connections.value(socket);
     if (!c || c->hung)
         return;
@@ -586,7 +589,7 @@ void VodTestServer::readLimited(QTcpSocket *socket)
     if (!m_budgetClock.isValid())
         m_budgetClock.start();
     m_readBudget = std::min(m_readBudget + double(m_budgetClock.restart()) * rate / 1000.0,
-                            std::max(rate / 20.0, 4096.0));
+                            std::max(rate / 5.0, 4096.0));
     const qint64 n = std::min(socket->bytesAvailable(), qint64(m_readBudget));
     if (n > 0) {
         c->buffer += socket->read(n);
@@ -595,7 +598,7 @@ void VodTestServer::readLimited(QTcpSocket *socket)
     }
     if (socket->bytesAvailable() > 0 && !c->readScheduled) {
         c->readScheduled = true;
-        QTimer::singleShot(5, Qt::PreciseTimer, socket, [this, socket] {
+        QTimer::singleShot(2, Qt::PreciseTimer, socket, [this, socket] {
             if (Connection *later = m_connections.value(socket)) {
                 later->readScheduled = false;
                 readLimited(socket);

@@ -399,6 +399,7 @@ private:
     QHash<Route, QList<RawAnswer>> m_rawAnswers;
     double m_readBudget = 0; // receiveBytesPerSecond: bytes that may be read now
     QElapsedTimer m_budgetClock;
+    qint64 m_budgetAtNs = 0; // m_budgetClock when m_readBudget was last refilled
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route
     QRandomGenerator m_random;
     QElapsedTimer m_clock;

@@ -96,7 +96,6 @@ signals:
 
 private:
     struct Exchange;
-    struct Answer;
     void start(Exchange exchange);
     void listPage(const QUrl &signedUrl, int marker, QList<Part> parts, QObject *context,
                   PartsCallback done);

@@ -23,6 +23,9 @@ struct ApiResult
     // ErrorCatalogue::MaxClockSkewSecs.
     bool clockSkew = false;
     bool tokenExpired = false; // 401 saying the IAM token expired: fetch a new one once
+    // OBS refused a presigned URL (AccessDenied, SignatureDoesNotMatch: expired, or used for
+    // another operation; ErrorClass::Auth): ask VOD for a new authority once (ObsClient).
+    bool authorityExpired = false;
     qint64 retryAfterMs = -1; // from Retry-After (at most 5 minutes), -1 when absent
     QDateTime serverDate; // from the Date header, invalid when absent
     QJsonObject json; // parsed body on success

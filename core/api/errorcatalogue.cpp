@@ -77,6 +77,29 @@ const char *const NotVodApi = QT_TRANSLATE_NOOP(
         "ErrorCatalogue", "The address answered, but it does not serve the VOD API.");
 const char *const CheckEndpoint = QT_TRANSLATE_NOOP(
         "ErrorCatalogue", "Check the profile's region and any custom endpoint.");
+const char *const AuthorityRefused = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "The storage service refused the upload authorisation: it expired, or it was for "
+        "another operation.");
+const char *const AskAuthorityAgain = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "The upload asks VOD for a new authorisation; if this repeats, check the computer's "
+        "clock and the account's VOD permissions.");
+const char *const PartDamaged = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "A part of the file did not arrive as it was sent (its MD5 checksum did not match).");
+const char *const ReadPartAgain = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "The part is read from the file again and sent again; if this repeats, check the disk "
+        "and the network (a proxy that changes data).");
+const char *const StorageError
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "A temporary error inside the storage service.");
+const char *const PartsRefused = QT_TRANSLATE_NOOP(
+        "ErrorCatalogue",
+        "The storage service refused the list of parts to join (missing, reordered or changed "
+        "parts).");
+const char *const UploadAgain
+        = QT_TRANSLATE_NOOP("ErrorCatalogue", "Upload the file again from the beginning.");
 const char *const GatewayMisconfigured
         = QT_TRANSLATE_NOOP("ErrorCatalogue", "The API gateway has no working route to VOD here.");
 const char *const TooLarge
@@ -182,6 +205,28 @@ const ErrorEntry Rows[] = {
         code("APIGW.0306"_L1, C::Auth, NotAllowed, AskForPermission),
         code("APIGW.0308"_L1, C::Throttled, Throttled, SlowDown),
         code("APIG.0308"_L1, C::Throttled, Throttled, SlowDown),
+
+        // OBS, the storage behind VOD's upload URLs (XML Error codes). A presigned URL refused
+        // is ApiResult::authorityExpired: the upload asks VOD for a new one once.
+        code("AccessDenied"_L1, C::Auth, AuthorityRefused, AskAuthorityAgain),
+        code("SignatureDoesNotMatch"_L1, C::Auth, AuthorityRefused, AskAuthorityAgain),
+        code("BadDigest"_L1, C::BadRequest, PartDamaged, ReadPartAgain),
+        code("InvalidDigest"_L1, C::BadRequest, PartDamaged, ReadPartAgain),
+        code("SlowDown"_L1, C::Throttled, Throttled, SlowDown),
+        code("InternalError"_L1, C::Transient, StorageError, TryAgain),
+        code("ServiceUnavailable"_L1, C::Transient, StorageError, TryAgain),
+        code("NoSuchUpload"_L1, C::NotFound,
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "The multipart upload no longer exists on the storage service "
+                               "(completed, aborted or expired)."),
+             UploadAgain),
+        code("InvalidPart"_L1, C::BadRequest, PartsRefused, UploadAgain),
+        code("InvalidPartOrder"_L1, C::BadRequest, PartsRefused, UploadAgain),
+        code("EntityTooSmall"_L1, C::BadRequest,
+             QT_TRANSLATE_NOOP("ErrorCatalogue",
+                               "A part other than the last is smaller than the storage service "
+                               "allows (100 KB)."),
+             QT_TRANSLATE_NOOP("ErrorCatalogue", "Choose a larger part size and upload again.")),
 
         // HTTP statuses, for answers without a catalogued code.
         status(400, 400, C::BadRequest,

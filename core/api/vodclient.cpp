@@ -1,8 +1,10 @@
 #include "vodclient.h"
 
 #include "api/cafile.h"
+#include "api/obsclient.h"
 #include "api/regions.h"
 #include "api/requestsigner.h"
+#include "api/sendoncebody.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -25,39 +27,6 @@ constexpr int MaxIdsPerInfoCall = 10;
 // Refresh a cached IAM token this long before it expires.
 constexpr qint64 TokenRefreshMarginSecs = 10 * 60;
 constexpr char UserAgent[] = "vodconfirm/" VODCONFIRM_VERSION;
-
-// The body of a request that must reach the server at most once per call (a confirm).
-// QNetworkAccessManager sends a request again by itself when its connection closes before the
-// answer; it first calls reset() on the body and, when that fails, fails the reply with
-// ContentReSendError instead. reset() succeeds only while Qt has read nothing of the body, so a
-// request is re-sent only if it cannot have reached the server whole. Sequential, with an
-// explicit Content-Length, so that Qt streams it instead of copying it into a buffer it could
-// rewind.
-class SendOnceBody final : public QIODevice
-{
-public:
-    SendOnceBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
-    {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return true; }
-    bool reset() override { return m_read == 0; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_read; }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 n = std::min(maxSize, m_data.size() - m_read);
-        std::memcpy(data, m_data.constData() + m_read, size_t(n));
-        m_read += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_read = 0;
-};
 
 QByteArray hostHeader(const QUrl &url)
 {
@@ -171,6 +140,16 @@ static QString shownText(const QJsonValue &value)
             c = u' ';
     }
     return text.trimmed();
+}
+
+// An asset id as the server may send one: 1 to MaxListedIdChars of [0-9A-Za-z_-].
+static bool isAssetIdWord(const QString &id)
+{
+    return !id.isEmpty() && id.size() <= VodClient::MaxListedIdChars
+            && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+                   return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z')
+                           || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-';
+               });
 }
 
 // An asset status as the API spells them: 1 to 32 of [A-Z_].
@@ -291,11 +270,7 @@ void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, List
             for (qsizetype i = 0; problem.isEmpty() && i < array.size(); ++i) {
                 const QJsonObject o = array.at(i).toObject();
                 const QString id = o.value("asset_id"_L1).toString();
-                const bool idValid = !id.isEmpty() && id.size() <= MaxListedIdChars
-                        && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
-                               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z')
-                                       || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-';
-                           });
+                const bool idValid = isAssetIdWord(id);
                 const QDateTime created = parseListTime(o.value("create_time"_L1).toString());
                 const QString status = o.value("asset_status"_L1).toString();
                 const bool statusValid = isStatusWord(status);
@@ -327,6 +302,151 @@ void VodClient::listAssetList(const ListQuery &listQuery, QObject *context, List
           std::move(query),
           {},
           "assets",
+          false,
+          false,
+          context,
+          std::move(parse)});
+}
+
+const QStringList &VodClient::videoTypes()
+{
+    static const QStringList types {u"MP4"_s, u"TS"_s,  u"MOV"_s,  u"MXF"_s, u"MPG"_s,  u"FLV"_s,
+                                    u"WMV"_s, u"AVI"_s, u"M4V"_s,  u"F4V"_s, u"MPEG"_s, u"3GP"_s,
+                                    u"ASF"_s, u"MKV"_s, u"HLS"_s,  u"MP3"_s, u"OGG"_s,  u"WAV"_s,
+                                    u"WMA"_s, u"APE"_s, u"FLAC"_s, u"AAC"_s, u"AC3"_s,  u"MMF"_s,
+                                    u"AMR"_s, u"M4A"_s, u"M4R"_s,  u"WV"_s,  u"MP2"_s};
+    return types;
+}
+
+void VodClient::createAssetByFileUpload(const NewAsset &asset, QObject *context,
+                                        CreateCallback done)
+{
+    const auto bytes = [](const QString &s) { return s.toUtf8().size(); };
+    QString problem;
+    if (asset.title.trimmed().isEmpty() || bytes(asset.title) > MaxTitleBytes)
+        problem = tr("The title must be 1 to %L1 bytes long (UTF-8).").arg(MaxTitleBytes);
+    else if (asset.videoName.isEmpty() || bytes(asset.videoName) > MaxTitleBytes)
+        problem = tr("The file name must be 1 to %L1 bytes long (UTF-8).").arg(MaxTitleBytes);
+    else if (!videoTypes().contains(asset.videoType))
+        problem = tr("VOD does not take files of type \"%1\"; it takes %2.")
+                          .arg(asset.videoType.left(16), videoTypes().join(u", "_s));
+    else if (bytes(asset.description) > MaxDescriptionBytes)
+        problem = tr("The description must be at most %L1 bytes long (UTF-8).")
+                          .arg(MaxDescriptionBytes);
+    else if (bytes(asset.templateGroupName) > MaxTitleBytes)
+        problem = tr("The template group name must be at most %L1 bytes long (UTF-8).")
+                          .arg(MaxTitleBytes);
+    if (!problem.isEmpty()) {
+        ApiResult result;
+        result.errorClass = ErrorClass::BadRequest;
+        result.errorMessage = problem;
+        QTimer::singleShot(0, context, [done = std::move(done), result] { done(result, {}); });
+        return;
+    }
+    QJsonObject body {{"title"_L1, asset.title},
+                      {"video_name"_L1, asset.videoName},
+                      {"video_type"_L1, asset.videoType}};
+    if (!asset.description.isEmpty())
+        body.insert("description"_L1, asset.description);
+    if (asset.categoryId)
+        body.insert("category_id"_L1, *asset.categoryId);
+    if (!asset.templateGroupName.isEmpty())
+        body.insert("template_group_name"_L1, asset.templateGroupName);
+
+    auto parse = [done = std::move(done)](const ApiResult &reply) {
+        ApiResult result = reply;
+        CreatedAsset created;
+        if (!result.ok())
+            return done(result, created);
+        const QJsonObject target = result.json.value("target"_L1).toObject();
+        created.assetId = result.json.value("asset_id"_L1).toString();
+        const QString url = result.json.value("video_upload_url"_L1).toString();
+        created.videoUploadUrl = QUrl(url, QUrl::StrictMode);
+        created.bucket = target.value("bucket"_L1).toString();
+        created.location = target.value("location"_L1).toString();
+        created.objectKey = target.value("object"_L1).toString();
+        const auto only = [](const QString &s, qsizetype from, qsizetype to, auto allowed) {
+            return s.size() >= from && s.size() <= to && std::all_of(s.cbegin(), s.cend(), allowed);
+        };
+        QString problem;
+        if (!isAssetIdWord(created.assetId))
+            problem = tr("it has no valid asset_id");
+        else if (url.size() > ObsClient::MaxUrlChars
+                 || !ObsClient::urlProblem(created.videoUploadUrl).isEmpty())
+            problem = tr("its video_upload_url is not a usable address");
+        else if (!only(created.bucket, 3, 63, [](QChar c) {
+                     return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'.'
+                             || c == u'-';
+                 }))
+            problem = tr("its target has no valid bucket");
+        else if (!only(created.location, 0, 64, [](QChar c) {
+                     return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
+                 }))
+            problem = tr("its target has no valid location");
+        else if (!only(created.objectKey, 1, MaxObjectKeyChars,
+                       [](QChar c) { return c.category() != QChar::Other_Control; }))
+            problem = tr("its target has no valid object");
+        if (!problem.isEmpty()) {
+            result.errorClass = ErrorClass::Transient;
+            result.json = QJsonObject();
+            result.errorMessage = tr("The server's answer to creating the asset cannot be used "
+                                     "(HTTP %1): %2.")
+                                          .arg(result.httpStatus)
+                                          .arg(problem);
+            created = CreatedAsset();
+        }
+        done(result, created);
+    };
+    send({"POST",
+          m_config.endpoint,
+          u"/v1.0/%1/asset"_s.arg(m_config.projectId),
+          {},
+          QJsonDocument(body).toJson(QJsonDocument::Compact),
+          "asset_id",
+          false,
+          false,
+          context,
+          std::move(parse)});
+}
+
+void VodClient::showAssetTempAuthority(const AuthorityQuery &q, QObject *context,
+                                       AuthorityCallback done)
+{
+    RequestSigner::QueryList query {{u"http_verb"_s, QString::fromLatin1(q.httpVerb)},
+                                    {u"bucket"_s, q.bucket},
+                                    {u"object_key"_s, q.objectKey}};
+    if (!q.contentType.isEmpty())
+        query.append({u"content_type"_s, q.contentType});
+    if (!q.uploadId.isEmpty())
+        query.append({u"upload_id"_s, q.uploadId});
+    if (q.partNumber > 0)
+        query.append({u"part_number"_s, QString::number(q.partNumber)});
+    if (!q.contentMd5.isEmpty())
+        query.append({u"content_md5"_s, QString::fromLatin1(q.contentMd5)});
+    auto parse = [done = std::move(done)](const ApiResult &reply) {
+        ApiResult result = reply;
+        if (!result.ok())
+            return done(result, {});
+        const QJsonValue value = result.json.value("sign_str"_L1);
+        const QString text = value.toString();
+        const QUrl url(text, QUrl::StrictMode);
+        if (!value.isString() || text.size() > ObsClient::MaxUrlChars
+            || !ObsClient::urlProblem(url).isEmpty()) {
+            result.errorClass = ErrorClass::Transient;
+            result.json = QJsonObject();
+            result.errorMessage = tr("The server's upload authorisation cannot be used (HTTP %1): "
+                                     "its sign_str is not a usable address.")
+                                          .arg(result.httpStatus);
+            return done(result, {});
+        }
+        done(result, url);
+    };
+    send({"GET",
+          m_config.endpoint,
+          u"/v1.1/%1/asset/authority"_s.arg(m_config.projectId),
+          std::move(query),
+          {},
+          "sign_str",
           false,
           false,
           context,

@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -80,7 +81,47 @@ public:
     static constexpr int MaxListedIdChars = 64;
     static constexpr int MaxListedTitleChars = 256;
 
+    // CreateAssetByFileUpload's body (vod-api.md 5.2). title and videoName: 1 to MaxTitleBytes
+    // bytes of UTF-8; videoType: one of videoTypes().
+    struct NewAsset
+    {
+        QString title;
+        QString videoName; // the file's name
+        QString videoType; // "MP4" ...
+        QString description; // optional, at most MaxDescriptionBytes
+        std::optional<qint64> categoryId; // optional; -1 = Other
+        QString templateGroupName; // optional, at most MaxTitleBytes
+    };
+    // Its answer, validated: the asset exists (CREATING) once this arrives.
+    struct CreatedAsset
+    {
+        QString assetId; // 1 to MaxListedIdChars of [0-9A-Za-z_-]
+        QUrl videoUploadUrl; // presigned PUT of the whole file (ObsClient::urlProblem() empty)
+        QString bucket; // 3 to 63 of [a-z0-9.-]
+        QString location; // region, 0 to 64 of [a-z0-9-]
+        QString objectKey; // 1 to MaxObjectKeyChars, no control characters
+    };
+    // ShowAssetTempAuthority v1.1: one OBS operation to authorise. httpVerb "PUT" + uploadId +
+    // partNumber: a part (contentMd5: its MD5, base64); "POST" without uploadId: initiate
+    // (contentType: the file's); "GET"/"POST"/"DELETE" + uploadId: list / complete / abort.
+    struct AuthorityQuery
+    {
+        QByteArray httpVerb;
+        QString bucket;
+        QString objectKey;
+        QString contentType; // empty: not sent
+        QString uploadId; // empty: not sent
+        int partNumber = 0; // 0: not sent
+        QByteArray contentMd5; // empty: not sent
+    };
+    static constexpr int MaxTitleBytes = 128;
+    static constexpr int MaxDescriptionBytes = 1024;
+    static constexpr int MaxObjectKeyChars = 1024;
+
     using ResultCallback = std::function<void(const ApiResult &)>;
+    using CreateCallback = std::function<void(const ApiResult &, const CreatedAsset &)>;
+    // signedUrl: the whole presigned OBS URL (sign_str), checked by ObsClient::urlProblem().
+    using AuthorityCallback = std::function<void(const ApiResult &, const QUrl &signedUrl)>;
     using AssetInfoCallback = std::function<void(const ApiResult &, const QList<AssetInfo> &)>;
     // total: the answer's `total` (0 to MaxListReach); rows in the server's order.
     using ListCallback
@@ -115,6 +156,22 @@ public:
     // The API's time format, yyyymmddhhmmss in UTC; and the reverse (invalid if it is not one).
     static QString listTime(const QDateTime &time);
     static QDateTime parseListTime(QStringView text);
+
+    // The video_type values CreateAssetByFileUpload takes (vod-api.md 5.2), upper case.
+    static const QStringList &videoTypes();
+    // POST /v1.0/{project_id}/asset. A NewAsset outside the limits fails without a request
+    // (ErrorClass::BadRequest). The answer is hostile until checked: an answer without a valid
+    // asset_id, video_upload_url or target fails (ErrorClass::Transient, a translated message;
+    // the asset may exist then, in CREATING). Sent once (never re-sent by Qt).
+    void createAssetByFileUpload(const NewAsset &asset, QObject *context, CreateCallback done);
+    // GET /v1.1/{project_id}/asset/authority: the presigned URL for one OBS operation. Quota
+    // group "media upload A" with create and confirm (vod-api.md 5.3).
+    void showAssetTempAuthority(const AuthorityQuery &query, QObject *context,
+                                AuthorityCallback done);
+
+    // The transport an ObsClient for this profile's uploads uses (same proxy and CA file).
+    QNetworkAccessManager *network() const { return m_nam; }
+    const QSslConfiguration &tlsConfiguration() const { return m_tls; }
 
     // For tests: the clock used for X-Sdk-Date and the skew check.
     void setClock(std::function<QDateTime()> clock);

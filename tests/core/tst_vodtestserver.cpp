@@ -3,6 +3,7 @@
 #include "api/requestsigner.h"
 #include "vodtestserver.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -206,6 +207,53 @@ QByteArray tokenBody(const QString &password)
     return QJsonDocument(QJsonObject {{u"auth"_s, auth}}).toJson(QJsonDocument::Compact);
 }
 
+QByteArray createBody(const QJsonObject &fields)
+{
+    QJsonObject body {{u"title"_s, u"A clip"_s},
+                      {u"video_name"_s, u"a clip.mp4"_s},
+                      {u"video_type"_s, u"MP4"_s}};
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it->isNull())
+            body.remove(it.key());
+        else
+            body.insert(it.key(), *it);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray createRequest(const VodTestServer &server, const QJsonObject &fields = {})
+{
+    return buildRequest(server.port(), "POST", u"/v1.0/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset"_s,
+                        {}, createBody(fields));
+}
+
+QByteArray authorityRequest(const VodTestServer &server,
+                            const QList<std::pair<QString, QString>> &query)
+{
+    return buildRequest(server.port(), "GET",
+                        u"/v1.1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/authority"_s, query, {});
+}
+
+// A request to a presigned URL as any HTTP client would send it (no signature of ours).
+QByteArray obsRequest(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                      const QList<Header> &headers = {})
+{
+    QByteArray out = method + ' ' + url.path(QUrl::FullyEncoded).toLatin1() + '?'
+            + url.query(QUrl::FullyEncoded).toLatin1() + " HTTP/1.1\r\n";
+    out += "Host: " + url.host().toLatin1() + ':' + QByteArray::number(url.port()) + "\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    return out + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray xmlText(const QByteArray &xml, const QByteArray &element)
+{
+    const qsizetype from = xml.indexOf('<' + element + '>');
+    const qsizetype to = xml.indexOf("</" + element + '>');
+    return from < 0 || to < 0 ? QByteArray()
+                              : xml.mid(from + element.size() + 2, to - from - element.size() - 2);
+}
+
 } // namespace
 
 class TestVodTestServer : public QObject
@@ -244,6 +292,15 @@ private slots:
     void connectionClose();
     void latencyDoesNotBlock();
     void separateProcess();
+    void createAssetChecksItsBody_data();
+    void createAssetChecksItsBody();
+    void authorityQueryChecks_data();
+    void authorityQueryChecks();
+    void obsMultipartByHand();
+    void obsAuthorityIsForOneOperation();
+    void obsDropMidBodyAndBodyCap();
+    void obsReceiveBandwidthLimit();
+    void uploadCallsShareTheConfirmQuota();
 
 private:
     std::unique_ptr<VodTestServer> m_server;
@@ -998,6 +1055,286 @@ void TestVodTestServer::separateProcess()
     QCOMPARE(counters.value(u"effective_confirms"_s).toObject().value(AssetA).toInt(), 1);
     QCOMPARE(counters.value(u"confirm_requests"_s).toObject().value(AssetB).toInt(), 1);
     QCOMPARE(counters.value(u"requests_per_route"_s).toObject().value(u"confirm"_s).toInt(), 2);
+}
+
+// CreateAssetByFileUpload checks its body as vod-api.md 5.2 documents it.
+void TestVodTestServer::createAssetChecksItsBody_data()
+{
+    QTest::addColumn<QJsonObject>("fields");
+    QTest::addColumn<QString>("illegal"); // empty: accepted
+    QTest::newRow("minimal") << QJsonObject() << QString();
+    QTest::newRow("all optional fields") << QJsonObject {{u"description"_s, u"d"_s},
+                                                         {u"category_id"_s, -1},
+                                                         {u"template_group_name"_s, u"group"_s},
+                                                         {u"auto_publish"_s, 0}}
+                                         << QString();
+    QTest::newRow("title of 128 bytes")
+            << QJsonObject {{u"title"_s, QString(128, u'x')}} << QString();
+    QTest::newRow("title of 129 bytes")
+            << QJsonObject {{u"title"_s, QString(43, QChar(0x4e2d))}} << u"title"_s;
+    QTest::newRow("no title") << QJsonObject {{u"title"_s, QJsonValue::Null}} << u"title"_s;
+    QTest::newRow("no video_name")
+            << QJsonObject {{u"video_name"_s, QJsonValue::Null}} << u"video_name"_s;
+    QTest::newRow("unknown type") << QJsonObject {{u"video_type"_s, u"TXT"_s}} << u"video_type"_s;
+    QTest::newRow("lower-case type")
+            << QJsonObject {{u"video_type"_s, u"mp4"_s}} << u"video_type"_s;
+    QTest::newRow("audio type") << QJsonObject {{u"video_type"_s, u"FLAC"_s}} << QString();
+    QTest::newRow("category a word")
+            << QJsonObject {{u"category_id"_s, u"x"_s}} << u"category_id"_s;
+    QTest::newRow("auto_publish 2") << QJsonObject {{u"auto_publish"_s, 2}} << u"auto_publish"_s;
+}
+
+void TestVodTestServer::createAssetChecksItsBody()
+{
+    QFETCH(QJsonObject, fields);
+    QFETCH(QString, illegal);
+    RawClient client(m_server->port());
+    const HttpResponse r = client.send(createRequest(*m_server, fields));
+    if (!illegal.isEmpty()) {
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), u"VOD.10053"_s);
+        QVERIFY(r.errorMessage().contains(u"{%1}"_s.arg(illegal)));
+        QCOMPARE(m_server->counters().creates, 0);
+        return;
+    }
+    QCOMPARE(r.status, 200);
+    const QString id = r.json().value(u"asset_id"_s).toString();
+    QVERIFY(VodTestServer::isWellFormedAssetId(id));
+    QCOMPARE(m_server->assetStatus(id), u"CREATING"_s);
+    QVERIFY(m_server->creatingAssetIds().contains(id));
+    const QJsonObject target = r.json().value(u"target"_s).toObject();
+    QCOMPARE(target.value(u"bucket"_s).toString(), m_server->config().bucket);
+    QCOMPARE(target.value(u"location"_s).toString(), m_server->config().bucketLocation);
+    QCOMPARE(target.value(u"object"_s).toString(), m_server->objectKeyOf(id));
+    const QUrl upload(r.json().value(u"video_upload_url"_s).toString());
+    QCOMPARE(upload.port(), m_server->port());
+    QVERIFY(upload.path().startsWith(u"/obs/"_s));
+    QCOMPARE(m_server->counters().creates, 1);
+    // The upload URL takes one PUT of the file; a confirm then takes the asset.
+    RawClient obs(m_server->port());
+    QCOMPARE(obs.send(obsRequest("PUT", upload, "tiny file")).status, 200);
+    QCOMPARE(m_server->object(m_server->objectKeyOf(id)), QByteArray("tiny file"));
+    QCOMPARE(client.send(confirmRequest(*m_server, id)).status, 200);
+}
+
+void TestVodTestServer::authorityQueryChecks_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<int>("status");
+    QTest::newRow("initiate") << QString() << QString() << 200;
+    QTest::newRow("verb") << u"http_verb"_s << u"PATCH"_s << 400;
+    QTest::newRow("bucket") << u"bucket"_s << u"another"_s << 400;
+    QTest::newRow("object") << u"object_key"_s << u"origin/nobody"_s << 400;
+    QTest::newRow("part 0") << u"part_number"_s << u"0"_s << 400;
+    QTest::newRow("part without upload") << u"part_number"_s << u"1"_s << 400;
+    QTest::newRow("md5 not base64 of 16 bytes") << u"content_md5"_s << u"abc"_s << 400;
+}
+
+void TestVodTestServer::authorityQueryChecks()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(int, status);
+    RawClient client(m_server->port());
+    const HttpResponse created = client.send(createRequest(*m_server));
+    const QJsonObject target = created.json().value(u"target"_s).toObject();
+    QList<std::pair<QString, QString>> query {{u"http_verb"_s, u"POST"_s},
+                                              {u"bucket"_s, target[u"bucket"_s].toString()},
+                                              {u"object_key"_s, target[u"object"_s].toString()},
+                                              {u"content_type"_s, u"video/mp4"_s}};
+    for (auto &item : query) {
+        if (item.first == key)
+            item.second = value;
+    }
+    if (!key.isEmpty() && std::none_of(query.cbegin(), query.cend(), [&](const auto &item) {
+            return item.first == key;
+        }))
+        query.append({key, value});
+    const HttpResponse r = client.send(authorityRequest(*m_server, query));
+    QCOMPARE(r.status, status);
+    QCOMPARE(m_server->counters().authorities, status == 200 ? 1 : 0);
+    if (status == 200)
+        QVERIFY(r.json().value(u"sign_str"_s).toString().contains(u"uploads"_s));
+    else
+        QVERIFY(r.errorMessage().contains(u"{%1}"_s.arg(key)));
+    // Unsigned: refused like every VOD call.
+    RequestOptions unsigned_;
+    unsigned_.secretKey = "wrong";
+    const HttpResponse refused = client.send(buildRequest(
+            m_server->port(), "GET", u"/v1.1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/authority"_s,
+            query, {}, unsigned_));
+    QCOMPARE(refused.status, 401);
+}
+
+// Initiate, two parts, a listing one part per page, complete: by hand, as OBS's XML says.
+void TestVodTestServer::obsMultipartByHand()
+{
+    m_server->config().minPartBytes = 4;
+    RawClient client(m_server->port());
+    const QJsonObject target
+            = client.send(createRequest(*m_server)).json().value(u"target"_s).toObject();
+    const auto authority = [&](QList<std::pair<QString, QString>> query) {
+        query.append({u"bucket"_s, target[u"bucket"_s].toString()});
+        query.append({u"object_key"_s, target[u"object"_s].toString()});
+        return QUrl(client.send(authorityRequest(*m_server, query))
+                            .json()
+                            .value(u"sign_str"_s)
+                            .toString());
+    };
+    RawClient obs(m_server->port());
+    HttpResponse r = obs.send(obsRequest("POST", authority({{u"http_verb"_s, u"POST"_s}}), {}));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("<InitiateMultipartUploadResult>"));
+    const QString uploadId = QString::fromLatin1(xmlText(r.body, "UploadId"));
+    QVERIFY(m_server->openUploads().contains(uploadId));
+    const QList<QByteArray> parts {"first part ", "second"};
+    QList<QByteArray> etags;
+    for (int n = 1; n <= 2; ++n) {
+        const QByteArray data = parts.at(n - 1);
+        const QByteArray md5 = QCryptographicHash::hash(data, QCryptographicHash::Md5).toBase64();
+        const QUrl url = authority({{u"http_verb"_s, u"PUT"_s},
+                                    {u"upload_id"_s, uploadId},
+                                    {u"part_number"_s, QString::number(n)},
+                                    {u"content_md5"_s, QString::fromLatin1(md5)}});
+        r = obs.send(obsRequest("PUT", url, data, {{"Content-MD5", md5}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("ETag"),
+                 '"' + QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex() + '"');
+        etags.append(r.header("ETag"));
+    }
+    QCOMPARE(m_server->counters().partsReceived.value(uploadId), (QMap<int, int> {{1, 1}, {2, 1}}));
+    QUrl list = authority({{u"http_verb"_s, u"GET"_s}, {u"upload_id"_s, uploadId}});
+    QUrl page = list;
+    page.setQuery(list.query() + u"&max-parts=1"_s);
+    r = obs.send(obsRequest("GET", page, {}));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(xmlText(r.body, "IsTruncated"), QByteArray("true"));
+    QCOMPARE(xmlText(r.body, "NextPartNumberMarker"), QByteArray("1"));
+    QCOMPARE(r.body.count("<Part>"), 1);
+    page.setQuery(list.query() + u"&part-number-marker=1"_s);
+    r = obs.send(obsRequest("GET", page, {}));
+    QCOMPARE(xmlText(r.body, "IsTruncated"), QByteArray("false"));
+    QCOMPARE(xmlText(r.body, "PartNumber"), QByteArray("2"));
+    QCOMPARE(xmlText(r.body, "Size"), QByteArray("6"));
+
+    const QByteArray completeBody = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber>"
+                                    "<ETag>"
+            + etags.at(0)
+            + "</ETag></Part><Part><PartNumber>2"
+              "</PartNumber><ETag>"
+            + etags.at(1) + "</ETag></Part></CompleteMultipartUpload>";
+    r = obs.send(obsRequest("POST",
+                            authority({{u"http_verb"_s, u"POST"_s}, {u"upload_id"_s, uploadId}}),
+                            completeBody, {{"Content-Type", "application/xml"}}));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("<CompleteMultipartUploadResult>"));
+    QCOMPARE(m_server->object(target[u"object"_s].toString()), QByteArray("first part second"));
+    QVERIFY(m_server->openUploads().isEmpty());
+}
+
+// A presigned URL is refused, as XML AccessDenied / SignatureDoesNotMatch, for any operation but
+// its own, once expired, and (singleUseAuthority) when used again.
+void TestVodTestServer::obsAuthorityIsForOneOperation()
+{
+    RawClient client(m_server->port());
+    const QJsonObject created = client.send(createRequest(*m_server)).json();
+    const QUrl put(created.value(u"video_upload_url"_s).toString());
+    RawClient obs(m_server->port());
+    // Another verb, a tampered query, no signature.
+    HttpResponse r = obs.send(obsRequest("DELETE", put, {}));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(xmlText(r.body, "Code"), QByteArray("SignatureDoesNotMatch"));
+    QUrl tampered = put;
+    tampered.setQuery(put.query() + u"&partNumber=2"_s);
+    QCOMPARE(obs.send(obsRequest("PUT", tampered, "x")).status, 403);
+    QUrl unsignedUrl = put;
+    unsignedUrl.setQuery(QString());
+    QCOMPARE(obs.send(obsRequest("PUT", unsignedUrl, "x")).status, 403);
+    // A wrong Content-MD5 header on a single PUT: 400 BadDigest, not stored.
+    r = obs.send(
+            obsRequest("PUT", put, "data", {{"Content-MD5", QByteArray(16, '\0').toBase64()}}));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(xmlText(r.body, "Code"), QByteArray("BadDigest"));
+    r = obs.send(obsRequest("PUT", put, "data", {{"Content-MD5", "not base64!"}}));
+    QCOMPARE(xmlText(r.body, "Code"), QByteArray("InvalidDigest"));
+    QVERIFY(!m_server->hasObject(m_server->objectKeyOf(created[u"asset_id"_s].toString())));
+    QCOMPARE(m_server->counters().obsRefused, 3);
+
+    m_server->config().singleUseAuthority = true;
+    const QJsonObject second = client.send(createRequest(*m_server)).json();
+    const QUrl once(second.value(u"video_upload_url"_s).toString());
+    QCOMPARE(obs.send(obsRequest("PUT", once, "data")).status, 200);
+    r = obs.send(obsRequest("PUT", once, "data"));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(xmlText(r.body, "Code"), QByteArray("AccessDenied"));
+
+    const QJsonObject third = client.send(createRequest(*m_server)).json();
+    m_server->expireAuthorities();
+    r = obs.send(obsRequest("PUT", QUrl(third.value(u"video_upload_url"_s).toString()), "data"));
+    QCOMPARE(r.status, 403);
+    QCOMPARE(xmlText(r.body, "Message"), QByteArray("Request has expired"));
+}
+
+// DropMidBody closes the connection when half of a body has arrived; bodies above maxPartBytes
+// are refused from their headers on.
+void TestVodTestServer::obsDropMidBodyAndBodyCap()
+{
+    RawClient client(m_server->port());
+    const QUrl put(client.send(createRequest(*m_server)).json()[u"video_upload_url"_s].toString());
+    m_server->scriptNextObs({Fault::DropMidBody});
+    const QByteArray request = obsRequest("PUT", put, QByteArray(1000, 'x'));
+    RawClient obs(m_server->port());
+    obs.socket().write(request.left(request.size() - 600)); // headers and 400 bytes
+    QTest::qWait(100);
+    QVERIFY(obs.connected());
+    obs.socket().write(request.mid(request.size() - 600, 200)); // 600 of 1000
+    QVERIFY(obs.waitDisconnected());
+    QCOMPARE(obs.received(), 0);
+    QCOMPARE(m_server->counters().obsBodyBytes, 0);
+
+    m_server->config().maxPartBytes = 100;
+    RawClient again(m_server->port());
+    again.socket().write(obsRequest("PUT", put, QByteArray(101, 'x')).left(300));
+    QCOMPARE(again.wait().status, 413);
+}
+
+// The bandwidth limit: a body takes at least size / rate to arrive (a lower bound only, which a
+// slow machine cannot break).
+void TestVodTestServer::obsReceiveBandwidthLimit()
+{
+    m_server->config().receiveBytesPerSecond = 1024 * 1024;
+    RawClient client(m_server->port());
+    const QUrl put(client.send(createRequest(*m_server)).json()[u"video_upload_url"_s].toString());
+    RawClient obs(m_server->port());
+    QElapsedTimer timer;
+    timer.start();
+    const HttpResponse r = obs.send(obsRequest("PUT", put, QByteArray(512 * 1024, 'z')), 20000);
+    QCOMPARE(r.status, 200);
+    QVERIFY2(timer.elapsed() >= 400, qPrintable(QString::number(timer.elapsed())));
+}
+
+// Create, authority and confirm are one quota group (vod-api.md 5.3): two of them use up a limit
+// of two, and the confirm after them is throttled.
+void TestVodTestServer::uploadCallsShareTheConfirmQuota()
+{
+    m_server->config().rateLimitPerMinute = 2;
+    RawClient client(m_server->port());
+    const HttpResponse created = client.send(createRequest(*m_server));
+    QCOMPARE(created.status, 200);
+    const QJsonObject target = created.json().value(u"target"_s).toObject();
+    QCOMPARE(client.send(authorityRequest(*m_server,
+                                          {{u"http_verb"_s, u"POST"_s},
+                                           {u"bucket"_s, target[u"bucket"_s].toString()},
+                                           {u"object_key"_s, target[u"object"_s].toString()}}))
+                     .status,
+             200);
+    const HttpResponse confirm
+            = client.send(confirmRequest(*m_server, created.json()[u"asset_id"_s].toString()));
+    QCOMPARE(confirm.status, 429);
+    QCOMPARE(confirm.errorCode(), u"APIGW.0308"_s);
+    // Asset info is another group.
+    QCOMPARE(client.send(infoRequest(*m_server, {AssetA})).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestVodTestServer)

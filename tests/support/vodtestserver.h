@@ -29,7 +29,9 @@ struct Connection;
 } // namespace Detail
 
 // A loopback HTTP/1.1 server speaking the parts of the VOD and IAM APIs the app uses (contract
-// /work/shared/vod-api.md): ConfirmAssetUpload, ShowAssetMeta and IAM password tokens. It checks
+// /work/shared/vod-api.md): ConfirmAssetUpload, ShowAssetMeta, ListAssetList, IAM password tokens,
+// and the upload flow (5.2): CreateAssetByFileUpload, ShowAssetTempAuthority v1.1 and, below
+// /obs/, an OBS-like object store whose presigned URLs are those authorities. It checks
 // SDK-HMAC-SHA256 signatures and IAM tokens like the API gateway does, keeps an asset model, and
 // injects faults (latency, throttling, 5xx, HTML pages, dropped or stalled connections, slow,
 // huge, truncated and redirected answers) deterministically from a seed or from a script.
@@ -45,6 +47,11 @@ public:
         AssetInfo, // GET  /v1.0/{project_id}/asset/info?asset_id=...
         AssetList, // GET  /v1.0/{project_id}/asset/list?status=...&start_time=...
         IamToken, // POST /v3/auth/tokens
+        CreateAsset, // POST /v1.0/{project_id}/asset (CreateAssetByFileUpload)
+        TempAuthority, // GET /v1.1/{project_id}/asset/authority (ShowAssetTempAuthority)
+        // /obs/{bucket}/{object key}?...: the OBS endpoint, authorised by the presigned URLs
+        // that CreateAsset (video_upload_url) and TempAuthority (sign_str) give
+        Obs,
         Unknown, // anything else: 404 APIGW.0101
     };
 
@@ -70,6 +77,12 @@ public:
         SlowHeaders, // applied; 200 whose head is sent one header line every
                      // trickleIntervalMs, slowHeaderLines lines in all
         SuccessWithErrorBody, // 200 whose body is an error object (VOD.10062); not applied
+        // OBS only (scriptNextObs): the connection is closed when half of a request's body has
+        // arrived; not applied. Error500 / Error503 give OBS XML InternalError /
+        // ServiceUnavailable, SlowDown a 503 SlowDown, DropBefore/AfterEffect drop the
+        // connection after the whole request arrived, before or after it took effect.
+        DropMidBody,
+        SlowDown,
     };
 
     struct Config
@@ -98,7 +111,8 @@ public:
 
         // Every answer waits latencyMs (a timer; the event loop keeps running).
         int latencyMs = 0;
-        // Sliding-window limit per route (confirm and asset info counted separately); 0 = none.
+        // Sliding-window limit per quota group (vod-api.md 5.3): confirm, create and authority
+        // share one ("media upload A"); asset info and list count separately; 0 = none.
         int rateLimitPerMinute = 0;
         int rateWindowMs = 60 * 1000; // shorten in tests; the 429 text still says "1 minute"
         int retryAfterSecs = 0; // > 0: 429 answers carry Retry-After
@@ -133,6 +147,20 @@ public:
         // error_msg of "does not exist" answers (VOD.10062), or the X-Request-Id of every answer.
         QString missingAssetMessage;
         QByteArray requestIdHeader;
+
+        // Upload (vod-api.md 5.2). CreateAssetByFileUpload puts new objects in this bucket.
+        QString bucket = QStringLiteral("vod-test-bucket");
+        QString bucketLocation = QStringLiteral("cn-north-4");
+        // How long a presigned URL (video_upload_url, sign_str) is accepted.
+        qint64 authorityLifetimeMs = 60 * 60 * 1000;
+        // A presigned URL is accepted for its one operation only (verb, object, upload id, part
+        // number, Content-MD5, Content-Type); with singleUseAuthority also only once.
+        bool singleUseAuthority = false;
+        qint64 minPartBytes = 100 * 1024; // every part but the last of a complete
+        qint64 maxPartBytes = 64 * 1024 * 1024; // body cap of /obs/ requests (413 otherwise)
+        int maxListParts = 1000; // parts per ListParts answer
+        // > 0: all connections together are read at most this many bytes per second.
+        qint64 receiveBytesPerSecond = 0;
     };
 
     struct Counters
@@ -160,6 +188,15 @@ public:
         int connections = 0; // TCP connections accepted (in TLS mode: after the handshake)
         int tlsHandshakes = 0; // TLS mode: handshakes begun, whether the client accepted or not
         QList<qint64> arrivalMs; // per request, ms since the server was created
+        // Upload: assets created, authorities issued, and per upload id and part number the
+        // parts that arrived whole with a valid authority (stored or refused for their MD5).
+        int creates = 0;
+        int authorities = 0;
+        QHash<QString, QMap<int, int>> partsReceived;
+        qint64 obsBodyBytes = 0; // body bytes of /obs/ requests that arrived whole
+        int obsRefused = 0; // 403 answers to /obs/ requests (expired or misused authority)
+
+        int partsReceivedTotal() const;
 
         int requests(Route route) const { return requestsPerRoute.value(route); }
         int confirmRequestsTotal() const;
@@ -227,6 +264,19 @@ public:
     // before any random fault (randomFaultsOnAssetInfo).
     void scriptNextInfo(const QList<Fault> &faults);
 
+    // Upload. Objects are complete (single PUT or completed multipart upload) in config().bucket.
+    QByteArray object(const QString &objectKey) const { return m_objects.value(objectKey); }
+    bool hasObject(const QString &objectKey) const { return m_objects.contains(objectKey); }
+    QString objectKeyOf(const QString &assetId) const { return m_objectKeys.value(assetId); }
+    QStringList openUploads() const { return m_uploads.keys(); } // multipart upload ids
+    void expireAuthorities(); // every presigned URL given so far is now expired
+    // The next faults.size() /obs/ requests get these faults (see Fault::DropMidBody).
+    void scriptNextObs(const QList<Fault> &faults);
+    // The next request on `route` that passes authentication (for /obs/: its authority) gets
+    // this answer instead of its own, without effect: for tests of hostile answers.
+    void scriptNextAnswer(Route route, int status, const QByteArray &body,
+                          const QByteArray &contentType = "application/json");
+
     // IAM tokens.
     QString issueToken(); // as POST /v3/auth/tokens would
     QStringList issuedTokens() const; // every token issued so far
@@ -272,6 +322,15 @@ private:
     };
     void sortListed() const;
     Response iamToken(const Request &request);
+    Response createAsset(const Request &request);
+    Response tempAuthority(const Request &request);
+    std::optional<Response> obsRefusal(const Request &request); // the authority's check
+    Response obs(const Request &request);
+    Response completeUpload(const Request &request, const QString &uploadId);
+    void answerObs(QTcpSocket *socket, const Request &request);
+    QString grant(const QByteArray &verb, const QString &objectKey, const QString &contentType,
+                  const QString &uploadId, int partNumber, const QByteArray &contentMd5);
+    void readLimited(QTcpSocket *socket);
     std::optional<Response> authenticate(const Request &request);
     Fault nextFault(Route route, const QString &assetId);
     void answer(QTcpSocket *socket, const Request &request, Fault fault, const Response &normal);
@@ -303,6 +362,44 @@ private:
     QHash<QString, QJsonValue> m_listedTitles; // setListedTitle()
     mutable bool m_listedSorted = true;
     QHash<QString, QList<Fault>> m_assetScripts;
+    // Upload state.
+    struct Grant
+    {
+        QByteArray verb;
+        QString objectKey;
+        QString contentType; // empty: any
+        QString uploadId; // empty: initiate (POST) or a single PUT
+        int partNumber = 0; // 0: not a part
+        QByteArray contentMd5; // empty: any
+        QDateTime expiresAt; // server clock
+        bool used = false;
+    };
+    struct Part
+    {
+        QByteArray data;
+        QByteArray etag; // with quotes
+        QDateTime at;
+    };
+    struct Upload
+    {
+        QString objectKey;
+        QMap<int, Part> parts;
+    };
+    QHash<QString, Grant> m_grants; // by Signature
+    QHash<QString, QString> m_objectKeys; // asset id -> object key
+    QHash<QString, Upload> m_uploads; // by upload id
+    QHash<QString, QByteArray> m_objects; // by object key
+    QList<Fault> m_obsScript;
+    struct RawAnswer
+    {
+        int status;
+        QByteArray body;
+        QByteArray contentType;
+    };
+    QHash<Route, QList<RawAnswer>> m_rawAnswers;
+    double m_readBudget = 0; // receiveBytesPerSecond: bytes that may be read now
+    QElapsedTimer m_budgetClock;
+    qint64 m_budgetAtNs = 0; // m_budgetClock when m_readBudget was last refilled
     QMap<Route, QList<qint64>> m_windows; // rate-limit arrival times per route
     QRandomGenerator m_random;
     QElapsedTimer m_clock;

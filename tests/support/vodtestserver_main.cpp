@@ -50,7 +50,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
             u"Loopback Huawei Cloud VOD/IAM test server (ConfirmAssetUpload, ShowAssetMeta, "
-            "IAM tokens) with fault injection."_s);
+            "IAM tokens, CreateAssetByFileUpload, ShowAssetTempAuthority and an OBS endpoint "
+            "below /obs/) with fault injection."_s);
     parser.addHelpOption();
     const VodTestServer::Config defaults;
     struct Opt
@@ -100,6 +101,15 @@ int main(int argc, char *argv[])
             {u"fault-asset-info"_s, u"Random faults also for ShowAssetMeta."_s, {}, {}},
             {u"stuck"_s, u"Assets in CREATING for ListAssetList, created over the last 90 days."_s,
              u"n"_s, u"0"_s},
+            {u"receive-rate"_s, u"Bytes per second read from all clients, 0 = unlimited."_s,
+             u"bytes"_s, u"0"_s},
+            {u"min-part-bytes"_s, u"Smallest part but the last a complete takes."_s, u"bytes"_s,
+             QString::number(defaults.minPartBytes)},
+            {u"max-part-bytes"_s, u"Largest body of an OBS request."_s, u"bytes"_s,
+             QString::number(defaults.maxPartBytes)},
+            {u"authority-lifetime-ms"_s, u"How long a presigned URL is accepted, ms."_s, u"ms"_s,
+             QString::number(defaults.authorityLifetimeMs)},
+            {u"single-use-authority"_s, u"A presigned URL is accepted once only."_s, {}, {}},
             {u"ignore-stdin"_s, u"Do not stop when stdin closes."_s, {}, {}},
     };
     for (const Opt &o : opts) {
@@ -152,6 +162,11 @@ int main(int argc, char *argv[])
     config.truncatedJson = number(u"truncated-json"_s);
     config.redirect = number(u"redirect"_s);
     config.randomFaultsOnAssetInfo = parser.isSet(u"fault-asset-info"_s);
+    config.receiveBytesPerSecond = qint64(number(u"receive-rate"_s));
+    config.minPartBytes = qint64(number(u"min-part-bytes"_s));
+    config.maxPartBytes = qint64(number(u"max-part-bytes"_s));
+    config.authorityLifetimeMs = qint64(number(u"authority-lifetime-ms"_s));
+    config.singleUseAuthority = parser.isSet(u"single-use-authority"_s);
     const quint16 port = quint16(number(u"port"_s));
     const quint64 seed = quint64(number(u"seed"_s));
     const int stuck = int(number(u"stuck"_s));

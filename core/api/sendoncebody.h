@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QIODevice>
+
+#include <algorithm>
+#include <cstring>
+
+namespace VodConfirm {
+
+// The body of a request that must reach the server at most once per call (a confirm, a create,
+// an OBS part: a part sent again is harmless, but the caller must count it, not Qt hide it).
+// QNetworkAccessManager sends a request again by itself when its connection closes before the
+// answer; it first calls reset() on the body and, when that fails, fails the reply with
+// ContentReSendError instead. reset() succeeds only while Qt has read nothing of the body, so a
+// request is re-sent only if it cannot have reached the server whole. Sequential, with an
+// explicit Content-Length, so that Qt streams it instead of copying it into a buffer it could
+// rewind.
+class SendOnceBody final : public QIODevice
+{
+public:
+    SendOnceBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return m_read == 0; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_read; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, m_data.size() - m_read);
+        std::memcpy(data, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
+
+} // namespace VodConfirm

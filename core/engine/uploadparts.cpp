@@ -1,5 +1,7 @@
 #include "engine/uploadparts.h"
 
+#include "api/vodclient.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -31,18 +33,10 @@ QString native(const QString &path)
 
 } // namespace
 
-QStringList UploadParts::videoTypes()
-{
-    return {u"MP4"_s, u"TS"_s,  u"MOV"_s,  u"MXF"_s, u"MPG"_s,  u"FLV"_s, u"WMV"_s, u"AVI"_s,
-            u"M4V"_s, u"F4V"_s, u"MPEG"_s, u"3GP"_s, u"ASF"_s,  u"MKV"_s, u"HLS"_s, u"MP3"_s,
-            u"OGG"_s, u"WAV"_s, u"WMA"_s,  u"APE"_s, u"FLAC"_s, u"AAC"_s, u"AC3"_s, u"MMF"_s,
-            u"AMR"_s, u"M4A"_s, u"M4R"_s,  u"WV"_s,  u"MP2"_s};
-}
-
 QString UploadParts::videoTypeFor(const QString &filePath, QString *error)
 {
     const QString suffix = QFileInfo(filePath).suffix().toUpper();
-    const QStringList types = videoTypes();
+    const QStringList &types = VodClient::videoTypes();
     if (!suffix.isEmpty() && types.contains(suffix))
         return suffix;
     if (error) {

@@ -36,11 +36,9 @@ struct FileStamp
 // Planning an upload: which files VOD takes, how a file is cut in parts (UploadLimits), and
 // whether a file is still the one that was planned. Pure functions; messages are translated.
 namespace UploadParts {
-
-// The extensions VOD takes as video_type (vod-api.md 5.2), upper case: video then audio.
-QStringList videoTypes();
-// The video_type for `filePath` from its extension (case-insensitive; "mpeg" and "mpg" are their
-// own types). Empty with *error set (naming the types VOD takes) for any other file.
+// The video_type for `filePath` from its extension, one of VodClient::videoTypes()
+// (case-insensitive; "mpeg" and "mpg" are their own types). Empty with *error set (naming the types
+// VOD takes) for any other file.
 QString videoTypeFor(const QString &filePath, QString *error = nullptr);
 
 // The part size for a file of `fileSize` bytes with `preferred` (Settings::uploadPartSize()):

@@ -345,6 +345,46 @@
         <comment>what an error means, then what to do</comment>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>The storage service refused the upload authorisation: it expired, or it was for another operation.</source>
+        <translation>存储服务拒绝了上传授权：授权已过期，或者它属于另一个操作。</translation>
+    </message>
+    <message>
+        <source>The upload asks VOD for a new authorisation; if this repeats, check the computer&apos;s clock and the account&apos;s VOD permissions.</source>
+        <translation>上传会向 VOD 重新申请授权；如果反复出现，请检查计算机的时钟和账号的 VOD 权限。</translation>
+    </message>
+    <message>
+        <source>A part of the file did not arrive as it was sent (its MD5 checksum did not match).</source>
+        <translation>文件的某个分段到达时与发送时不一致（其 MD5 校验和不匹配）。</translation>
+    </message>
+    <message>
+        <source>The part is read from the file again and sent again; if this repeats, check the disk and the network (a proxy that changes data).</source>
+        <translation>会从文件重新读取该分段并重新发送；如果反复出现，请检查磁盘和网络（是否有代理修改了数据）。</translation>
+    </message>
+    <message>
+        <source>A temporary error inside the storage service.</source>
+        <translation>存储服务内部的临时错误。</translation>
+    </message>
+    <message>
+        <source>The storage service refused the list of parts to join (missing, reordered or changed parts).</source>
+        <translation>存储服务拒绝了要合并的分段列表（分段缺失、顺序错乱或已改变）。</translation>
+    </message>
+    <message>
+        <source>Upload the file again from the beginning.</source>
+        <translation>请从头重新上传该文件。</translation>
+    </message>
+    <message>
+        <source>The multipart upload no longer exists on the storage service (completed, aborted or expired).</source>
+        <translation>存储服务上已不存在该分段上传（已完成、已取消或已过期）。</translation>
+    </message>
+    <message>
+        <source>A part other than the last is smaller than the storage service allows (100 KB).</source>
+        <translation>除最后一个分段外，有分段小于存储服务允许的大小（100 KB）。</translation>
+    </message>
+    <message>
+        <source>Choose a larger part size and upload again.</source>
+        <translation>请选择更大的分段大小并重新上传。</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -2937,6 +2977,97 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     </message>
 </context>
 <context>
+    <name>VodConfirm::ObsClient</name>
+    <message>
+        <source>it declares a document type</source>
+        <translation>它声明了文档类型</translation>
+    </message>
+    <message>
+        <source>it is a %1 document, not %2</source>
+        <translation>它是 %1 文档，而不是 %2</translation>
+    </message>
+    <message>
+        <source>it holds more than %L1 elements</source>
+        <translation>它包含超过 %L1 个元素</translation>
+    </message>
+    <message>
+        <source>its elements are nested too deep</source>
+        <translation>它的元素嵌套过深</translation>
+    </message>
+    <message>
+        <source>an element holds more than %L1 characters</source>
+        <translation>有元素包含超过 %L1 个字符</translation>
+    </message>
+    <message>
+        <source>it is not complete XML (%1 at byte %L2)</source>
+        <translation>它不是完整的 XML（第 %L2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>它是空的</translation>
+    </message>
+    <message>
+        <source>The storage service&apos;s answer cannot be used (HTTP %1): %2.</source>
+        <translation>存储服务的响应无法使用（HTTP %1）：%2。</translation>
+    </message>
+    <message>
+        <source>it was too large and was cut off</source>
+        <translation>它过大，已被截断</translation>
+    </message>
+    <message>
+        <source>The storage service answered HTTP %1 without a message.</source>
+        <translation>存储服务返回了 HTTP %1，但没有信息。</translation>
+    </message>
+    <message>
+        <source>The storage service answered HTTP %1, and its answer cannot be read: %2.</source>
+        <translation>存储服务返回了 HTTP %1，其响应无法读取：%2。</translation>
+    </message>
+    <message>
+        <source>The upload address from VOD is not a web address.</source>
+        <translation>VOD 提供的上传地址不是网址。</translation>
+    </message>
+    <message>
+        <source>The upload address from VOD holds a user name or password.</source>
+        <translation>VOD 提供的上传地址中包含用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The upload address from VOD is longer than %L1 characters.</source>
+        <translation>VOD 提供的上传地址长度超过 %L1 个字符。</translation>
+    </message>
+    <message>
+        <source>The upload address from VOD does not use HTTPS.</source>
+        <translation>VOD 提供的上传地址未使用 HTTPS。</translation>
+    </message>
+    <message>
+        <source>it has no valid ETag header</source>
+        <translation>它没有有效的 ETag 头</translation>
+    </message>
+    <message>
+        <source>it has no valid UploadId</source>
+        <translation>它没有有效的 UploadId</translation>
+    </message>
+    <message>
+        <source>part %L1 of the list is incomplete, repeated or out of order</source>
+        <translation>列表中的第 %L1 个分段不完整、重复或顺序错乱</translation>
+    </message>
+    <message>
+        <source>it lists more than %L1 parts</source>
+        <translation>它列出了超过 %L1 个分段</translation>
+    </message>
+    <message>
+        <source>its %1 is not valid</source>
+        <translation>它的 %1 无效</translation>
+    </message>
+    <message>
+        <source>it does not say whether the list is complete</source>
+        <translation>它没有说明列表是否完整</translation>
+    </message>
+    <message>
+        <source>it is cut short without a usable NextPartNumberMarker</source>
+        <translation>它被截断，且没有可用的 NextPartNumberMarker</translation>
+    </message>
+</context>
+<context>
     <name>VodConfirm::PastePanel</name>
     <message>
         <source>Asset IDs to add</source>
@@ -4551,6 +4682,54 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>The server&apos;s answer about asset states cannot be used (HTTP %1): asset %2 has no valid status.</source>
         <translation>服务器关于媒资状态的响应无法使用（HTTP %1）：媒资 %2 没有有效的状态。</translation>
+    </message>
+    <message>
+        <source>The title must be 1 to %L1 bytes long (UTF-8).</source>
+        <translation>标题长度必须为 1 到 %L1 字节（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The file name must be 1 to %L1 bytes long (UTF-8).</source>
+        <translation>文件名长度必须为 1 到 %L1 字节（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>VOD does not take files of type &quot;%1&quot;; it takes %2.</source>
+        <translation>VOD 不支持“%1”类型的文件；它支持 %2。</translation>
+    </message>
+    <message>
+        <source>The description must be at most %L1 bytes long (UTF-8).</source>
+        <translation>描述长度最多为 %L1 字节（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The template group name must be at most %L1 bytes long (UTF-8).</source>
+        <translation>模板组名称长度最多为 %L1 字节（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>it has no valid asset_id</source>
+        <translation>它没有有效的 asset_id</translation>
+    </message>
+    <message>
+        <source>its video_upload_url is not a usable address</source>
+        <translation>它的 video_upload_url 不是可用的地址</translation>
+    </message>
+    <message>
+        <source>its target has no valid bucket</source>
+        <translation>它的 target 没有有效的 bucket</translation>
+    </message>
+    <message>
+        <source>its target has no valid location</source>
+        <translation>它的 target 没有有效的 location</translation>
+    </message>
+    <message>
+        <source>its target has no valid object</source>
+        <translation>它的 target 没有有效的 object</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to creating the asset cannot be used (HTTP %1): %2.</source>
+        <translation>服务器对创建媒资的响应无法使用（HTTP %1）：%2。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s upload authorisation cannot be used (HTTP %1): its sign_str is not a usable address.</source>
+        <translation>服务器的上传授权无法使用（HTTP %1）：其 sign_str 不是可用的地址。</translation>
     </message>
 </context>
 </TS>

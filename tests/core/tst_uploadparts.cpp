@@ -1,6 +1,7 @@
 // Planning an upload (part size, parts, video type) and reading its parts from disk with their
 // MD5, as the upload job will send them.
 
+#include "api/vodclient.h"
 #include "engine/uploadparts.h"
 
 #include <QCryptographicHash>
@@ -278,7 +279,7 @@ void TestUploadParts::videoTypes()
                  qPrintable(error));
     } else {
         QVERIFY(error.isEmpty());
-        QVERIFY(UploadParts::videoTypes().contains(type));
+        QVERIFY(VodClient::videoTypes().contains(type));
     }
 }
 

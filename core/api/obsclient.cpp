@@ -416,17 +416,7 @@ void ObsClient::start(Exchange ex)
     for (const auto &[name, value] : ex.headers)
         nr.setRawHeader(name, value);
 
-    // A GET may be sent again by Qt (it changes nothing); any other request is sent once.
-    QNetworkReply *reply;
-    if (ex.method == "GET") {
-        reply = m_nam->sendCustomRequest(nr, ex.method);
-    } else {
-        nr.setHeader(QNetworkRequest::ContentLengthHeader, ex.body.size());
-        nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto *body = new SendOnceBody(ex.body, nullptr);
-        reply = m_nam->sendCustomRequest(nr, ex.method, body);
-        body->setParent(reply);
-    }
+    QNetworkReply *reply = sendAtMostOnce(m_nam, nr, ex.method, ex.body);
 
     struct State
     {

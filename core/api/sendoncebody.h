@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 
 #include <algorithm>
 #include <cstring>
@@ -41,5 +44,20 @@ private:
     QByteArray m_data;
     qint64 m_read = 0;
 };
+
+// Sends `method` with `body`: a GET as Qt sends it (Qt may send it again: a read changes nothing),
+// any other request at most once, through a SendOnceBody that the reply owns.
+inline QNetworkReply *sendAtMostOnce(QNetworkAccessManager *nam, QNetworkRequest request,
+                                     const QByteArray &method, const QByteArray &body)
+{
+    if (method == "GET")
+        return nam->sendCustomRequest(request, method, body);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *once = new SendOnceBody(body, nullptr);
+    QNetworkReply *reply = nam->sendCustomRequest(request, method, once);
+    once->setParent(reply);
+    return reply;
+}
 
 } // namespace VodConfirm

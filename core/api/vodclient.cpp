@@ -580,21 +580,11 @@ void VodClient::start(const Request &request)
         }
     }
 
-    // A GET may be sent again by Qt (it changes nothing); any other request is sent once.
-    QNetworkReply *reply;
-    if (request.method == "GET") {
-        reply = m_nam->sendCustomRequest(nr, request.method, request.body);
-        // A read nobody waits for any more is aborted, so it does not hold one of the host's
-        // few connections until its answer comes (a stopped listing's pages).
-        if (request.context)
-            connect(request.context, &QObject::destroyed, reply, &QNetworkReply::abort);
-    } else {
-        nr.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
-        nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto *body = new SendOnceBody(request.body, nullptr);
-        reply = m_nam->sendCustomRequest(nr, request.method, body);
-        body->setParent(reply);
-    }
+    QNetworkReply *reply = sendAtMostOnce(m_nam, nr, request.method, request.body);
+    // A read nobody waits for any more is aborted, so it does not hold one of the host's few
+    // connections until its answer comes (a stopped listing's pages).
+    if (request.method == "GET" && request.context)
+        connect(request.context, &QObject::destroyed, reply, &QNetworkReply::abort);
 
     // Per-request state: the body read so far (capped) and whether we aborted it ourselves.
     struct State

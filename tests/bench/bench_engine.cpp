@@ -26,40 +26,6 @@ using namespace VodConfirm::Bench;
 
 namespace {
 
-double cpuSeconds()
-{
-    rusage u {};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-            + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-struct Server
-{
-    QProcess process;
-    QUrl url;
-    bool start(const QStringList &args)
-    {
-        process.start(QStringLiteral(VOD_TEST_SERVER_PATH), args);
-        if (!process.waitForStarted())
-            return false;
-        while (process.waitForReadyRead(5000)) {
-            const QByteArray line = process.readLine().trimmed();
-            if (line.startsWith("listening ")) {
-                url = QUrl(u"http://"_s + QString::fromLatin1(line.mid(10)));
-                return true;
-            }
-        }
-        return false;
-    }
-    ~Server()
-    {
-        process.closeWriteChannel();
-        if (!process.waitForFinished(5000))
-            process.kill();
-    }
-};
-
 struct RunResult
 {
     double seconds = 0;
@@ -99,13 +65,13 @@ RunResult runBatch(const QUrl &url, int count, int concurrency, int ratePerMinut
         r.summary = s;
         loop.quit();
     });
-    const double cpu0 = cpuSeconds();
+    const double cpu0 = Bench::cpuSeconds();
     QElapsedTimer t;
     t.start();
     engine.start(items);
     loop.exec();
     r.seconds = double(t.nsecsElapsed()) / 1e9;
-    r.cpuPerConfirmMs = (cpuSeconds() - cpu0) * 1000.0 / count;
+    r.cpuPerConfirmMs = (Bench::cpuSeconds() - cpu0) * 1000.0 / count;
     return r;
 }
 
@@ -120,7 +86,7 @@ int main(int argc, char *argv[])
     const int Runs = quick ? 1 : 3;
 
     {
-        Server server;
+        Bench::ServerProcess server;
         if (!server.start({u"--latency-ms"_s, u"20"_s})) {
             out << "cannot start vod-test-server\n";
             return 1;
@@ -146,7 +112,7 @@ int main(int argc, char *argv[])
     {
         // Preflight: 20,000 assets, pacing raised so that the figures are the client's and the
         // server's, 20 ms latency, 4 confirms in flight (and 2 reads).
-        Server server;
+        Bench::ServerProcess server;
         if (!server.start({u"--latency-ms"_s, u"20"_s})) {
             out << "cannot start vod-test-server\n";
             return 1;
@@ -173,7 +139,7 @@ int main(int argc, char *argv[])
         QList<double> rates, errors;
         qint64 throttled = 0;
         for (int run = 0; run < Runs; ++run) {
-            Server server;
+            Bench::ServerProcess server;
             if (!server.start({u"--latency-ms"_s, u"20"_s, u"--rate-limit"_s,
                                QString::number(limit), u"--rate-window-ms"_s, u"6000"_s})) {
                 out << "cannot start vod-test-server\n";

@@ -34,14 +34,6 @@ constexpr qint64 FileBytes = 96 * MB;
 constexpr qint64 PartBytes = 16 * MB;
 constexpr int InFlight = 3;
 
-double cpuSeconds()
-{
-    rusage u {};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-            + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 VodClient::Config loopback(const QUrl &endpoint)
 {
     const Test::VodTestServer::Config server;
@@ -53,33 +45,6 @@ VodClient::Config loopback(const QUrl &endpoint)
     config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
     return config;
 }
-
-struct Server
-{
-    QProcess process;
-    QUrl url;
-    bool start(const QStringList &args)
-    {
-        process.start(QStringLiteral(VOD_TEST_SERVER_PATH),
-                      args + QStringList {u"--max-part-bytes"_s, QString::number(FileBytes)});
-        if (!process.waitForStarted())
-            return false;
-        while (process.waitForReadyRead(5000)) {
-            const QByteArray line = process.readLine().trimmed();
-            if (line.startsWith("listening ")) {
-                url = QUrl(u"http://"_s + QString::fromLatin1(line.mid(10)));
-                return true;
-            }
-        }
-        return false;
-    }
-    ~Server()
-    {
-        process.closeWriteChannel();
-        if (!process.waitForFinished(5000))
-            process.kill();
-    }
-};
 
 struct Run
 {
@@ -120,7 +85,7 @@ Run multipart(const QUrl &endpoint, const QByteArray &file)
                                            return fail(r);
                                        obs.complete(url, done, &loop, [&](const ApiResult &c) {
                                            run.seconds = double(timer.nsecsElapsed()) / 1e9;
-                                           run.cpu = cpuSeconds() - cpuStart;
+                                           run.cpu = Bench::cpuSeconds() - cpuStart;
                                            run.ok = c.ok();
                                            if (!c.ok())
                                                run.problem = c.summary();
@@ -171,7 +136,7 @@ Run multipart(const QUrl &endpoint, const QByteArray &file)
                                                  return fail(i);
                                              uploadId = id;
                                              timer.start();
-                                             cpuStart = cpuSeconds();
+                                             cpuStart = Bench::cpuSeconds();
                                              for (int k = 0; k < InFlight; ++k)
                                                  sendNext();
                                          });
@@ -225,8 +190,8 @@ int main(int argc, char *argv[])
     }
     const double gb = double(FileBytes) / (1024.0 * MB);
     for (const qint64 rate : {qint64(0), 20 * MB}) {
-        Server server;
-        QStringList args;
+        Bench::ServerProcess server;
+        QStringList args {u"--max-part-bytes"_s, QString::number(FileBytes)};
         if (rate > 0)
             args << u"--receive-rate"_s << QString::number(rate);
         if (!server.start(args)) {

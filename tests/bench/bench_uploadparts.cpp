@@ -36,14 +36,6 @@ QTextStream &out()
     return s;
 }
 
-double cpuSeconds()
-{
-    rusage u {};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-            + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 void measure(const QString &label, const QString &path)
 {
     const std::optional<FileStamp> stamp = UploadParts::stamp(path);
@@ -53,7 +45,7 @@ void measure(const QString &label, const QString &path)
     for (int run = 0; run < 3; ++run) {
         resetPeak();
         const qint64 before = statusKiB("VmRSS:");
-        const double cpu0 = cpuSeconds();
+        const double cpu0 = Bench::cpuSeconds();
         QElapsedTimer timer;
         timer.start();
         {
@@ -77,7 +69,7 @@ void measure(const QString &label, const QString &path)
         }
         const double seconds = timer.nsecsElapsed() / 1e9;
         mbPerSecond << (stamp->size / double(MB)) / seconds;
-        cpuPerGb << (cpuSeconds() - cpu0) / (stamp->size / double(1024 * MB));
+        cpuPerGb << (Bench::cpuSeconds() - cpu0) / (stamp->size / double(1024 * MB));
         peakMiB << (statusKiB("VmHWM:") - before) / 1024.0;
     }
     out() << label << ": " << parts.size() << " parts of " << partSize / MB << " MB, " << InFlight

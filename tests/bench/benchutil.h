@@ -1,10 +1,15 @@
 #pragma once
 
-// What every benchmark needs: medians, and the process's memory figures from /proc.
+// What every benchmark needs: medians, the process's CPU time and memory figures, and the
+// loopback server in a process of its own.
 
 #include <QByteArray>
 #include <QFile>
 #include <QList>
+#include <QProcess>
+#include <QUrl>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 
@@ -13,6 +18,43 @@
 #endif
 
 namespace VodConfirm::Bench {
+
+// User and system CPU time of this process so far, in seconds.
+inline double cpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+            + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// vod-test-server (VOD_TEST_SERVER_PATH) in its own process, so its work is not counted as the
+// benchmark's; stopped (stdin closed) when this goes.
+struct ServerProcess
+{
+    QProcess process;
+    QUrl url;
+    bool start(const QStringList &args)
+    {
+        process.start(QStringLiteral(VOD_TEST_SERVER_PATH), args);
+        if (!process.waitForStarted())
+            return false;
+        while (process.waitForReadyRead(5000)) {
+            const QByteArray line = process.readLine().trimmed();
+            if (line.startsWith("listening ")) {
+                url = QUrl(QStringLiteral("http://") + QString::fromLatin1(line.mid(10)));
+                return true;
+            }
+        }
+        return false;
+    }
+    ~ServerProcess()
+    {
+        process.closeWriteChannel();
+        if (!process.waitForFinished(5000))
+            process.kill();
+    }
+};
 
 // The middle value (the mean of the two middle ones for an even count); 0 for none.
 template<typename T> T median(QList<T> v)

@@ -1,5 +1,6 @@
 #include "csvreader.h"
 #include "engine/resume.h"
+#include "rawdb.h"
 #include "storage/historystore.h"
 
 #include <QFile>
@@ -19,60 +20,12 @@
 
 using namespace VodConfirm;
 using VodConfirm::Test::parseCsv;
+using VodConfirm::Test::RawDb;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const QDateTime T0 = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
-
-// A connection of the test's own, to look at (or tamper with) the file behind the store's back.
-class RawDb
-{
-public:
-    explicit RawDb(const QString &path)
-    {
-        static int counter = 0;
-        m_name = u"tst-raw-%1"_s.arg(++counter);
-        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
-    }
-    ~RawDb()
-    {
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql)) {
-            qWarning() << sql << q.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant scalar(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql) || !q.next())
-            return {};
-        return q.value(0);
-    }
-    QStringList column(const QString &sql, int index = 0)
-    {
-        QStringList out;
-        QSqlQuery q(m_db);
-        if (q.exec(sql)) {
-            while (q.next())
-                out << q.value(index).toString();
-        }
-        return out;
-    }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 HistoryRecord record(const QString &assetId, const QDateTime &time, Outcome outcome,
                      const QString &profile = u"default"_s)

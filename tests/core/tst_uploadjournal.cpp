@@ -1,6 +1,7 @@
 // The upload journal in the history database (HistoryStore::beginUpload() ...): what an upload
 // job writes before each network step is there after a crash, and nothing else is trusted.
 
+#include "rawdb.h"
 #include "storage/historystore.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,7 @@
 #include <memory>
 
 using namespace VodConfirm;
+using VodConfirm::Test::RawDb;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -27,45 +29,6 @@ namespace {
 constexpr qint64 MB = 1024 * 1024;
 const QString AssetId = u"f488337c31c8e4622f1590735b134c65"_s;
 constexpr auto ChildEnv = "VODCONFIRM_UPLOADJOURNAL_CHILD";
-
-// A connection of the test's own, to tamper with the file behind the store's back.
-class RawDb
-{
-public:
-    explicit RawDb(const QString &path)
-    {
-        static int counter = 0;
-        m_name = u"tst-raw-%1"_s.arg(++counter);
-        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
-    }
-    ~RawDb()
-    {
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql)) {
-            qWarning() << sql << q.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant scalar(const QString &sql)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql) || !q.next())
-            return {};
-        return q.value(0);
-    }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 // A 100 MB file in 20 MB parts: 5 parts, all of 20 MB.
 UploadRecord newUpload(const QString &id = HistoryStore::newUploadId())

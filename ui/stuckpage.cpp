@@ -79,7 +79,7 @@ void StuckPage::buildUi()
     m_failAction = make(u"stuckFailAction"_s, tr("&Mark Failed…"),
                         tr("Mark the uploads as failed (target status FAILED): the selected "
                            "ones, or all shown"),
-                        nullptr);
+                        "dialog-error");
     m_cancelAction = make(u"stuckCancelAction"_s, tr("Cancel &Upload…"),
                           tr("Cancel the uploads (target status CANCELLED): the selected ones, "
                              "or all shown"),

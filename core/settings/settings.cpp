@@ -30,9 +30,9 @@ struct Entry
 };
 
 // Every key of the settings file, its type, default and range. Keep in the order of Settings::Key.
-const std::array<Entry, 21> &table()
+const std::array<Entry, 22> &table()
 {
-    static const std::array<Entry, 21> entries {{
+    static const std::array<Entry, 22> entries {{
             {Key::ActiveProfile, "activeProfile"_L1, Type::String, QString()},
             {Key::Profiles, "profiles"_L1, Type::None, QVariant()},
             {Key::Concurrency, "engine/concurrency"_L1, Type::Int, 4, 1, 16},
@@ -64,6 +64,9 @@ const std::array<Entry, 21> &table()
              int(UploadLimits::RecommendedPartSize / 1024), int(UploadLimits::MinPartSize / 1024),
              int(UploadLimits::MaxPartSize / 1024)},
             {Key::UploadPartsInFlight, "upload/partsInFlight"_L1, Type::Int, 3, 1, 16},
+            // KB/s of all upload bodies together; 0: unlimited. At most about 10 GB/s.
+            {Key::UploadBandwidthLimit, "upload/bandwidthKBps"_L1, Type::Int, 0, 0,
+             10 * 1024 * 1024},
     }};
     return entries;
 }
@@ -652,6 +655,18 @@ int Settings::uploadPartsInFlight() const
 void Settings::setUploadPartsInFlight(int value)
 {
     setValue(Key::UploadPartsInFlight, value);
+}
+
+qint64 Settings::uploadBandwidthLimit() const
+{
+    return qint64(value(Key::UploadBandwidthLimit).toInt()) * 1024;
+}
+
+void Settings::setUploadBandwidthLimit(qint64 bytesPerSecond)
+{
+    const auto [min, max] = *range(Key::UploadBandwidthLimit);
+    setValue(Key::UploadBandwidthLimit,
+             int(qBound(qint64(min), bytesPerSecond / 1024, qint64(max))));
 }
 
 bool Settings::followRunningRows() const

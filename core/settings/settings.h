@@ -55,6 +55,7 @@ public:
         Follow,
         UploadPartSize,
         UploadPartsInFlight,
+        UploadBandwidthLimit,
     };
     Q_ENUM(Key)
 
@@ -142,6 +143,9 @@ public:
     void setUploadPartSize(qint64 bytes); // rounded down to whole KB, clamped to the range
     int uploadPartsInFlight() const;
     void setUploadPartsInFlight(int value);
+    // All upload bodies together, in bytes per second, stored in KB/s; 0: unlimited (default).
+    qint64 uploadBandwidthLimit() const;
+    void setUploadBandwidthLimit(qint64 bytesPerSecond); // rounded down to whole KB/s, clamped
 
     // UI state, opaque to core.
     QByteArray mainWindowGeometry() const;

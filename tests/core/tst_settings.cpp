@@ -675,7 +675,7 @@ void TestSettings::profileProblems()
 }
 
 // The upload settings: the part size in bytes (stored in KB) within VOD's limits, parts in
-// flight 1..16; both survive a restart.
+// flight 1..16, the bandwidth limit (0: unlimited) in whole KB/s; all survive a restart.
 void TestSettings::uploadPartSizeAndPartsInFlight()
 {
     {
@@ -690,11 +690,16 @@ void TestSettings::uploadPartSizeAndPartsInFlight()
         s.setUploadPartsInFlight(0);
         QCOMPARE(s.uploadPartsInFlight(), 1);
         s.setUploadPartsInFlight(6);
+        QCOMPARE(s.uploadBandwidthLimit(), qint64(0));
+        s.setUploadBandwidthLimit(-5);
+        QCOMPARE(s.uploadBandwidthLimit(), qint64(0));
+        s.setUploadBandwidthLimit(2 * 1024 * 1024 + 1000);
         QVERIFY(s.sync());
     }
     Settings s(path());
     QCOMPARE(s.uploadPartSize(), qint64(8) * 1024 * 1024);
     QCOMPARE(s.uploadPartsInFlight(), 6);
+    QCOMPARE(s.uploadBandwidthLimit(), qint64(2) * 1024 * 1024);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -191,8 +191,22 @@ struct ObsClient::Exchange
 
 ObsClient::ObsClient(QNetworkAccessManager *nam, const QSslConfiguration &tls, Config config,
                      QObject *parent)
-    : QObject(parent), m_config(config), m_nam(nam), m_tls(tls)
+    : QObject(parent),
+      m_config(config),
+      m_nam(nam),
+      m_tls(tls),
+      m_limiter(new BandwidthLimiter(this))
 { }
+
+void ObsClient::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_limiter->setLimit(bytesPerSecond);
+}
+
+qint64 ObsClient::bandwidthLimit() const
+{
+    return m_limiter->limit();
+}
 
 ObsClient::~ObsClient() = default;
 
@@ -416,7 +430,7 @@ void ObsClient::start(Exchange ex)
     for (const auto &[name, value] : ex.headers)
         nr.setRawHeader(name, value);
 
-    QNetworkReply *reply = sendAtMostOnce(m_nam, nr, ex.method, ex.body);
+    QNetworkReply *reply = sendAtMostOnce(m_nam, nr, ex.method, ex.body, m_limiter);
 
     struct State
     {

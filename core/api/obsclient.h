@@ -14,6 +14,8 @@ class QNetworkAccessManager;
 
 namespace VodConfirm {
 
+class BandwidthLimiter;
+
 // The OBS side of an upload (vod-api.md 5.2): requests to presigned URLs that VOD gives
 // (CreateAssetByFileUpload's video_upload_url, ShowAssetTempAuthority's sign_str), sent as they
 // are, without credentials of ours. One call = one HTTP attempt: retries, authority refreshes
@@ -90,6 +92,11 @@ public:
     // DELETE ?uploadId=..
     void abort(const QUrl &signedUrl, QObject *context, ResultCallback done);
 
+    // The bytes per second all request bodies of this client hand to the network together;
+    // <= 0: unlimited (the default). Applies at once, also to requests being sent.
+    void setBandwidthLimit(qint64 bytesPerSecond);
+    qint64 bandwidthLimit() const;
+
 signals:
     // Request body bytes handed to the network since the last signal (for speed and progress).
     void bytesSent(qint64 bytes);
@@ -103,6 +110,7 @@ private:
     Config m_config;
     QNetworkAccessManager *m_nam;
     QSslConfiguration m_tls;
+    BandwidthLimiter *m_limiter;
 };
 
 } // namespace VodConfirm

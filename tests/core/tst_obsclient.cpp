@@ -90,6 +90,7 @@ private slots:
     void listPartsFollowsTruncation();
     void completeChecksSizesAndEtags();
     void abortEndsTheUpload();
+    void bandwidthLimitHoldsForAllBodies();
     void hostileCreateAnswers_data();
     void hostileCreateAnswers();
     void hostileAuthorityAnswers_data();
@@ -598,6 +599,53 @@ void TestObsClient::abortEndsTheUpload()
     listParts(authority(asset, "GET", uploadId), &result);
     QCOMPARE(result.errorCode, u"NoSuchUpload"_s);
     QCOMPARE(result.errorClass, ErrorClass::NotFound);
+}
+
+// With a bandwidth limit, two parts sent at once together hand the network no more than the limit
+// allows (plus one burst); lifting the limit lets both finish at once, intact.
+void TestObsClient::bandwidthLimitHoldsForAllBodies()
+{
+    constexpr qint64 Limit = 100 * 1024;
+    m_obs->setBandwidthLimit(Limit);
+    QCOMPARE(m_obs->bandwidthLimit(), Limit);
+    ApiResult result;
+    const VodClient::CreatedAsset asset = create(&result);
+    QVERIFY2(result.ok(), qPrintable(result.summary()));
+    const QString uploadId = initiate(asset, &result);
+    QVERIFY2(result.ok(), qPrintable(result.summary()));
+    const QList<QByteArray> chunks {randomBytes(400 * 1024, 21), randomBytes(400 * 1024, 22)};
+    int finished = 0;
+    QList<QByteArray> etags(2);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray md5 = md5Base64(chunks.at(i));
+        const QUrl url = authority(asset, "PUT", uploadId, i + 1, md5);
+        m_obs->uploadPart(url, chunks.at(i), md5, this,
+                          [&, i](const ApiResult &r, const QByteArray &etag) {
+                              QVERIFY2(r.ok(), qPrintable(r.summary()));
+                              etags[i] = etag;
+                              ++finished;
+                          });
+    }
+    bool never = false;
+    waitFor(never, 1500);
+    const qint64 allowed = Limit / 10 + Limit * (clock.elapsed() + 50) / 1000;
+    QVERIFY2(m_bytesSent > 0, "nothing was sent under the limit");
+    QVERIFY2(m_bytesSent <= allowed,
+             qPrintable(u"%1 bytes sent, %2 allowed"_s.arg(m_bytesSent).arg(allowed)));
+    QCOMPARE(finished, 0);
+
+    m_obs->setBandwidthLimit(0);
+    bool both = false;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] { both = finished == 2; });
+    poll.start(1);
+    QVERIFY(waitFor(both));
+    QCOMPARE(etags.at(0), md5Hex(chunks.at(0)));
+    QCOMPARE(etags.at(1), md5Hex(chunks.at(1)));
+    QCOMPARE(m_bytesSent, 800 * 1024);
+    QCOMPARE(m_server->counters().partsReceived.value(uploadId), (QMap<int, int> {{1, 1}, {2, 1}}));
 }
 
 void TestObsClient::hostileCreateAnswers_data()

@@ -6,8 +6,10 @@
 namespace VodConfirm {
 
 namespace {
-constexpr qint64 MinBurstBytes = 4096; // never fewer at once, or a low limit sends tiny packets
-}
+// Bytes granted at once at the least (unless fewer are wanted): smaller grants would have Qt
+// read, and the CPU spin, for a few hundred bytes at a time.
+constexpr qint64 MinGrantBytes = 16 * 1024;
+} // namespace
 
 BandwidthLimiter::BandwidthLimiter(QObject *parent) : QObject(parent)
 {
@@ -29,7 +31,7 @@ void BandwidthLimiter::setLimit(qint64 bytesPerSecond)
 
 qint64 BandwidthLimiter::capacity() const
 {
-    return std::max(MinBurstBytes, m_limit / 10);
+    return std::max(MinGrantBytes, m_limit);
 }
 
 void BandwidthLimiter::refill()
@@ -46,13 +48,18 @@ qint64 BandwidthLimiter::take(qint64 wanted)
     if (m_limit <= 0)
         return wanted;
     refill();
+    const qint64 least = std::min(wanted, MinGrantBytes);
+    if (m_tokens < double(least)) {
+        // Wake once 50 ms of bytes have refilled (20 times a second): waking for every 16 KB
+        // would cost more CPU than sending them.
+        const double target = std::max(double(least), double(m_limit) / 20);
+        if (!m_wake.isActive())
+            m_wake.start(
+                    std::max(1, int(std::ceil((target - m_tokens) * 1000.0 / double(m_limit)))));
+        return 0;
+    }
     const qint64 granted = std::min(wanted, qint64(m_tokens));
     m_tokens -= double(granted);
-    if (granted == 0 && !m_wake.isActive()) {
-        // Wake when a burst's worth (or what was wanted) has refilled.
-        const double need = double(std::min(wanted, capacity())) - m_tokens;
-        m_wake.start(std::max(1, int(std::ceil(need * 1000.0 / double(m_limit)))));
-    }
     return granted;
 }
 

@@ -7,9 +7,10 @@
 namespace VodConfirm {
 
 // An optional limit on the bytes per second that request bodies hand to the network, shared by
-// every body that takes from it (a token bucket holding at most a tenth of a second of bytes, so
-// the rate stays even and a change of limit applies within that). 0: unlimited. Lives in the
-// thread of the bodies that read from it (where QNetworkAccessManager reads them).
+// every body that takes from it: a token bucket of one second of bytes, refilled 20 times a second,
+// granting at least 16 KB at a time. The average stays at the limit; after an idle moment (between
+// parts) the bodies may catch up for up to a second. 0: unlimited. Lives in the thread of the
+// bodies that read from it (where QNetworkAccessManager reads them).
 class BandwidthLimiter final : public QObject
 {
     Q_OBJECT

@@ -57,11 +57,13 @@ struct Run
 
 // One multipart upload of `file`: create, initiate, parts InFlight at a time (an authority each),
 // complete. Figures from the first part's authority to the complete's answer.
-Run multipart(const QUrl &endpoint, const QByteArray &file)
+// clientLimit: the client's bandwidth limit (ObsClient::setBandwidthLimit), 0 for none.
+Run multipart(const QUrl &endpoint, const QByteArray &file, qint64 clientLimit)
 {
     QNetworkAccessManager nam;
     VodClient vod(&nam, loopback(endpoint));
     ObsClient obs(vod.network(), vod.tlsConfiguration(), {});
+    obs.setBandwidthLimit(clientLimit);
     QEventLoop loop;
     Run run;
     QElapsedTimer timer;
@@ -189,7 +191,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double gb = double(FileBytes) / (1024.0 * MB);
-    for (const qint64 rate : {qint64(0), 20 * MB}) {
+    // (the server's receive rate: the link, the client's bandwidth limit); 0: none.
+    const QList<std::pair<qint64, qint64>> setups {{0, 0}, {20 * MB, 0}, {0, 20 * MB}};
+    for (const auto &[rate, clientLimit] : setups) {
         Bench::ServerProcess server;
         QStringList args {u"--max-part-bytes"_s, QString::number(FileBytes)};
         if (rate > 0)
@@ -201,7 +205,7 @@ int main(int argc, char *argv[])
         QList<double> speeds, cpu;
         int authorities = 0;
         for (int i = 0; i < 3; ++i) {
-            const Run r = multipart(server.url, file);
+            const Run r = multipart(server.url, file, clientLimit);
             if (!r.ok) {
                 out << "upload failed: " << r.problem << '\n';
                 return 1;
@@ -211,8 +215,11 @@ int main(int argc, char *argv[])
             authorities = r.authorities;
         }
         const double curl = curlPut(server.url, onDisk.fileName());
-        const QString link
-                = rate > 0 ? u"a %1 MB/s link"_s.arg(rate / MB) : u"unlimited loopback"_s;
+        const QString link = rate > 0 ? u"a %1 MB/s link"_s.arg(rate / MB)
+                : clientLimit > 0
+                ? u"unlimited loopback, the app's bandwidth limit at %1 MB/s"_s.arg(clientLimit
+                                                                                    / MB)
+                : u"unlimited loopback"_s;
         out << u"multipart upload, 96 MB in 16 MB parts, %1 in flight, %2, 3 runs: median %3 MB/s"_s
                         .arg(InFlight)
                         .arg(link)
@@ -220,6 +227,9 @@ int main(int argc, char *argv[])
         if (rate > 0)
             out << u" = %1% of the link (target >= 95%)"_s.arg(
                     100.0 * median(speeds) / double(rate / MB), 0, 'f', 1);
+        if (clientLimit > 0)
+            out << u" = %1% of the limit"_s.arg(100.0 * median(speeds) / double(clientLimit / MB),
+                                                0, 'f', 1);
         out << '\n';
         if (curl > 0)
             out << u"  one curl -T PUT of the same file: %1 MB/s\n"_s.arg(

@@ -1194,6 +1194,7 @@ void UploadRunner::emitChanged(Job *job)
     job->lastEmitMs = nowMs();
     emit uploadChanged(status(job));
     emit totalsChanged(totals());
+    checkIdle();
 }
 
 void UploadRunner::checkIdle()

@@ -484,6 +484,7 @@ void TestUploadRunner::vodAuthenticationFailureStopsEverything()
         QCOMPARE(s.phase, Phase::Paused);
     QVERIFY(!r->isRunning());
     // The journal keeps them for a resume.
+    QVERIFY(m_history->flush());
     QCOMPARE(m_history->unfinishedUploads().size(), 2);
 }
 

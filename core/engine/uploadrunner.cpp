@@ -855,7 +855,7 @@ void UploadRunner::confirmCreated(Job *job)
 
 void UploadRunner::fail(Job *job, const QString &reason, const ApiResult &last)
 {
-    if (job->finished())
+    if (job->finished() || job->rec.state == UploadState::Failed) // failing already
         return;
     dropParts(job);
     job->reader.reset();
@@ -1050,6 +1050,20 @@ void UploadRunner::retryOrFail(Job *job, QObject *ctx, const ApiResult &result, 
             job->busy = false;
             advance(job);
         }
+        return;
+    }
+    const bool noAnswer = result.httpStatus == 0 || ConfirmEngine::isConnectionSetupFailure(result);
+    if (noAnswer && attempt >= m_options.maxAttempts) {
+        // The network is gone (a dropped Wi-Fi, a closed lid): nothing is wrong with the file,
+        // so the upload waits, paused, for unpause() or a later resume instead of failing.
+        dropParts(job);
+        job->paused = true;
+        job->error = tr("paused: %1 failed after %Ln attempt(s): %2", nullptr, attempt)
+                             .arg(what, result.summary());
+        if (ctx == job->ctx)
+            job->busy = false;
+        advance(job);
+        schedule();
         return;
     }
     if (!result.isRetryable() || attempt >= m_options.maxAttempts) {

@@ -108,7 +108,19 @@ struct UploadTotals
 // journaled step: a multipart upload lists the parts OBS has and sends only the missing ones
 // (never a finished part again); an upload whose file changed (size or modification time) since
 // it was planned fails with a clear message. Each upload is claimed (HistoryStore::claimBatch()
-// of its id) while this runner has it, so no other process resumes it at the same time.
+// of its id) while this runner has it, so no other process resumes it at the same time. An
+// upload interrupted during its create (journal state New) is created again on resume: the first
+// asset, if VOD made one, stays in CREATING, where the Stuck Uploads page finds it. An upload that
+// was Completed is confirmed after reading the asset's state (ConfirmItem::checkFirst), and one
+// the history shows confirmed is not sent again.
+//
+// Scheduling: files go in queue order. A file starts (creates its asset) once every file before
+// it has all its remaining parts sent or under way, so the next file's create and first parts
+// overlap the last parts of the one before. At most Options::partsInFlight parts (a single PUT
+// counts as one) are read or sent at once over the whole queue: memory stays within
+// partsInFlight x part size. A request that gets no answer after Options::maxAttempts (the
+// network is gone) pauses its upload instead of failing it: unpause() or resume() goes on.
+// Every step waits for the journal without blocking: HistoryStore::uploadWritesDurable().
 class UploadRunner final : public QObject
 {
     Q_OBJECT
@@ -148,6 +160,10 @@ public:
     std::optional<UploadStatus> upload(const QString &uploadId) const;
     UploadTotals totals() const;
     bool isRunning() const; // anything queued or in flight (paused uploads do not count)
+    // The quota group of create, authority and confirm (vod-api.md 5.3), paced at
+    // Options::ratePerMinute: other confirm batches of the same account may share it
+    // (BatchRunner::setQuotaGroup()).
+    const std::shared_ptr<QuotaGroup> &quotaGroup() const { return m_quota; }
 
 public slots:
     // Pausing stops an upload's requests at once (a part cut off is sent again later: only

@@ -78,12 +78,16 @@ private slots:
     void multipartFile();
     void resumeSendsOnlyMissingParts();
     void partOnServerButNotInJournalIsNotSentAgain();
+    void resumeDuringCreateCreatesAgain();
+    void resumeAfterCompleteConfirmsOnlyOnce();
+    void progressIsCountedAndPaced();
     void partFailuresAreRetried();
     void expiredAuthorityIsAskedForAgain();
     void changedFileFailsAndConfirmsFailed();
     void cancelAbortsAndConfirmsCancelled();
     void pauseStopsRequestsAndUnpauseFinishes();
     void addRefusesWhatCannotBeUploaded();
+    void lostNetworkPausesInsteadOfFailing();
     void vodAuthenticationFailureStopsEverything();
     void createAuthorityAndConfirmShareOneQuota();
 
@@ -332,6 +336,103 @@ void TestUploadRunner::partOnServerButNotInJournalIsNotSentAgain()
     QCOMPARE(after->parts.size(), 21);
 }
 
+// The journal as a crash during the create leaves it: the upload is planned, nothing else.
+static UploadRecord planned(const QString &path, const UploadRunner::Context &context)
+{
+    UploadRecord rec;
+    rec.id = HistoryStore::newUploadId();
+    rec.profile = context.profile;
+    rec.region = context.region;
+    rec.projectId = context.projectId;
+    rec.filePath = path;
+    const std::optional<FileStamp> stamp = UploadParts::stamp(path);
+    rec.fileSize = stamp ? stamp->size : 0;
+    rec.fileModifiedMs = stamp ? stamp->modifiedMs : 0;
+    rec.title = u"planned"_s;
+    rec.videoType = u"MP4"_s;
+    rec.partSize = UploadParts::choosePartSize(rec.fileSize, 2 * MB).value_or(0);
+    return rec;
+}
+
+void TestUploadRunner::resumeDuringCreateCreatesAgain()
+{
+    const QString path = writeFile(u"interrupted.mp4"_s, 20 * MB + 1, 20);
+    const UploadRecord rec = planned(path, m_context);
+    QVERIFY(m_history->waitDurable(m_history->beginUpload(rec)));
+    UploadRunner *r = runner(2 * MB);
+    QString error;
+    QVERIFY2(r->resume(rec.id, &error), qPrintable(error));
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, rec.id, path);
+    QCOMPARE(m_server->counters().creates, 1);
+    QCOMPARE(r->upload(rec.id)->partCount, 11);
+}
+
+void TestUploadRunner::resumeAfterCompleteConfirmsOnlyOnce()
+{
+    // Completed in the journal; the asset's state shows it confirmed already (the process died
+    // before the journal learnt it): read first, not sent again.
+    const QString path = writeFile(u"done.mp4"_s, 1000, 21);
+    UploadRecord rec = planned(path, m_context);
+    const QString asset = assetId(77);
+    QVERIFY(m_history->waitDurable(m_history->beginUpload(rec)));
+    QVERIFY(m_history->waitDurable(m_history->recordAssetCreated(
+            rec.id, asset, m_server->url().toString() + u"/obs/vod-test-bucket/k.mp4"_s,
+            u"vod-test-bucket"_s, u"k.mp4"_s)));
+    QVERIFY(m_history->waitDurable(m_history->recordUploadState(rec.id, UploadState::Completed)));
+    m_server->setAssetStatus(asset, u"CREATED"_s);
+    UploadRunner *r = runner(2 * MB);
+    QSignalSpy confirmed(r, &UploadRunner::assetConfirmed);
+    QVERIFY(r->resume(rec.id));
+    QVERIFY(runToIdle(r));
+    QCOMPARE(r->upload(rec.id)->phase, Phase::Confirmed);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().creates, 0);
+    QCOMPARE(m_server->counters().obsBodyBytes, 0);
+    QCOMPARE(confirmed.size(), 1);
+    QVERIFY(m_history->flush());
+    QCOMPARE(m_history->upload(rec.id)->state, UploadState::Confirmed);
+}
+
+void TestUploadRunner::progressIsCountedAndPaced()
+{
+    const QString path = writeFile(u"watched.mp4"_s, 21 * MB, 22);
+    m_server->config().receiveBytesPerSecond = 10 * MB;
+    UploadRunner *r = runner(1 * MB, 3);
+    QList<UploadStatus> seen;
+    QList<UploadTotals> totals;
+    connect(r, &UploadRunner::uploadChanged, this, [&](const UploadStatus &s) { seen.append(s); });
+    connect(r, &UploadRunner::totalsChanged, this,
+            [&](const UploadTotals &t) { totals.append(t); });
+    QElapsedTimer clock;
+    clock.start();
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+    const double seconds = double(clock.elapsed()) / 1000;
+    QVERIFY(seconds > 1.5);
+    // At most about ten a second, plus the changes of phase.
+    QVERIFY2(seen.size() <= int(seconds * 10) + 12,
+             qPrintable(u"%1 updates in %2 s"_s.arg(seen.size()).arg(seconds)));
+    qint64 before = 0;
+    bool speedKnown = false;
+    for (const UploadStatus &s : std::as_const(seen)) {
+        QVERIFY(s.bytesDone >= before);
+        QVERIFY(s.bytesDone <= s.bytesTotal);
+        QVERIFY(s.partsDone <= s.partCount);
+        before = s.bytesDone;
+        if (s.bytesPerSecond > 0) {
+            speedKnown = true;
+            QVERIFY(s.secondsLeft >= 0);
+        }
+    }
+    QVERIFY(speedKnown);
+    QCOMPARE(seen.last().bytesPerSecond, 0.0); // idle once done
+    QCOMPARE(totals.last().bytesDone, 21 * MB);
+    QCOMPARE(totals.last().confirmed, 1);
+}
+
 void TestUploadRunner::partFailuresAreRetried()
 {
     const QString path = writeFile(u"flaky.mp4"_s, 20 * MB, 5);
@@ -461,6 +562,26 @@ void TestUploadRunner::addRefusesWhatCannotBeUploaded()
     QCOMPARE(r->uploads().size(), 1);
     QVERIFY(runToIdle(r));
     checkConfirmed(r, ids.first(), good);
+}
+
+void TestUploadRunner::lostNetworkPausesInsteadOfFailing()
+{
+    const QString path = writeFile(u"offline.mp4"_s, 20 * MB, 23);
+    UploadRunner *r = runner(4 * MB, 1);
+    UploadRunner::Options o = r->options();
+    o.maxAttempts = 2;
+    r->setOptions(o);
+    // The initiate goes through, then the first part finds no connection, twice.
+    m_server->scriptNextObs({Fault::None, Fault::DropMidBody, Fault::DropMidBody});
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    UploadStatus s = *r->upload(id);
+    QCOMPARE(s.phase, Phase::Paused);
+    QVERIFY2(s.error.contains(u"part 1"_s), qPrintable(s.error));
+    QCOMPARE(m_server->assetStatus(s.assetId), u"CREATING"_s); // not given up
+    r->unpause(id);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
 }
 
 void TestUploadRunner::vodAuthenticationFailureStopsEverything()

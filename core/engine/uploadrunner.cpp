@@ -120,6 +120,8 @@ struct UploadRunner::Job
     double lastEmitMs = -1e12;
     bool emitQueued = false;
 
+    Job() = default;
+    Job &operator=(Job &&) = default;
     ~Job() { delete ctx; } // aborts what is in flight; the reader waits for its reads
 
     bool single() const { return rec.isSinglePut(); }
@@ -137,8 +139,9 @@ struct UploadRunner::Job
     // Its remaining parts are all sent or being sent: the next file may start.
     bool inTail() const
     {
-        if (rec.state == UploadState::Completed)
-            return true;
+        if (rec.state != UploadState::New && rec.state != UploadState::Created
+            && rec.state != UploadState::Uploading)
+            return true; // completed, or failing or cancelled (confirming that)
         if (rec.state != UploadState::Uploading || !listed)
             return false;
         return done.size() + sending.size() >= partCount();
@@ -219,22 +222,27 @@ bool UploadRunner::live(const Job *job, const QObject *ctx)
 
 UploadRunner::Job *UploadRunner::enqueue(const UploadRecord &record, const Context &context)
 {
-    auto job = std::make_unique<Job>();
+    // An upload finished in this run and resumed (a confirm that was not sent) starts again in
+    // its place, as the same object: what still refers to it (a signal being emitted, a queued
+    // update) stays valid.
+    Job *job = find(record.id);
+    if (job) {
+        Q_ASSERT(job->finished() && job->sending.isEmpty());
+        QObject *ctx = job->ctx;
+        job->ctx = nullptr;
+        *job = Job {};
+        job->ctx = ctx;
+    } else {
+        m_jobs.push_back(std::make_unique<Job>());
+        job = m_jobs.back().get();
+        job->ctx = new QObject(this);
+    }
     job->rec = record;
     job->context = context;
-    job->ctx = new QObject(this);
     for (const UploadPart &p : record.parts)
         job->done.insert(p.number, p);
     job->rec.parts.clear();
-    // An upload finished in this run and resumed (a confirm that was not sent) takes its place.
-    for (auto &owned : m_jobs) {
-        if (owned->rec.id == record.id) {
-            owned = std::move(job);
-            return owned.get();
-        }
-    }
-    m_jobs.push_back(std::move(job));
-    return m_jobs.back().get();
+    return job;
 }
 
 QStringList UploadRunner::add(const QList<UploadRequest> &files, const Context &context,
@@ -360,7 +368,7 @@ UploadStatus UploadRunner::status(const Job *job) const
     s.phase = job->phase;
     s.bytesTotal = job->rec.fileSize;
     s.bytesDone = job->bytesDone();
-    if (!job->partSent.isEmpty() && job->samples.size() >= 2) {
+    if (!job->sending.isEmpty() && job->samples.size() >= 2) {
         const auto &first = job->samples.front();
         const auto &lastSample = job->samples.back();
         const double span = std::max(lastSample.first, nowMs()) - first.first;

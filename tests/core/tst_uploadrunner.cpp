@@ -74,6 +74,7 @@ private slots:
     void cleanup();
 
     void smallFileInOnePut();
+    void withoutHistoryNothingIsJournaled();
     void multipartFile_data();
     void multipartFile();
     void resumeSendsOnlyMissingParts();
@@ -220,6 +221,25 @@ void TestUploadRunner::smallFileInOnePut()
     QCOMPARE(t.uploads, 1);
     QCOMPARE(t.confirmed, 1);
     QCOMPARE(t.bytesDone, t.bytesTotal);
+}
+
+void TestUploadRunner::withoutHistoryNothingIsJournaled()
+{
+    const QString path = writeFile(u"unjournaled.mp4"_s, 20 * MB + 3, 24);
+    auto *r = new UploadRunner(m_client, nullptr, m_client);
+    UploadRunner::Options o = r->options();
+    o.partSize = 4 * MB;
+    r->setOptions(o);
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    const UploadStatus s = *r->upload(id);
+    QVERIFY2(s.phase == Phase::Confirmed, qPrintable(s.error));
+    QCOMPARE(s.partCount, 6);
+    QCOMPARE(m_server->assetStatus(s.assetId), u"CREATED"_s);
+    QVERIFY(m_history->unfinishedUploads().isEmpty());
+    QString error;
+    QVERIFY(!r->resume(id, &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestUploadRunner::multipartFile_data()

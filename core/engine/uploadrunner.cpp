@@ -107,6 +107,7 @@ struct UploadRunner::Job
     QMap<int, UploadPart> done; // parts OBS has (the single PUT: part 1)
     QHash<int, QObject *> sending; // part -> the context of its read, authority and PUT
     QHash<int, qint64> partSent; // part -> its body bytes handed to the network (PUT under way)
+    int scanFrom = 1; // the first part that may not be done
     Ticket lastTicket = 0; // the journal write the next step waits for
     bool active = false; // its turn came (scheduled)
     bool busy = false; // a step other than parts is under way
@@ -498,7 +499,10 @@ void UploadRunner::advance(Job *job)
             job->phase = P::Uploading;
             changed(job, true);
         }
-        for (int n = 1; n <= job->partCount() && m_obsInFlight < m_options.partsInFlight; ++n) {
+        while (job->scanFrom <= job->partCount() && job->done.contains(job->scanFrom))
+            ++job->scanFrom; // parts below it are all done
+        for (int n = job->scanFrom;
+             n <= job->partCount() && m_obsInFlight < m_options.partsInFlight; ++n) {
             if (!job->done.contains(n) && !job->sending.contains(n))
                 startPart(job, n);
         }
@@ -576,14 +580,17 @@ void UploadRunner::sendPart(Job *job, int number, const std::shared_ptr<const Pa
             [this, job, ctx, data, etag, number](const QUrl &url,
                                                  std::function<void(const ApiResult &)> done) {
                 job->partSent.insert(number, 0);
+                m_puts.append({job, number});
                 auto answer = [etag, done](const ApiResult &r, const QByteArray &e) {
                     *etag = e;
                     done(r);
                 };
-                auto dropSent = [job, number, answer](const ApiResult &r, const QByteArray &e) {
-                    job->partSent.remove(number);
-                    answer(r, e);
-                };
+                auto dropSent
+                        = [this, job, number, answer](const ApiResult &r, const QByteArray &e) {
+                              job->partSent.remove(number);
+                              m_puts.removeOne({job, number});
+                              answer(r, e);
+                          };
                 if (job->single())
                     m_obs->putObject(url, data->bytes, contentTypeFor(job->rec.filePath),
                                      data->contentMd5, ctx, dropSent);
@@ -621,6 +628,7 @@ void UploadRunner::dropParts(Job *job)
     }
     job->sending.clear();
     job->partSent.clear();
+    m_puts.removeIf([job](const std::pair<Job *, int> &put) { return put.first == job; });
     schedule();
 }
 
@@ -741,6 +749,7 @@ void UploadRunner::listParts(Job *job)
                     done.insert(p.number, part);
                 }
                 job->done = done;
+                job->scanFrom = 1;
                 job->listed = true;
                 job->busy = false;
                 changed(job, true);
@@ -1165,11 +1174,7 @@ void UploadRunner::onDurable(Ticket ticket)
 // under way (each up to its size), so a file's speed is its share of the link.
 void UploadRunner::onBytesSent(qint64 bytes)
 {
-    QList<std::pair<Job *, int>> open;
-    for (const auto &job : m_jobs) {
-        for (auto it = job->partSent.cbegin(); it != job->partSent.cend(); ++it)
-            open.append({job.get(), it.key()});
-    }
+    const QList<std::pair<Job *, int>> open = m_puts;
     if (open.isEmpty())
         return;
     const qint64 share = bytes / open.size();

@@ -251,6 +251,7 @@ private:
     std::shared_ptr<QuotaGroup> m_quota;
     std::vector<std::unique_ptr<Job>> m_jobs; // queue order
     int m_obsInFlight = 0; // parts (and single PUTs) being read or sent, all jobs
+    QList<std::pair<Job *, int>> m_puts; // (job, part) whose PUT is under way, all jobs
     struct PacedSend
     {
         QPointer<QObject> ctx;

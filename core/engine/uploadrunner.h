@@ -110,7 +110,8 @@ struct UploadTotals
 // it was planned fails with a clear message. Each upload is claimed (HistoryStore::claimBatch()
 // of its id) while this runner has it, so no other process resumes it at the same time. An
 // upload interrupted during its create (journal state New) is created again on resume: the first
-// asset, if VOD made one, stays in CREATING, where the Stuck Uploads page finds it. An upload that
+// asset, if VOD made one, stays in CREATING, where the Stuck Uploads page finds it (so does the
+// first asset of a create whose answer was lost and that was sent again). An upload that
 // was Completed is confirmed after reading the asset's state (ConfirmItem::checkFirst), and one
 // the history shows confirmed is not sent again.
 //

@@ -610,6 +610,10 @@ void UploadRunner::partDone(Job *job, int number, const QByteArray &etag)
     job->partSent.remove(number);
     const UploadPart part {number, uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, number),
                            u"\"%1\""_s.arg(QString::fromLatin1(etag))};
+    if (!isValidEtag(part.etag)) { // the journal and the complete request could not carry it
+        fail(job, tr("OBS accepted part %1 with an ETag that cannot be used.").arg(number));
+        return;
+    }
     job->done.insert(number, part);
     if (m_history && !job->single())
         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
@@ -740,10 +744,10 @@ void UploadRunner::listParts(Job *job)
                 for (const ObsClient::Part &p : std::as_const(*listed)) {
                     const qint64 planned
                             = uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, p.number);
-                    if (planned == 0 || p.size != planned)
-                        continue;
                     const UploadPart part {p.number, p.size,
                                            u"\"%1\""_s.arg(QString::fromLatin1(p.etag))};
+                    if (planned == 0 || p.size != planned || !isValidEtag(part.etag))
+                        continue; // sent again
                     if (job->done.value(p.number) != part && m_history)
                         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
                     done.insert(p.number, part);

@@ -1073,7 +1073,8 @@ void UploadRunner::retryOrFail(Job *job, QObject *ctx, const ApiResult &result, 
         }
         return;
     }
-    const bool noAnswer = result.httpStatus == 0 || ConfirmEngine::isConnectionSetupFailure(result);
+    const bool noAnswer = (result.httpStatus == 0 && result.isRetryable())
+            || ConfirmEngine::isConnectionSetupFailure(result);
     if (noAnswer && attempt >= m_options.maxAttempts) {
         // The network is gone (a dropped Wi-Fi, a closed lid): nothing is wrong with the file,
         // so the upload waits, paused, for unpause() or a later resume instead of failing.

@@ -161,12 +161,7 @@ UploadRunner::UploadRunner(VodClient *client, HistoryStore *history, QObject *pa
     connect(m_pacedTimer, &QTimer::timeout, this, &UploadRunner::pumpPaced);
     if (m_history) {
         connect(m_history, &HistoryStore::uploadWritesDurable, this, &UploadRunner::onDurable);
-        connect(m_history, &HistoryStore::writeFailed, this, [this](const QString &message) {
-            if (!m_durableWaits.isEmpty()) {
-                emit historyFailed(message);
-                pauseAll();
-            }
-        });
+        connect(m_history, &HistoryStore::writeFailed, this, &UploadRunner::onJournalFailed);
     }
     setOptions(m_options);
 }
@@ -1139,6 +1134,8 @@ void UploadRunner::stopForAuth(const QString &advice, const QString &answer)
 
 void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> then)
 {
+    if (ticket != 0 && ticket != NoWrite)
+        job->lastTicket = ticket; // tickets grow: the newest covers every earlier write
     if (!m_history || ticket == NoWrite || (ticket != 0 && m_history->isDurable(ticket))) {
         QMetaObject::invokeMethod(job->ctx, std::move(then), Qt::QueuedConnection);
         return;
@@ -1154,6 +1151,34 @@ void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> th
         return;
     }
     m_durableWaits.append({ticket, job->ctx, std::move(then)});
+}
+
+// A journal write failed (disk full ...): the store keeps it and retries it with the next write.
+// Nothing goes on without the journal: every upload pauses, the steps that waited for the write
+// are taken back, and unpause() first waits for the journal to have them.
+void UploadRunner::onJournalFailed(const QString &message)
+{
+    if (m_durableWaits.isEmpty())
+        return;
+    for (const DurableWait &w : std::as_const(m_durableWaits)) {
+        for (const auto &job : m_jobs) {
+            if (job->ctx == w.ctx) {
+                job->busy = false;
+                job->paused = true;
+                job->error = message;
+            }
+        }
+    }
+    m_durableWaits.clear();
+    emit historyFailed(message);
+    pauseAll();
+    for (const auto &job : m_jobs) {
+        if (job->paused && !job->busy && !job->finished()
+            && job->phase != UploadStatus::Phase::Paused) {
+            job->phase = UploadStatus::Phase::Paused;
+            changed(job.get(), true);
+        }
+    }
 }
 
 void UploadRunner::onDurable(Ticket ticket)
@@ -1258,6 +1283,17 @@ void UploadRunner::unpause(const QString &uploadId)
     Job *job = find(uploadId);
     if (!job || job->finished() || !job->paused)
         return;
+    if (m_history && job->lastTicket != 0 && job->lastTicket != NoWrite
+        && !m_history->isDurable(job->lastTicket)) {
+        // The journal failed to store its last step: one wait, until it has it (or fails again).
+        QString error;
+        if (!m_history->waitDurable(job->lastTicket, &error)) {
+            job->error = error;
+            changed(job, true);
+            emit historyFailed(error);
+            return;
+        }
+    }
     job->paused = false;
     m_authStopped = false;
     job->error.clear();

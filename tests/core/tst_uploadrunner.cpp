@@ -89,6 +89,7 @@ private slots:
     void pauseStopsRequestsAndUnpauseFinishes();
     void addRefusesWhatCannotBeUploaded();
     void lostNetworkPausesInsteadOfFailing();
+    void journalFailureStopsBeforeTheNextStep();
     void vodAuthenticationFailureStopsEverything();
     void createAuthorityAndConfirmShareOneQuota();
 
@@ -624,6 +625,42 @@ void TestUploadRunner::lostNetworkPausesInsteadOfFailing()
     r->unpause(id);
     QVERIFY(runToIdle(r));
     checkConfirmed(r, id, path);
+}
+
+void TestUploadRunner::journalFailureStopsBeforeTheNextStep()
+{
+    // The journal cannot store the asset id (as with a full disk): nothing goes to OBS.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"CREATE TRIGGER refuse BEFORE UPDATE ON uploads"
+                         " WHEN NEW.asset_id <> '' AND OLD.asset_id = ''"
+                         " BEGIN SELECT RAISE(ABORT, 'disk says no'); END"_s));
+    }
+    const QString path = writeFile(u"journal.mp4"_s, 20 * MB, 26);
+    UploadRunner *r = runner(4 * MB);
+    QSignalSpy failed(r, &UploadRunner::historyFailed);
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(waitFor([&] { return r->upload(id)->phase == Phase::Paused; }, 10000));
+    QVERIFY(!failed.isEmpty());
+    QVERIFY2(failed.first().first().toString().contains(u"disk says no"_s),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_server->counters().creates, 1);
+    QCOMPARE(m_server->counters().authorities, 0);
+    QCOMPARE(m_server->counters().requests(Route::Obs), 0);
+    QVERIFY(!r->isRunning());
+
+    // Unpaused while the journal still fails: it stays paused.
+    r->unpause(id);
+    QCOMPARE(r->upload(id)->phase, Phase::Paused);
+    // Once the journal has the step, the upload goes on from it.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"DROP TRIGGER refuse"_s));
+    }
+    r->unpause(id);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+    QCOMPARE(m_server->counters().creates, 1);
 }
 
 void TestUploadRunner::vodAuthenticationFailureStopsEverything()

@@ -11,6 +11,11 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
@@ -135,6 +140,14 @@ UploadPartReader::UploadPartReader(const QString &filePath, const FileStamp &pla
     : m_path(filePath), m_planned(planned), m_partSize(partSize)
 {
     m_pool.setMaxThreadCount(qMax(1, inFlight));
+#if defined(__GLIBC__)
+    // Part buffers (20 MB by default) must go back to the system when freed. glibc raises its
+    // mmap threshold to the size of the first large block freed, so later part buffers would come
+    // from the heap arenas of the reading threads and fragment them: the process grew by the file
+    // size's order (164 MB for a 2 GB file) instead of staying at parts in flight x part size.
+    static std::once_flag once;
+    std::call_once(once, [] { mallopt(M_MMAP_THRESHOLD, 1024 * 1024); });
+#endif
 }
 
 UploadPartReader::~UploadPartReader()

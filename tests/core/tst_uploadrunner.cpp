@@ -12,6 +12,7 @@
 #include "vodtestserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -92,6 +93,7 @@ private slots:
     void journalFailureStopsBeforeTheNextStep();
     void vodAuthenticationFailureStopsEverything();
     void createAuthorityAndConfirmShareOneQuota();
+    void bandwidthLimitAppliesAtOnce();
 
 private:
     QString writeFile(const QString &name, qint64 size, quint32 seed);
@@ -726,6 +728,33 @@ void TestUploadRunner::createAuthorityAndConfirmShareOneQuota()
                                             [&](qint64 t) { return t - groupMs.at(i) < 1000; });
         QVERIFY2(inWindow <= 11, qPrintable(u"%1 requests in a second"_s.arg(inWindow)));
     }
+}
+
+// The bandwidth limit holds the upload's bytes to the limit (plus a second's burst), and lifting
+// it while the PUT is under way lets it finish at once, intact and confirmed.
+void TestUploadRunner::bandwidthLimitAppliesAtOnce()
+{
+    constexpr qint64 Limit = 256 * 1024;
+    const QString path = writeFile(u"slow link.mp4"_s, 3 * MB, 31);
+    UploadRunner *r = runner(4 * MB);
+    UploadRunner::Options o = r->options();
+    o.bandwidthBytesPerSecond = Limit;
+    r->setOptions(o);
+    const QStringList ids = r->add({{path}}, m_context);
+    QCOMPARE(ids.size(), 1);
+    QVERIFY(waitFor([&] { return r->upload(ids.first())->bytesDone > 0; }));
+    QElapsedTimer clock;
+    clock.start();
+    waitFor([] { return false; }, 1000);
+    const qint64 done = r->upload(ids.first())->bytesDone;
+    const qint64 allowed = 2 * Limit + Limit * (clock.elapsed() + 50) / 1000;
+    QVERIFY2(done <= allowed, qPrintable(u"%1 bytes sent, %2 allowed"_s.arg(done).arg(allowed)));
+    QCOMPARE(r->upload(ids.first())->phase, Phase::Uploading);
+
+    o.bandwidthBytesPerSecond = 0;
+    r->setOptions(o);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, ids.first(), path);
 }
 
 QTEST_GUILESS_MAIN(TestUploadRunner)

@@ -22,9 +22,9 @@
 #include "settings/settings.h"
 #include "storage/historystore.h"
 #include "stuckpage.h"
+#include "support/supporttext.h"
 #include "uploaddialog.h"
 #include "uploadspage.h"
-#include "support/supporttext.h"
 #include "userguide.h"
 
 #include <QAction>
@@ -96,9 +96,9 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
                 if (m_uploadRunner && !hasUnfinishedUploads())
                     dropUploadRunner();
                 else if (m_uploadRunner)
-                    statusBar()->showMessage(tr("The uploads continue with profile “%1”.")
-                                                     .arg(m_uploadProfile),
-                                             10000);
+                    statusBar()->showMessage(
+                            tr("The uploads continue with profile “%1”.").arg(m_uploadProfile),
+                            10000);
                 checkInterruptedUploads();
             }
             if (key == Settings::Key::UploadBandwidthLimit && m_uploads)
@@ -202,9 +202,9 @@ void MainWindow::buildActions()
                           tr("Save the rows shown, as filtered and sorted, as a CSV file"));
     m_importAction = make(u"importAction"_s, tr("&Import IDs from Files…"), QKeySequence::Open,
                           tr("Read asset IDs from .txt, .csv, .json or .log files"));
-    m_uploadFilesAction = make(u"uploadFilesAction"_s, tr("&Upload Files…"),
-                               QKeySequence(Qt::CTRL | Qt::Key_U),
-                               tr("Upload video files to VOD and confirm them as assets"));
+    m_uploadFilesAction
+            = make(u"uploadFilesAction"_s, tr("&Upload Files…"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                   tr("Upload video files to VOD and confirm them as assets"));
     m_uploadFolderAction = make(u"uploadFolderAction"_s, tr("Upload F&older…"),
                                 QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
                                 tr("Upload the video files of a folder and its subfolders"));
@@ -346,6 +346,9 @@ void MainWindow::buildUi()
     toolbar->addWidget(m_profileCombo);
     if (m_credentials && m_settings && m_nam)
         toolbar->addAction(m_profilesAction);
+    // Upload Files… as an icon only (its tooltip says it), so the profile still fits at 1024 px.
+    if (auto *upload = qobject_cast<QToolButton *>(toolbar->widgetForAction(m_uploadFilesAction)))
+        upload->setToolButtonStyle(Qt::ToolButtonIconOnly);
     for (QAction *action : toolbar->actions()) {
         if (QWidget *w = toolbar->widgetForAction(action);
             w && !action->objectName().isEmpty() && qobject_cast<QToolButton *>(w)) {
@@ -1436,8 +1439,7 @@ void MainWindow::uploadFiles(const QStringList &paths)
     if (m_settings)
         connect(m_settings, &Settings::changed, dialog,
                 [this, dialog] { dialog->setProfileProblem(uploadProfileProblem()); });
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { startUploads(dialog->requests()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startUploads(dialog->requests()); });
     dialog->open();
 }
 
@@ -1502,9 +1504,9 @@ void MainWindow::withUploadRunner(const Profile &profile,
                                 update.attempts = 1;
                                 update.maxAttempts = 1;
                                 if (const auto s = m_uploadRunner->upload(uploadId))
-                                    update.note = tr("uploaded from %1")
-                                                          .arg(QDir::toNativeSeparators(
-                                                                  s->filePath));
+                                    update.note
+                                            = tr("uploaded from %1")
+                                                      .arg(QDir::toNativeSeparators(s->filePath));
                                 update.updatedAt = QDateTime::currentDateTimeUtc();
                                 model->queueUpdate(update);
                             }
@@ -1561,8 +1563,7 @@ void MainWindow::startUploads(const QList<UploadRequest> &requests)
                       tr("%Ln file(s) could not be queued:", nullptr, int(refused.size())),
                       refused.join(u'\n'));
         if (!ids.isEmpty())
-            statusBar()->showMessage(tr("Uploading %Ln file(s)…", nullptr, int(ids.size())),
-                                     5000);
+            statusBar()->showMessage(tr("Uploading %Ln file(s)…", nullptr, int(ids.size())), 5000);
         updateUploadStatus();
         updateActions();
     });

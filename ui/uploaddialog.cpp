@@ -98,9 +98,14 @@ UploadDialog::UploadDialog(const QStringList &files, const QStringList &notes,
             &UploadDialog::profilesRequested);
     m_ui->uploadCategory->setValidator(
             new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,18}"_s), this));
-    m_ui->uploadNotes->setText(notes.join(u'\n'));
-    m_ui->uploadNotes->setVisible(!notes.isEmpty());
     fill(files);
+    QStringList lines = m_reasons;
+    if (m_refused > MaxReasonsShown)
+        lines << tr("… and %Ln more refused (the Type column's tooltip says why).", nullptr,
+                    m_refused - MaxReasonsShown);
+    lines << notes;
+    m_ui->uploadNotes->setText(lines.join(u'\n'));
+    m_ui->uploadNotes->setVisible(!lines.isEmpty());
     setProfileProblem(profileProblem);
     m_ui->uploadFiles->setFocus();
 }
@@ -144,13 +149,13 @@ void UploadDialog::fill(const QStringList &files)
                                : Qt::ItemIsSelectable);
         title->setToolTip(usable ? tr("The asset's title in VOD: press F2 to change it")
                                  : QString());
-        auto *size = new QTableWidgetItem(
-                info.exists() ? locale.formattedDataSize(info.size(), 1,
-                                                         QLocale::DataSizeTraditionalFormat)
-                              : QString());
+        auto *size
+                = new QTableWidgetItem(info.exists() ? locale.formattedDataSize(
+                                               info.size(), 1, QLocale::DataSizeTraditionalFormat)
+                                                     : QString());
         size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         size->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-        auto *kind = new QTableWidgetItem(usable ? type : tr("Refused: %1").arg(error));
+        auto *kind = new QTableWidgetItem(usable ? type : tr("Refused"));
         kind->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         kind->setToolTip(usable ? QString() : error);
         if (!usable) {
@@ -158,6 +163,9 @@ void UploadDialog::fill(const QStringList &files)
             for (QTableWidgetItem *item : {file, size})
                 item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
             ++m_refused;
+            if (m_refused <= MaxReasonsShown)
+                m_reasons.append(error.contains(path) ? error
+                                                      : tr("%1: %2").arg(info.fileName(), error));
         } else {
             total += info.size();
         }
@@ -167,8 +175,8 @@ void UploadDialog::fill(const QStringList &files)
         table->setItem(row, TypeCol, kind);
     }
     const QFontMetrics fm = table->fontMetrics();
-    table->setColumnWidth(FileCol, fm.horizontalAdvance(QString(24, u'n')));
-    table->setColumnWidth(TitleCol, fm.horizontalAdvance(QString(24, u'n')));
+    table->setColumnWidth(FileCol, fm.horizontalAdvance(QString(26, u'n')));
+    table->setColumnWidth(TitleCol, fm.horizontalAdvance(QString(26, u'n')));
     table->setColumnWidth(SizeCol, fm.horizontalAdvance(u"1,023.9 MB"_s) + 24);
     table->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
     if (table->rowCount() > 0)
@@ -180,7 +188,7 @@ void UploadDialog::fill(const QStringList &files)
             : tr("%Ln file(s) to upload, %1 in all.", nullptr, usable)
                       .arg(locale.formattedDataSize(total, 1, QLocale::DataSizeTraditionalFormat));
     if (m_refused > 0)
-        summary += u' ' + tr("%Ln file(s) refused (see Type).", nullptr, m_refused);
+        summary += u' ' + tr("%Ln file(s) refused: see below.", nullptr, m_refused);
     m_ui->uploadSummary->setText(summary);
     connect(table, &QTableWidget::itemChanged, this, &UploadDialog::updateStart);
 }

@@ -29,13 +29,14 @@ class UploadDialog final : public QDialog
 public:
     // At most this many files are collected from what was dropped or chosen.
     static constexpr int MaxFiles = 10000;
-    // Folders are searched at most this deep, and at most this many entries are looked at.
-    static constexpr int MaxDepth = 32;
+    // At most this many entries of the folders are looked at.
     static constexpr int MaxEntries = 200000;
+    // Refused files whose reason is written under the list (the others: in the tooltip).
+    static constexpr int MaxReasonsShown = 5;
 
     // The files in `paths`: files as they are; folders expanded, recursively, to the video files
     // inside (sorted; symbolic links to folders are not followed, so a loop cannot trap it),
-    // bounded by MaxFiles, MaxDepth and MaxEntries. *notes gets one translated line per thing
+    // bounded by MaxFiles and MaxEntries. *notes gets one translated line per thing
     // left out ("7 files in the folders are not video and were left out").
     static QStringList collectFiles(const QStringList &paths, QStringList *notes);
 
@@ -62,6 +63,7 @@ private:
     QStringList m_paths; // per row of the table
     QList<bool> m_usable; // per row
     int m_refused = 0;
+    QStringList m_reasons; // "name: why", the first MaxReasonsShown refused
     QString m_profileProblem;
 };
 

@@ -21,6 +21,8 @@
 #include <QStyledItemDelegate>
 #include <QUrl>
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace VodConfirm {
@@ -70,7 +72,9 @@ public:
 } // namespace
 
 UploadsPage::UploadsPage(QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::UploadsPage>()), m_model(new UploadTableModel(this))
+    : QWidget(parent),
+      m_ui(std::make_unique<Ui::UploadsPage>()),
+      m_model(new UploadTableModel(this))
 {
     buildUi();
     updateActions();
@@ -99,31 +103,31 @@ void UploadsPage::buildUi()
     m_pauseAction = make(u"uploadPauseAction"_s, tr("&Pause"),
                          tr("Pause the selected uploads; the parts that arrived are kept"),
                          "media-playback-pause");
-    m_resumeAction = make(u"uploadResumeAction"_s, tr("&Resume"),
-                          tr("Resume the selected paused or interrupted uploads"),
-                          "media-playback-start");
+    m_resumeAction
+            = make(u"uploadResumeAction"_s, tr("&Resume"),
+                   tr("Resume the selected paused or interrupted uploads"), "media-playback-start");
     m_cancelAction = make(u"uploadCancelAction"_s, tr("&Cancel…"),
                           tr("Cancel the selected uploads (asks first; cannot be undone)"),
                           "media-playback-stop");
-    m_copyIdAction = make(u"uploadCopyIdAction"_s, tr("Copy Asset &ID"),
-                          tr("Copy the asset IDs of the selected uploads, one per line"),
-                          "edit-copy");
+    m_copyIdAction
+            = make(u"uploadCopyIdAction"_s, tr("Copy Asset &ID"),
+                   tr("Copy the asset IDs of the selected uploads, one per line"), "edit-copy");
     m_copyIdAction->setShortcut(QKeySequence::Copy);
     m_copyIdAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_errorAction = make(u"uploadErrorAction"_s, tr("Show &Error Details…"),
+    m_errorAction = make(u"uploadErrorAction"_s, tr("Error &Details…"),
                          tr("Why the current upload failed or waits: error code, message, HTTP "
                             "status and request ID"),
                          "dialog-error");
     m_errorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_errorAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_openFolderAction = make(u"uploadOpenFolderAction"_s, tr("Open Containing &Folder"),
-                              tr("Show the current upload's file in the file manager"),
-                              "folder-open");
+    m_openFolderAction
+            = make(u"uploadOpenFolderAction"_s, tr("Open Containing &Folder"),
+                   tr("Show the current upload's file in the file manager"), "folder-open");
     m_pauseAllAction = make(u"uploadPauseAllAction"_s, tr("P&ause All"),
                             tr("Pause every upload in the queue"), "media-playback-pause");
-    m_resumeAllAction = make(u"uploadResumeAllAction"_s, tr("Resu&me All"),
-                             tr("Resume every paused or interrupted upload"),
-                             "media-playback-start");
+    m_resumeAllAction
+            = make(u"uploadResumeAllAction"_s, tr("Resu&me All"),
+                   tr("Resume every paused or interrupted upload"), "media-playback-start");
     m_cancelAllAction = make(u"uploadCancelAllAction"_s, tr("Cancel A&ll…"),
                              tr("Cancel every upload not finished (asks first; cannot be undone)"),
                              "media-playback-stop");
@@ -145,6 +149,7 @@ void UploadsPage::buildUi()
             {m_ui->uploadPauseButton, m_pauseAction},
             {m_ui->uploadResumeButton, m_resumeAction},
             {m_ui->uploadCancelButton, m_cancelAction},
+            {m_ui->uploadDetailsButton, m_errorAction},
             {m_ui->uploadPauseAllButton, m_pauseAllAction},
             {m_ui->uploadResumeAllButton, m_resumeAllAction},
             {m_ui->uploadCancelAllButton, m_cancelAllAction},
@@ -172,19 +177,21 @@ void UploadsPage::buildUi()
     auto header = [&widthFor](Column c, const QString &sample) {
         return std::max(widthFor(sample), widthFor(UploadTableModel::columnTitle(c)));
     };
-    table->setColumnWidth(int(Column::FileName), widthFor(QString(22, u'n')));
-    table->setColumnWidth(int(Column::Title), widthFor(QString(18, u'n')));
+    // Narrow enough that every column but the asset ID's fits a 1024 px wide window; names and
+    // titles are elided, with the whole text in the tooltip.
+    table->setColumnWidth(int(Column::FileName), widthFor(QString(14, u'n')));
+    table->setColumnWidth(int(Column::Title), widthFor(QString(12, u'n')));
     table->setColumnWidth(int(Column::Size), header(Column::Size, u"1,023.9 MB"_s));
-    table->setColumnWidth(int(Column::Progress), header(Column::Progress, u"100% 100%"_s));
+    table->setColumnWidth(int(Column::Progress), header(Column::Progress, u"100%100%"_s));
     table->setColumnWidth(int(Column::Speed), header(Column::Speed, u"1,023.9 MB/s"_s));
     table->setColumnWidth(int(Column::TimeLeft),
                           header(Column::TimeLeft, UploadTableModel::timeLeftText(59 * 60)));
     table->setColumnWidth(int(Column::Status),
                           header(Column::Status, UploadTableModel::phaseText(Phase::Creating))
-                                  + 24);
+                                  + 16);
     m_empty = new EmptyState(table, [] {
-        return tr("Drop video files here or use Add Files… to upload them and get confirmed "
-                  "assets.");
+        return tr("Drop video files or folders here, or use Upload Files…, to upload them and get "
+                  "confirmed assets.");
     });
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &UploadsPage::updateActions);
@@ -289,22 +296,49 @@ void UploadsPage::act(const QList<int> &rows, int what)
     updateActions();
 }
 
-bool UploadsPage::askCancel(int count)
+void UploadsPage::askCancel(const QStringList &uploadIds, bool all)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Cancel Uploads"),
-                    tr("Cancel %Ln upload(s)?", nullptr, count), QMessageBox::NoButton, this);
-    box.setObjectName(u"uploadCancelBox"_s);
-    box.setInformativeText(tr("This cannot be undone: the parts sent so far are discarded and "
-                              "the assets are marked cancelled in VOD. Pause keeps them instead."));
-    QPushButton *yes = box.addButton(tr("Cancel %Ln Upload(s)", nullptr, count),
-                                     QMessageBox::DestructiveRole);
+    const int count = int(uploadIds.size());
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cancel Uploads"),
+                                tr("Cancel %Ln upload(s)?", nullptr, count), QMessageBox::NoButton,
+                                this);
+    box->setObjectName(u"uploadCancelBox"_s);
+    box->setInformativeText(
+            tr("This cannot be undone: the parts sent so far are discarded and "
+               "the assets are marked cancelled in VOD. Pause keeps them instead."));
+    QPushButton *yes = box->addButton(tr("Cancel %Ln Upload(s)", nullptr, count),
+                                      QMessageBox::DestructiveRole);
     yes->setObjectName(u"uploadCancelYesButton"_s);
-    QPushButton *back = box.addButton(tr("Go &Back"), QMessageBox::RejectRole);
+    QPushButton *back = box->addButton(tr("Go &Back"), QMessageBox::RejectRole);
     back->setObjectName(u"uploadCancelBackButton"_s);
-    box.setDefaultButton(back);
-    box.setEscapeButton(back);
-    box.exec();
-    return box.clickedButton() == yes;
+    // It cannot be undone: the safe answer is the default.
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, yes, uploadIds, all](QAbstractButton *clicked) {
+                if (clicked != yes)
+                    return;
+                if (all && m_runner)
+                    m_runner->cancelAll();
+                QList<int> rows;
+                for (const QString &id : uploadIds)
+                    if (const int row = m_model->rowOf(id);
+                        row >= 0 && (!all || m_model->row(row).interrupted))
+                        rows.append(row);
+                act(rows, int(Act::Cancel));
+            });
+    box->open();
+}
+
+QStringList UploadsPage::unfinishedIds(const QList<int> &rows) const
+{
+    QStringList ids;
+    for (int row : rows)
+        if (!isFinishedUploadPhase(m_model->row(row).status.phase))
+            ids.append(m_model->row(row).status.uploadId);
+    return ids;
 }
 
 void UploadsPage::pauseSelected()
@@ -319,13 +353,8 @@ void UploadsPage::resumeSelected()
 
 void UploadsPage::cancelSelected()
 {
-    QList<int> rows;
-    for (int row : selectedRows())
-        if (!isFinishedUploadPhase(m_model->row(row).status.phase))
-            rows.append(row);
-    if (rows.isEmpty() || !askCancel(int(rows.size())))
-        return;
-    act(rows, int(Act::Cancel));
+    if (const QStringList ids = unfinishedIds(selectedRows()); !ids.isEmpty())
+        askCancel(ids, false);
 }
 
 void UploadsPage::pauseAll()
@@ -348,19 +377,10 @@ void UploadsPage::resumeAll()
 
 void UploadsPage::cancelAll()
 {
-    QList<int> rows;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        if (!isFinishedUploadPhase(m_model->row(row).status.phase))
-            rows.append(row);
-    if (rows.isEmpty() || !askCancel(int(rows.size())))
-        return;
-    if (m_runner)
-        m_runner->cancelAll();
-    QList<int> interrupted;
-    for (int row : std::as_const(rows))
-        if (m_model->row(row).interrupted)
-            interrupted.append(row);
-    act(interrupted, int(Act::Cancel));
+    QList<int> rows(m_model->rowCount());
+    std::iota(rows.begin(), rows.end(), 0);
+    if (const QStringList ids = unfinishedIds(rows); !ids.isEmpty())
+        askCancel(ids, true);
 }
 
 void UploadsPage::copyAssetIds()
@@ -476,9 +496,11 @@ void UploadsPage::updateTotals()
     if (t.uploads > 0) {
         const int finished = t.confirmed + t.failed + t.cancelled;
         parts << tr("%1 of %Ln file(s)", nullptr, t.uploads).arg(locale.toString(finished));
-        parts << tr("%1 of %2").arg(
-                locale.formattedDataSize(t.bytesDone, 1, QLocale::DataSizeTraditionalFormat),
-                locale.formattedDataSize(t.bytesTotal, 1, QLocale::DataSizeTraditionalFormat));
+        parts << tr("%1 of %2")
+                         .arg(locale.formattedDataSize(t.bytesDone, 1,
+                                                       QLocale::DataSizeTraditionalFormat),
+                              locale.formattedDataSize(t.bytesTotal, 1,
+                                                       QLocale::DataSizeTraditionalFormat));
         if (t.bytesPerSecond > 0)
             parts << UploadTableModel::speedText(t.bytesPerSecond);
         if (t.secondsLeft >= 0 && t.bytesPerSecond > 0)
@@ -495,10 +517,19 @@ void UploadsPage::updateTotals()
     const QString text = parts.join(tr(", "));
     m_ui->uploadTotals->setText(text);
     m_ui->uploadTotals->setVisible(!text.isEmpty());
+    // The bar fills as the queue ends: a failed or cancelled upload counts as done with.
+    qint64 total = 0;
+    qint64 done = 0;
+    for (int row = 0, n = m_model->rowCount(); row < n; ++row) {
+        const UploadStatus &s = m_model->row(row).status;
+        if (m_model->row(row).interrupted)
+            continue;
+        total += s.bytesTotal;
+        done += isFinishedUploadPhase(s.phase) ? s.bytesTotal : std::min(s.bytesDone, s.bytesTotal);
+    }
     m_ui->uploadTotalBar->setVisible(t.uploads > 0);
-    m_ui->uploadTotalBar->setValue(
-            t.bytesTotal > 0 ? int(std::clamp<qint64>(t.bytesDone * 1000 / t.bytesTotal, 0, 1000))
-                             : 0);
+    m_ui->uploadTotalBar->setValue(total > 0 ? int(std::clamp<qint64>(done * 1000 / total, 0, 1000))
+                                             : 0);
     m_ui->uploadTotalBar->setAccessibleDescription(text);
     updateActions();
 }

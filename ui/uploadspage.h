@@ -73,7 +73,10 @@ private:
     QList<int> selectedRows() const; // model rows, in view order
     // Pauses, unpauses or cancels `rows` (interrupted ones go to the main window).
     void act(const QList<int> &rows, int what);
-    bool askCancel(int count);
+    // Asks whether to cancel these uploads (it cannot be undone), then cancels them; `all`: the
+    // whole queue (UploadRunner::cancelAll()) and the interrupted ones of `uploadIds`.
+    void askCancel(const QStringList &uploadIds, bool all);
+    QStringList unfinishedIds(const QList<int> &rows) const;
     void updateActions();
     void updateTotals();
 

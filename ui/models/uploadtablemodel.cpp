@@ -153,8 +153,9 @@ QColor UploadTableModel::phaseBackground(Phase phase) const
     case Phase::Failed:
         return blend(base, QColor(0xd3, 0x2f, 0x2f), t); // red
     case Phase::Paused:
+        return blend(base, QColor(0xf5, 0xa6, 0x23), t); // amber: waits for the user
     case Phase::Cancelled:
-        return blend(base, QColor(0xf5, 0xa6, 0x23), t); // amber
+        return {}; // as the user asked: nothing to look at
     }
     return {};
 }
@@ -223,9 +224,10 @@ QVariant UploadTableModel::data(const QModelIndex &index, int role) const
             return s.error.isEmpty() ? QVariant() : s.error;
         case Column::Size:
             return tr("%L1 bytes").arg(s.bytesTotal);
+        case Column::AssetId:
+            return s.assetId.isEmpty() ? QVariant() : s.assetId;
         case Column::Speed:
         case Column::TimeLeft:
-        case Column::AssetId:
         case Column::Count:
             break;
         }
@@ -355,9 +357,8 @@ int UploadTableModel::interruptedCount() const
 
 int UploadTableModel::finishedCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
-        return isFinishedUploadPhase(r.status.phase);
-    }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &r) { return isFinishedUploadPhase(r.status.phase); }));
 }
 
 void UploadTableModel::setPalette(const QPalette &palette)

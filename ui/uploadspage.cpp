@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
@@ -168,6 +169,7 @@ void UploadsPage::buildUi()
     for (QAction *a : {m_pauseAllAction, m_resumeAllAction, m_cancelAllAction, m_clearAction})
         table->addAction(a);
 
+    table->installEventFilter(this); // Ctrl+C is Copy Asset ID, not the view's copy of a cell
     table->setModel(m_model);
     table->setItemDelegateForColumn(int(Column::Progress), new ProgressDelegate(table));
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -252,6 +254,18 @@ void UploadsPage::setInterrupted(const QList<UploadRecord> &uploads)
     m_model->setInterrupted(uploads);
     updateActions();
     updateTotals();
+}
+
+bool UploadsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // The view claims Ctrl+C (ShortcutOverride) to copy the current cell's text; refused here,
+    // the key reaches the shortcut of Copy Asset ID.
+    if (watched == m_ui->uploadTable && event->type() == QEvent::ShortcutOverride
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        event->ignore();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 // --- actions ------------------------------------------------------------------------------

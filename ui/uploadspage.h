@@ -68,6 +68,9 @@ signals:
     void bandwidthChanged(qint64 bytesPerSecond);
     void statusMessage(const QString &text, int timeoutMs);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildUi();
     QList<int> selectedRows() const; // model rows, in view order

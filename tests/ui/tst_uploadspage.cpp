@@ -224,8 +224,13 @@ void TestUploadsPage::droppedFolderListsItsVideoFilesAndRefusesOthers()
 
     auto *mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(m_dir->filePath(u"media"_s)), QUrl::fromLocalFile(notes)});
-    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    const QPoint pos = m_window->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
     UploadDialog *d = dialog();
     QVERIFY(d);
     auto *files = d->findChild<QTableWidget *>(u"uploadFiles"_s);
@@ -262,7 +267,9 @@ void TestUploadsPage::droppedFolderListsItsVideoFilesAndRefusesOthers()
     idFile.close();
     auto *textMime = new QMimeData;
     textMime->setUrls({QUrl::fromLocalFile(ids)});
-    QDropEvent idDrop(QPointF(50, 50), Qt::CopyAction, textMime, Qt::LeftButton, Qt::NoModifier);
+    QDragEnterEvent idEnter(pos, Qt::CopyAction, textMime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &idEnter);
+    QDropEvent idDrop(QPointF(pos), Qt::CopyAction, textMime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &idDrop);
     QTest::qWait(50);
     QVERIFY(!m_window->findChild<UploadDialog *>()
@@ -450,6 +457,10 @@ void TestUploadsPage::everyActionFromTheKeyboard()
     const QString path = makeFile(u"k.mp4"_s, 2000);
     upload({path});
     QVERIFY(waitPhase(0, Phase::Confirmed));
+    // The offscreen platform leaves no window active after a dialog closed.
+    m_window->activateWindow();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     table()->setFocus();
     table()->selectRow(0);
     QTest::keyClick(table(), Qt::Key_C, Qt::ControlModifier);

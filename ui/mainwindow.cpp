@@ -1480,9 +1480,9 @@ void MainWindow::withUploadRunner(const Profile &profile,
                     updateActions();
                     return;
                 }
-                m_uploadClient = client;
                 m_uploadProfile = profile.name;
                 m_uploadRunner = new UploadRunner(client, m_history, this);
+                client->setParent(m_uploadRunner); // outlives the runner's destructor
                 m_uploadRunner->setObjectName(u"uploadRunner"_s);
                 m_uploadRunner->setOptions(uploadOptions());
                 m_uploads->setRunner(m_uploadRunner); // its totals first, then the status bar's
@@ -1631,10 +1631,8 @@ void MainWindow::dropUploadRunner()
 {
     m_uploads->setRunner(nullptr);
     disconnect(m_uploadRunner, nullptr, this, nullptr);
-    m_uploadRunner->deleteLater();
+    m_uploadRunner->deleteLater(); // and its client
     m_uploadRunner = nullptr;
-    m_uploadClient->deleteLater();
-    m_uploadClient = nullptr;
     m_uploadProfile.clear();
     updateUploadStatus();
 }

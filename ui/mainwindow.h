@@ -227,8 +227,7 @@ private:
     std::optional<BatchSummary> m_lastSummary;
     QHash<QString, Credentials> m_sessionCredentials;
 
-    // Uploads: one runner per window, of the profile active when it was made.
-    VodClient *m_uploadClient = nullptr;
+    // Uploads: one runner per window (owning its client), of the profile active when it was made.
     UploadRunner *m_uploadRunner = nullptr;
     QString m_uploadProfile;
     bool m_uploadStarting = false; // waiting for the keychain before the runner is made

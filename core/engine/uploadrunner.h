@@ -1,7 +1,10 @@
 #pragma once
 
 #include "api/apiresult.h"
+#include "api/vodclient.h"
+#include "engine/confirmtypes.h"
 #include "engine/historyrecorder.h"
+#include "engine/quotagroup.h"
 #include "storage/uploadrecord.h"
 
 #include <QList>
@@ -9,13 +12,19 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
+#include <deque>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace VodConfirm {
 
 class HistoryStore;
-class VodClient;
+class ObsClient;
+struct PartData;
 
 // What the user asks to upload: one file and how the asset is described.
 struct UploadRequest
@@ -166,9 +175,83 @@ signals:
 
 private:
     struct Job;
+    using Ticket = quint64; // HistoryStore::UploadTicket
+    // One OBS request's body, as ObsClient sends it: `done` gets its result.
+    using ObsCall
+            = std::function<void(const QUrl &url, std::function<void(const ApiResult &)> done)>;
+
+    Job *find(const QString &uploadId) const;
+    // Whether `ctx` still belongs to the job (its steps' context, or a part's under way).
+    static bool live(const Job *job, const QObject *ctx);
+    Job *enqueue(const UploadRecord &record, const Context &context);
+    void schedule(); // starts what may start, in queue order (queued: one call per turn)
+    void advance(Job *job); // the job's next step, from its journaled state
+    void startPart(Job *job, int number);
+    void sendPart(Job *job, int number, const std::shared_ptr<const PartData> &data, QObject *ctx);
+    void partDone(Job *job, int number, const QByteArray &etag);
+    void dropParts(Job *job); // aborts its parts in flight (pause, cancel, failure)
+    void create(Job *job, int attempt);
+    void initiate(Job *job);
+    void listParts(Job *job);
+    void complete(Job *job);
+    void confirm(Job *job, TargetStatus status,
+                 std::function<void(const BatchSummary &, const AssetUpdate &)> then);
+    void confirmCreated(Job *job);
+    void fail(Job *job, const QString &reason, const ApiResult &last = {});
+    void finishCancel(Job *job);
+    void finish(Job *job, UploadStatus::Phase phase);
+
+    // A VOD request of the quota group, sent when the group's pacing allows.
+    void paced(QObject *ctx, std::function<void()> send);
+    void pumpPaced();
+    void noteVod(const ApiResult &result); // the group's pacing learns from each answer
+    void authority(Job *job, QObject *ctx, const VodClient::AuthorityQuery &query,
+                   std::function<void(const QUrl &)> then, int attempt = 1);
+    // An OBS operation: asks an authority (unless `given` is valid), sends, and on an expired
+    // authority asks again once; retries with backoff. `ok` runs on success.
+    void obsStep(Job *job, QObject *ctx, const VodClient::AuthorityQuery &query, const QUrl &given,
+                 ObsCall call, std::function<void()> ok, const QString &what, int attempt = 1,
+                 bool refreshed = false);
+    // A failed request: stops the queue (VOD authentication), retries after a backoff, or fails
+    // the job. `again(attempt)` sends it again.
+    void retryOrFail(Job *job, QObject *ctx, const ApiResult &result, int attempt, bool vod,
+                     std::function<void(int)> again, const QString &what);
+    void stopForAuth(const QString &advice, const QString &answer);
+    // Runs `then` once `ticket` is on disk (at once without a history).
+    void whenDurable(Job *job, Ticket ticket, std::function<void()> then);
+    void onDurable(Ticket ticket);
+    void onBytesSent(qint64 bytes);
+
+    UploadStatus status(const Job *job) const;
+    void changed(Job *job, bool now = false); // uploadChanged, at most ~10 times a second
+    void emitChanged(Job *job);
+    void checkIdle();
+    double nowMs() const;
+
     Options m_options;
     VodClient *m_client;
     QPointer<HistoryStore> m_history;
+    ObsClient *m_obs = nullptr;
+    std::shared_ptr<QuotaGroup> m_quota;
+    std::vector<std::unique_ptr<Job>> m_jobs; // queue order
+    int m_obsInFlight = 0; // parts (and single PUTs) being read or sent, all jobs
+    struct PacedSend
+    {
+        QPointer<QObject> ctx;
+        std::function<void()> send;
+    };
+    std::deque<PacedSend> m_paced;
+    QTimer *m_pacedTimer;
+    struct DurableWait
+    {
+        Ticket ticket;
+        QPointer<QObject> ctx;
+        std::function<void()> then;
+    };
+    QList<DurableWait> m_durableWaits;
+    bool m_authStopped = false;
+    bool m_scheduled = false;
+    bool m_wasRunning = false;
 };
 
 } // namespace VodConfirm

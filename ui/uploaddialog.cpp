@@ -193,6 +193,16 @@ void UploadDialog::fill(const QStringList &files)
     connect(table, &QTableWidget::itemChanged, this, &UploadDialog::updateStart);
 }
 
+void UploadDialog::accept()
+{
+    // The delegate keeps an editor's text when it loses the focus (at once; on Enter only
+    // later, after the dialog has read the titles).
+    m_start->setFocus();
+    if (!m_start->isEnabled())
+        return;
+    QDialog::accept();
+}
+
 void UploadDialog::setProfileProblem(const QString &problem)
 {
     m_profileProblem = problem;

@@ -51,6 +51,10 @@ public:
     // The profile became usable (or not) while the dialog was open.
     void setProfileProblem(const QString &problem);
 
+public slots:
+    // A title being edited is kept first (Enter in it also presses Start Upload).
+    void accept() override;
+
 signals:
     void profilesRequested();
 

@@ -1509,6 +1509,7 @@ void MainWindow::withUploadRunner(const Profile &profile,
                                                       .arg(QDir::toNativeSeparators(s->filePath));
                                 update.updatedAt = QDateTime::currentDateTimeUtc();
                                 model->queueUpdate(update);
+                                model->flushUpdates(); // never shown as queued
                             }
                             if (m_historyView)
                                 QTimer::singleShot(HistoryStore::FlushIntervalMs + 100,

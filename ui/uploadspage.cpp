@@ -170,6 +170,7 @@ void UploadsPage::buildUi()
         table->addAction(a);
 
     table->installEventFilter(this); // Ctrl+C is Copy Asset ID, not the view's copy of a cell
+    table->viewport()->installEventFilter(this); // the name and title columns fill the width
     table->setModel(m_model);
     table->setItemDelegateForColumn(int(Column::Progress), new ProgressDelegate(table));
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -256,8 +257,29 @@ void UploadsPage::setInterrupted(const QList<UploadRecord> &uploads)
     updateTotals();
 }
 
+void UploadsPage::fitColumns()
+{
+    // Room beyond what every column needs goes to the file name and the title (the asset ID,
+    // the last column, keeps what it needs: it is never longer than 32 characters).
+    QTableView *table = m_ui->uploadTable;
+    QHeaderView *header = table->horizontalHeader();
+    const QFontMetrics fm = table->fontMetrics();
+    const int fileMin = fm.horizontalAdvance(QString(14, u'n')) + 32;
+    const int titleMin = fm.horizontalAdvance(QString(12, u'n')) + 32;
+    const int idWidth = fm.horizontalAdvance(QString(32, u'0')) + 24;
+    int others = idWidth;
+    for (Column c :
+         {Column::Size, Column::Progress, Column::Speed, Column::TimeLeft, Column::Status})
+        others += header->sectionSize(int(c));
+    const int room = std::max(0, table->viewport()->width() - others - fileMin - titleMin);
+    header->resizeSection(int(Column::FileName), fileMin + room * 55 / 100);
+    header->resizeSection(int(Column::Title), titleMin + room * 45 / 100);
+}
+
 bool UploadsPage::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_ui->uploadTable->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
     // The view claims Ctrl+C (ShortcutOverride) to copy the current cell's text; refused here,
     // the key reaches the shortcut of Copy Asset ID.
     if (watched == m_ui->uploadTable && event->type() == QEvent::ShortcutOverride

@@ -73,6 +73,7 @@ protected:
 
 private:
     void buildUi();
+    void fitColumns();
     QList<int> selectedRows() const; // model rows, in view order
     // Pauses, unpauses or cancels `rows` (interrupted ones go to the main window).
     void act(const QList<int> &rows, int what);

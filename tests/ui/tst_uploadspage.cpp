@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
@@ -56,6 +57,7 @@ private slots:
     void pauseResumeAndCancel();
     void interruptedUploadResumesInANewWindow();
     void everyActionFromTheKeyboard();
+    void preferencesApplyToTheRunner();
 
 private:
     UploadsPage *page() const { return m_window->findChild<UploadsPage *>(u"uploadsPage"_s); }
@@ -210,6 +212,10 @@ void TestUploadsPage::addWithAnEditedTitleUploadsAndConfirms()
     // The totals say it.
     const QString totals = m_window->findChild<QLabel *>(u"uploadTotals"_s)->text();
     QVERIFY2(totals.startsWith(u"2 of 2 file"_s), qPrintable(totals));
+    // The history shows them (the view refreshes itself after each confirm).
+    auto *history = m_window->findChild<QTableView *>(u"historyTable"_s);
+    QVERIFY(history);
+    QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() >= 2, 10000);
     // Each part arrived once.
     for (const auto &parts : m_server->counters().partsReceived)
         for (int count : parts)
@@ -312,6 +318,11 @@ void TestUploadsPage::pauseResumeAndCancel()
     QTRY_VERIFY_WITH_TIMEOUT(status(0).partsDone >= 1, 30000);
     auto *combo = m_window->findChild<QComboBox *>(u"profileCombo"_s);
     QVERIFY(!combo->isEnabled()); // no other profile while uploads run
+    // The status bar shows the totals while uploads run.
+    auto *statusLabel = m_window->findChild<QLabel *>(u"uploadStatusLabel"_s);
+    QTRY_VERIFY(statusLabel->isVisible());
+    QVERIFY2(statusLabel->text().startsWith(u"Uploading 0 of 2"_s),
+             qPrintable(statusLabel->text()));
 
     // Pause the first: nothing more of it arrives.
     table()->selectRow(0);
@@ -475,6 +486,35 @@ void TestUploadsPage::everyActionFromTheKeyboard()
     table()->selectRow(0);
     QTest::keyClick(table(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text().trimmed(), status(0).assetId);
+}
+
+void TestUploadsPage::preferencesApplyToTheRunner()
+{
+    const QString path = makeFile(u"p.mp4"_s, 2000);
+    upload({path});
+    QVERIFY(waitPhase(0, Phase::Confirmed));
+    UploadRunner *runner = m_window->uploadRunner();
+    QVERIFY(runner);
+    m_window->findChild<QAction *>(u"preferencesAction"_s)->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"preferencesDialog"_s))
+                && dialog->isVisible());
+    dialog->findChild<QSpinBox *>(u"preferencesPartSize"_s)->setValue(8);
+    dialog->findChild<QSpinBox *>(u"preferencesPartsInFlight"_s)->setValue(5);
+    dialog->findChild<QSpinBox *>(u"preferencesBandwidth"_s)->setValue(1536);
+    dialog->accept();
+    QCOMPARE(m_settings->uploadPartSize(), qint64(8) * 1024 * 1024);
+    QCOMPARE(m_settings->uploadPartsInFlight(), 5);
+    QCOMPARE(m_settings->uploadBandwidthLimit(), qint64(1536) * 1024);
+    QCOMPARE(runner->options().partSize, qint64(8) * 1024 * 1024);
+    QCOMPARE(runner->options().partsInFlight, 5);
+    QCOMPARE(runner->options().bandwidthBytesPerSecond, qint64(1536) * 1024);
+    // The page's quick limit shows it, and sets it.
+    auto *quick = page()->findChild<QSpinBox *>(u"uploadBandwidth"_s);
+    QCOMPARE(quick->value(), 1536);
+    quick->setValue(0);
+    QCOMPARE(runner->options().bandwidthBytesPerSecond, 0);
+    QCOMPARE(quick->text(), u"Unlimited"_s);
 }
 
 QTEST_MAIN(TestUploadsPage)

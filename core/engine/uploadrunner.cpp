@@ -107,6 +107,7 @@ struct UploadRunner::Job
     QMap<int, UploadPart> done; // parts OBS has (the single PUT: part 1)
     QHash<int, QObject *> sending; // part -> the context of its read, authority and PUT
     QHash<int, qint64> partSent; // part -> its body bytes handed to the network (PUT under way)
+    int scanFrom = 1; // the first part that may not be done
     Ticket lastTicket = 0; // the journal write the next step waits for
     bool active = false; // its turn came (scheduled)
     bool busy = false; // a step other than parts is under way
@@ -120,6 +121,8 @@ struct UploadRunner::Job
     double lastEmitMs = -1e12;
     bool emitQueued = false;
 
+    Job() = default;
+    Job &operator=(Job &&) = default;
     ~Job() { delete ctx; } // aborts what is in flight; the reader waits for its reads
 
     bool single() const { return rec.isSinglePut(); }
@@ -137,8 +140,9 @@ struct UploadRunner::Job
     // Its remaining parts are all sent or being sent: the next file may start.
     bool inTail() const
     {
-        if (rec.state == UploadState::Completed)
-            return true;
+        if (rec.state != UploadState::New && rec.state != UploadState::Created
+            && rec.state != UploadState::Uploading)
+            return true; // completed, or failing or cancelled (confirming that)
         if (rec.state != UploadState::Uploading || !listed)
             return false;
         return done.size() + sending.size() >= partCount();
@@ -157,12 +161,7 @@ UploadRunner::UploadRunner(VodClient *client, HistoryStore *history, QObject *pa
     connect(m_pacedTimer, &QTimer::timeout, this, &UploadRunner::pumpPaced);
     if (m_history) {
         connect(m_history, &HistoryStore::uploadWritesDurable, this, &UploadRunner::onDurable);
-        connect(m_history, &HistoryStore::writeFailed, this, [this](const QString &message) {
-            if (!m_durableWaits.isEmpty()) {
-                emit historyFailed(message);
-                pauseAll();
-            }
-        });
+        connect(m_history, &HistoryStore::writeFailed, this, &UploadRunner::onJournalFailed);
     }
     setOptions(m_options);
 }
@@ -219,22 +218,27 @@ bool UploadRunner::live(const Job *job, const QObject *ctx)
 
 UploadRunner::Job *UploadRunner::enqueue(const UploadRecord &record, const Context &context)
 {
-    auto job = std::make_unique<Job>();
+    // An upload finished in this run and resumed (a confirm that was not sent) starts again in
+    // its place, as the same object: what still refers to it (a signal being emitted, a queued
+    // update) stays valid.
+    Job *job = find(record.id);
+    if (job) {
+        Q_ASSERT(job->finished() && job->sending.isEmpty());
+        QObject *ctx = job->ctx;
+        job->ctx = nullptr;
+        *job = Job {};
+        job->ctx = ctx;
+    } else {
+        m_jobs.push_back(std::make_unique<Job>());
+        job = m_jobs.back().get();
+        job->ctx = new QObject(this);
+    }
     job->rec = record;
     job->context = context;
-    job->ctx = new QObject(this);
     for (const UploadPart &p : record.parts)
         job->done.insert(p.number, p);
     job->rec.parts.clear();
-    // An upload finished in this run and resumed (a confirm that was not sent) takes its place.
-    for (auto &owned : m_jobs) {
-        if (owned->rec.id == record.id) {
-            owned = std::move(job);
-            return owned.get();
-        }
-    }
-    m_jobs.push_back(std::move(job));
-    return m_jobs.back().get();
+    return job;
 }
 
 QStringList UploadRunner::add(const QList<UploadRequest> &files, const Context &context,
@@ -360,7 +364,7 @@ UploadStatus UploadRunner::status(const Job *job) const
     s.phase = job->phase;
     s.bytesTotal = job->rec.fileSize;
     s.bytesDone = job->bytesDone();
-    if (!job->partSent.isEmpty() && job->samples.size() >= 2) {
+    if (!job->sending.isEmpty() && job->samples.size() >= 2) {
         const auto &first = job->samples.front();
         const auto &lastSample = job->samples.back();
         const double span = std::max(lastSample.first, nowMs()) - first.first;
@@ -490,7 +494,10 @@ void UploadRunner::advance(Job *job)
             job->phase = P::Uploading;
             changed(job, true);
         }
-        for (int n = 1; n <= job->partCount() && m_obsInFlight < m_options.partsInFlight; ++n) {
+        while (job->scanFrom <= job->partCount() && job->done.contains(job->scanFrom))
+            ++job->scanFrom; // parts below it are all done
+        for (int n = job->scanFrom;
+             n <= job->partCount() && m_obsInFlight < m_options.partsInFlight; ++n) {
             if (!job->done.contains(n) && !job->sending.contains(n))
                 startPart(job, n);
         }
@@ -568,14 +575,17 @@ void UploadRunner::sendPart(Job *job, int number, const std::shared_ptr<const Pa
             [this, job, ctx, data, etag, number](const QUrl &url,
                                                  std::function<void(const ApiResult &)> done) {
                 job->partSent.insert(number, 0);
+                m_puts.append({job, number});
                 auto answer = [etag, done](const ApiResult &r, const QByteArray &e) {
                     *etag = e;
                     done(r);
                 };
-                auto dropSent = [job, number, answer](const ApiResult &r, const QByteArray &e) {
-                    job->partSent.remove(number);
-                    answer(r, e);
-                };
+                auto dropSent
+                        = [this, job, number, answer](const ApiResult &r, const QByteArray &e) {
+                              job->partSent.remove(number);
+                              m_puts.removeOne({job, number});
+                              answer(r, e);
+                          };
                 if (job->single())
                     m_obs->putObject(url, data->bytes, contentTypeFor(job->rec.filePath),
                                      data->contentMd5, ctx, dropSent);
@@ -595,6 +605,10 @@ void UploadRunner::partDone(Job *job, int number, const QByteArray &etag)
     job->partSent.remove(number);
     const UploadPart part {number, uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, number),
                            u"\"%1\""_s.arg(QString::fromLatin1(etag))};
+    if (!isValidEtag(part.etag)) { // the journal and the complete request could not carry it
+        fail(job, tr("OBS accepted part %1 with an ETag that cannot be used.").arg(number));
+        return;
+    }
     job->done.insert(number, part);
     if (m_history && !job->single())
         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
@@ -613,6 +627,7 @@ void UploadRunner::dropParts(Job *job)
     }
     job->sending.clear();
     job->partSent.clear();
+    m_puts.removeIf([job](const std::pair<Job *, int> &put) { return put.first == job; });
     schedule();
 }
 
@@ -724,15 +739,16 @@ void UploadRunner::listParts(Job *job)
                 for (const ObsClient::Part &p : std::as_const(*listed)) {
                     const qint64 planned
                             = uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, p.number);
-                    if (planned == 0 || p.size != planned)
-                        continue;
                     const UploadPart part {p.number, p.size,
                                            u"\"%1\""_s.arg(QString::fromLatin1(p.etag))};
+                    if (planned == 0 || p.size != planned || !isValidEtag(part.etag))
+                        continue; // sent again
                     if (job->done.value(p.number) != part && m_history)
                         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
                     done.insert(p.number, part);
                 }
                 job->done = done;
+                job->scanFrom = 1;
                 job->listed = true;
                 job->busy = false;
                 changed(job, true);
@@ -855,7 +871,7 @@ void UploadRunner::confirmCreated(Job *job)
 
 void UploadRunner::fail(Job *job, const QString &reason, const ApiResult &last)
 {
-    if (job->finished())
+    if (job->finished() || job->rec.state == UploadState::Failed) // failing already
         return;
     dropParts(job);
     job->reader.reset();
@@ -1052,6 +1068,21 @@ void UploadRunner::retryOrFail(Job *job, QObject *ctx, const ApiResult &result, 
         }
         return;
     }
+    const bool noAnswer = (result.httpStatus == 0 && result.isRetryable())
+            || ConfirmEngine::isConnectionSetupFailure(result);
+    if (noAnswer && attempt >= m_options.maxAttempts) {
+        // The network is gone (a dropped Wi-Fi, a closed lid): nothing is wrong with the file,
+        // so the upload waits, paused, for unpause() or a later resume instead of failing.
+        dropParts(job);
+        job->paused = true;
+        job->error = tr("paused: %1 failed after %Ln attempt(s): %2", nullptr, attempt)
+                             .arg(what, result.summary());
+        if (ctx == job->ctx)
+            job->busy = false;
+        advance(job);
+        schedule();
+        return;
+    }
     if (!result.isRetryable() || attempt >= m_options.maxAttempts) {
         const QString why = result.isRetryable()
                 ? tr("%1 failed after %Ln attempt(s): %2", nullptr, attempt)
@@ -1103,6 +1134,8 @@ void UploadRunner::stopForAuth(const QString &advice, const QString &answer)
 
 void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> then)
 {
+    if (ticket != 0 && ticket != NoWrite)
+        job->lastTicket = ticket; // tickets grow: the newest covers every earlier write
     if (!m_history || ticket == NoWrite || (ticket != 0 && m_history->isDurable(ticket))) {
         QMetaObject::invokeMethod(job->ctx, std::move(then), Qt::QueuedConnection);
         return;
@@ -1118,6 +1151,34 @@ void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> th
         return;
     }
     m_durableWaits.append({ticket, job->ctx, std::move(then)});
+}
+
+// A journal write failed (disk full ...): the store keeps it and retries it with the next write.
+// Nothing goes on without the journal: every upload pauses, the steps that waited for the write
+// are taken back, and unpause() first waits for the journal to have them.
+void UploadRunner::onJournalFailed(const QString &message)
+{
+    if (m_durableWaits.isEmpty())
+        return;
+    for (const DurableWait &w : std::as_const(m_durableWaits)) {
+        for (const auto &job : m_jobs) {
+            if (job->ctx == w.ctx) {
+                job->busy = false;
+                job->paused = true;
+                job->error = message;
+            }
+        }
+    }
+    m_durableWaits.clear();
+    emit historyFailed(message);
+    pauseAll();
+    for (const auto &job : m_jobs) {
+        if (job->paused && !job->busy && !job->finished()
+            && job->phase != UploadStatus::Phase::Paused) {
+            job->phase = UploadStatus::Phase::Paused;
+            changed(job.get(), true);
+        }
+    }
 }
 
 void UploadRunner::onDurable(Ticket ticket)
@@ -1143,11 +1204,7 @@ void UploadRunner::onDurable(Ticket ticket)
 // under way (each up to its size), so a file's speed is its share of the link.
 void UploadRunner::onBytesSent(qint64 bytes)
 {
-    QList<std::pair<Job *, int>> open;
-    for (const auto &job : m_jobs) {
-        for (auto it = job->partSent.cbegin(); it != job->partSent.cend(); ++it)
-            open.append({job.get(), it.key()});
-    }
+    const QList<std::pair<Job *, int>> open = m_puts;
     if (open.isEmpty())
         return;
     const qint64 share = bytes / open.size();
@@ -1226,6 +1283,17 @@ void UploadRunner::unpause(const QString &uploadId)
     Job *job = find(uploadId);
     if (!job || job->finished() || !job->paused)
         return;
+    if (m_history && job->lastTicket != 0 && job->lastTicket != NoWrite
+        && !m_history->isDurable(job->lastTicket)) {
+        // The journal failed to store its last step: one wait, until it has it (or fails again).
+        QString error;
+        if (!m_history->waitDurable(job->lastTicket, &error)) {
+            job->error = error;
+            changed(job, true);
+            emit historyFailed(error);
+            return;
+        }
+    }
     job->paused = false;
     m_authStopped = false;
     job->error.clear();

@@ -108,7 +108,20 @@ struct UploadTotals
 // journaled step: a multipart upload lists the parts OBS has and sends only the missing ones
 // (never a finished part again); an upload whose file changed (size or modification time) since
 // it was planned fails with a clear message. Each upload is claimed (HistoryStore::claimBatch()
-// of its id) while this runner has it, so no other process resumes it at the same time.
+// of its id) while this runner has it, so no other process resumes it at the same time. An
+// upload interrupted during its create (journal state New) is created again on resume: the first
+// asset, if VOD made one, stays in CREATING, where the Stuck Uploads page finds it (so does the
+// first asset of a create whose answer was lost and that was sent again). An upload that
+// was Completed is confirmed after reading the asset's state (ConfirmItem::checkFirst), and one
+// the history shows confirmed is not sent again.
+//
+// Scheduling: files go in queue order. A file starts (creates its asset) once every file before
+// it has all its remaining parts sent or under way, so the next file's create and first parts
+// overlap the last parts of the one before. At most Options::partsInFlight parts (a single PUT
+// counts as one) are read or sent at once over the whole queue: memory stays within
+// partsInFlight x part size. A request that gets no answer after Options::maxAttempts (the
+// network is gone) pauses its upload instead of failing it: unpause() or resume() goes on.
+// Every step waits for the journal without blocking: HistoryStore::uploadWritesDurable().
 class UploadRunner final : public QObject
 {
     Q_OBJECT
@@ -148,6 +161,10 @@ public:
     std::optional<UploadStatus> upload(const QString &uploadId) const;
     UploadTotals totals() const;
     bool isRunning() const; // anything queued or in flight (paused uploads do not count)
+    // The quota group of create, authority and confirm (vod-api.md 5.3), paced at
+    // Options::ratePerMinute: other confirm batches of the same account may share it
+    // (BatchRunner::setQuotaGroup()).
+    const std::shared_ptr<QuotaGroup> &quotaGroup() const { return m_quota; }
 
 public slots:
     // Pausing stops an upload's requests at once (a part cut off is sent again later: only
@@ -220,6 +237,7 @@ private:
     // Runs `then` once `ticket` is on disk (at once without a history).
     void whenDurable(Job *job, Ticket ticket, std::function<void()> then);
     void onDurable(Ticket ticket);
+    void onJournalFailed(const QString &message);
     void onBytesSent(qint64 bytes);
 
     UploadStatus status(const Job *job) const;
@@ -235,6 +253,7 @@ private:
     std::shared_ptr<QuotaGroup> m_quota;
     std::vector<std::unique_ptr<Job>> m_jobs; // queue order
     int m_obsInFlight = 0; // parts (and single PUTs) being read or sent, all jobs
+    QList<std::pair<Job *, int>> m_puts; // (job, part) whose PUT is under way, all jobs
     struct PacedSend
     {
         QPointer<QObject> ctx;

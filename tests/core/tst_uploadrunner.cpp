@@ -74,16 +74,22 @@ private slots:
     void cleanup();
 
     void smallFileInOnePut();
+    void withoutHistoryNothingIsJournaled();
     void multipartFile_data();
     void multipartFile();
     void resumeSendsOnlyMissingParts();
     void partOnServerButNotInJournalIsNotSentAgain();
+    void resumeDuringCreateCreatesAgain();
+    void resumeAfterCompleteConfirmsOnlyOnce();
+    void progressIsCountedAndPaced();
     void partFailuresAreRetried();
     void expiredAuthorityIsAskedForAgain();
     void changedFileFailsAndConfirmsFailed();
     void cancelAbortsAndConfirmsCancelled();
     void pauseStopsRequestsAndUnpauseFinishes();
     void addRefusesWhatCannotBeUploaded();
+    void lostNetworkPausesInsteadOfFailing();
+    void journalFailureStopsBeforeTheNextStep();
     void vodAuthenticationFailureStopsEverything();
     void createAuthorityAndConfirmShareOneQuota();
 
@@ -218,6 +224,25 @@ void TestUploadRunner::smallFileInOnePut()
     QCOMPARE(t.bytesDone, t.bytesTotal);
 }
 
+void TestUploadRunner::withoutHistoryNothingIsJournaled()
+{
+    const QString path = writeFile(u"unjournaled.mp4"_s, 20 * MB + 3, 24);
+    auto *r = new UploadRunner(m_client, nullptr, m_client);
+    UploadRunner::Options o = r->options();
+    o.partSize = 4 * MB;
+    r->setOptions(o);
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    const UploadStatus s = *r->upload(id);
+    QVERIFY2(s.phase == Phase::Confirmed, qPrintable(s.error));
+    QCOMPARE(s.partCount, 6);
+    QCOMPARE(m_server->assetStatus(s.assetId), u"CREATED"_s);
+    QVERIFY(m_history->unfinishedUploads().isEmpty());
+    QString error;
+    QVERIFY(!r->resume(id, &error));
+    QVERIFY(!error.isEmpty());
+}
+
 void TestUploadRunner::multipartFile_data()
 {
     QTest::addColumn<qint64>("size");
@@ -332,6 +357,103 @@ void TestUploadRunner::partOnServerButNotInJournalIsNotSentAgain()
     QCOMPARE(after->parts.size(), 21);
 }
 
+// The journal as a crash during the create leaves it: the upload is planned, nothing else.
+static UploadRecord planned(const QString &path, const UploadRunner::Context &context)
+{
+    UploadRecord rec;
+    rec.id = HistoryStore::newUploadId();
+    rec.profile = context.profile;
+    rec.region = context.region;
+    rec.projectId = context.projectId;
+    rec.filePath = path;
+    const std::optional<FileStamp> stamp = UploadParts::stamp(path);
+    rec.fileSize = stamp ? stamp->size : 0;
+    rec.fileModifiedMs = stamp ? stamp->modifiedMs : 0;
+    rec.title = u"planned"_s;
+    rec.videoType = u"MP4"_s;
+    rec.partSize = UploadParts::choosePartSize(rec.fileSize, 2 * MB).value_or(0);
+    return rec;
+}
+
+void TestUploadRunner::resumeDuringCreateCreatesAgain()
+{
+    const QString path = writeFile(u"interrupted.mp4"_s, 20 * MB + 1, 20);
+    const UploadRecord rec = planned(path, m_context);
+    QVERIFY(m_history->waitDurable(m_history->beginUpload(rec)));
+    UploadRunner *r = runner(2 * MB);
+    QString error;
+    QVERIFY2(r->resume(rec.id, &error), qPrintable(error));
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, rec.id, path);
+    QCOMPARE(m_server->counters().creates, 1);
+    QCOMPARE(r->upload(rec.id)->partCount, 11);
+}
+
+void TestUploadRunner::resumeAfterCompleteConfirmsOnlyOnce()
+{
+    // Completed in the journal; the asset's state shows it confirmed already (the process died
+    // before the journal learnt it): read first, not sent again.
+    const QString path = writeFile(u"done.mp4"_s, 1000, 21);
+    UploadRecord rec = planned(path, m_context);
+    const QString asset = assetId(77);
+    QVERIFY(m_history->waitDurable(m_history->beginUpload(rec)));
+    QVERIFY(m_history->waitDurable(m_history->recordAssetCreated(
+            rec.id, asset, m_server->url().toString() + u"/obs/vod-test-bucket/k.mp4"_s,
+            u"vod-test-bucket"_s, u"k.mp4"_s)));
+    QVERIFY(m_history->waitDurable(m_history->recordUploadState(rec.id, UploadState::Completed)));
+    m_server->setAssetStatus(asset, u"CREATED"_s);
+    UploadRunner *r = runner(2 * MB);
+    QSignalSpy confirmed(r, &UploadRunner::assetConfirmed);
+    QVERIFY(r->resume(rec.id));
+    QVERIFY(runToIdle(r));
+    QCOMPARE(r->upload(rec.id)->phase, Phase::Confirmed);
+    QCOMPARE(m_server->counters().confirmRequestsTotal(), 0);
+    QCOMPARE(m_server->counters().requests(Route::AssetInfo), 1);
+    QCOMPARE(m_server->counters().creates, 0);
+    QCOMPARE(m_server->counters().obsBodyBytes, 0);
+    QCOMPARE(confirmed.size(), 1);
+    QVERIFY(m_history->flush());
+    QCOMPARE(m_history->upload(rec.id)->state, UploadState::Confirmed);
+}
+
+void TestUploadRunner::progressIsCountedAndPaced()
+{
+    const QString path = writeFile(u"watched.mp4"_s, 21 * MB, 22);
+    m_server->config().receiveBytesPerSecond = 10 * MB;
+    UploadRunner *r = runner(1 * MB, 3);
+    QList<UploadStatus> seen;
+    QList<UploadTotals> totals;
+    connect(r, &UploadRunner::uploadChanged, this, [&](const UploadStatus &s) { seen.append(s); });
+    connect(r, &UploadRunner::totalsChanged, this,
+            [&](const UploadTotals &t) { totals.append(t); });
+    QElapsedTimer clock;
+    clock.start();
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+    const double seconds = double(clock.elapsed()) / 1000;
+    QVERIFY(seconds > 1.5);
+    // At most about ten a second, plus the changes of phase.
+    QVERIFY2(seen.size() <= int(seconds * 10) + 12,
+             qPrintable(u"%1 updates in %2 s"_s.arg(seen.size()).arg(seconds)));
+    qint64 before = 0;
+    bool speedKnown = false;
+    for (const UploadStatus &s : std::as_const(seen)) {
+        QVERIFY(s.bytesDone >= before);
+        QVERIFY(s.bytesDone <= s.bytesTotal);
+        QVERIFY(s.partsDone <= s.partCount);
+        before = s.bytesDone;
+        if (s.bytesPerSecond > 0) {
+            speedKnown = true;
+            QVERIFY(s.secondsLeft >= 0);
+        }
+    }
+    QVERIFY(speedKnown);
+    QCOMPARE(seen.last().bytesPerSecond, 0.0); // idle once done
+    QCOMPARE(totals.last().bytesDone, 21 * MB);
+    QCOMPARE(totals.last().confirmed, 1);
+}
+
 void TestUploadRunner::partFailuresAreRetried()
 {
     const QString path = writeFile(u"flaky.mp4"_s, 20 * MB, 5);
@@ -363,6 +485,23 @@ void TestUploadRunner::expiredAuthorityIsAskedForAgain()
     QCOMPARE(m_server->counters().obsRefused, 1);
     QCOMPARE(m_server->counters().authorities, 1);
     QCOMPARE(r->upload(id)->retries, 0); // a new authority is not a retry
+
+    // Authorities expire while parts are under way: those refused get a new one, once each.
+    const QString multi = writeFile(u"midway.mp4"_s, 21 * MB, 25);
+    m_server->config().receiveBytesPerSecond = 8 * MB;
+    UploadRunner *p = runner(1 * MB, 3);
+    const QString partsId = p->add({{multi}}, m_context).value(0);
+    QVERIFY(waitFor([&] { return p->upload(partsId)->partsDone >= 2; }));
+    const int refusedBefore = m_server->counters().obsRefused;
+    m_server->expireAuthorities();
+    QVERIFY(runToIdle(p));
+    checkConfirmed(p, partsId, multi);
+    QVERIFY(m_server->counters().obsRefused > refusedBefore);
+    const QString uploadId = m_history->upload(partsId)->obsUploadId;
+    for (int times : m_server->counters().partsReceived.value(uploadId))
+        QCOMPARE(times, 1);
+    QCOMPARE(p->upload(partsId)->retries, 0);
+    m_server->config().receiveBytesPerSecond = 0;
 
     // Every authority expires at once: asked for again once, then the upload fails.
     m_server->config().authorityLifetimeMs = 0;
@@ -405,19 +544,24 @@ void TestUploadRunner::changedFileFailsAndConfirmsFailed()
 void TestUploadRunner::cancelAbortsAndConfirmsCancelled()
 {
     const QString path = writeFile(u"unwanted.mp4"_s, 21 * MB, 9);
+    const QString next = writeFile(u"next.mp4"_s, 1000, 19);
     m_server->config().receiveBytesPerSecond = 8 * MB;
     UploadRunner *r = runner(1 * MB, 2);
-    const QString id = r->add({{path}}, m_context).value(0);
+    const QStringList ids = r->add({{path}, {next}}, m_context);
+    const QString id = ids.value(0);
     QVERIFY(waitFor([&] { return r->upload(id)->partsDone >= 2; }));
     QCOMPARE(m_server->openUploads().size(), 1);
-    r->cancel(id);
+    QCOMPARE(r->upload(ids.value(1))->phase, Phase::Queued); // its turn has not come
+    r->cancelAll();
     QVERIFY(runToIdle(r));
+    QCOMPARE(r->upload(ids.value(1))->phase, Phase::Cancelled);
+    QCOMPARE(m_server->counters().creates, 1); // the queued one never created an asset
+    QCOMPARE(r->totals().cancelled, 2);
     const UploadStatus s = *r->upload(id);
     QCOMPARE(s.phase, Phase::Cancelled);
     QVERIFY(m_server->openUploads().isEmpty()); // aborted
     QCOMPARE(m_server->assetStatus(s.assetId), u"CANCELLED"_s);
     QCOMPARE(m_history->upload(id)->state, UploadState::Cancelled);
-    QCOMPARE(r->totals().cancelled, 1);
 }
 
 void TestUploadRunner::pauseStopsRequestsAndUnpauseFinishes()
@@ -461,6 +605,62 @@ void TestUploadRunner::addRefusesWhatCannotBeUploaded()
     QCOMPARE(r->uploads().size(), 1);
     QVERIFY(runToIdle(r));
     checkConfirmed(r, ids.first(), good);
+}
+
+void TestUploadRunner::lostNetworkPausesInsteadOfFailing()
+{
+    const QString path = writeFile(u"offline.mp4"_s, 20 * MB, 23);
+    UploadRunner *r = runner(4 * MB, 1);
+    UploadRunner::Options o = r->options();
+    o.maxAttempts = 2;
+    r->setOptions(o);
+    // The initiate goes through, then the first part finds no connection, twice.
+    m_server->scriptNextObs({Fault::None, Fault::DropMidBody, Fault::DropMidBody});
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(runToIdle(r));
+    UploadStatus s = *r->upload(id);
+    QCOMPARE(s.phase, Phase::Paused);
+    QVERIFY2(s.error.contains(u"part 1"_s), qPrintable(s.error));
+    QCOMPARE(m_server->assetStatus(s.assetId), u"CREATING"_s); // not given up
+    r->unpause(id);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+}
+
+void TestUploadRunner::journalFailureStopsBeforeTheNextStep()
+{
+    // The journal cannot store the asset id (as with a full disk): nothing goes to OBS.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"CREATE TRIGGER refuse BEFORE UPDATE ON uploads"
+                         " WHEN NEW.asset_id <> '' AND OLD.asset_id = ''"
+                         " BEGIN SELECT RAISE(ABORT, 'disk says no'); END"_s));
+    }
+    const QString path = writeFile(u"journal.mp4"_s, 20 * MB, 26);
+    UploadRunner *r = runner(4 * MB);
+    QSignalSpy failed(r, &UploadRunner::historyFailed);
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(waitFor([&] { return r->upload(id)->phase == Phase::Paused; }, 10000));
+    QVERIFY(!failed.isEmpty());
+    QVERIFY2(failed.first().first().toString().contains(u"disk says no"_s),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_server->counters().creates, 1);
+    QCOMPARE(m_server->counters().authorities, 0);
+    QCOMPARE(m_server->counters().requests(Route::Obs), 0);
+    QVERIFY(!r->isRunning());
+
+    // Unpaused while the journal still fails: it stays paused.
+    r->unpause(id);
+    QCOMPARE(r->upload(id)->phase, Phase::Paused);
+    // Once the journal has the step, the upload goes on from it.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"DROP TRIGGER refuse"_s));
+    }
+    r->unpause(id);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+    QCOMPARE(m_server->counters().creates, 1);
 }
 
 void TestUploadRunner::vodAuthenticationFailureStopsEverything()

@@ -367,7 +367,9 @@ void MainWindow::buildUi()
     m_uploads->setAddActions(m_uploadFilesAction, m_uploadFolderAction);
     if (m_settings)
         m_uploads->setBandwidthLimit(m_settings->uploadBandwidthLimit());
-    m_tabs->addTab(m_uploads, tr("&Uploads"));
+    // No mnemonic: every letter of the word is taken on some page (Res&ume, C&lear, Sto&p,
+    // an&d, &Search...); Ctrl+Tab reaches it, and adding files shows it.
+    m_tabs->addTab(m_uploads, tr("Uploads"));
     connect(m_uploads, &UploadsPage::statusMessage, this,
             [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_uploads, &UploadsPage::resumeRequested, this, &MainWindow::resumeUploads);

@@ -107,7 +107,7 @@ void UploadsPage::buildUi()
     m_resumeAction
             = make(u"uploadResumeAction"_s, tr("&Resume"),
                    tr("Resume the selected paused or interrupted uploads"), "media-playback-start");
-    m_cancelAction = make(u"uploadCancelAction"_s, tr("&Cancel…"),
+    m_cancelAction = make(u"uploadCancelAction"_s, tr("Ca&ncel…"),
                           tr("Cancel the selected uploads (asks first; cannot be undone)"),
                           "media-playback-stop");
     m_copyIdAction
@@ -115,7 +115,7 @@ void UploadsPage::buildUi()
                    tr("Copy the asset IDs of the selected uploads, one per line"), "edit-copy");
     m_copyIdAction->setShortcut(QKeySequence::Copy);
     m_copyIdAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_errorAction = make(u"uploadErrorAction"_s, tr("Error &Details…"),
+    m_errorAction = make(u"uploadErrorAction"_s, tr("Error De&tails…"),
                          tr("Why the current upload failed or waits: error code, message, HTTP "
                             "status and request ID"),
                          "dialog-error");
@@ -124,15 +124,15 @@ void UploadsPage::buildUi()
     m_openFolderAction
             = make(u"uploadOpenFolderAction"_s, tr("Open Containing &Folder"),
                    tr("Show the current upload's file in the file manager"), "folder-open");
-    m_pauseAllAction = make(u"uploadPauseAllAction"_s, tr("P&ause All"),
+    m_pauseAllAction = make(u"uploadPauseAllAction"_s, tr("Pau&se All"),
                             tr("Pause every upload in the queue"), "media-playback-pause");
     m_resumeAllAction
             = make(u"uploadResumeAllAction"_s, tr("Resu&me All"),
                    tr("Resume every paused or interrupted upload"), "media-playback-start");
-    m_cancelAllAction = make(u"uploadCancelAllAction"_s, tr("Cancel A&ll…"),
+    m_cancelAllAction = make(u"uploadCancelAllAction"_s, tr("Cancel All…"),
                              tr("Cancel every upload not finished (asks first; cannot be undone)"),
                              "media-playback-stop");
-    m_clearAction = make(u"uploadClearAction"_s, tr("Clear &Finished"),
+    m_clearAction = make(u"uploadClearAction"_s, tr("Clear Finished"),
                          tr("Remove the confirmed, failed and cancelled uploads from the list "
                             "(the history keeps them)"),
                          "edit-delete");

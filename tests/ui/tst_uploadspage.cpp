@@ -450,8 +450,11 @@ void TestUploadsPage::everyActionFromTheKeyboard()
     // The tab has a mnemonic; every page action is a button in the tab chain or in the table's
     // context menu (the Menu key), with an icon.
     auto *tabs = m_window->findChild<QTabWidget *>(u"mainTabs"_s);
-    QVERIFY(tabs->tabText(tabs->indexOf(page())).contains(u'&'));
-    tabs->setCurrentWidget(page());
+    // The tab: Ctrl+Tab from the Assets tab.
+    tabs->setCurrentIndex(0);
+    tabs->setFocus();
+    QTest::keyClick(tabs, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget(), page());
     const QStringList buttons {
             u"uploadAddFilesButton"_s,  u"uploadAddFolderButton"_s, u"uploadPauseButton"_s,
             u"uploadResumeButton"_s,    u"uploadCancelButton"_s,    u"uploadPauseAllButton"_s,

@@ -5,12 +5,14 @@
 #include "assetspage.h"
 #include "engine/batchrunner.h"
 #include "engine/resume.h"
+#include "engine/uploadparts.h"
 #include "firstrunpage.h"
 #include "historyview.h"
 #include "icons.h"
 #include "languagemenu.h"
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
+#include "models/uploadtablemodel.h"
 #include "pastepanel.h"
 #include "preferencesdialog.h"
 #include "profiledialog.h"
@@ -21,6 +23,8 @@
 #include "storage/historystore.h"
 #include "stuckpage.h"
 #include "support/supporttext.h"
+#include "uploaddialog.h"
+#include "uploadspage.h"
 #include "userguide.h"
 
 #include <QAction>
@@ -87,8 +91,25 @@ MainWindow::MainWindow(QNetworkAccessManager *nam, Settings *settings, Credentia
             // A listing is of one profile's project: another's bulk actions must not act on it.
             if (key == Settings::Key::ActiveProfile && m_stuck)
                 m_stuck->forgetListing();
+            if (key == Settings::Key::ActiveProfile) {
+                // The runner uploads with the profile it was made with; a finished one goes.
+                if (m_uploadRunner && !hasUnfinishedUploads())
+                    dropUploadRunner();
+                else if (m_uploadRunner)
+                    statusBar()->showMessage(
+                            tr("The uploads continue with profile “%1”.").arg(m_uploadProfile),
+                            10000);
+                checkInterruptedUploads();
+            }
+            if (key == Settings::Key::UploadBandwidthLimit && m_uploads)
+                m_uploads->setBandwidthLimit(m_settings->uploadBandwidthLimit());
+            if ((key == Settings::Key::UploadBandwidthLimit || key == Settings::Key::UploadPartSize
+                 || key == Settings::Key::UploadPartsInFlight)
+                && m_uploadRunner)
+                m_uploadRunner->setOptions(uploadOptions());
         });
     checkInterruptedBatches();
+    checkInterruptedUploads();
     updateProgress();
 }
 
@@ -96,11 +117,18 @@ MainWindow::~MainWindow()
 {
     if (m_runner)
         disconnect(m_runner, nullptr, this, nullptr);
+    if (m_uploadRunner)
+        disconnect(m_uploadRunner, nullptr, this, nullptr);
 }
 
 bool MainWindow::isRunning() const
 {
     return m_starting || (m_runner && m_runner->isRunning());
+}
+
+bool MainWindow::isUploading() const
+{
+    return m_uploadRunner && m_uploadRunner->isRunning();
 }
 
 AssetTableModel *MainWindow::assetModel() const
@@ -174,6 +202,12 @@ void MainWindow::buildActions()
                           tr("Save the rows shown, as filtered and sorted, as a CSV file"));
     m_importAction = make(u"importAction"_s, tr("&Import IDs from Files…"), QKeySequence::Open,
                           tr("Read asset IDs from .txt, .csv, .json or .log files"));
+    m_uploadFilesAction
+            = make(u"uploadFilesAction"_s, tr("&Upload Files…"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                   tr("Upload video files to VOD and confirm them as assets"));
+    m_uploadFolderAction = make(u"uploadFolderAction"_s, tr("Upload F&older…"),
+                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
+                                tr("Upload the video files of a folder and its subfolders"));
     m_pasteAction = make(u"pasteAction"_s, tr("&Paste IDs"), QKeySequence::Paste,
                          tr("Read asset IDs from the clipboard"));
     m_pauseAction = make(u"pauseAction"_s, tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
@@ -227,6 +261,10 @@ void MainWindow::buildActions()
         action->setIcon(themedIcon(QString::fromLatin1(name)));
     m_copyCommandAction->setIcon(themedIcon(u"utilities-terminal"_s));
     m_copyBundleAction->setIcon(themedIcon(u"edit-copy"_s));
+    m_uploadFilesAction->setIcon(themedIcon(u"go-up"_s));
+    m_uploadFolderAction->setIcon(themedIcon(u"folder-open"_s));
+    connect(m_uploadFilesAction, &QAction::triggered, this, &MainWindow::uploadFilesInteractive);
+    connect(m_uploadFolderAction, &QAction::triggered, this, &MainWindow::uploadFolderInteractive);
 
     connect(m_confirmAction, &QAction::triggered, this, &MainWindow::confirmQueued);
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
@@ -284,6 +322,7 @@ void MainWindow::buildUi()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_importAction);
+    toolbar->addAction(m_uploadFilesAction);
     toolbar->addSeparator();
     toolbar->addAction(m_confirmAction);
     toolbar->addAction(m_retryAction);
@@ -307,6 +346,9 @@ void MainWindow::buildUi()
     toolbar->addWidget(m_profileCombo);
     if (m_credentials && m_settings && m_nam)
         toolbar->addAction(m_profilesAction);
+    // Upload Files… as an icon only (its tooltip says it), so the profile still fits at 1024 px.
+    if (auto *upload = qobject_cast<QToolButton *>(toolbar->widgetForAction(m_uploadFilesAction)))
+        upload->setToolButtonStyle(Qt::ToolButtonIconOnly);
     for (QAction *action : toolbar->actions()) {
         if (QWidget *w = toolbar->widgetForAction(action);
             w && !action->objectName().isEmpty() && qobject_cast<QToolButton *>(w)) {
@@ -317,9 +359,29 @@ void MainWindow::buildUi()
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
-    m_tabs->setAccessibleName(tr("Assets, stuck uploads and history"));
+    m_tabs->setAccessibleName(tr("Assets, uploads, stuck uploads and history"));
     m_assets = buildAssetsPage();
     m_tabs->addTab(m_assets, tr("&Assets"));
+    m_uploads = new UploadsPage(m_tabs);
+    m_uploads->setObjectName(u"uploadsPage"_s);
+    m_uploads->setAddActions(m_uploadFilesAction, m_uploadFolderAction);
+    if (m_settings)
+        m_uploads->setBandwidthLimit(m_settings->uploadBandwidthLimit());
+    // No mnemonic: every letter of the word is taken on some page (Res&ume, C&lear, Sto&p,
+    // an&d, &Search...); Ctrl+Tab reaches it, and adding files shows it.
+    m_tabs->addTab(m_uploads, tr("Uploads"));
+    connect(m_uploads, &UploadsPage::statusMessage, this,
+            [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+    connect(m_uploads, &UploadsPage::resumeRequested, this, &MainWindow::resumeUploads);
+    connect(m_uploads, &UploadsPage::bandwidthChanged, this, [this](qint64 bytesPerSecond) {
+        if (m_settings)
+            m_settings->setUploadBandwidthLimit(bytesPerSecond); // applied through changed()
+        else if (m_uploadRunner) {
+            UploadRunner::Options options = m_uploadRunner->options();
+            options.bandwidthBytesPerSecond = bytesPerSecond;
+            m_uploadRunner->setOptions(options);
+        }
+    });
     if (m_settings && m_nam) {
         m_stuck = new StuckPage(m_tabs);
         m_stuck->setObjectName(u"stuckPage"_s);
@@ -365,6 +427,10 @@ void MainWindow::buildUi()
     }
     setCentralWidget(m_stack);
     statusBar()->setObjectName(u"statusBar"_s);
+    m_uploadStatus = new QLabel(statusBar());
+    m_uploadStatus->setObjectName(u"uploadStatusLabel"_s);
+    m_uploadStatus->setVisible(false);
+    statusBar()->addPermanentWidget(m_uploadStatus);
 }
 
 AssetsPage *MainWindow::buildAssetsPage()
@@ -395,6 +461,9 @@ void MainWindow::buildMenus()
     file->addAction(m_importAction);
     file->addAction(m_pasteAction);
     file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_uploadFilesAction);
+    file->addAction(m_uploadFolderAction);
     file->addSeparator();
     if (m_credentials && m_settings && m_nam)
         file->addAction(m_profilesAction);
@@ -508,7 +577,6 @@ void MainWindow::reloadProfiles()
         m_profileCombo->addItem(where.isEmpty() ? name : tr("%1 (%2)").arg(name, where), name);
     }
     m_profileCombo->setCurrentIndex(m_profileCombo->findData(active));
-    m_profileCombo->setEnabled(m_profileCombo->count() > 0 && !isRunning());
     updateActions();
 }
 
@@ -550,8 +618,13 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(running && m_runner && !paused);
     m_resumeAction->setEnabled(running && paused);
     m_cancelAction->setEnabled(running && m_runner);
-    m_profileCombo->setEnabled(!running && m_profileCombo->count() > 0);
-    m_profilesAction->setEnabled(!running);
+    // Uploads keep the profile they started with: no switching while any is unfinished.
+    const bool uploads = hasUnfinishedUploads() || m_uploadStarting;
+    m_profileCombo->setEnabled(!running && !uploads && m_profileCombo->count() > 0);
+    m_profileCombo->setToolTip(uploads ? tr("Uploads are not finished: pause-and-close, finish "
+                                            "or cancel them before choosing another profile")
+                                       : QString());
+    m_profilesAction->setEnabled(!running && !uploads);
     m_resumeBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
     m_discardBatchAction->setEnabled(!running && !m_interruptedBatch.isEmpty());
     if (m_stuck)
@@ -714,11 +787,19 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     const QMimeData *mime = event->mimeData();
     QStringList files;
+    bool media = m_tabs->currentWidget() == m_uploads; // there every file is for uploading
     for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
+        if (url.isLocalFile()) {
             files << url.toLocalFile();
+            // A folder or a video file is for uploading; anything else is a list of IDs.
+            const QFileInfo info(files.last());
+            media = media || info.isDir() || !UploadParts::videoTypeFor(files.last()).isEmpty();
+        }
     }
-    if (!files.isEmpty()) {
+    if (!files.isEmpty() && media) {
+        uploadFiles(files);
+        event->acceptProposedAction();
+    } else if (!files.isEmpty()) {
         importFiles(files);
         event->acceptProposedAction();
     } else if (mime->hasText()) {
@@ -1257,6 +1338,28 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (isUploading()) {
+        const UploadTotals t = m_uploadRunner->totals();
+        QMessageBox box(QMessageBox::Question, tr("Uploads are running"),
+                        tr("%1 of %Ln upload(s) are done. Close now? The others are paused and "
+                           "can be resumed on the Uploads tab the next time, from the last part "
+                           "that arrived.",
+                           nullptr, t.uploads)
+                                .arg(locale().toString(t.confirmed + t.failed + t.cancelled)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(u"closeWhileUploadingBox"_s);
+        QPushButton *close = box.addButton(tr("&Pause and Close"), QMessageBox::AcceptRole);
+        close->setObjectName(u"pauseAndCloseButton"_s);
+        QPushButton *stay = box.addButton(tr("&Keep Uploading"), QMessageBox::RejectRole);
+        box.setDefaultButton(stay);
+        box.setEscapeButton(stay);
+        box.exec();
+        if (box.clickedButton() != close) {
+            event->ignore();
+            return;
+        }
+        m_uploadRunner->pauseAll();
+    }
     saveUiState();
     if (m_history) {
         QString error;
@@ -1268,9 +1371,290 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         m_assets->model()->setPalette(palette());
+        m_uploads->model()->setPalette(palette());
+    }
     QMainWindow::changeEvent(event);
+}
+
+// --- uploads ------------------------------------------------------------------------------
+
+void MainWindow::uploadFilesInteractive()
+{
+    const QString dir = m_settings ? m_settings->lastImportDir() : QString();
+    QStringList patterns;
+    for (const QString &type : VodClient::videoTypes())
+        patterns << u"*."_s + type.toLower();
+    const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Upload Files"), dir,
+            tr("Video and audio files (%1);;All files (*)").arg(patterns.join(u' ')));
+    if (paths.isEmpty())
+        return;
+    if (m_settings)
+        m_settings->setLastImportDir(QFileInfo(paths.first()).absolutePath());
+    uploadFiles(paths);
+}
+
+void MainWindow::uploadFolderInteractive()
+{
+    const QString dir = m_settings ? m_settings->lastImportDir() : QString();
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Upload Folder"), dir);
+    if (path.isEmpty())
+        return;
+    if (m_settings)
+        m_settings->setLastImportDir(path);
+    uploadFiles({path});
+}
+
+QString MainWindow::uploadProfileProblem() const
+{
+    const std::optional<Profile> profile
+            = m_settings ? m_settings->activeProfile() : std::optional<Profile>();
+    if (!profile)
+        return tr("No connection profile is chosen, so nothing can be uploaded. Create or "
+                  "choose one with Profiles…, then start the upload.");
+    if (const QString problem = profile->problem(); !problem.isEmpty())
+        return tr("Profile “%1” cannot be used: %2").arg(profile->name, problem);
+    if (m_uploadRunner && m_uploadProfile != profile->name)
+        return tr("The uploads running use profile “%1”: add these files when they have "
+                  "finished, or choose that profile again.")
+                .arg(m_uploadProfile);
+    return {};
+}
+
+void MainWindow::uploadFiles(const QStringList &paths)
+{
+    QStringList notes;
+    const QStringList files = UploadDialog::collectFiles(paths, &notes);
+    if (files.isEmpty()) {
+        statusBar()->showMessage(notes.isEmpty()
+                                         ? tr("No file to upload there.")
+                                         : tr("No file to upload there: %1").arg(notes.join(u' ')),
+                                 10000);
+        return;
+    }
+    auto *dialog = new UploadDialog(files, notes, uploadProfileProblem(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &UploadDialog::profilesRequested, this, &MainWindow::openProfiles);
+    if (m_settings)
+        connect(m_settings, &Settings::changed, dialog,
+                [this, dialog] { dialog->setProfileProblem(uploadProfileProblem()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startUploads(dialog->requests()); });
+    dialog->open();
+}
+
+UploadRunner::Options MainWindow::uploadOptions() const
+{
+    UploadRunner::Options options;
+    if (m_settings) {
+        options.partSize = m_settings->uploadPartSize();
+        options.partsInFlight = m_settings->uploadPartsInFlight();
+        options.bandwidthBytesPerSecond = m_settings->uploadBandwidthLimit();
+        options.maxAttempts = m_settings->maxAttempts();
+        options.ratePerMinute = m_settings->ratePerMinute();
+    }
+    return options;
+}
+
+void MainWindow::withUploadRunner(const Profile &profile,
+                                  const std::function<void(UploadRunner *)> &use)
+{
+    if (m_uploadRunner) {
+        use(m_uploadRunner);
+        return;
+    }
+    if (m_uploadStarting)
+        return;
+    if (const QString problem = profile.problem(); !problem.isEmpty()) {
+        showError(tr("Profile incomplete"), problem);
+        return;
+    }
+    m_uploadStarting = true;
+    updateActions();
+    withCredentials(
+            profile,
+            [this, profile, use](const Credentials &credentials) {
+                m_uploadStarting = false;
+                VodClient *client = makeClient(profile, credentials);
+                if (!client) {
+                    updateActions();
+                    return;
+                }
+                m_uploadProfile = profile.name;
+                m_uploadRunner = new UploadRunner(client, m_history, this);
+                client->setParent(m_uploadRunner); // outlives the runner's destructor
+                m_uploadRunner->setObjectName(u"uploadRunner"_s);
+                m_uploadRunner->setOptions(uploadOptions());
+                m_uploads->setRunner(m_uploadRunner); // its totals first, then the status bar's
+                connect(m_uploadRunner, &UploadRunner::totalsChanged, this,
+                        &MainWindow::updateUploadStatus);
+                connect(m_uploadRunner, &UploadRunner::idle, this, [this] {
+                    updateUploadStatus();
+                    checkInterruptedUploads();
+                });
+                connect(m_uploadRunner, &UploadRunner::assetConfirmed, this,
+                        [this](const QString &uploadId, const QString &assetId) {
+                            // The asset joins the asset table as confirmed, like a batch's.
+                            AssetTableModel *model = m_assets->model();
+                            if (model->rowOf(assetId) < 0) {
+                                model->addAssets({assetId}, TargetStatus::Created);
+                                AssetUpdate update;
+                                update.assetId = assetId;
+                                update.state = AssetState::Confirmed;
+                                update.attempts = 1;
+                                update.maxAttempts = 1;
+                                if (const auto s = m_uploadRunner->upload(uploadId))
+                                    update.note
+                                            = tr("uploaded from %1")
+                                                      .arg(QDir::toNativeSeparators(s->filePath));
+                                update.updatedAt = QDateTime::currentDateTimeUtc();
+                                model->queueUpdate(update);
+                                model->flushUpdates(); // never shown as queued
+                            }
+                            if (m_historyView)
+                                QTimer::singleShot(HistoryStore::FlushIntervalMs + 100,
+                                                   m_historyView, &HistoryView::refresh);
+                        });
+                connect(m_uploadRunner, &UploadRunner::authenticationFailed, this,
+                        [this](const QString &advice, const QString &answer) {
+                            showError(tr("Authentication failed"),
+                                      tr("The server refused the profile's credentials, so the "
+                                         "uploads stopped.\n\n%1")
+                                              .arg(advice),
+                                      tr("Server answer: %1").arg(answer));
+                        });
+                connect(m_uploadRunner, &UploadRunner::waiting, this,
+                        [this](qint64 ms, const QString &reason) {
+                            statusBar()->showMessage(
+                                    tr("Uploads waiting %1: %2")
+                                            .arg(AssetsPage::formatDuration((ms + 999) / 1000),
+                                                 reason),
+                                    int(ms));
+                        });
+                connect(m_uploadRunner, &UploadRunner::historyFailed, this,
+                        [this](const QString &message) {
+                            showError(tr("History"),
+                                      tr("The upload journal could not be written, so the "
+                                         "uploads stopped; nothing is lost.\n\n%1")
+                                              .arg(message));
+                        });
+                use(m_uploadRunner);
+                updateActions();
+            },
+            [this] {
+                m_uploadStarting = false;
+                updateActions();
+            });
+}
+
+void MainWindow::startUploads(const QList<UploadRequest> &requests)
+{
+    if (requests.isEmpty())
+        return;
+    const std::optional<Profile> profile = activeProfile();
+    if (!profile)
+        return;
+    withUploadRunner(*profile, [this, requests, profile = *profile](UploadRunner *runner) {
+        QStringList refused;
+        const QStringList ids = runner->add(
+                requests, {profile.name, profile.regionId, profile.projectId.trimmed()}, &refused);
+        m_tabs->setCurrentWidget(m_uploads);
+        if (!refused.isEmpty())
+            showError(tr("Not uploaded"),
+                      tr("%Ln file(s) could not be queued:", nullptr, int(refused.size())),
+                      refused.join(u'\n'));
+        if (!ids.isEmpty())
+            statusBar()->showMessage(tr("Uploading %Ln file(s)…", nullptr, int(ids.size())), 5000);
+        updateUploadStatus();
+        updateActions();
+    });
+}
+
+void MainWindow::resumeUploads(const QStringList &uploadIds, bool cancel)
+{
+    const std::optional<Profile> profile = activeProfile();
+    if (!profile || uploadIds.isEmpty())
+        return;
+    withUploadRunner(*profile, [this, uploadIds, cancel](UploadRunner *runner) {
+        QStringList errors;
+        for (const QString &id : uploadIds) {
+            QString error;
+            if (!runner->resume(id, &error)) {
+                errors << error;
+                continue;
+            }
+            if (cancel)
+                runner->cancel(id);
+            if (const std::optional<UploadStatus> s = runner->upload(id))
+                m_uploads->model()->setStatus(*s);
+        }
+        checkInterruptedUploads();
+        if (!errors.isEmpty())
+            showError(cancel ? tr("Cannot cancel") : tr("Cannot resume"), errors.join(u'\n'));
+        updateUploadStatus();
+        updateActions();
+    });
+}
+
+void MainWindow::checkInterruptedUploads()
+{
+    if (!m_history || !m_uploads)
+        return;
+    const std::optional<Profile> profile
+            = m_settings ? m_settings->activeProfile() : std::optional<Profile>();
+    QList<UploadRecord> shown;
+    if (profile) {
+        QString error;
+        for (const UploadRecord &u : m_history->unfinishedUploads(&error)) {
+            // Another process's, or another profile's (resumed with that one), are not offered.
+            if (u.running || u.profile != profile->name
+                || u.projectId != profile->projectId.trimmed()
+                || (m_uploadRunner && m_uploadRunner->upload(u.id)))
+                continue;
+            shown.append(u);
+        }
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("History: %1").arg(error), 10000);
+    }
+    m_uploads->setInterrupted(shown);
+    updateActions();
+}
+
+bool MainWindow::hasUnfinishedUploads() const
+{
+    if (!m_uploadRunner)
+        return false;
+    const UploadTotals t = m_uploadRunner->totals();
+    return t.confirmed + t.failed + t.cancelled < t.uploads;
+}
+
+void MainWindow::dropUploadRunner()
+{
+    m_uploads->setRunner(nullptr);
+    disconnect(m_uploadRunner, nullptr, this, nullptr);
+    m_uploadRunner->deleteLater(); // and its client
+    m_uploadRunner = nullptr;
+    m_uploadProfile.clear();
+    updateUploadStatus();
+}
+
+void MainWindow::updateUploadStatus()
+{
+    const bool show = isUploading();
+    m_uploadStatus->setVisible(show);
+    if (show) {
+        const UploadTotals t = m_uploadRunner->totals();
+        QString text = tr("Uploading %1 of %Ln file(s), %2%", nullptr, t.uploads)
+                               .arg(locale().toString(t.confirmed + t.failed + t.cancelled))
+                               .arg(t.bytesTotal > 0 ? t.bytesDone * 100 / t.bytesTotal : 0);
+        if (t.bytesPerSecond > 0)
+            text += tr(", %1").arg(UploadTableModel::speedText(t.bytesPerSecond));
+        m_uploadStatus->setText(text);
+        m_uploadStatus->setToolTip(m_uploads->totalsText());
+    }
+    updateActions();
 }
 
 } // namespace VodConfirm

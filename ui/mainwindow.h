@@ -3,6 +3,7 @@
 #include "api/credentials.h"
 #include "engine/confirmtypes.h"
 #include "engine/resume.h"
+#include "engine/uploadrunner.h"
 #include "settings/profile.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QNetworkAccessManager;
 class QStackedWidget;
 class QSystemTrayIcon;
@@ -33,6 +35,7 @@ class HistoryView;
 class PastePanel;
 class Settings;
 class StuckPage;
+class UploadsPage;
 struct SupportTarget;
 class VodClient;
 
@@ -53,7 +56,10 @@ public:
     AssetTableModel *assetModel() const;
     AssetFilterProxy *assetProxy() const;
     PastePanel *pastePanel() const;
-    bool isRunning() const;
+    bool isRunning() const; // a confirm batch (uploads: isUploading())
+    UploadsPage *uploadsPage() const { return m_uploads; }
+    UploadRunner *uploadRunner() const { return m_uploadRunner; }
+    bool isUploading() const; // an upload queued or in flight
     std::optional<BatchSummary> lastSummary() const { return m_lastSummary; }
 
     // Secrets to use for a profile during this session (entered in the profile dialog, or given
@@ -87,6 +93,14 @@ public slots:
     void checkInterruptedBatches();
     void resumeInterruptedBatch();
     void discardInterruptedBatch();
+    // Uploads (issue 12): files and folders go through the upload dialog, then to the window's
+    // UploadRunner (made from the active profile's client on first use).
+    void uploadFilesInteractive();
+    void uploadFolderInteractive();
+    void uploadFiles(const QStringList &paths); // the upload dialog for them
+    // The journal's unfinished uploads of the active profile that no process runs: shown on the
+    // Uploads tab as interrupted, to resume.
+    void checkInterruptedUploads();
 
 signals:
     void batchStarted(const QString &batchId, int total);
@@ -149,6 +163,16 @@ private:
     void onAssetChanged(const AssetUpdate &update);
     void onBatchFinished(const BatchSummary &summary);
     void notifyFinished(const BatchSummary &summary);
+    // Uploads.
+    QString uploadProfileProblem() const; // empty when the active profile can upload
+    // The upload runner (made with the profile's credentials first if there is none), then `use`.
+    void withUploadRunner(const Profile &profile, const std::function<void(UploadRunner *)> &use);
+    void startUploads(const QList<UploadRequest> &requests);
+    void resumeUploads(const QStringList &uploadIds, bool cancel);
+    UploadRunner::Options uploadOptions() const;
+    bool hasUnfinishedUploads() const; // queued, in flight or paused in the runner
+    void dropUploadRunner(); // after a profile switch, when nothing of it is unfinished
+    void updateUploadStatus();
 
     QNetworkAccessManager *m_nam;
     QPointer<Settings> m_settings;
@@ -162,6 +186,8 @@ private:
     HistoryView *m_historyView = nullptr;
     StuckPage *m_stuck = nullptr; // needs settings and a network (nullptr without)
     QString m_interruptedBatch; // offered in the assets page's bar
+    UploadsPage *m_uploads = nullptr;
+    QLabel *m_uploadStatus = nullptr; // permanent in the status bar while uploads run
     QSystemTrayIcon *m_tray = nullptr;
 
     QAction *m_confirmAction = nullptr;
@@ -176,6 +202,8 @@ private:
     QAction *m_copyBundleAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_uploadFilesAction = nullptr;
+    QAction *m_uploadFolderAction = nullptr;
     QAction *m_pasteAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
@@ -198,6 +226,11 @@ private:
     bool m_closeWhenDone = false;
     std::optional<BatchSummary> m_lastSummary;
     QHash<QString, Credentials> m_sessionCredentials;
+
+    // Uploads: one runner per window (owning its client), of the profile active when it was made.
+    UploadRunner *m_uploadRunner = nullptr;
+    QString m_uploadProfile;
+    bool m_uploadStarting = false; // waiting for the keychain before the runner is made
 };
 
 } // namespace VodConfirm

@@ -41,6 +41,18 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     }
     m_ui->preferencesCheckFirst->setChecked(m_settings->checkFirst());
     m_ui->preferencesFollow->setChecked(m_settings->follow());
+    // Uploads: the part size in whole MB, parts in flight, the bandwidth limit in KB/s.
+    const auto [minPart, maxPart] = *Settings::range(Key::UploadPartSize); // KB
+    m_ui->preferencesPartSize->setRange(std::max(1, minPart / 1024), maxPart / 1024);
+    m_ui->preferencesPartSize->setValue(int(m_settings->uploadPartSize() / (1024 * 1024)));
+    const auto [minParts, maxParts] = *Settings::range(Key::UploadPartsInFlight);
+    m_ui->preferencesPartsInFlight->setRange(minParts, maxParts);
+    m_ui->preferencesPartsInFlight->setValue(m_settings->uploadPartsInFlight());
+    const auto [minRate, maxRate] = *Settings::range(Key::UploadBandwidthLimit); // KB/s
+    m_ui->preferencesBandwidth->setRange(minRate, maxRate);
+    m_ui->preferencesBandwidth->setSingleStep(256);
+    m_ui->preferencesBandwidth->setGroupSeparatorShown(true);
+    m_ui->preferencesBandwidth->setValue(int(m_settings->uploadBandwidthLimit() / 1024));
     for (QSpinBox *rate : {m_ui->preferencesRate, m_ui->preferencesListingRate})
         connect(rate, &QSpinBox::valueChanged, this, &PreferencesDialog::updateWarning);
     connect(m_ui->preferencesButtons, &QDialogButtonBox::accepted, this,
@@ -62,6 +74,10 @@ void PreferencesDialog::restoreDefaults()
     }
     m_ui->preferencesCheckFirst->setChecked(Settings::defaultValue(Key::CheckFirst).toInt() != 0);
     m_ui->preferencesFollow->setChecked(Settings::defaultValue(Key::Follow).toInt() != 0);
+    m_ui->preferencesPartSize->setValue(Settings::defaultValue(Key::UploadPartSize).toInt() / 1024);
+    m_ui->preferencesPartsInFlight->setValue(
+            Settings::defaultValue(Key::UploadPartsInFlight).toInt());
+    m_ui->preferencesBandwidth->setValue(Settings::defaultValue(Key::UploadBandwidthLimit).toInt());
 }
 
 void PreferencesDialog::updateWarning()
@@ -88,6 +104,11 @@ void PreferencesDialog::accept()
     }
     m_settings->setCheckFirst(m_ui->preferencesCheckFirst->isChecked());
     m_settings->setFollow(m_ui->preferencesFollow->isChecked());
+    // A size in KB (100 KB ... set elsewhere) stays as it is unless the MB shown were changed.
+    if (m_ui->preferencesPartSize->value() != int(m_settings->uploadPartSize() / (1024 * 1024)))
+        m_settings->setUploadPartSize(qint64(m_ui->preferencesPartSize->value()) * 1024 * 1024);
+    m_settings->setUploadPartsInFlight(m_ui->preferencesPartsInFlight->value());
+    m_settings->setUploadBandwidthLimit(qint64(m_ui->preferencesBandwidth->value()) * 1024);
     m_settings->sync();
     QDialog::accept();
 }

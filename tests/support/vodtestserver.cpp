@@ -1308,6 +1308,7 @@ VodTestServer::Response VodTestServer::createAsset(const Request &request)
     const QString key = u"origin/%1/%2"_s.arg(id, body.value(u"video_name"_s).toString());
     setAssetStatus(id, u"CREATING"_s);
     addListedAsset(id, now());
+    m_listedTitles.insert(id, body.value(u"title"_s)); // ListAssetList gives the title created
     m_objectKeys.insert(id, key);
     ++m_counters.creates;
     return json(200,

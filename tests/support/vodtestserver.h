@@ -254,6 +254,12 @@ public:
     {
         m_listedTitles.insert(assetId, title);
     }
+    // The title set for an asset (setListedTitle(), or the one it was created with); undefined
+    // when none was.
+    QJsonValue listedTitle(const QString &assetId) const
+    {
+        return m_listedTitles.value(assetId, QJsonValue::Undefined);
+    }
     qsizetype listedAssetCount() const { return qsizetype(m_listed.size()); }
     // Every listed asset in CREATING, newest first, in the order ListAssetList gives them.
     QStringList creatingAssetIds() const;

@@ -6,6 +6,7 @@
 #include "models/assetfilterproxy.h"
 #include "models/assettablemodel.h"
 #include "models/stucktablemodel.h"
+#include "models/uploadtablemodel.h"
 #include "profiledialog.h"
 #include "secretprompt.h"
 #include "settings/credentialstore.h"
@@ -13,11 +14,15 @@
 #include "storage/historystore.h"
 #include "stuckpage.h"
 #include "testfixtures.h"
+#include "uploaddialog.h"
+#include "uploadspage.h"
 #include "vodtestserver.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -70,6 +75,7 @@ private slots:
     void authenticationFailed();
     void historyWithRows();
     void stuckUploads();
+    void uploads();
     void secretPrompt();
     void preferencesAboveTheStandardQuota();
 
@@ -471,6 +477,78 @@ void TestScreens::stuckUploads()
     QVERIFY(finished.last().first().value<StuckListSummary>().complete);
     QCOMPARE(page->model()->rowCount(), 0);
     checkState(u"stuck-nothing"_s);
+}
+
+// The Uploads tab: empty, the upload dialog with a refused file, uploads running with progress
+// (one paused), and finished with a failure and a cancelled one.
+void TestScreens::uploads()
+{
+    QVERIFY(addProfile());
+    m_settings->setUploadPartSize(256 * 1024);
+    // A request waiting behind the server's throttled reads may time out: sent again.
+    m_settings->setMaxAttempts(5);
+    QVERIFY(showWindow(m_credentials));
+    auto *tabs = find<QTabWidget>(m_window.get(), u"mainTabs"_s);
+    auto *page = find<UploadsPage>(m_window.get(), u"uploadsPage"_s);
+    QVERIFY(tabs && page);
+    tabs->setCurrentWidget(page);
+    checkState(u"uploads-empty"_s);
+
+    const auto makeFile = [this](const QString &name, qint64 size) {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QByteArray(size, 'v'));
+        return path;
+    };
+    const QStringList files {makeFile(u"Opening ceremony, main stage (4K master).mp4"_s, 21 << 20),
+                             makeFile(u"interview-raw.MOV"_s, 3 << 20),
+                             makeFile(u"b-roll.mkv"_s, 2 << 20),
+                             makeFile(u"subtitles.srt"_s, 2000)};
+    m_window->uploadFiles(files);
+    UploadDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<UploadDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->refusedCount(), 1);
+    checkState(u"upload-dialog"_s);
+
+    // Running: the server takes 512 KB/s; the second is paused.
+    m_server->config().receiveBytesPerSecond = 512 * 1024;
+    QTest::mouseClick(find<QPushButton>(dialog, u"uploadStartButton"_s), Qt::LeftButton);
+    UploadTableModel *model = page->model();
+    QTRY_COMPARE(model->rowCount(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(model->row(0).status.partsDone >= 2, 30000);
+    auto *table = find<QTableView>(page, u"uploadTable"_s);
+    table->selectRow(1);
+    find<QPushButton>(page, u"uploadPauseButton"_s)->click();
+    QTRY_COMPARE(model->row(1).status.phase, UploadStatus::Phase::Paused);
+    table->selectRow(0);
+    checkState(u"uploads-running"_s);
+
+    // Finished: the first confirmed, the second cancelled, the third failed (VOD refused it).
+    m_server->config().receiveBytesPerSecond = 0;
+    table->selectRow(1);
+    find<QPushButton>(page, u"uploadCancelButton"_s)->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"uploadCancelBox"_s))
+                && box->isVisible());
+    find<QPushButton>(box, u"uploadCancelYesButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(isFinishedUploadPhase(model->row(0).status.phase)
+                                     && isFinishedUploadPhase(model->row(1).status.phase),
+                             60000);
+    m_server->scriptNextAnswer(
+            Test::VodTestServer::Route::CreateAsset, 400,
+            R"({"error_code":"VOD.10053","error_msg":"The request parameter is illegal: title"})");
+    m_window->uploadFiles({makeFile(u"broken title.mp4"_s, 1000)});
+    QTRY_VERIFY((dialog = m_window->findChild<UploadDialog *>()) && dialog->isVisible());
+    QTest::mouseClick(find<QPushButton>(dialog, u"uploadStartButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(isFinishedUploadPhase(model->row(2).status.phase)
+                                     && isFinishedUploadPhase(model->row(3).status.phase),
+                             60000);
+    QCOMPARE(model->row(3).status.phase, UploadStatus::Phase::Failed);
+    QCOMPARE(model->row(0).status.phase, UploadStatus::Phase::Confirmed);
+    table->selectRow(3);
+    checkState(u"uploads-finished"_s);
 }
 
 void TestScreens::secretPrompt()

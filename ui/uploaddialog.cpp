@@ -3,6 +3,7 @@
 
 #include "engine/uploadparts.h"
 #include "icons.h"
+#include "models/uploadtablemodel.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -136,7 +137,7 @@ void UploadDialog::fill(const QStringList &files)
                 error = tr("the file is empty");
             else if (info.size() > UploadLimits::MaxFileSize)
                 error = tr("the file is larger than VOD takes (%1)")
-                                .arg(locale.formattedDataSize(UploadLimits::MaxFileSize));
+                                .arg(UploadTableModel::bytesText(UploadLimits::MaxFileSize));
         }
         const bool usable = error.isEmpty();
         m_paths.append(path);
@@ -149,10 +150,8 @@ void UploadDialog::fill(const QStringList &files)
                                : Qt::ItemIsSelectable);
         title->setToolTip(usable ? tr("The asset's title in VOD: press F2 to change it")
                                  : QString());
-        auto *size
-                = new QTableWidgetItem(info.exists() ? locale.formattedDataSize(
-                                               info.size(), 1, QLocale::DataSizeTraditionalFormat)
-                                                     : QString());
+        auto *size = new QTableWidgetItem(info.exists() ? UploadTableModel::bytesText(info.size())
+                                                        : QString());
         size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         size->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         auto *kind = new QTableWidgetItem(usable ? type : tr("Refused"));
@@ -183,10 +182,9 @@ void UploadDialog::fill(const QStringList &files)
         table->setCurrentCell(0, TitleCol);
 
     const int usable = int(m_paths.size()) - m_refused;
-    QString summary = usable == 0
-            ? tr("Nothing to upload: VOD takes none of these files.")
-            : tr("%Ln file(s) to upload, %1 in all.", nullptr, usable)
-                      .arg(locale.formattedDataSize(total, 1, QLocale::DataSizeTraditionalFormat));
+    QString summary = usable == 0 ? tr("Nothing to upload: VOD takes none of these files.")
+                                  : tr("%Ln file(s) to upload, %1 in all.", nullptr, usable)
+                                            .arg(UploadTableModel::bytesText(total));
     if (m_refused > 0)
         summary += u' ' + tr("%Ln file(s) refused: see below.", nullptr, m_refused);
     m_ui->uploadSummary->setText(summary);

@@ -533,10 +533,8 @@ void UploadsPage::updateTotals()
         const int finished = t.confirmed + t.failed + t.cancelled;
         parts << tr("%1 of %Ln file(s)", nullptr, t.uploads).arg(locale.toString(finished));
         parts << tr("%1 of %2")
-                         .arg(locale.formattedDataSize(t.bytesDone, 1,
-                                                       QLocale::DataSizeTraditionalFormat),
-                              locale.formattedDataSize(t.bytesTotal, 1,
-                                                       QLocale::DataSizeTraditionalFormat));
+                         .arg(UploadTableModel::bytesText(t.bytesDone),
+                              UploadTableModel::bytesText(t.bytesTotal));
         if (t.bytesPerSecond > 0)
             parts << UploadTableModel::speedText(t.bytesPerSecond);
         if (t.secondsLeft >= 0 && t.bytesPerSecond > 0)

@@ -91,12 +91,16 @@ QString UploadTableModel::phaseText(Phase phase, bool interrupted)
     return {};
 }
 
+QString UploadTableModel::bytesText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
 QString UploadTableModel::speedText(double bytesPerSecond)
 {
     if (bytesPerSecond <= 0)
         return {};
-    return tr("%1/s").arg(QLocale().formattedDataSize(qint64(bytesPerSecond), 1,
-                                                      QLocale::DataSizeTraditionalFormat));
+    return tr("%1/s").arg(bytesText(qint64(bytesPerSecond)));
 }
 
 QString UploadTableModel::timeLeftText(qint64 secs)
@@ -186,7 +190,7 @@ QVariant UploadTableModel::data(const QModelIndex &index, int role) const
         case Column::Title:
             return s.title;
         case Column::Size:
-            return locale.formattedDataSize(s.bytesTotal, 1, QLocale::DataSizeTraditionalFormat);
+            return bytesText(s.bytesTotal);
         case Column::Progress:
             return tr("%1%").arg(perMille(r.status) / 10);
         case Column::Speed:
@@ -208,14 +212,12 @@ QVariant UploadTableModel::data(const QModelIndex &index, int role) const
         case Column::Title:
             return s.title.isEmpty() ? QVariant() : s.title;
         case Column::Progress:
-            return s.partCount > 1 ? tr("%1 of %2, part %L3 of %L4 done")
-                                             .arg(locale.formattedDataSize(s.bytesDone),
-                                                  locale.formattedDataSize(s.bytesTotal))
-                                             .arg(s.partsDone)
-                                             .arg(s.partCount)
-                                   : tr("%1 of %2")
-                                             .arg(locale.formattedDataSize(s.bytesDone),
-                                                  locale.formattedDataSize(s.bytesTotal));
+            return s.partCount > 1
+                    ? tr("%1 of %2, part %L3 of %L4 done")
+                              .arg(bytesText(s.bytesDone), bytesText(s.bytesTotal))
+                              .arg(s.partsDone)
+                              .arg(s.partCount)
+                    : tr("%1 of %2").arg(bytesText(s.bytesDone), bytesText(s.bytesTotal));
         case Column::Status:
             if (r.interrupted)
                 return s.error.isEmpty() ? tr("Interrupted before it finished: Resume goes on "

@@ -42,6 +42,8 @@ public:
     // "Queued", "Uploading", ..., "Interrupted": the status as the table says it.
     static QString phaseText(UploadStatus::Phase phase, bool interrupted = false);
     // "1.2 MB/s"; empty for 0.
+    // Sizes in the upload views: "21.0 MB" (units of 1024, as file managers show them).
+    static QString bytesText(qint64 bytes);
     static QString speedText(double bytesPerSecond);
     // "about 3 min"; empty while unknown (-1).
     static QString timeLeftText(qint64 secs);

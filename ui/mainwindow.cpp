@@ -1058,6 +1058,10 @@ void MainWindow::startWithCredentials(const Profile &profile, const Credentials 
         resumed->items = items; // the rows still queued
     m_client = client;
     m_runner = new BatchRunner(m_client, m_history, this);
+    // This batch's confirms and the uploads' create, authority and confirm requests count against
+    // one quota of the account (vod-api.md 5.3): one pacing for all of them.
+    if (m_uploadRunner && m_uploadProfile == profile.name)
+        m_runner->setQuotaGroup(m_uploadRunner->quotaGroup());
     BatchRunner::Options options;
     if (m_settings) {
         options.engine.concurrency = m_settings->concurrency();

@@ -9,11 +9,12 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/dev}
 images=$root/docs/guide/images
 states=(first-run profile-new profile-check-failed secret-prompt assets-queued running stopped
-        finished-with-failures authentication-failed history resume-bar preferences stuck-listed)
+        finished-with-failures authentication-failed history resume-bar preferences stuck-listed
+        upload-dialog uploads-running)
 # The test functions that reach those states.
 functions=(firstRun profileDialogNew profileDialogCheckFailed secretPrompt assetsQueued
            runningPausedStoppedAndOffered finishedWithFailures authenticationFailed
-           historyWithRows preferencesAboveTheStandardQuota stuckUploads)
+           historyWithRows preferencesAboveTheStandardQuota stuckUploads uploads)
 
 shots=$(mktemp -d)
 trap 'rm -rf "$shots"' EXIT

@@ -269,6 +269,34 @@
             <numerusform>, %Ln already confirmed (skipped)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %Ln upload(s) are done. Close now? The others are paused and can be resumed on the Uploads tab the next time, from the last part that arrived.</source>
+        <translation>
+            <numerusform>%1 of %Ln upload is done. Close now? The other is paused and can be resumed on the Uploads tab the next time, from the last part that arrived.</numerusform>
+            <numerusform>%1 of %Ln uploads are done. Close now? The others are paused and can be resumed on the Uploads tab the next time, from the last part that arrived.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be queued:</source>
+        <translation>
+            <numerusform>%Ln file could not be queued:</numerusform>
+            <numerusform>%Ln files could not be queued:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s)…</source>
+        <translation>
+            <numerusform>Uploading %Ln file…</numerusform>
+            <numerusform>Uploading %Ln files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %1 of %Ln file(s), %2%</source>
+        <translation>
+            <numerusform>Uploading %1 of %Ln file, %2%</numerusform>
+            <numerusform>Uploading %1 of %Ln files, %2%</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::StuckLister</name>
@@ -461,6 +489,137 @@
         <translation>
             <numerusform>%Ln more selected asset left out: a bundle holds at most %L1.</numerusform>
             <numerusform>%Ln more selected assets left out: a bundle holds at most %L1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadDialog</name>
+    <message numerus="yes">
+        <source>%Ln file(s) in the folders are not video or audio files VOD takes and were left out.</source>
+        <translation>
+            <numerusform>%Ln file in the folders is not a video or audio file VOD takes and was left out.</numerusform>
+            <numerusform>%Ln files in the folders are not video or audio files VOD takes and were left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more refused (the Type column&apos;s tooltip says why).</source>
+        <translation>
+            <numerusform>… and %Ln more refused (the Type column&apos;s tooltip says why).</numerusform>
+            <numerusform>… and %Ln more refused (the Type column&apos;s tooltip says why).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) to upload, %1 in all.</source>
+        <translation>
+            <numerusform>%Ln file to upload, %1 in all.</numerusform>
+            <numerusform>%Ln files to upload, %1 in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) refused: see below.</source>
+        <translation>
+            <numerusform>%Ln file refused: see below.</numerusform>
+            <numerusform>%Ln files refused: see below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadRunner</name>
+    <message numerus="yes">
+        <source>paused: %1 failed after %Ln attempt(s): %2</source>
+        <translation>
+            <numerusform>paused: %1 failed after %Ln attempt: %2</numerusform>
+            <numerusform>paused: %1 failed after %Ln attempts: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed after %Ln attempt(s): %2</source>
+        <translation>
+            <numerusform>%1 failed after %Ln attempt: %2</numerusform>
+            <numerusform>%1 failed after %Ln attempts: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retrying %1 in %Ln s</source>
+        <translation>
+            <numerusform>retrying %1 in %Ln s</numerusform>
+            <numerusform>retrying %1 in %Ln s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadTableModel</name>
+    <message numerus="yes">
+        <source>about %Ln s</source>
+        <translation>
+            <numerusform>about %Ln s</numerusform>
+            <numerusform>about %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min</source>
+        <translation>
+            <numerusform>about %Ln min</numerusform>
+            <numerusform>about %Ln min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadsPage</name>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s)?</source>
+        <translation>
+            <numerusform>Cancel %Ln upload?</numerusform>
+            <numerusform>Cancel %Ln uploads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln Upload(s)</source>
+        <translation>
+            <numerusform>Cancel %Ln Upload</numerusform>
+            <numerusform>Cancel %Ln Uploads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln asset ID(s).</source>
+        <translation>
+            <numerusform>Copied %Ln asset ID.</numerusform>
+            <numerusform>Copied %Ln asset IDs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln file</numerusform>
+            <numerusform>%1 of %Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paused</source>
+        <translation>
+            <numerusform>%Ln paused</numerusform>
+            <numerusform>%Ln paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interrupted upload(s) to resume</source>
+        <translation>
+            <numerusform>%Ln interrupted upload to resume</numerusform>
+            <numerusform>%Ln interrupted uploads to resume</numerusform>
         </translation>
     </message>
 </context>

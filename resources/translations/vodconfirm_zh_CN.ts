@@ -2958,10 +2958,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         </translation>
     </message>
     <message>
-        <source>Assets, stuck uploads and history</source>
-        <translation>媒资、未确认的上传和历史记录</translation>
-    </message>
-    <message>
         <source>Stu&amp;ck Uploads</source>
         <translation>未确认的上传(&amp;C)</translation>
     </message>
@@ -2974,6 +2970,142 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>
             <numerusform>，%Ln 个此前已确认（已跳过）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The uploads continue with profile “%1”.</source>
+        <translation>上传将继续使用配置“%1”。</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Files…</source>
+        <translation>上传文件(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Upload video files to VOD and confirm them as assets</source>
+        <translation>把视频文件上传到点播，并确认为媒资</translation>
+    </message>
+    <message>
+        <source>Upload F&amp;older…</source>
+        <translation>上传文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Upload the video files of a folder and its subfolders</source>
+        <translation>上传一个文件夹及其子文件夹中的视频文件</translation>
+    </message>
+    <message>
+        <source>Assets, uploads, stuck uploads and history</source>
+        <translation>媒资、上传、未确认的上传和历史记录</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Uploads are not finished: pause-and-close, finish or cancel them before choosing another profile</source>
+        <translation>上传尚未结束：请先暂停并关闭、等待完成或取消这些上传，再选择其他配置</translation>
+    </message>
+    <message>
+        <source>Uploads are running</source>
+        <translation>正在上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln upload(s) are done. Close now? The others are paused and can be resumed on the Uploads tab the next time, from the last part that arrived.</source>
+        <translation>
+            <numerusform>%Ln 个上传中已有 %1 个完成。现在关闭吗？其余上传会暂停，下次可在“上传”标签页从最后到达的分段继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Pause and Close</source>
+        <translation>暂停并关闭(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Uploading</source>
+        <translation>继续上传(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>上传文件</translation>
+    </message>
+    <message>
+        <source>Video and audio files (%1);;All files (*)</source>
+        <translation>视频和音频文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>上传文件夹</translation>
+    </message>
+    <message>
+        <source>No connection profile is chosen, so nothing can be uploaded. Create or choose one with Profiles…, then start the upload.</source>
+        <translation>尚未选择连接配置，因此无法上传。请通过“配置…”创建或选择一个配置，然后开始上传。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” cannot be used: %2</source>
+        <translation>配置“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>The uploads running use profile “%1”: add these files when they have finished, or choose that profile again.</source>
+        <translation>正在进行的上传使用配置“%1”：请在它们结束后再添加这些文件，或重新选择该配置。</translation>
+    </message>
+    <message>
+        <source>No file to upload there.</source>
+        <translation>那里没有可上传的文件。</translation>
+    </message>
+    <message>
+        <source>No file to upload there: %1</source>
+        <translation>那里没有可上传的文件：%1</translation>
+    </message>
+    <message>
+        <source>uploaded from %1</source>
+        <translation>上传自 %1</translation>
+    </message>
+    <message>
+        <source>The server refused the profile&apos;s credentials, so the uploads stopped.
+
+%1</source>
+        <translation>服务器拒绝了该配置的凭证，上传已停止。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Uploads waiting %1: %2</source>
+        <translation>上传等待 %1：%2</translation>
+    </message>
+    <message>
+        <source>The upload journal could not be written, so the uploads stopped; nothing is lost.
+
+%1</source>
+        <translation>无法写入上传日志，上传已停止；没有丢失任何内容。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Not uploaded</source>
+        <translation>未上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be queued:</source>
+        <translation>
+            <numerusform>%Ln 个文件无法加入队列：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s)…</source>
+        <translation>
+            <numerusform>正在上传 %Ln 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot cancel</source>
+        <translation>无法取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %1 of %Ln file(s), %2%</source>
+        <translation>
+            <numerusform>上传中：%Ln 个文件已完成 %1 个，%2%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>，%1</translation>
     </message>
 </context>
 <context>
@@ -3257,10 +3389,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Changes apply to the next batch; a batch that is running keeps its settings.</source>
-        <translation>更改从下一个批次起生效；正在运行的批次保持原有设置。</translation>
-    </message>
-    <message>
         <source>Stuck uploads</source>
         <translation>未确认的上传</translation>
     </message>
@@ -3291,6 +3419,62 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
     <message>
         <source>Read the state of the assets first (10 per request, a quota of its own): assets already confirmed are not sent again, assets that do not exist fail with the server&apos;s words</source>
         <translation>先读取媒资的状态（每次请求 10 个，使用独立的配额）：已确认的媒资不再发送，不存在的媒资以服务器返回的信息标为失败</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>&amp;Part size:</source>
+        <translation>分段大小(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Files from 20 MB on are sent in parts of this size (20 MB is what VOD recommends); a file that would need more than 10,000 parts gets bigger ones</source>
+        <translation>20 MB 及以上的文件按此大小分段发送（点播建议 20 MB）；需要超过 10,000 个分段的文件会使用更大的分段</translation>
+    </message>
+    <message>
+        <source>Upload part size in MB</source>
+        <translation>上传分段大小（MB）</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Parts &amp;sent at once:</source>
+        <translation>同时发送的分段数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>How many parts are sent at the same time, over all files; each one needs its part size in memory</source>
+        <translation>所有文件合计同时发送的分段数；每个分段都需要占用其分段大小的内存</translation>
+    </message>
+    <message>
+        <source>Upload parts sent at once</source>
+        <translation>同时发送的上传分段数</translation>
+    </message>
+    <message>
+        <source>Band&amp;width limit:</source>
+        <translation>带宽限制(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>All uploads together send at most this many KB per second; 0: as fast as the network allows</source>
+        <translation>所有上传合计每秒最多发送这么多 KB；0：网络允许的最快速度</translation>
+    </message>
+    <message>
+        <source>Upload bandwidth limit, KB per second (0: unlimited)</source>
+        <translation>上传带宽限制，KB/秒（0：不限制）</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/秒</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next batch; a batch that is running keeps its settings. The bandwidth limit applies to running uploads at once, the part size to files added next.</source>
+        <translation>更改将用于下一个批次；正在运行的批次保持原有设置。带宽限制立即作用于正在进行的上传，分段大小作用于之后添加的文件。</translation>
     </message>
 </context>
 <context>
@@ -4612,6 +4796,596 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
         <translation>
             <numerusform>另有 %Ln 个所选媒资被略去：一份支持信息最多包含 %L1 个。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadDialog</name>
+    <message>
+        <source>Upload Files</source>
+        <translation>上传文件</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add, edit and choose connection profiles</source>
+        <translation>添加、编辑和选择连接配置</translation>
+    </message>
+    <message>
+        <source>&amp;Files (double-click or F2 on a title to change it):</source>
+        <translation>文件(&amp;F)（双击标题或按 F2 可修改）：</translation>
+    </message>
+    <message>
+        <source>Files to upload</source>
+        <translation>要上传的文件</translation>
+    </message>
+    <message>
+        <source>For every file (optional)</source>
+        <translation>适用于所有文件（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>&amp;Category ID:</source>
+        <translation>分类ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Category ID</source>
+        <translation>分类ID</translation>
+    </message>
+    <message>
+        <source>The number of a media category of the project; empty: none</source>
+        <translation>项目中某个媒资分类的编号；留空：无</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Template group:</source>
+        <translation>模板组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Transcoding template group</source>
+        <translation>转码模板组</translation>
+    </message>
+    <message>
+        <source>The transcoding template group VOD applies after the upload; empty: none</source>
+        <translation>上传后点播使用的转码模板组；留空：无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) in the folders are not video or audio files VOD takes and were left out.</source>
+        <translation>
+            <numerusform>文件夹中有 %Ln 个文件不是点播接受的视频或音频文件，已略过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %L1 files are listed: upload the rest in another go.</source>
+        <translation>只列出前 %L1 个文件：其余文件请另行上传。</translation>
+    </message>
+    <message>
+        <source>A folder holds more than %L1 files: only part of it was looked at.</source>
+        <translation>有文件夹包含超过 %L1 个文件：只查看了其中一部分。</translation>
+    </message>
+    <message>
+        <source>&amp;Start Upload</source>
+        <translation>开始上传(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more refused (the Type column&apos;s tooltip says why).</source>
+        <translation>
+            <numerusform>……另有 %Ln 个被拒绝（“类型”列的提示说明了原因）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>the file is larger than VOD takes (%1)</source>
+        <translation>文件大于点播接受的大小（%1）</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s title in VOD: press F2 to change it</source>
+        <translation>该媒资在点播中的标题：按 F2 修改</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to upload: VOD takes none of these files.</source>
+        <translation>没有可上传的文件：点播不接受其中任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) to upload, %1 in all.</source>
+        <translation>
+            <numerusform>要上传 %Ln 个文件，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) refused: see below.</source>
+        <translation>
+            <numerusform>%Ln 个文件被拒绝：见下方说明。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Without a history there is nothing to resume.</source>
+        <translation>没有历史记录，因此没有可继续的上传。</translation>
+    </message>
+    <message>
+        <source>Upload %1 is in the queue already.</source>
+        <translation>上传 %1 已在队列中。</translation>
+    </message>
+    <message>
+        <source>Upload %1 cannot be resumed: %2</source>
+        <translation>上传 %1 无法继续：%2</translation>
+    </message>
+    <message>
+        <source>Upload %1 is finished (%2); there is nothing to resume.</source>
+        <translation>上传 %1 已结束（%2）；没有可继续的内容。</translation>
+    </message>
+    <message>
+        <source>uploading the file</source>
+        <translation>上传文件</translation>
+    </message>
+    <message>
+        <source>uploading part %1</source>
+        <translation>上传第 %1 段</translation>
+    </message>
+    <message>
+        <source>OBS accepted part %1 with an ETag that cannot be used.</source>
+        <translation>OBS 接受了第 %1 段，但返回的 ETag 无法使用。</translation>
+    </message>
+    <message>
+        <source>creating the asset</source>
+        <translation>创建媒资</translation>
+    </message>
+    <message>
+        <source>starting the multipart upload</source>
+        <translation>开始分段上传</translation>
+    </message>
+    <message>
+        <source>listing the parts already uploaded</source>
+        <translation>列出已上传的分段</translation>
+    </message>
+    <message>
+        <source>completing the multipart upload</source>
+        <translation>合并分段上传</translation>
+    </message>
+    <message>
+        <source>The asset could not be confirmed: %1</source>
+        <translation>无法确认该媒资：%1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>没有回答</translation>
+    </message>
+    <message>
+        <source>asking VOD for an upload authority</source>
+        <translation>向点播申请上传授权</translation>
+    </message>
+    <message numerus="yes">
+        <source>paused: %1 failed after %Ln attempt(s): %2</source>
+        <translation>
+            <numerusform>已暂停：%1 尝试 %Ln 次后失败：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed after %Ln attempt(s): %2</source>
+        <translation>
+            <numerusform>%1 尝试 %Ln 次后失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>retrying %1 in %Ln s</source>
+        <translation>
+            <numerusform>%Ln 秒后重试：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped: VOD refused the credentials</source>
+        <translation>已停止：点播拒绝了凭证</translation>
+    </message>
+    <message>
+        <source>The upload journal could not store the step: %1</source>
+        <translation>上传日志无法保存这一步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Asset ID</source>
+        <translation>媒资ID</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Creating asset</source>
+        <translation>正在创建媒资</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Completing</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Confirming</source>
+        <translation>正在确认</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln s</source>
+        <translation>
+            <numerusform>约 %Ln 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min</source>
+        <translation>
+            <numerusform>约 %Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>约 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2, part %L3 of %L4 done</source>
+        <translation>%1 / %2，已完成 %L4 段中的 %L3 段</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Interrupted before it finished: Resume goes on from the last part that arrived</source>
+        <translation>结束前被中断：“继续”会从最后到达的分段接着上传</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>no asset yet</source>
+        <translation>尚无媒资</translation>
+    </message>
+</context>
+<context>
+    <name>VodConfirm::UploadsPage</name>
+    <message>
+        <source>Band&amp;width limit:</source>
+        <translation>带宽限制(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>All uploads together send at most this many KB per second; 0: as fast as the network allows</source>
+        <translation>所有上传合计每秒最多发送这么多 KB；0：网络允许的最快速度</translation>
+    </message>
+    <message>
+        <source>Bandwidth limit, KB per second (0: unlimited)</source>
+        <translation>带宽限制，KB/秒（0：不限制）</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> KB/秒</translation>
+    </message>
+    <message>
+        <source>Upload queue</source>
+        <translation>上传队列</translation>
+    </message>
+    <message>
+        <source>Total upload progress</source>
+        <translation>上传总进度</translation>
+    </message>
+    <message>
+        <source>Upload totals</source>
+        <translation>上传统计</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the selected uploads; the parts that arrived are kept</source>
+        <translation>暂停所选上传；已到达的分段会保留</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume the selected paused or interrupted uploads</source>
+        <translation>继续所选的已暂停或已中断的上传</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel…</source>
+        <translation>取消(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected uploads (asks first; cannot be undone)</source>
+        <translation>取消所选上传（会先询问；无法撤销）</translation>
+    </message>
+    <message>
+        <source>Copy Asset &amp;ID</source>
+        <translation>复制媒资ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy the asset IDs of the selected uploads, one per line</source>
+        <translation>复制所选上传的媒资ID，每行一个</translation>
+    </message>
+    <message>
+        <source>Error De&amp;tails…</source>
+        <translation>错误详情(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Why the current upload failed or waits: error code, message, HTTP status and request ID</source>
+        <translation>当前上传失败或等待的原因：错误码、错误信息、HTTP 状态码和请求ID</translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the current upload&apos;s file in the file manager</source>
+        <translation>在文件管理器中显示当前上传的文件</translation>
+    </message>
+    <message>
+        <source>Pau&amp;se All</source>
+        <translation>全部暂停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pause every upload in the queue</source>
+        <translation>暂停队列中的所有上传</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me All</source>
+        <translation>全部继续(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Resume every paused or interrupted upload</source>
+        <translation>继续所有已暂停或已中断的上传</translation>
+    </message>
+    <message>
+        <source>Cancel All…</source>
+        <translation>全部取消…</translation>
+    </message>
+    <message>
+        <source>Cancel every upload not finished (asks first; cannot be undone)</source>
+        <translation>取消所有未结束的上传（会先询问；无法撤销）</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <source>Remove the confirmed, failed and cancelled uploads from the list (the history keeps them)</source>
+        <translation>从列表中移除已确认、失败和已取消的上传（历史记录仍保留它们）</translation>
+    </message>
+    <message>
+        <source>Drop video files or folders here, or use Upload Files…, to upload them and get confirmed assets.</source>
+        <translation>把视频文件或文件夹拖放到这里，或使用“上传文件…”，上传后即得到已确认的媒资。</translation>
+    </message>
+    <message>
+        <source>Cancel Uploads</source>
+        <translation>取消上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln upload(s)?</source>
+        <translation>
+            <numerusform>取消 %Ln 个上传吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the parts sent so far are discarded and the assets are marked cancelled in VOD. Pause keeps them instead.</source>
+        <translation>此操作无法撤销：已发送的分段会被丢弃，这些媒资会在点播中标记为已取消。如需保留，请改用“暂停”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln Upload(s)</source>
+        <translation>
+            <numerusform>取消 %Ln 个上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go &amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln asset ID(s).</source>
+        <translation>
+            <numerusform>已复制 %Ln 个媒资ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Asset ID: %1</source>
+        <translation>媒资ID：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态码：%1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>没有回答</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>错误信息：%1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>请求ID：%1</translation>
+    </message>
+    <message>
+        <source>Requests sent again: %L1</source>
+        <translation>重新发送的请求：%L1</translation>
+    </message>
+    <message>
+        <source>Upload Error Details</source>
+        <translation>上传错误详情</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln 个文件中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln 个已取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paused</source>
+        <translation>
+            <numerusform>%Ln 个已暂停</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln interrupted upload(s) to resume</source>
+        <translation>
+            <numerusform>%Ln 个已中断的上传可继续</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

@@ -586,6 +586,11 @@ void VodTestServer::readLimited(QTcpSocket *socket)
     Connection *c = m_connections.value(socket);
     if (!c || c->hung)
         return;
+    if (m_config.receiveBytesPerSecond <= 0) { // the limit was lifted meanwhile
+        socket->setReadBufferSize(0);
+        onReadyRead(socket);
+        return;
+    }
     const double rate = double(m_config.receiveBytesPerSecond);
     if (!m_budgetClock.isValid())
         m_budgetClock.start();

@@ -1617,7 +1617,7 @@ void MainWindow::checkInterruptedUploads()
                 || u.projectId != profile->projectId.trimmed()
                 || (m_uploadRunner && m_uploadRunner->upload(u.id)))
                 continue;
-            shown.append(u);
+            shown.append(m_history->upload(u.id).value_or(u)); // with its parts: the progress
         }
         if (!error.isEmpty())
             statusBar()->showMessage(tr("History: %1").arg(error), 10000);

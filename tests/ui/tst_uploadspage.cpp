@@ -410,6 +410,11 @@ void TestUploadsPage::interruptedUploadResumesInANewWindow()
     QCOMPARE(status(0).uploadId, uploadId);
     QVERIFY(page()->model()->row(0).interrupted);
     QCOMPARE(table()->model()->index(0, int(Column::Status)).data().toString(), u"Interrupted"_s);
+    // Its progress is what arrived before: the parts the journal has.
+    const std::optional<UploadRecord> journaled = m_history->upload(uploadId);
+    QVERIFY(journaled && journaled->parts.size() >= 4);
+    QCOMPARE(status(0).partsDone, int(journaled->parts.size()));
+    QCOMPARE(status(0).bytesDone, qint64(journaled->parts.size()) * 256 * 1024);
     QVERIFY(m_window->findChild<QPushButton *>(u"uploadResumeAllButton"_s)->isEnabled());
     table()->selectRow(0);
     click(u"uploadResumeButton"_s);

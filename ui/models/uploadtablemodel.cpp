@@ -319,6 +319,16 @@ void UploadTableModel::setInterrupted(const QList<UploadRecord> &uploads)
         s.phase = Phase::Paused;
         s.bytesTotal = u.fileSize;
         s.partCount = int(u.partCount());
+        // What arrived before the interruption: every part the journal has, or the whole file
+        // once OBS had it all.
+        if (u.state == UploadState::Completed) {
+            s.partsDone = s.partCount;
+            s.bytesDone = u.fileSize;
+        } else {
+            s.partsDone = int(u.parts.size());
+            for (const UploadPart &part : u.parts)
+                s.bytesDone += part.size;
+        }
         s.error = u.lastError;
         fresh.append({s, true});
     }

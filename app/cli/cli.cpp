@@ -130,10 +130,11 @@ QString mainHelp(Binary binary)
                   "Run '%1 COMMAND --help' for a command's options.\n"
                   "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some "
                   "asset\n"
-                  "failed or was not sent, 2 usage, input or configuration error, 3 "
-                  "authentication\n"
-                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 "
-                  "every\n"
+                  "or file failed, was not sent or is paused, 2 usage, input or configuration "
+                  "error,\n"
+                  "3 authentication rejected, 4 the output could not be written (closed pipe, "
+                  "full\n"
+                  "disk), 5 every "
                   "asset confirmed but the history could not record it all.")
             .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
                  desktop ? Tr::tr("Without a command the desktop app opens.")
@@ -1008,7 +1009,6 @@ int upload(const QStringList &arguments)
 {
     QCommandLineParser p;
     const RunOptions o;
-    const NewBatchOptions b;
     const QCommandLineOption titleO(
             u"title"_s,
             Tr::tr("The asset's title (only with one file; default: the file name without its "
@@ -1024,25 +1024,34 @@ int upload(const QStringList &arguments)
     const QCommandLineOption templateO(
             u"template-group"_s,
             Tr::tr("The transcoding template group to apply (template_group_name)."), u"NAME"_s);
+    const Settings settings;
     const QCommandLineOption partSizeO(
             u"part-size"_s,
             Tr::tr("Part size of multipart uploads (files from 20M on), such as 512K, 20M or 1G "
-                   "(100K to 5G; default: the setting, 20M; larger when a file would need more "
-                   "than 10,000 parts)."),
+                   "(100K to 5G; default %1K, the setting upload/partSizeKB; larger when a file "
+                   "would need more than 10,000 parts).")
+                    .arg(settings.uploadPartSize() / 1024),
             u"SIZE"_s);
     const QCommandLineOption parallelO(
             u"parallel"_s,
-            Tr::tr("Parts sent at once, all files together (1-16; default: the setting, 3)."),
+            Tr::tr("Parts sent at once, all files together (1-16; default %1, the setting "
+                   "upload/partsInFlight).")
+                    .arg(settings.uploadPartsInFlight()),
             u"N"_s);
     const QCommandLineOption limitRateO(
             u"limit-rate"_s,
             Tr::tr("Most bytes per second sent, all files together, such as 500K or 20M (0: "
-                   "unlimited; default: the setting, unlimited)."),
+                   "unlimited; default %1K, the setting upload/bandwidthKBps).")
+                    .arg(settings.uploadBandwidthLimit() / 1024),
             u"RATE"_s);
+    const QCommandLineOption noHistoryO(
+            u"no-history"_s,
+            Tr::tr("Do not journal the uploads in the history: nothing can be resumed, and "
+                   "Ctrl+C cancels them."));
     const QList<QCommandLineOption> connectionOptions {o.profile, o.region, o.endpoint,
                                                        o.project, o.caFile, o.history};
     p.addOptions(connectionOptions);
-    p.addOptions({o.rate, o.attempts, o.timeout, o.output, b.noHistory});
+    p.addOptions({o.rate, o.attempts, o.timeout, o.output, noHistoryO});
     p.addOptions({titleO, descriptionO, categoryO, templateO, partSizeO, parallelO, limitRateO});
     p.addPositionalArgument(u"FILE"_s, Tr::tr("Video or audio files to upload."), u"FILE..."_s);
     if (auto code
@@ -1062,7 +1071,7 @@ int upload(const QStringList &arguments)
     if (p.isSet(titleO) && files.size() > 1)
         return usageError(Tr::tr("--title names one asset: give one file with it (%Ln given).",
                                  nullptr, int(files.size())));
-    if (p.isSet(o.history) && p.isSet(b.noHistory))
+    if (p.isSet(o.history) && p.isSet(noHistoryO))
         return usageError(Tr::tr("--history-db and --no-history exclude each other."));
     for (const auto &[option, limit] :
          {std::pair {&titleO, UploadLimits::MaxTitleBytes},
@@ -1074,7 +1083,6 @@ int upload(const QStringList &arguments)
                                       .arg(limit));
     }
 
-    const Settings settings;
     Run run;
     if (auto code = readRun(p, o, settings, &run, false))
         return *code;
@@ -1115,7 +1123,7 @@ int upload(const QStringList &arguments)
     if (const QString problem = client.configProblem(); !problem.isEmpty())
         return usageError(problem);
     HistoryStore history;
-    if (!p.isSet(b.noHistory)) {
+    if (!p.isSet(noHistoryO)) {
         if (auto code = openHistory(history, historyPath(p, o.history, settings),
                                     Tr::tr("(use --no-history to run without a history)")))
             return *code;
@@ -1286,9 +1294,9 @@ int resume(const QStringList &arguments)
                        ? uploads.constFirst().id
                        : batches.constLast().id};
         if (batches.size() + uploads.size() > 1)
-            err(Tr::tr("%1 batches and uploads are interrupted: resuming the newest, %2 (see "
-                       "'%3 resume --list').")
-                        .arg(batches.size() + uploads.size())
+            err(Tr::tr("%Ln batch(es) or upload(s) interrupted: resuming the newest, %1 (see "
+                       "'%2 resume --list').",
+                       nullptr, int(batches.size() + uploads.size()))
                         .arg(ids.constFirst(), program));
     }
 

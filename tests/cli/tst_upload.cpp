@@ -50,6 +50,7 @@ private slots:
     void refusedFileDoesNotStopTheOthers();
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
+    void refusedCredentialsStopAtOnce();
     void killedAtSixtyPercentResumesEveryPartOnce();
     void interruptKeepsTheUploadResumable();
     void nothingToResume();
@@ -61,7 +62,7 @@ private:
     QMap<int, int> onlyUploadsParts() const;
     // Starts a 40-part upload (20 MB in 512 KB parts) that the server reads at 4 MB/s and waits
     // until `parts` of them have arrived whole.
-    std::unique_ptr<QProcess> startSlowUpload(int parts, QByteArray *content);
+    void startSlowUpload(int parts, QByteArray *content, std::unique_ptr<QProcess> *process);
     // Checks the asset of `line` (a JSON output line): confirmed once, its object `content`, and
     // the server's parts 1..40 each received exactly once.
     void verifyConfirmedOnce(const QJsonObject &line, const QByteArray &content);
@@ -234,15 +235,28 @@ void TestUpload::badOptionsAreRefused()
     QCOMPARE(m_server->counters().totalRequests, 0);
 }
 
-std::unique_ptr<QProcess> TestUpload::startSlowUpload(int parts, QByteArray *content)
+void TestUpload::refusedCredentialsStopAtOnce()
+{
+    // VOD refuses the secret key: exit 3, the request is not sent again, nothing uploaded.
+    const QString path = file(u"a.mp4"_s, randomBytes(200 * KB, 8));
+    const CliRun r
+            = m_cli->run(withServer({u"upload"_s, path}), {},
+                         {{u"HUAWEICLOUD_SDK_SK"_s, u"WrongSecretKey000000000000000000000001"_s}});
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(m_server->counters().authFailures, 1);
+    QCOMPARE(m_server->counters().totalRequests, 1);
+    QCOMPARE(m_server->counters().creates, 0);
+    QVERIFY2(!r.err.contains("WrongSecretKey"), r.err.constData());
+}
+
+void TestUpload::startSlowUpload(int parts, QByteArray *content, std::unique_ptr<QProcess> *process)
 {
     // Exactly 20 MB: multipart (a single PUT is for files under 20 MB), 40 parts of 512 KB.
     *content = randomBytes(20 * MB, 6);
     const QString path = file(u"lecture.mp4"_s, *content);
     m_server->config().receiveBytesPerSecond = 4 * MB;
-    auto p = m_cli->start(withServer({u"upload"_s, path, u"--part-size"_s, u"512K"_s}));
+    *process = m_cli->start(withServer({u"upload"_s, path, u"--part-size"_s, u"512K"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->counters().partsReceivedTotal() >= parts, 30000);
-    return p;
 }
 
 void TestUpload::verifyConfirmedOnce(const QJsonObject &line, const QByteArray &content)
@@ -268,7 +282,10 @@ void TestUpload::verifyConfirmedOnce(const QJsonObject &line, const QByteArray &
 void TestUpload::killedAtSixtyPercentResumesEveryPartOnce()
 {
     QByteArray content;
-    const std::unique_ptr<QProcess> p = startSlowUpload(24, &content);
+    std::unique_ptr<QProcess> p;
+    startSlowUpload(24, &content, &p);
+    if (QTest::currentTestFailed())
+        return;
     p->kill(); // SIGKILL
     QVERIFY(p->waitForFinished());
     QCOMPARE(p->exitStatus(), QProcess::CrashExit);
@@ -282,8 +299,9 @@ void TestUpload::killedAtSixtyPercentResumesEveryPartOnce()
     QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
 
     // The upload was announced with the command that resumes it, and is listed as interrupted.
-    const QRegularExpressionMatch m
-            = QRegularExpression(u"resume ([0-9a-f-]{36})"_s).match(QString::fromUtf8(killedErr));
+    const QRegularExpressionMatch m = QRegularExpression(u" resume .* ([0-9a-f-]{36})$"_s,
+                                                         QRegularExpression::MultilineOption)
+                                              .match(QString::fromUtf8(killedErr));
     QVERIFY2(m.hasMatch(), killedErr.constData());
     const QString uploadId = m.captured(1);
     const CliRun listed = m_cli->run(withServer({u"resume"_s, u"--list"_s}, u"text"_s));
@@ -308,7 +326,10 @@ void TestUpload::killedAtSixtyPercentResumesEveryPartOnce()
 void TestUpload::interruptKeepsTheUploadResumable()
 {
     QByteArray content;
-    const std::unique_ptr<QProcess> p = startSlowUpload(12, &content);
+    std::unique_ptr<QProcess> p;
+    startSlowUpload(12, &content, &p);
+    if (QTest::currentTestFailed())
+        return;
     ::kill(pid_t(p->processId()), SIGINT);
     const CliRun r = CliRunner::wait(*p);
     QCOMPARE(r.exitCode, 1);

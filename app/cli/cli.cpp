@@ -1199,10 +1199,17 @@ int resumeUploads(const QCommandLineParser &p, const RunOptions &o, const Settin
     if (runner.uploads().isEmpty())
         return SomeFailed;
     out(uploadHeader(run.format));
-    return runUploads(
+    const int code = runUploads(
             runner, run.format,
             givenOptions(p, {o.profile, o.region, o.endpoint, o.project, o.caFile, o.history}),
             true, notQueued);
+    // Discarding asked for cancelled uploads: that is success.
+    const QList<UploadStatus> ended = runner.uploads();
+    const bool allCancelled = notQueued == 0
+            && std::all_of(ended.cbegin(), ended.cend(), [](const UploadStatus &s) {
+                                  return s.phase == UploadStatus::Phase::Cancelled;
+                              });
+    return discard && code == SomeFailed && allCancelled ? int(AllConfirmed) : code;
 }
 
 int resume(const QStringList &arguments)

@@ -53,6 +53,7 @@ private slots:
     void refusedCredentialsStopAtOnce();
     void killedAtSixtyPercentResumesEveryPartOnce();
     void interruptKeepsTheUploadResumable();
+    void discardCancelsAnInterruptedUpload();
     void nothingToResume();
 
 private:
@@ -359,6 +360,33 @@ void TestUpload::interruptKeepsTheUploadResumable()
     QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
     QCOMPARE(resumed.json().size(), 1);
     verifyConfirmedOnce(resumed.json().constFirst(), content);
+}
+
+void TestUpload::discardCancelsAnInterruptedUpload()
+{
+    QByteArray content;
+    std::unique_ptr<QProcess> p;
+    startSlowUpload(8, &content, &p);
+    if (QTest::currentTestFailed())
+        return;
+    ::kill(pid_t(p->processId()), SIGINT);
+    const CliRun r = CliRunner::wait(*p);
+    QCOMPARE(r.exitCode, 1);
+    const QString uploadId = r.json().value(0).value("upload_id"_L1).toString();
+    const QString asset = r.json().value(0).value("asset_id"_L1).toString();
+    QVERIFY(!uploadId.isEmpty());
+    QCOMPARE(m_server->openUploads().size(), 1);
+    const int received = m_server->counters().partsReceivedTotal();
+
+    // Discarded: the multipart upload aborted, the asset CANCELLED, nothing more sent or offered.
+    const CliRun discarded = m_cli->run(withServer({u"resume"_s, uploadId, u"--discard"_s}));
+    QVERIFY2(discarded.exitCode == 0, discarded.err.constData());
+    QCOMPARE(discarded.json().value(0).value("outcome"_L1).toString(), u"cancelled"_s);
+    QVERIFY(m_server->openUploads().isEmpty());
+    QCOMPARE(m_server->assetStatus(asset), u"CANCELLED"_s);
+    QCOMPARE(m_server->counters().partsReceivedTotal(), received);
+    const CliRun listed = m_cli->run(withServer({u"resume"_s, u"--list"_s}, u"text"_s));
+    QVERIFY2(!listed.out.contains(uploadId.toLatin1()), listed.out.constData());
 }
 
 void TestUpload::nothingToResume()

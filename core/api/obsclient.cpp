@@ -417,6 +417,10 @@ void ObsClient::start(Exchange ex)
         nr.setRawHeader(name, value);
 
     QNetworkReply *reply = sendAtMostOnce(m_nam, nr, ex.method, ex.body);
+    // A request whose context is gone stops at once (an upload paused or cancelled): nobody
+    // waits for its answer, and its body would only take bandwidth from the others.
+    if (ex.context)
+        connect(ex.context.data(), &QObject::destroyed, reply, &QNetworkReply::abort);
 
     struct State
     {

@@ -69,7 +69,8 @@ public:
     // translated sentence.
     static QString urlProblem(const QUrl &url);
 
-    // Every callback runs once, unless `context` is gone. contentMd5: the body's MD5, base64
+    // Every callback runs once, unless `context` is gone; a request whose context is destroyed
+    // is aborted. contentMd5: the body's MD5, base64
     // (as ShowAssetTempAuthority's content_md5 was given); empty: no Content-MD5 header.
 
     // PUT of a whole object (video_upload_url, files under 20 MB); the ETag without quotes.

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <memory>
 
 namespace VodConfirm {
 
@@ -78,6 +79,11 @@ public:
 
     void setOptions(const Options &options);
     const Options &options() const { return m_options; }
+    // The confirms' quota group (ConfirmEngine::setQuotaGroup()); set it before start().
+    void setQuotaGroup(std::shared_ptr<QuotaGroup> group)
+    {
+        m_engine->setQuotaGroup(std::move(group));
+    }
 
     // Starts a new batch. False with a translated *error when nothing could start (the history
     // could not claim or journal it): nothing was sent.

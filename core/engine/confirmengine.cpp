@@ -33,7 +33,10 @@ bool isThrottled(const ApiResult &result)
 } // namespace
 
 ConfirmEngine::ConfirmEngine(VodClient *client, QObject *parent)
-    : QObject(parent), m_client(client), m_reader(new StateReader(client, this))
+    : QObject(parent),
+      m_client(client),
+      m_reader(new StateReader(client, this)),
+      m_quota(std::make_shared<QuotaGroup>(m_options.ratePerMinute))
 {
     // While every asset waits for a state read, the reader's pauses are the batch's.
     connect(m_reader, &StateReader::waiting, this, [this](qint64 ms, const QString &reason) {
@@ -62,9 +65,16 @@ void ConfirmEngine::setOptions(const Options &options)
     m_reader->setOptions(reads);
 }
 
+void ConfirmEngine::setQuotaGroup(std::shared_ptr<QuotaGroup> group)
+{
+    Q_ASSERT(!m_running);
+    m_ownQuota = !group;
+    m_quota = group ? std::move(group) : std::make_shared<QuotaGroup>(m_options.ratePerMinute);
+}
+
 double ConfirmEngine::nowMs() const
 {
-    return double(m_clock.nsecsElapsed()) / 1e6;
+    return m_quota->nowMs();
 }
 
 QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &batchId)
@@ -101,7 +111,8 @@ QString ConfirmEngine::start(const QList<ConfirmItem> &items, const QString &bat
     m_cancelled = false;
     m_stopped = false;
     m_probeDone = false;
-    m_pacer.restart(m_options.ratePerMinute);
+    if (m_ownQuota)
+        m_quota->pacer().restart(m_options.ratePerMinute);
     m_reader->restart();
     m_reader->resume();
     m_readRequestsBefore = m_reader->requests();
@@ -186,14 +197,14 @@ void ConfirmEngine::pump()
         if (m_inFlight >= limit || (!m_probeDone && !m_reads.isEmpty()))
             break;
         const double t = nowMs();
-        if (!m_pacer.mayStart(t)) {
-            m_timer.start(int(std::ceil(m_pacer.nextSendMs() - t)));
+        if (!m_quota->pacer().mayStart(t)) {
+            m_timer.start(int(std::ceil(m_quota->pacer().nextSendMs() - t)));
             if (m_inFlight == 0)
-                announceWait(m_pacer.nextSendMs(),
+                announceWait(m_quota->pacer().nextSendMs(),
                              tr("slowed down because the server throttled requests"));
             return;
         }
-        m_pacer.started(t);
+        m_quota->pacer().started(t);
         m_ready.pop_front();
         sendOne(next);
     }
@@ -302,7 +313,7 @@ void ConfirmEngine::onResult(int index, const ApiResult &result, double startedM
     if (isThrottled(result))
         onThrottled();
     else if (result.ok())
-        m_pacer.succeeded(nowMs());
+        m_quota->pacer().succeeded(nowMs());
     if (result.httpStatus != 0 && result.errorClass != ErrorClass::Auth && result.httpStatus < 500)
         m_probeDone = true;
 
@@ -440,7 +451,7 @@ void ConfirmEngine::announceWait(double untilMs, const QString &reason)
 void ConfirmEngine::onThrottled()
 {
     ++m_summary.throttled;
-    m_pacer.throttled(nowMs());
+    m_quota->pacer().throttled(nowMs());
 }
 
 // Failures every later request would meet as well: the server cannot be reached, its

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/confirmtypes.h"
-#include "engine/pacer.h"
+#include "engine/quotagroup.h"
 #include "engine/statereader.h"
 
 #include <QElapsedTimer>
@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <memory>
 
 namespace VodConfirm {
 
@@ -61,7 +62,11 @@ public:
     bool isPaused() const { return m_paused; }
     QString batchId() const { return m_batchId; }
     const QList<AssetUpdate> &assets() const { return m_assets; }
-    double currentRatePerMinute() const { return m_pacer.rate(); } // the confirms' pacing
+    double currentRatePerMinute() const { return m_quota->pacer().rate(); } // the confirms' pacing
+    // The confirms' quota group, shared with other senders of the same group (UploadRunner's
+    // creates and authorities); null: one of the engine's own, restarted with each batch at
+    // Options::ratePerMinute. A shared group keeps its rate (its owner sets it) across batches.
+    void setQuotaGroup(std::shared_ptr<QuotaGroup> group);
     double stateReadRatePerMinute() const { return m_reader->currentRatePerMinute(); }
     StateReader *stateReader() const { return m_reader; }
 
@@ -146,9 +151,10 @@ private:
     bool m_stopped = false; // by an authentication or connection set-up failure
     QString m_unsentNote; // after a stop: why the assets not sent were not
     bool m_probeDone = false; // the first answer proved the credentials
-    Pacer m_pacer; // the confirms' quota group
+    std::shared_ptr<QuotaGroup> m_quota; // the confirms' quota group
+    bool m_ownQuota = true; // m_quota is the engine's own, not shared
     double m_waitAnnouncedUntilMs = -1; // the end of the last pause announced by waiting()
-    QElapsedTimer m_clock;
+    QElapsedTimer m_clock; // since the batch started (BatchSummary::elapsedMs)
     QTimer m_timer;
     BatchSummary m_summary;
 };

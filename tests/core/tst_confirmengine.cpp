@@ -38,6 +38,7 @@ private slots:
     void throttlingSlowsDownAndLosesNothing();
     void retryAfterIsHonoured();
     void pacingNeverExceedsTheLimit();
+    void sharedQuotaGroupPacesEnginesTogether();
     void pauseResumeCancel();
     void tokenAuth();
     void passwordAuthFetchesOneTokenAndRefreshesOnce();
@@ -416,6 +417,41 @@ void TestConfirmEngine::pacingNeverExceedsTheLimit()
         QVERIFY2(j - i <= 11, qPrintable(u"%1 requests within one second"_s.arg(j - i)));
     }
     QVERIFY(t.last() - t.first() >= 24 * 100 * 0.9);
+}
+
+void TestConfirmEngine::sharedQuotaGroupPacesEnginesTogether()
+{
+    // Two engines (two confirm batches of one account) share one group at 600/minute: together
+    // they send one request every 100 ms, not one each; their own rate options do not count.
+    auto group = std::make_shared<QuotaGroup>(600);
+    VodClient *c = client();
+    ConfirmEngine *a = engine(c, 4, 60000);
+    ConfirmEngine *b = engine(c, 4, 60000);
+    a->setQuotaGroup(group);
+    b->setQuotaGroup(group);
+    QSignalSpy aDone(a, &ConfirmEngine::finished);
+    QSignalSpy bDone(b, &ConfirmEngine::finished);
+    a->start(items(12));
+    b->start(items(12, 101));
+    QVERIFY(aDone.wait(20000));
+    QVERIFY(bDone.count() == 1 || bDone.wait(20000));
+    QCOMPARE(aDone.first().first().value<BatchSummary>().confirmed, 12);
+    QCOMPARE(bDone.first().first().value<BatchSummary>().confirmed, 12);
+    const QList<qint64> t = m_server->counters().arrivalMs;
+    QCOMPARE(t.size(), 24);
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        qsizetype j = i;
+        while (j < t.size() && t.at(j) < t.at(i) + 1000)
+            ++j;
+        QVERIFY2(j - i <= 11, qPrintable(u"%1 requests within one second"_s.arg(j - i)));
+    }
+    QCOMPARE(a->currentRatePerMinute(), 600.0);
+    // Without a group of its own again, an engine paces at its own rate.
+    a->setQuotaGroup(nullptr);
+    m_server->reset();
+    QCOMPARE(run(a, items(12, 201)).confirmed, 12);
+    const QList<qint64> own = m_server->counters().arrivalMs;
+    QVERIFY(own.last() - own.first() < 1000);
 }
 
 void TestConfirmEngine::pauseResumeCancel()

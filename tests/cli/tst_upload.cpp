@@ -54,6 +54,7 @@ private slots:
     void killedAtSixtyPercentResumesEveryPartOnce();
     void interruptKeepsTheUploadResumable();
     void discardCancelsAnInterruptedUpload();
+    void interruptWithoutHistoryCancels();
     void nothingToResume();
 
 private:
@@ -387,6 +388,26 @@ void TestUpload::discardCancelsAnInterruptedUpload()
     QCOMPARE(m_server->counters().partsReceivedTotal(), received);
     const CliRun listed = m_cli->run(withServer({u"resume"_s, u"--list"_s}, u"text"_s));
     QVERIFY2(!listed.out.contains(uploadId.toLatin1()), listed.out.constData());
+}
+
+void TestUpload::interruptWithoutHistoryCancels()
+{
+    // --no-history: nothing could be resumed, so Ctrl+C cancels (multipart upload aborted, the
+    // asset CANCELLED) and no resume command is offered.
+    const QString path = file(u"lecture.mp4"_s, randomBytes(20 * MB, 9));
+    m_server->config().receiveBytesPerSecond = 4 * MB;
+    const std::unique_ptr<QProcess> p
+            = m_cli->start({u"upload"_s, path, u"--part-size"_s, u"512K"_s, u"--no-history"_s,
+                            u"--endpoint"_s, m_server->url().toString(), u"--output"_s, u"json"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->counters().partsReceivedTotal() >= 8, 30000);
+    ::kill(pid_t(p->processId()), SIGINT);
+    const CliRun r = CliRunner::wait(*p);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(0).value("outcome"_L1).toString(), u"cancelled"_s);
+    const QString asset = r.json().value(0).value("asset_id"_L1).toString();
+    QCOMPARE(m_server->assetStatus(asset), u"CANCELLED"_s);
+    QVERIFY(m_server->openUploads().isEmpty());
+    QVERIFY2(!r.err.contains(" resume "), r.err.constData());
 }
 
 void TestUpload::nothingToResume()

@@ -161,12 +161,7 @@ UploadRunner::UploadRunner(VodClient *client, HistoryStore *history, QObject *pa
     connect(m_pacedTimer, &QTimer::timeout, this, &UploadRunner::pumpPaced);
     if (m_history) {
         connect(m_history, &HistoryStore::uploadWritesDurable, this, &UploadRunner::onDurable);
-        connect(m_history, &HistoryStore::writeFailed, this, [this](const QString &message) {
-            if (!m_durableWaits.isEmpty()) {
-                emit historyFailed(message);
-                pauseAll();
-            }
-        });
+        connect(m_history, &HistoryStore::writeFailed, this, &UploadRunner::onJournalFailed);
     }
     setOptions(m_options);
 }
@@ -610,6 +605,10 @@ void UploadRunner::partDone(Job *job, int number, const QByteArray &etag)
     job->partSent.remove(number);
     const UploadPart part {number, uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, number),
                            u"\"%1\""_s.arg(QString::fromLatin1(etag))};
+    if (!isValidEtag(part.etag)) { // the journal and the complete request could not carry it
+        fail(job, tr("OBS accepted part %1 with an ETag that cannot be used.").arg(number));
+        return;
+    }
     job->done.insert(number, part);
     if (m_history && !job->single())
         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
@@ -740,10 +739,10 @@ void UploadRunner::listParts(Job *job)
                 for (const ObsClient::Part &p : std::as_const(*listed)) {
                     const qint64 planned
                             = uploadPartSizeAt(job->rec.fileSize, job->rec.partSize, p.number);
-                    if (planned == 0 || p.size != planned)
-                        continue;
                     const UploadPart part {p.number, p.size,
                                            u"\"%1\""_s.arg(QString::fromLatin1(p.etag))};
+                    if (planned == 0 || p.size != planned || !isValidEtag(part.etag))
+                        continue; // sent again
                     if (job->done.value(p.number) != part && m_history)
                         job->lastTicket = m_history->recordPartDone(job->rec.id, part);
                     done.insert(p.number, part);
@@ -1069,7 +1068,8 @@ void UploadRunner::retryOrFail(Job *job, QObject *ctx, const ApiResult &result, 
         }
         return;
     }
-    const bool noAnswer = result.httpStatus == 0 || ConfirmEngine::isConnectionSetupFailure(result);
+    const bool noAnswer = (result.httpStatus == 0 && result.isRetryable())
+            || ConfirmEngine::isConnectionSetupFailure(result);
     if (noAnswer && attempt >= m_options.maxAttempts) {
         // The network is gone (a dropped Wi-Fi, a closed lid): nothing is wrong with the file,
         // so the upload waits, paused, for unpause() or a later resume instead of failing.
@@ -1134,6 +1134,8 @@ void UploadRunner::stopForAuth(const QString &advice, const QString &answer)
 
 void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> then)
 {
+    if (ticket != 0 && ticket != NoWrite)
+        job->lastTicket = ticket; // tickets grow: the newest covers every earlier write
     if (!m_history || ticket == NoWrite || (ticket != 0 && m_history->isDurable(ticket))) {
         QMetaObject::invokeMethod(job->ctx, std::move(then), Qt::QueuedConnection);
         return;
@@ -1149,6 +1151,34 @@ void UploadRunner::whenDurable(Job *job, Ticket ticket, std::function<void()> th
         return;
     }
     m_durableWaits.append({ticket, job->ctx, std::move(then)});
+}
+
+// A journal write failed (disk full ...): the store keeps it and retries it with the next write.
+// Nothing goes on without the journal: every upload pauses, the steps that waited for the write
+// are taken back, and unpause() first waits for the journal to have them.
+void UploadRunner::onJournalFailed(const QString &message)
+{
+    if (m_durableWaits.isEmpty())
+        return;
+    for (const DurableWait &w : std::as_const(m_durableWaits)) {
+        for (const auto &job : m_jobs) {
+            if (job->ctx == w.ctx) {
+                job->busy = false;
+                job->paused = true;
+                job->error = message;
+            }
+        }
+    }
+    m_durableWaits.clear();
+    emit historyFailed(message);
+    pauseAll();
+    for (const auto &job : m_jobs) {
+        if (job->paused && !job->busy && !job->finished()
+            && job->phase != UploadStatus::Phase::Paused) {
+            job->phase = UploadStatus::Phase::Paused;
+            changed(job.get(), true);
+        }
+    }
 }
 
 void UploadRunner::onDurable(Ticket ticket)
@@ -1253,6 +1283,17 @@ void UploadRunner::unpause(const QString &uploadId)
     Job *job = find(uploadId);
     if (!job || job->finished() || !job->paused)
         return;
+    if (m_history && job->lastTicket != 0 && job->lastTicket != NoWrite
+        && !m_history->isDurable(job->lastTicket)) {
+        // The journal failed to store its last step: one wait, until it has it (or fails again).
+        QString error;
+        if (!m_history->waitDurable(job->lastTicket, &error)) {
+            job->error = error;
+            changed(job, true);
+            emit historyFailed(error);
+            return;
+        }
+    }
     job->paused = false;
     m_authStopped = false;
     job->error.clear();

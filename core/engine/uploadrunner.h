@@ -237,6 +237,7 @@ private:
     // Runs `then` once `ticket` is on disk (at once without a history).
     void whenDurable(Job *job, Ticket ticket, std::function<void()> then);
     void onDurable(Ticket ticket);
+    void onJournalFailed(const QString &message);
     void onBytesSent(qint64 bytes);
 
     UploadStatus status(const Job *job) const;

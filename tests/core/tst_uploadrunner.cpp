@@ -89,6 +89,7 @@ private slots:
     void pauseStopsRequestsAndUnpauseFinishes();
     void addRefusesWhatCannotBeUploaded();
     void lostNetworkPausesInsteadOfFailing();
+    void journalFailureStopsBeforeTheNextStep();
     void vodAuthenticationFailureStopsEverything();
     void createAuthorityAndConfirmShareOneQuota();
 
@@ -485,6 +486,23 @@ void TestUploadRunner::expiredAuthorityIsAskedForAgain()
     QCOMPARE(m_server->counters().authorities, 1);
     QCOMPARE(r->upload(id)->retries, 0); // a new authority is not a retry
 
+    // Authorities expire while parts are under way: those refused get a new one, once each.
+    const QString multi = writeFile(u"midway.mp4"_s, 21 * MB, 25);
+    m_server->config().receiveBytesPerSecond = 8 * MB;
+    UploadRunner *p = runner(1 * MB, 3);
+    const QString partsId = p->add({{multi}}, m_context).value(0);
+    QVERIFY(waitFor([&] { return p->upload(partsId)->partsDone >= 2; }));
+    const int refusedBefore = m_server->counters().obsRefused;
+    m_server->expireAuthorities();
+    QVERIFY(runToIdle(p));
+    checkConfirmed(p, partsId, multi);
+    QVERIFY(m_server->counters().obsRefused > refusedBefore);
+    const QString uploadId = m_history->upload(partsId)->obsUploadId;
+    for (int times : m_server->counters().partsReceived.value(uploadId))
+        QCOMPARE(times, 1);
+    QCOMPARE(p->upload(partsId)->retries, 0);
+    m_server->config().receiveBytesPerSecond = 0;
+
     // Every authority expires at once: asked for again once, then the upload fails.
     m_server->config().authorityLifetimeMs = 0;
     const QString big = writeFile(u"expired.mp4"_s, 20 * MB, 7);
@@ -526,19 +544,24 @@ void TestUploadRunner::changedFileFailsAndConfirmsFailed()
 void TestUploadRunner::cancelAbortsAndConfirmsCancelled()
 {
     const QString path = writeFile(u"unwanted.mp4"_s, 21 * MB, 9);
+    const QString next = writeFile(u"next.mp4"_s, 1000, 19);
     m_server->config().receiveBytesPerSecond = 8 * MB;
     UploadRunner *r = runner(1 * MB, 2);
-    const QString id = r->add({{path}}, m_context).value(0);
+    const QStringList ids = r->add({{path}, {next}}, m_context);
+    const QString id = ids.value(0);
     QVERIFY(waitFor([&] { return r->upload(id)->partsDone >= 2; }));
     QCOMPARE(m_server->openUploads().size(), 1);
-    r->cancel(id);
+    QCOMPARE(r->upload(ids.value(1))->phase, Phase::Queued); // its turn has not come
+    r->cancelAll();
     QVERIFY(runToIdle(r));
+    QCOMPARE(r->upload(ids.value(1))->phase, Phase::Cancelled);
+    QCOMPARE(m_server->counters().creates, 1); // the queued one never created an asset
+    QCOMPARE(r->totals().cancelled, 2);
     const UploadStatus s = *r->upload(id);
     QCOMPARE(s.phase, Phase::Cancelled);
     QVERIFY(m_server->openUploads().isEmpty()); // aborted
     QCOMPARE(m_server->assetStatus(s.assetId), u"CANCELLED"_s);
     QCOMPARE(m_history->upload(id)->state, UploadState::Cancelled);
-    QCOMPARE(r->totals().cancelled, 1);
 }
 
 void TestUploadRunner::pauseStopsRequestsAndUnpauseFinishes()
@@ -602,6 +625,42 @@ void TestUploadRunner::lostNetworkPausesInsteadOfFailing()
     r->unpause(id);
     QVERIFY(runToIdle(r));
     checkConfirmed(r, id, path);
+}
+
+void TestUploadRunner::journalFailureStopsBeforeTheNextStep()
+{
+    // The journal cannot store the asset id (as with a full disk): nothing goes to OBS.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"CREATE TRIGGER refuse BEFORE UPDATE ON uploads"
+                         " WHEN NEW.asset_id <> '' AND OLD.asset_id = ''"
+                         " BEGIN SELECT RAISE(ABORT, 'disk says no'); END"_s));
+    }
+    const QString path = writeFile(u"journal.mp4"_s, 20 * MB, 26);
+    UploadRunner *r = runner(4 * MB);
+    QSignalSpy failed(r, &UploadRunner::historyFailed);
+    const QString id = r->add({{path}}, m_context).value(0);
+    QVERIFY(waitFor([&] { return r->upload(id)->phase == Phase::Paused; }, 10000));
+    QVERIFY(!failed.isEmpty());
+    QVERIFY2(failed.first().first().toString().contains(u"disk says no"_s),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_server->counters().creates, 1);
+    QCOMPARE(m_server->counters().authorities, 0);
+    QCOMPARE(m_server->counters().requests(Route::Obs), 0);
+    QVERIFY(!r->isRunning());
+
+    // Unpaused while the journal still fails: it stays paused.
+    r->unpause(id);
+    QCOMPARE(r->upload(id)->phase, Phase::Paused);
+    // Once the journal has the step, the upload goes on from it.
+    {
+        RawDb raw(m_history->path());
+        QVERIFY(raw.exec(u"DROP TRIGGER refuse"_s));
+    }
+    r->unpause(id);
+    QVERIFY(runToIdle(r));
+    checkConfirmed(r, id, path);
+    QCOMPARE(m_server->counters().creates, 1);
 }
 
 void TestUploadRunner::vodAuthenticationFailureStopsEverything()

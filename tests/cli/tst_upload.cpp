@@ -48,6 +48,7 @@ private slots:
     void multipartFileArrivesByteExactAsCsv();
     void filesThatCannotBeUploadedAreRefused();
     void refusedFileDoesNotStopTheOthers();
+    void failedUploadNamesVodsError();
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
     void refusedCredentialsStopAtOnce();
@@ -195,6 +196,28 @@ void TestUpload::refusedFileDoesNotStopTheOthers()
     QVERIFY2(r.out.contains(QFileInfo(good).absoluteFilePath().toUtf8()), r.out.constData());
     QCOMPARE(m_server->counters().creates, 1);
     QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 1);
+}
+
+void TestUpload::failedUploadNamesVodsError()
+{
+    // VOD refuses to create the asset: the file fails, its line has VOD's code, message and
+    // request id, and the exit status says so.
+    m_server->config().requestIdHeader = "req-create-refused";
+    m_server->scriptNextAnswer(
+            Route::CreateAsset, 400,
+            R"({"error_code":"VOD.10053","error_msg":"The template group does not exist."})");
+    const QString path = file(u"a.mp4"_s, randomBytes(200 * KB, 10));
+    const CliRun r = m_cli->run(withServer({u"upload"_s, path, u"--template-group"_s, u"nope"_s}));
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject line = r.json().value(0);
+    QCOMPARE(line.value("outcome"_L1).toString(), u"failed"_s);
+    QCOMPARE(line.value("http_status"_L1).toInt(), 400);
+    QCOMPARE(line.value("error_code"_L1).toString(), u"VOD.10053"_s);
+    QCOMPARE(line.value("request_id"_L1).toString(), u"req-create-refused"_s);
+    QVERIFY2(line.value("error_msg"_L1).toString().contains(u"template group"_s),
+             qPrintable(line.value("error_msg"_L1).toString()));
+    QCOMPARE(m_server->counters().effectiveConfirmsTotal(), 0);
+    QCOMPARE(m_server->counters().requests(Route::Obs), 0);
 }
 
 void TestUpload::badOptionsAreRefused_data()

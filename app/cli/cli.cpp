@@ -1222,7 +1222,8 @@ int resume(const QStringList &arguments)
                    "upload is cancelled (its multipart upload aborted, its asset confirmed "
                    "CANCELLED)."));
     const QCommandLineOption listO(
-            u"list"_s, Tr::tr("List the interrupted batches and uploads, newest first, instead."));
+            u"list"_s,
+            Tr::tr("List the interrupted uploads, then batches, each newest first, instead."));
     p.addOptions(o.all());
     p.addOptions({discardO, listO});
     p.addPositionalArgument(u"ID"_s,
@@ -1275,8 +1276,8 @@ int resume(const QStringList &arguments)
                         .toUtf8()
                 + '\n');
         }
-        for (const BatchInfo &b : batches)
-            out(Tr::tr("batch   ").toUtf8() + batchLine(Format::Text, b));
+        for (auto b = batches.crbegin(); b != batches.crend(); ++b)
+            out(Tr::tr("batch   ").toUtf8() + batchLine(Format::Text, *b));
         return AllConfirmed;
     }
 

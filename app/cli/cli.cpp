@@ -9,6 +9,7 @@
 #include "engine/batchrunner.h"
 #include "engine/resume.h"
 #include "engine/stucklister.h"
+#include "engine/uploadrunner.h"
 #include "ids/assetidparser.h"
 #include "settings/clientconfig.h"
 #include "settings/credentialstore.h"
@@ -21,10 +22,13 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -117,7 +121,8 @@ QString mainHelp(Binary binary)
                   "Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).\n%3\n\n"
                   "Commands:\n"
                   "  confirm    confirm the asset IDs found in files or standard input\n"
-                  "  resume     finish a batch that a crash or kill interrupted\n"
+                  "  upload     upload video files as assets and confirm them (resumable)\n"
+                  "  resume     finish a batch or an upload that was interrupted\n"
                   "  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel "
                   "them\n"
                   "  history    print the confirmation history\n"
@@ -125,10 +130,11 @@ QString mainHelp(Binary binary)
                   "Run '%1 COMMAND --help' for a command's options.\n"
                   "Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some "
                   "asset\n"
-                  "failed or was not sent, 2 usage, input or configuration error, 3 "
-                  "authentication\n"
-                  "rejected, 4 the output could not be written (closed pipe, full disk), 5 "
-                  "every\n"
+                  "or file failed, was not sent or is paused, 2 usage, input or configuration "
+                  "error,\n"
+                  "3 authentication rejected, 4 the output could not be written (closed pipe, "
+                  "full\n"
+                  "disk), 5 every "
                   "asset confirmed but the history could not record it all.")
             .arg(program, desktop ? u"[COMMAND]"_s : u"COMMAND"_s,
                  desktop ? Tr::tr("Without a command the desktop app opens.")
@@ -288,8 +294,9 @@ std::optional<qint64> durationSeconds(const QString &text, qint64 maxSeconds)
     return secs;
 }
 
+// `concurrency` false: the command has no --concurrency (upload).
 std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
-                           const Settings &settings, Run *run)
+                           const Settings &settings, Run *run, bool concurrency = true)
 {
     const std::optional<Format> format = formatFromName(p.value(o.output));
     if (!format)
@@ -302,6 +309,8 @@ std::optional<int> readRun(const QCommandLineParser &p, const RunOptions &o,
                       &run->engine.ratePerMinute},
           std::tuple {&o.attempts, 1, 10, settings.maxAttempts(), &run->engine.maxAttempts},
           std::tuple {&o.timeout, 1, 300, settings.timeoutSeconds(), &run->timeoutSeconds}}) {
+        if (option == &o.concurrency && !concurrency)
+            continue;
         if (auto code = intOption(p, *option, min, max, fallback, target))
             return *code;
     }
@@ -780,7 +789,428 @@ int confirm(const QStringList &arguments)
 }
 
 // ----------------------------------------------------------------------------------------------
+// upload
+
+// "20M", "512K", "1G" or a number of bytes: K, M and G are binary units (1K = 1024 bytes), as
+// VOD's upload limits are (UploadLimits); a trailing B is allowed ("20MB"). nullopt otherwise.
+std::optional<qint64> byteSize(const QString &text)
+{
+    static const QRegularExpression re(u"^([0-9]{1,13})([KMG]?)B?$"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString unit = m.captured(2).toUpper();
+    const int shift = unit == "K"_L1 ? 10 : unit == "M"_L1 ? 20 : unit == "G"_L1 ? 30 : 0;
+    const qint64 n = m.captured(1).toLongLong();
+    if (n > (std::numeric_limits<qint64>::max() >> 31))
+        return std::nullopt;
+    return n << shift;
+}
+
+// "1.5 MB", as the locale writes sizes (binary units, like the limits above).
+QString sizeText(double bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// "1 h 02 min", "3 min 20 s", "12 s".
+QString durationText(qint64 secs)
+{
+    if (secs >= 3600)
+        return Tr::tr("%1 h %2 min").arg(secs / 3600).arg((secs / 60) % 60, 2, 10, QChar(u'0'));
+    if (secs >= 60)
+        return Tr::tr("%1 min %2 s").arg(secs / 60).arg(secs % 60, 2, 10, QChar(u'0'));
+    return Tr::tr("%1 s").arg(secs);
+}
+
+// `--name value` for every one of `options` set on the command line, values shell-quoted: what
+// a printed command needs to reach the same server and history.
+QStringList givenOptions(const QCommandLineParser &p, const QList<QCommandLineOption> &options)
+{
+    QStringList words;
+    for (const QCommandLineOption &option : options) {
+        if (!p.isSet(option))
+            continue;
+        const QString name = u"--"_s + option.names().constLast();
+        if (option.valueName().isEmpty())
+            words << name;
+        for (const QString &value : p.values(option))
+            words << name << SupportText::shellQuote(value);
+    }
+    return words;
+}
+
+// Runs the runner's queue (`notQueued`: files refused before) until every upload
+// is finished or paused, printing one line per upload when it ends, a progress line on a
+// terminal, and the closing summary on stderr; returns the exit code. The first Ctrl+C or
+// SIGTERM pauses everything (parts cut off are sent again on resume: only finished parts count)
+// and prints the resume command (`resumeWords`: the options that reach the same server and
+// history); without a journal (`resumable` false) nothing could be resumed, so it cancels.
+int runUploads(UploadRunner &runner, Format format, const QStringList &resumeWords, bool resumable,
+               int notQueued)
+{
+    QEventLoop loop;
+    const auto stopAll = [&runner, resumable] {
+        if (resumable)
+            runner.pauseAll();
+        else
+            runner.cancelAll();
+    };
+    onOutputFailed = [&runner, stopAll] {
+        QMetaObject::invokeMethod(&runner, stopAll, Qt::QueuedConnection);
+    };
+    const auto noOutputHook = qScopeGuard([] { onOutputFailed = nullptr; });
+    ProgressLine progress([&runner] {
+        const UploadTotals t = runner.totals();
+        QString name;
+        for (const UploadStatus &s : runner.uploads()) {
+            if (s.phase != UploadStatus::Phase::Queued && !isFinishedUploadPhase(s.phase)
+                && s.phase != UploadStatus::Phase::Paused) {
+                name = QFileInfo(s.filePath).fileName();
+                break;
+            }
+        }
+        const int done = t.confirmed + t.failed + t.cancelled;
+        QString line = Tr::tr("[%1/%2] %3 %4%, %5 of %6")
+                               .arg(done)
+                               .arg(t.uploads)
+                               .arg(name)
+                               .arg(t.bytesTotal > 0 ? 100 * t.bytesDone / t.bytesTotal : 0)
+                               .arg(sizeText(double(t.bytesDone)), sizeText(double(t.bytesTotal)));
+        if (t.bytesPerSecond > 0)
+            line += Tr::tr(", %1/s").arg(sizeText(t.bytesPerSecond));
+        if (t.secondsLeft >= 0)
+            line += Tr::tr(", %1 left").arg(durationText(t.secondsLeft));
+        return line;
+    });
+    // Each upload's time: from its first step to its end (or pause).
+    QHash<QString, QElapsedTimer> clocks;
+    QHash<QString, double> seconds;
+    QSet<QString> printed;
+    QElapsedTimer clock;
+    clock.start();
+    const auto secondsOf = [&](const QString &id) {
+        if (const auto it = seconds.constFind(id); it != seconds.cend())
+            return *it;
+        const auto c = clocks.constFind(id);
+        return c == clocks.cend() ? 0.0 : double(c->elapsed()) / 1000.0;
+    };
+    const auto print = [&](const UploadStatus &s) {
+        if (printed.contains(s.uploadId))
+            return;
+        printed.insert(s.uploadId);
+        progress.end();
+        out(uploadLine(format, s, secondsOf(s.uploadId)));
+    };
+    QObject::connect(&runner, &UploadRunner::uploadChanged, &loop, [&](const UploadStatus &s) {
+        if (s.phase != UploadStatus::Phase::Queued && !clocks.contains(s.uploadId))
+            clocks[s.uploadId].start();
+        if (isFinishedUploadPhase(s.phase) || s.phase == UploadStatus::Phase::Paused)
+            seconds.insert(s.uploadId, secondsOf(s.uploadId));
+        if (isFinishedUploadPhase(s.phase))
+            print(s);
+        progress.update();
+    });
+    QObject::connect(&runner, &UploadRunner::totalsChanged, &loop, [&] { progress.update(); });
+    bool authFailed = false;
+    QObject::connect(&runner, &UploadRunner::authenticationFailed, &loop,
+                     [&](const QString &advice, const QString &answer) {
+                         authFailed = true;
+                         progress.end();
+                         err(advice);
+                         if (!answer.isEmpty())
+                             err(Tr::tr("VOD answered: %1").arg(answer));
+                         if (!runner.isRunning())
+                             loop.quit();
+                     });
+    // The first write failure is said at once, repeats at most every 10 s.
+    QElapsedTimer lastHistoryError;
+    QObject::connect(&runner, &UploadRunner::historyFailed, &loop, [&](const QString &message) {
+        if (lastHistoryError.isValid() && !lastHistoryError.hasExpired(10000))
+            return;
+        lastHistoryError.start();
+        progress.end();
+        err(Tr::tr("History: %1").arg(message));
+    });
+    QObject::connect(&runner, &UploadRunner::waiting, &loop, [&](qint64 ms, const QString &reason) {
+        progress.end();
+        err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+    });
+    QObject::connect(&runner, &UploadRunner::idle, &loop, &QEventLoop::quit);
+    onInterrupt(&loop, [&] {
+        progress.end();
+        err(resumable ? Tr::tr("Interrupted: pausing; the uploads stay resumable (press Ctrl+C "
+                               "again to quit at once).")
+                      : Tr::tr("Interrupted: cancelling; without a history nothing could be "
+                               "resumed (press Ctrl+C again to quit at once)."));
+        stopAll();
+    });
+    if (runner.isRunning())
+        loop.exec();
+    progress.end();
+
+    const QList<UploadStatus> uploads = runner.uploads();
+    QStringList paused;
+    int confirmed = 0, failed = 0, cancelled = 0;
+    qint64 bytes = 0;
+    for (const UploadStatus &s : uploads) {
+        print(s); // paused, or stopped by an authentication failure
+        bytes += s.bytesDone;
+        switch (s.phase) {
+        case UploadStatus::Phase::Confirmed:
+            ++confirmed;
+            break;
+        case UploadStatus::Phase::Failed:
+            ++failed;
+            break;
+        case UploadStatus::Phase::Cancelled:
+            ++cancelled;
+            break;
+        default:
+            paused.append(s.uploadId);
+        }
+    }
+    const double elapsed = double(clock.elapsed()) / 1000.0;
+    QString line = Tr::tr("%Ln file(s): %1 confirmed, %2 failed, %3 cancelled, %4 not finished",
+                          nullptr, int(uploads.size()) + notQueued)
+                           .arg(confirmed)
+                           .arg(failed)
+                           .arg(cancelled)
+                           .arg(paused.size());
+    if (notQueued > 0)
+        line += Tr::tr(", %Ln refused", nullptr, notQueued);
+    line += Tr::tr("; %1 sent in %2 s").arg(sizeText(double(bytes))).arg(elapsed, 0, 'f', 1);
+    if (elapsed > 0)
+        line += Tr::tr(" (%1/s)").arg(sizeText(double(bytes) / elapsed));
+    err(line + u'.');
+    if (!paused.isEmpty() && resumable)
+        err(Tr::tr("To resume: %1")
+                    .arg((QStringList {program, u"resume"_s} + resumeWords + paused).join(u' ')));
+    if (authFailed)
+        return AuthRejected;
+    return confirmed == uploads.size() && notQueued == 0 ? AllConfirmed : SomeFailed;
+}
+
+// The runner options of an upload or resume: the settings, then the command line's.
+UploadRunner::Options uploadOptions(const Settings &settings, const Run &run)
+{
+    UploadRunner::Options options;
+    options.partSize = settings.uploadPartSize();
+    options.partsInFlight = settings.uploadPartsInFlight();
+    options.bandwidthBytesPerSecond = settings.uploadBandwidthLimit();
+    options.maxAttempts = run.engine.maxAttempts;
+    options.ratePerMinute = run.engine.ratePerMinute;
+    options.timeoutMs = std::max(options.timeoutMs, run.timeoutSeconds * 1000);
+    return options;
+}
+
+int upload(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    const RunOptions o;
+    const QCommandLineOption titleO(
+            u"title"_s,
+            Tr::tr("The asset's title (only with one file; default: the file name without its "
+                   "extension; at most %1 bytes).")
+                    .arg(UploadLimits::MaxTitleBytes),
+            u"TITLE"_s);
+    const QCommandLineOption descriptionO(u"description"_s,
+                                          Tr::tr("The assets' description (at most %1 bytes).")
+                                                  .arg(UploadLimits::MaxDescriptionBytes),
+                                          u"TEXT"_s);
+    const QCommandLineOption categoryO(u"category-id"_s,
+                                       Tr::tr("The assets' category id (-1: Other)."), u"N"_s);
+    const QCommandLineOption templateO(
+            u"template-group"_s,
+            Tr::tr("The transcoding template group to apply (template_group_name)."), u"NAME"_s);
+    const Settings settings;
+    const QCommandLineOption partSizeO(
+            u"part-size"_s,
+            Tr::tr("Part size of multipart uploads (files from 20M on), such as 512K, 20M or 1G "
+                   "(100K to 5G; default %1K, the setting upload/partSizeKB; larger when a file "
+                   "would need more than 10,000 parts).")
+                    .arg(settings.uploadPartSize() / 1024),
+            u"SIZE"_s);
+    const QCommandLineOption parallelO(
+            u"parallel"_s,
+            Tr::tr("Parts sent at once, all files together (1-16; default %1, the setting "
+                   "upload/partsInFlight).")
+                    .arg(settings.uploadPartsInFlight()),
+            u"N"_s);
+    const QCommandLineOption limitRateO(
+            u"limit-rate"_s,
+            Tr::tr("Most bytes per second sent, all files together, such as 500K or 20M (0: "
+                   "unlimited; default %1K, the setting upload/bandwidthKBps).")
+                    .arg(settings.uploadBandwidthLimit() / 1024),
+            u"RATE"_s);
+    const QCommandLineOption noHistoryO(
+            u"no-history"_s,
+            Tr::tr("Do not journal the uploads in the history: nothing can be resumed, and "
+                   "Ctrl+C cancels them."));
+    const QList<QCommandLineOption> connectionOptions {o.profile, o.region, o.endpoint,
+                                                       o.project, o.caFile, o.history};
+    p.addOptions(connectionOptions);
+    p.addOptions({o.rate, o.attempts, o.timeout, o.output, noHistoryO});
+    p.addOptions({titleO, descriptionO, categoryO, templateO, partSizeO, parallelO, limitRateO});
+    p.addPositionalArgument(u"FILE"_s, Tr::tr("Video or audio files to upload."), u"FILE..."_s);
+    if (auto code
+        = parse(p, arguments,
+                Tr::tr("Uploads video and audio files to VOD and confirms each as an asset "
+                       "(CreateAssetByFileUpload, then the bytes to OBS: one PUT under 20 MB, "
+                       "parts from 20 MB on, then ConfirmAssetUpload). Every step is journaled "
+                       "in the history: an upload that is interrupted (Ctrl+C, kill, crash, "
+                       "power cut) goes on where it stopped with '%1 resume', never sending a "
+                       "finished part again. Folders are refused: name the files inside.\n"
+                       "Credentials, connection and history options as for confirm.")
+                        .arg(program)))
+        return *code;
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty())
+        return usageError(Tr::tr("Name the files to upload."));
+    if (p.isSet(titleO) && files.size() > 1)
+        return usageError(Tr::tr("--title names one asset: give one file with it (%Ln given).",
+                                 nullptr, int(files.size())));
+    if (p.isSet(o.history) && p.isSet(noHistoryO))
+        return usageError(Tr::tr("--history-db and --no-history exclude each other."));
+    for (const auto &[option, limit] :
+         {std::pair {&titleO, UploadLimits::MaxTitleBytes},
+          std::pair {&descriptionO, UploadLimits::MaxDescriptionBytes},
+          std::pair {&templateO, UploadLimits::MaxTemplateGroupBytes}}) {
+        if (p.value(*option).toUtf8().size() > limit)
+            return usageError(Tr::tr("--%1 is too long: at most %2 bytes (UTF-8).")
+                                      .arg(option->names().constLast())
+                                      .arg(limit));
+    }
+
+    Run run;
+    if (auto code = readRun(p, o, settings, &run, false))
+        return *code;
+    UploadRunner::Options options = uploadOptions(settings, run);
+    if (p.isSet(partSizeO)) {
+        const std::optional<qint64> size = byteSize(p.value(partSizeO));
+        if (!size || *size < UploadLimits::MinPartSize || *size > UploadLimits::MaxPartSize)
+            return usageError(Tr::tr("--part-size must be a size from 100K to 5G, such as 512K, "
+                                     "20M or 1G (K, M, G: 1024, 1024², 1024³ bytes)."));
+        options.partSize = *size;
+    }
+    if (auto code = intOption(p, parallelO, 1, 16, options.partsInFlight, &options.partsInFlight))
+        return *code;
+    if (p.isSet(limitRateO)) {
+        const std::optional<qint64> rate = byteSize(p.value(limitRateO));
+        const qint64 max
+                = qint64(Settings::range(Settings::Key::UploadBandwidthLimit)->second) * 1024;
+        if (!rate || *rate > max)
+            return usageError(Tr::tr("--limit-rate must be bytes per second such as 500K or 20M "
+                                     "(0: unlimited; at most %1/s).")
+                                      .arg(sizeText(double(max))));
+        options.bandwidthBytesPerSecond = *rate;
+    }
+    std::optional<qint64> category;
+    if (p.isSet(categoryO)) {
+        bool ok = false;
+        category = p.value(categoryO).toLongLong(&ok);
+        if (!ok || *category < -1 || *category > std::numeric_limits<qint32>::max())
+            return usageError(Tr::tr("--category-id must be a category id: a whole number, -1 "
+                                     "for Other."));
+    }
+
+    Connection connection;
+    if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, {}, &connection))
+        return *code;
+    QNetworkAccessManager nam;
+    VodClient client(&nam, connection.config);
+    if (const QString problem = client.configProblem(); !problem.isEmpty())
+        return usageError(problem);
+    HistoryStore history;
+    if (!p.isSet(noHistoryO)) {
+        if (auto code = openHistory(history, historyPath(p, o.history, settings),
+                                    Tr::tr("(use --no-history to run without a history)")))
+            return *code;
+    }
+
+    QList<UploadRequest> requests;
+    for (const QString &file : files)
+        requests.append({QFileInfo(file).absoluteFilePath(), p.value(titleO), p.value(descriptionO),
+                         category, p.value(templateO)});
+    UploadRunner runner(&client, history.isOpen() ? &history : nullptr);
+    runner.setOptions(options);
+    const VodClient::Config &config = client.config();
+    QStringList refused;
+    const QStringList queued = runner.add(
+            requests, {connection.profile, config.regionId, config.projectId}, &refused);
+    for (const QString &line : refused)
+        err(program + u": "_s + line);
+    if (queued.isEmpty())
+        return UsageError;
+    const QStringList resumeWords = givenOptions(p, connectionOptions);
+    if (history.isOpen())
+        err(Tr::tr("If it is interrupted: %1")
+                    .arg((QStringList {program, u"resume"_s} + resumeWords + queued).join(u' ')));
+    out(uploadHeader(run.format));
+    return runUploads(runner, run.format, resumeWords, history.isOpen(), int(refused.size()));
+}
+
+// ----------------------------------------------------------------------------------------------
 // resume
+
+// Resumes the interrupted uploads `records` of the journal through an UploadRunner (or, with
+// `discard`, cancels them: the multipart upload aborted, the asset confirmed CANCELLED).
+int resumeUploads(const QCommandLineParser &p, const RunOptions &o, const Settings &settings,
+                  const Run &run, HistoryStore &history, const QList<UploadRecord> &records,
+                  bool discard)
+{
+    const UploadRecord &first = records.constFirst();
+    BatchInfo fallback;
+    fallback.profile = first.profile;
+    fallback.region = first.region;
+    fallback.projectId = first.projectId;
+    Connection connection;
+    if (auto code = resolveConnection(p, o, settings, run.timeoutSeconds, fallback, &connection))
+        return *code;
+    for (const UploadRecord &r : records) {
+        if (connection.config.projectId != r.projectId)
+            return usageError(Tr::tr("Upload %1 ran for project %2, but these credentials are for "
+                                     "project %3. Use its profile or --project-id %2.")
+                                      .arg(r.id, r.projectId, connection.config.projectId));
+    }
+    QNetworkAccessManager nam;
+    VodClient client(&nam, connection.config);
+    if (const QString problem = client.configProblem(); !problem.isEmpty())
+        return usageError(problem);
+
+    UploadRunner runner(&client, &history);
+    runner.setOptions(uploadOptions(settings, run));
+    int notQueued = 0;
+    for (const UploadRecord &r : records) {
+        QString error;
+        if (!runner.resume(r.id, &error)) {
+            err(program + u": "_s + error);
+            ++notQueued;
+            continue;
+        }
+        err(discard ? Tr::tr("Cancelling upload %1 (%2).").arg(r.id, r.filePath)
+                    : Tr::tr("Resuming upload %1 (%2, %L3 part(s) finished before).")
+                              .arg(r.id, r.filePath)
+                              .arg(r.parts.size()));
+        if (discard)
+            runner.cancel(r.id);
+    }
+    if (runner.uploads().isEmpty())
+        return SomeFailed;
+    out(uploadHeader(run.format));
+    const int code = runUploads(
+            runner, run.format,
+            givenOptions(p, {o.profile, o.region, o.endpoint, o.project, o.caFile, o.history}),
+            true, notQueued);
+    // Discarding asked for cancelled uploads: that is success.
+    const QList<UploadStatus> ended = runner.uploads();
+    const bool allCancelled = notQueued == 0
+            && std::all_of(ended.cbegin(), ended.cend(), [](const UploadStatus &s) {
+                                  return s.phase == UploadStatus::Phase::Cancelled;
+                              });
+    return discard && code == SomeFailed && allCancelled ? int(AllConfirmed) : code;
+}
 
 int resume(const QStringList &arguments)
 {
@@ -788,23 +1218,29 @@ int resume(const QStringList &arguments)
     const RunOptions o;
     const QCommandLineOption discardO(
             u"discard"_s,
-            Tr::tr("Do not resume: mark the batch as finished, so it is no longer offered."));
+            Tr::tr("Do not resume: mark the batch as finished, so it is no longer offered; an "
+                   "upload is cancelled (its multipart upload aborted, its asset confirmed "
+                   "CANCELLED)."));
+    const QCommandLineOption listO(
+            u"list"_s,
+            Tr::tr("List the interrupted uploads, then batches, each newest first, instead."));
     p.addOptions(o.all());
-    p.addOption(discardO);
-    p.addPositionalArgument(u"BATCH"_s,
-                            Tr::tr("The batch id (see '%1 history --unfinished'); may be "
-                                   "left out when exactly one batch is unfinished.")
+    p.addOptions({discardO, listO});
+    p.addPositionalArgument(u"ID"_s,
+                            Tr::tr("A batch id (see '%1 history --unfinished') or one or more "
+                                   "upload ids (see '%1 resume --list'); left out: the newest "
+                                   "interrupted batch or upload.")
                                     .arg(program),
-                            u"[BATCH]"_s);
+                            u"[BATCH | UPLOAD...]"_s);
     if (auto code
         = parse(p, arguments,
-                Tr::tr("Resumes a batch that a crash, kill or power cut interrupted. Assets "
-                       "whose outcome is unknown are first read with ShowAssetMeta: those "
-                       "already confirmed are not sent again. Credentials as for confirm; "
-                       "the batch's profile is used unless --profile is given.")))
+                Tr::tr("Resumes a batch or an upload that a crash, kill or power cut "
+                       "interrupted. Assets whose outcome is unknown are first read with "
+                       "ShowAssetMeta: those already confirmed are not sent again. An upload "
+                       "goes on from its last journaled step: the parts OBS has are not sent "
+                       "again. Credentials as for confirm; the batch's or upload's profile is "
+                       "used unless --profile is given.")))
         return *code;
-    if (p.positionalArguments().size() > 1)
-        return usageError(Tr::tr("Give at most one batch id."));
 
     const Settings settings;
     Run run;
@@ -817,10 +1253,41 @@ int resume(const QStringList &arguments)
     if (auto code = openHistory(history, path))
         return *code;
 
-    QString batchId = p.positionalArguments().value(0);
-    if (batchId.isEmpty()) {
-        const QList<BatchInfo> batches = resumableBatches(history);
-        if (batches.isEmpty()) {
+    // What can be resumed: batches and uploads no live process holds.
+    QString error;
+    QList<UploadRecord> uploads;
+    for (const UploadRecord &u : history.unfinishedUploads(&error)) {
+        if (!u.running)
+            uploads.prepend(u); // newest first
+    }
+    if (!error.isEmpty())
+        err(Tr::tr("History: %1").arg(error));
+    const QList<BatchInfo> batches = resumableBatches(history);
+    if (p.isSet(listO)) {
+        if (!p.positionalArguments().isEmpty())
+            return usageError(Tr::tr("--list takes no id."));
+        for (const UploadRecord &u : std::as_const(uploads)) {
+            out(visible(Tr::tr("upload  %1  %2  %3  %L4 of %L5 part(s)  %6")
+                                .arg(u.id, u.updatedAt.toUTC().toString(Qt::ISODate),
+                                     QString(uploadStateName(u.state)))
+                                .arg(history.upload(u.id).value_or(u).parts.size())
+                                .arg(u.partCount())
+                                .arg(u.filePath))
+                        .toUtf8()
+                + '\n');
+        }
+        for (auto b = batches.crbegin(); b != batches.crend(); ++b)
+            out(Tr::tr("batch   ").toUtf8() + batchLine(Format::Text, *b));
+        return AllConfirmed;
+    }
+
+    QStringList ids = p.positionalArguments();
+    if (ids.isEmpty()) {
+        const QDateTime newestBatch
+                = batches.isEmpty() ? QDateTime() : batches.constLast().startedAt;
+        const QDateTime newestUpload
+                = uploads.isEmpty() ? QDateTime() : uploads.constFirst().updatedAt;
+        if (!newestBatch.isValid() && !newestUpload.isValid()) {
             const QList<BatchInfo> running = history.unfinishedBatches();
             if (!running.isEmpty()) {
                 err(Tr::tr("Batch %1 is being run by another VOD Confirm process right now; there "
@@ -828,17 +1295,41 @@ int resume(const QStringList &arguments)
                             .arg(running.constLast().id));
                 return SomeFailed;
             }
-            err(Tr::tr("No interrupted batch to resume."));
+            err(Tr::tr("No interrupted batch or upload to resume."));
             return AllConfirmed;
         }
-        if (batches.size() > 1)
-            return usageError(Tr::tr("%1 batches are unfinished; name one (see '%2 history "
-                                     "--unfinished').")
-                                      .arg(batches.size())
-                                      .arg(program));
-        batchId = batches.first().id;
+        ids = {newestUpload.isValid() && (!newestBatch.isValid() || newestUpload > newestBatch)
+                       ? uploads.constFirst().id
+                       : batches.constLast().id};
+        if (batches.size() + uploads.size() > 1)
+            err(Tr::tr("%Ln batch(es) or upload(s) interrupted: resuming the newest, %1 (see "
+                       "'%2 resume --list').",
+                       nullptr, int(batches.size() + uploads.size()))
+                        .arg(ids.constFirst(), program));
     }
-    QString error;
+
+    // Upload ids (one or more), or one batch id.
+    QList<UploadRecord> records;
+    QString uploadError;
+    for (const QString &id : std::as_const(ids)) {
+        error.clear();
+        if (std::optional<UploadRecord> record = history.upload(id, &error))
+            records.append(*record);
+        else if (uploadError.isEmpty()
+                 && error != HistoryStore::tr("The history has no upload %1.").arg(id.left(64)))
+            uploadError = error; // damaged, or the history cannot be read
+    }
+    if (!uploadError.isEmpty())
+        return usageError(uploadError);
+    if (!records.isEmpty()) {
+        if (records.size() != ids.size())
+            return usageError(Tr::tr("Give either one batch id or upload ids only."));
+        return resumeUploads(p, o, settings, run, history, records, p.isSet(discardO));
+    }
+    if (ids.size() > 1)
+        return usageError(Tr::tr("Give one batch id, or upload ids only."));
+    const QString batchId = ids.constFirst();
+    error.clear();
     const std::optional<ResumePlan> plan = planResume(history, batchId, &error);
     if (!plan)
         return usageError(error);
@@ -1372,6 +1863,8 @@ int runCommand(const QStringList &arguments, Binary binary)
     const QStringList rest = QStringList {arguments.first() + u' ' + command} + arguments.mid(2);
     if (command == "confirm"_L1)
         return confirm(rest);
+    if (command == "upload"_L1)
+        return upload(rest);
     if (command == "resume"_L1)
         return resume(rest);
     if (command == "stuck"_L1)

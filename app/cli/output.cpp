@@ -327,4 +327,51 @@ QByteArray stuckLine(Format format, const StuckAsset &a, const QDateTime &now)
     return {};
 }
 
+static const QStringList UploadColumns
+        = {u"path"_s,       u"upload_id"_s,  u"asset_id"_s,  u"outcome"_s,
+           u"bytes"_s,      u"bytes_done"_s, u"seconds"_s,   u"http_status"_s,
+           u"error_code"_s, u"error_msg"_s,  u"request_id"_s};
+
+QByteArray uploadHeader(Format format)
+{
+    return format == Format::Csv ? Csv::row(UploadColumns) : QByteArray();
+}
+
+QByteArray uploadLine(Format format, const UploadStatus &u, double seconds)
+{
+    const QString outcome = uploadPhaseName(u.phase);
+    const QString secs = QString::number(seconds, 'f', 1);
+    switch (format) {
+    case Format::Json:
+        return "{\"path\":" + jsonString(u.filePath) + ",\"upload_id\":" + jsonString(u.uploadId)
+                + ",\"asset_id\":" + jsonString(u.assetId) + ",\"outcome\":" + jsonString(outcome)
+                + ",\"bytes\":" + QByteArray::number(u.bytesTotal) + ",\"bytes_done\":"
+                + QByteArray::number(u.bytesDone) + ",\"seconds\":" + secs.toLatin1()
+                + ",\"http_status\":" + QByteArray::number(u.last.httpStatus) + ",\"error_code\":"
+                + jsonString(u.last.errorCode) + ",\"error_msg\":" + jsonString(u.error)
+                + ",\"request_id\":" + jsonString(u.last.requestId) + "}\n";
+    case Format::Csv:
+        return Csv::row({u.filePath, u.uploadId, u.assetId, outcome, QString::number(u.bytesTotal),
+                         QString::number(u.bytesDone), secs, QString::number(u.last.httpStatus),
+                         u.last.errorCode, u.error, u.last.requestId});
+    case Format::Text: {
+        QString line = u"%1  %2  %3"_s.arg(outcome, -9)
+                               .arg(u.assetId.isEmpty() ? u"-"_s : u.assetId, u.filePath);
+        line += u"  "_s
+                + Tr::tr("%L1 of %L2 bytes in %3 s").arg(u.bytesDone).arg(u.bytesTotal).arg(secs);
+        if (u.last.httpStatus)
+            line += u"  HTTP %1"_s.arg(u.last.httpStatus);
+        if (!u.last.errorCode.isEmpty())
+            line += u"  "_s + u.last.errorCode;
+        if (!u.error.isEmpty())
+            line += u"  "_s + u.error;
+        if (!u.last.requestId.isEmpty())
+            line += u"  request %1"_s.arg(u.last.requestId);
+        line += u"  "_s + Tr::tr("upload %1").arg(u.uploadId);
+        return visible(line).toUtf8() + '\n';
+    }
+    }
+    return {};
+}
+
 } // namespace VodConfirm::Cli

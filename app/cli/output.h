@@ -3,6 +3,7 @@
 #include "engine/confirmtypes.h"
 #include "engine/follower.h"
 #include "engine/stucklister.h"
+#include "engine/uploadrunner.h"
 #include "storage/historyrecord.h"
 
 #include <QByteArray>
@@ -36,5 +37,11 @@ QByteArray batchLine(Format format, const BatchInfo &batch);
 // age_seconds.
 QByteArray stuckHeader(Format format);
 QByteArray stuckLine(Format format, const StuckAsset &asset, const QDateTime &now);
+// `upload` (and `resume` of uploads): one line per file once it ends (or pauses). JSON keys and
+// CSV columns: path, upload_id, asset_id, outcome (uploadPhaseName(): confirmed, failed,
+// cancelled, paused ...), bytes (the file's size), bytes_done, seconds, http_status, error_code,
+// error_msg, request_id.
+QByteArray uploadHeader(Format format);
+QByteArray uploadLine(Format format, const UploadStatus &upload, double seconds);
 
 } // namespace VodConfirm::Cli

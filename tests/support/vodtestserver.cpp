@@ -338,6 +338,7 @@ QJsonObject VodTestServer::Counters::toJson() const
             {u"parts_received"_s, parts},
             {u"parts_received_total"_s, partsReceivedTotal()},
             {u"obs_body_bytes"_s, obsBodyBytes},
+            {u"object_bytes"_s, objectBytes},
             {u"obs_refused"_s, obsRefused}};
 }
 
@@ -1504,7 +1505,7 @@ VodTestServer::Response VodTestServer::obs(const Request &request)
     if (uploadId.isEmpty() && request.method == "PUT") { // PutObject
         if (std::optional<Response> problem = digestProblem())
             return *problem;
-        m_objects.insert(objectKey, request.body);
+        keepObject(objectKey, request.body, request.body.size());
         r.contentType.clear();
         r.headers.append({"ETag", quotedMd5(request.body)});
         return r;
@@ -1534,7 +1535,9 @@ VodTestServer::Response VodTestServer::obs(const Request &request)
         if (std::optional<Response> problem = digestProblem())
             return *problem;
         const QByteArray etag = quotedMd5(request.body);
-        upload->parts.insert(partNumber, {request.body, etag, now()});
+        upload->parts.insert(partNumber,
+                             {m_config.keepSizesOnly ? QByteArray() : request.body,
+                              request.body.size(), etag, now()});
         r.contentType.clear();
         r.headers.append({"ETag", etag});
         return r;
@@ -1556,7 +1559,7 @@ VodTestServer::Response VodTestServer::obs(const Request &request)
             w.writeTextElement(u"PartNumber"_s, QString::number(it.key()));
             w.writeTextElement(u"LastModified"_s, isoTime(it->at));
             w.writeTextElement(u"ETag"_s, QString::fromLatin1(it->etag));
-            w.writeTextElement(u"Size"_s, QString::number(it->data.size()));
+            w.writeTextElement(u"Size"_s, QString::number(it->size));
             w.writeEndElement();
             last = it.key();
         }
@@ -1573,6 +1576,14 @@ VodTestServer::Response VodTestServer::obs(const Request &request)
         return r;
     }
     return completeUpload(request, uploadId);
+}
+
+void VodTestServer::keepObject(const QString &objectKey, const QByteArray &bytes, qint64 size)
+{
+    if (!m_config.keepSizesOnly)
+        m_objects.insert(objectKey, bytes);
+    m_objectSizes.insert(objectKey, size);
+    m_counters.objectBytes += size;
 }
 
 VodTestServer::Response VodTestServer::completeUpload(const Request &request,
@@ -1614,20 +1625,22 @@ VodTestServer::Response VodTestServer::completeUpload(const Request &request,
                             "specified entity tag might not have matched the part's entity "
                             "tag."_s,
                             id);
-        if (i + 1 < listed.size() && part->data.size() < m_config.minPartBytes)
+        if (i + 1 < listed.size() && part->size < m_config.minPartBytes)
             return obsError(400, u"EntityTooSmall"_s,
                             u"Your proposed upload is smaller than the minimum allowed object "
                             "size."_s,
                             id);
     }
     QByteArray object;
+    qint64 size = 0;
     QByteArray etags;
     for (const auto &[number, etag] : std::as_const(listed)) {
         object += upload.parts.value(number).data;
+        size += upload.parts.value(number).size;
         etags += QByteArray::fromHex(unquoted(etag));
     }
     const QString key = upload.objectKey;
-    m_objects.insert(key, object);
+    keepObject(key, object, size);
     m_uploads.remove(uploadId);
     Response r;
     r.contentType = "application/xml";

@@ -161,6 +161,10 @@ public:
         int maxListParts = 1000; // parts per ListParts answer
         // > 0: all connections together are read at most this many bytes per second.
         qint64 receiveBytesPerSecond = 0;
+        // Parts and objects are kept as their size only, not their bytes (benchmarks of files of
+        // gigabytes): object() is then empty, objectSize() still right; ETags and Content-MD5
+        // are checked as usual.
+        bool keepSizesOnly = false;
     };
 
     struct Counters
@@ -194,6 +198,7 @@ public:
         int authorities = 0;
         QHash<QString, QMap<int, int>> partsReceived;
         qint64 obsBodyBytes = 0; // body bytes of /obs/ requests that arrived whole
+        qint64 objectBytes = 0; // bytes of the objects made (single PUTs and completed uploads)
         int obsRefused = 0; // 403 answers to /obs/ requests (expired or misused authority)
 
         int partsReceivedTotal() const;
@@ -272,7 +277,8 @@ public:
 
     // Upload. Objects are complete (single PUT or completed multipart upload) in config().bucket.
     QByteArray object(const QString &objectKey) const { return m_objects.value(objectKey); }
-    bool hasObject(const QString &objectKey) const { return m_objects.contains(objectKey); }
+    bool hasObject(const QString &objectKey) const { return m_objectSizes.contains(objectKey); }
+    qint64 objectSize(const QString &objectKey) const { return m_objectSizes.value(objectKey, -1); }
     QString objectKeyOf(const QString &assetId) const { return m_objectKeys.value(assetId); }
     QStringList openUploads() const { return m_uploads.keys(); } // multipart upload ids
     void expireAuthorities(); // every presigned URL given so far is now expired
@@ -333,6 +339,7 @@ private:
     std::optional<Response> obsRefusal(const Request &request); // the authority's check
     Response obs(const Request &request);
     Response completeUpload(const Request &request, const QString &uploadId);
+    void keepObject(const QString &objectKey, const QByteArray &bytes, qint64 size);
     void answerObs(QTcpSocket *socket, const Request &request);
     QString grant(const QByteArray &verb, const QString &objectKey, const QString &contentType,
                   const QString &uploadId, int partNumber, const QByteArray &contentMd5);
@@ -382,7 +389,8 @@ private:
     };
     struct Part
     {
-        QByteArray data;
+        QByteArray data; // empty with keepSizesOnly
+        qint64 size = 0;
         QByteArray etag; // with quotes
         QDateTime at;
     };
@@ -395,6 +403,7 @@ private:
     QHash<QString, QString> m_objectKeys; // asset id -> object key
     QHash<QString, Upload> m_uploads; // by upload id
     QHash<QString, QByteArray> m_objects; // by object key
+    QHash<QString, qint64> m_objectSizes; // by object key, also with keepSizesOnly
     QList<Fault> m_obsScript;
     struct RawAnswer
     {

@@ -110,6 +110,10 @@ int main(int argc, char *argv[])
             {u"authority-lifetime-ms"_s, u"How long a presigned URL is accepted, ms."_s, u"ms"_s,
              QString::number(defaults.authorityLifetimeMs)},
             {u"single-use-authority"_s, u"A presigned URL is accepted once only."_s, {}, {}},
+            {u"keep-sizes-only"_s,
+             u"Keep uploaded parts and objects as their size only (files of gigabytes)."_s,
+             {},
+             {}},
             {u"ignore-stdin"_s, u"Do not stop when stdin closes."_s, {}, {}},
     };
     for (const Opt &o : opts) {
@@ -167,6 +171,7 @@ int main(int argc, char *argv[])
     config.maxPartBytes = qint64(number(u"max-part-bytes"_s));
     config.authorityLifetimeMs = qint64(number(u"authority-lifetime-ms"_s));
     config.singleUseAuthority = parser.isSet(u"single-use-authority"_s);
+    config.keepSizesOnly = parser.isSet(u"keep-sizes-only"_s);
     const quint16 port = quint16(number(u"port"_s));
     const quint64 seed = quint64(number(u"seed"_s));
     const int stuck = int(number(u"stuck"_s));

@@ -1323,7 +1323,7 @@ int resume(const QStringList &arguments)
         return usageError(uploadError);
     if (!records.isEmpty()) {
         if (records.size() != ids.size())
-            return usageError(Tr::tr("Give either one batch id or upload ids only."));
+            return usageError(Tr::tr("Give one batch id, or upload ids only."));
         return resumeUploads(p, o, settings, run, history, records, p.isSet(discardO));
     }
     if (ids.size() > 1)

@@ -180,6 +180,34 @@
             <numerusform>, %Ln already confirmed (skipped: state read before sending)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln file(s): %1 confirmed, %2 failed, %3 cancelled, %4 not finished</source>
+        <translation>
+            <numerusform>%Ln file: %1 confirmed, %2 failed, %3 cancelled, %4 not finished</numerusform>
+            <numerusform>%Ln files: %1 confirmed, %2 failed, %3 cancelled, %4 not finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln refused</source>
+        <translation>
+            <numerusform>, %Ln refused</numerusform>
+            <numerusform>, %Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--title names one asset: give one file with it (%Ln given).</source>
+        <translation>
+            <numerusform>--title names one asset: give one file with it (%Ln given).</numerusform>
+            <numerusform>--title names one asset: give one file with it (%Ln given).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln batch(es) or upload(s) interrupted: resuming the newest, %1 (see &apos;%2 resume --list&apos;).</source>
+        <translation>
+            <numerusform>%Ln batch or upload interrupted: resuming the newest, %1 (see &apos;%2 resume --list&apos;).</numerusform>
+            <numerusform>%Ln batches or uploads interrupted: resuming the newest, %1 (see &apos;%2 resume --list&apos;).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VodConfirm::ConfirmEngine</name>

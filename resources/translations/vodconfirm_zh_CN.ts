@@ -1084,39 +1084,6 @@
         <translation>vodconfirm：无法写入标准输出（%1）：正在停止；输出不完整。</translation>
     </message>
     <message>
-        <source>Usage: %1 %2 [OPTIONS]
-Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).
-%3
-
-Commands:
-  confirm    confirm the asset IDs found in files or standard input
-  resume     finish a batch that a crash or kill interrupted
-  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel them
-  history    print the confirmation history
-  profiles   list profiles, or show one (list | show NAME)
-
-Run &apos;%1 COMMAND --help&apos; for a command&apos;s options.
-Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset
-failed or was not sent, 2 usage, input or configuration error, 3 authentication
-rejected, 4 the output could not be written (closed pipe, full disk), 5 every
-asset confirmed but the history could not record it all.</source>
-        <translation>用法：%1 %2 [选项]
-确认华为云视频点播媒资上传（ConfirmAssetUpload）。
-%3
-
-命令：
-  confirm    确认在文件或标准输入中找到的媒资ID
-  resume     完成因崩溃或被终止而中断的批次
-  stuck      列出从未确认的上传（CREATING）；确认、标记失败或取消它们
-  history    打印确认历史记录
-  profiles   列出配置，或显示其中一个（list | show NAME）
-
-运行“%1 COMMAND --help”查看某个命令的选项。
-退出码：0 所有媒资均已确认（或因此前已确认而跳过），1 有媒资失败或未发送，
-2 用法、输入或配置错误，3 身份认证被拒绝，4 无法写入输出（管道已关闭、
-磁盘已满），5 所有媒资均已确认，但历史记录未能全部记录。</translation>
-    </message>
-    <message>
         <source>Without a command the desktop app opens.</source>
         <translation>不带命令时打开桌面应用。</translation>
     </message>
@@ -1319,36 +1286,12 @@ Proxy: the profile&apos;s, else the system&apos;s (https_proxy, HTTPS_PROXY, no_
         <translation>（使用 --no-history 可在不记录历史的情况下运行）</translation>
     </message>
     <message>
-        <source>Do not resume: mark the batch as finished, so it is no longer offered.</source>
-        <translation>不继续：将批次标记为已完成，不再提示继续。</translation>
-    </message>
-    <message>
-        <source>The batch id (see &apos;%1 history --unfinished&apos;); may be left out when exactly one batch is unfinished.</source>
-        <translation>批次 ID（参见“%1 history --unfinished”）；只有一个未完成批次时可省略。</translation>
-    </message>
-    <message>
-        <source>Resumes a batch that a crash, kill or power cut interrupted. Assets whose outcome is unknown are first read with ShowAssetMeta: those already confirmed are not sent again. Credentials as for confirm; the batch&apos;s profile is used unless --profile is given.</source>
-        <translation>继续因崩溃、被终止或断电而中断的批次。结果未知的媒资会先用 ShowAssetMeta 查询：已确认的不会重复发送。凭证与 confirm 相同；除非指定 --profile，否则使用该批次的配置。</translation>
-    </message>
-    <message>
-        <source>Give at most one batch id.</source>
-        <translation>最多只能指定一个批次 ID。</translation>
-    </message>
-    <message>
         <source>There is no history at %1 yet.</source>
         <translation>%1 处还没有历史记录。</translation>
     </message>
     <message>
         <source>Batch %1 is being run by another VOD Confirm process right now; there is nothing else to resume.</source>
         <translation>批次 %1 正由另一个 VOD Confirm 进程运行；没有其他可继续的批次。</translation>
-    </message>
-    <message>
-        <source>No interrupted batch to resume.</source>
-        <translation>没有可继续的中断批次。</translation>
-    </message>
-    <message>
-        <source>%1 batches are unfinished; name one (see &apos;%2 history --unfinished&apos;).</source>
-        <translation>有 %1 个未完成的批次；请指定其中一个（参见“%2 history --unfinished”）。</translation>
     </message>
     <message numerus="yes">
         <source>Batch %1 marked as finished; %Ln asset(s) were left unconfirmed.</source>
@@ -1701,6 +1644,235 @@ Credentials, connection and history options as for confirm.</source>
     <message>
         <source>--follow-timeout needs --follow.</source>
         <translation>--follow-timeout 需要与 --follow 一起使用。</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2 [OPTIONS]
+Confirms Huawei Cloud VOD asset uploads (ConfirmAssetUpload).
+%3
+
+Commands:
+  confirm    confirm the asset IDs found in files or standard input
+  upload     upload video files as assets and confirm them (resumable)
+  resume     finish a batch or an upload that was interrupted
+  stuck      list uploads never confirmed (CREATING); confirm, fail or cancel them
+  history    print the confirmation history
+  profiles   list profiles, or show one (list | show NAME)
+
+Run &apos;%1 COMMAND --help&apos; for a command&apos;s options.
+Exit codes: 0 every asset confirmed (or skipped as confirmed before), 1 some asset
+or file failed, was not sent or is paused, 2 usage, input or configuration error,
+3 authentication rejected, 4 the output could not be written (closed pipe, full
+disk), 5 every asset confirmed but the history could not record it all.</source>
+        <translation>用法：%1 %2 [选项]
+确认华为云视频点播媒资上传（ConfirmAssetUpload）。
+%3
+
+命令：
+  confirm    确认在文件或标准输入中找到的媒资ID
+  upload     上传视频文件为媒资并确认（可继续）
+  resume     完成中断的批次或上传
+  stuck      列出从未确认的上传（CREATING）；确认、标记失败或取消它们
+  history    打印确认历史记录
+  profiles   列出配置，或显示其中一个（list | show NAME）
+
+运行“%1 COMMAND --help”查看某个命令的选项。
+退出码：0 所有媒资均已确认（或因此前已确认而跳过），1 有媒资或文件失败、未发送
+或已暂停，2 用法、输入或配置错误，3 身份认证被拒绝，4 无法写入输出（管道已关闭、
+磁盘已满），5 所有媒资均已确认，但历史记录未能全部记录。</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3 %4%, %5 of %6</source>
+        <translation>[%1/%2] %3 %4%，%5 / %6</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>，%1/秒</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <source>VOD answered: %1</source>
+        <translation>点播回答：%1</translation>
+    </message>
+    <message>
+        <source>Interrupted: pausing; the uploads stay resumable (press Ctrl+C again to quit at once).</source>
+        <translation>已中断：正在暂停；上传可以继续（再按一次 Ctrl+C 立即退出）。</translation>
+    </message>
+    <message>
+        <source>Interrupted: cancelling; without a history nothing could be resumed (press Ctrl+C again to quit at once).</source>
+        <translation>已中断：正在取消；没有历史记录，无法继续（再按一次 Ctrl+C 立即退出）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s): %1 confirmed, %2 failed, %3 cancelled, %4 not finished</source>
+        <translation>
+            <numerusform>%Ln 个文件：%1 个已确认，%2 个失败，%3 个已取消，%4 个未完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln refused</source>
+        <translation>
+            <numerusform>，%Ln 个被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 sent in %2 s</source>
+        <translation>；%2 秒内发送了 %1</translation>
+    </message>
+    <message>
+        <source> (%1/s)</source>
+        <translation>（%1/秒）</translation>
+    </message>
+    <message>
+        <source>To resume: %1</source>
+        <translation>继续上传：%1</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s title (only with one file; default: the file name without its extension; at most %1 bytes).</source>
+        <translation>媒资标题（只能用于一个文件；默认：去掉扩展名的文件名；最多 %1 字节）。</translation>
+    </message>
+    <message>
+        <source>The assets&apos; description (at most %1 bytes).</source>
+        <translation>媒资描述（最多 %1 字节）。</translation>
+    </message>
+    <message>
+        <source>The assets&apos; category id (-1: Other).</source>
+        <translation>媒资分类ID（-1：其他）。</translation>
+    </message>
+    <message>
+        <source>The transcoding template group to apply (template_group_name).</source>
+        <translation>要应用的转码模板组（template_group_name）。</translation>
+    </message>
+    <message>
+        <source>Part size of multipart uploads (files from 20M on), such as 512K, 20M or 1G (100K to 5G; default %1K, the setting upload/partSizeKB; larger when a file would need more than 10,000 parts).</source>
+        <translation>分段上传（20M 及以上的文件）的分段大小，例如 512K、20M 或 1G（100K 到 5G；默认 %1K，即设置 upload/partSizeKB；文件需要超过 10,000 个分段时会更大）。</translation>
+    </message>
+    <message>
+        <source>Parts sent at once, all files together (1-16; default %1, the setting upload/partsInFlight).</source>
+        <translation>所有文件合计同时发送的分段数（1-16；默认 %1，即设置 upload/partsInFlight）。</translation>
+    </message>
+    <message>
+        <source>Most bytes per second sent, all files together, such as 500K or 20M (0: unlimited; default %1K, the setting upload/bandwidthKBps).</source>
+        <translation>所有文件合计每秒最多发送的字节数，例如 500K 或 20M（0：不限制；默认 %1K，即设置 upload/bandwidthKBps）。</translation>
+    </message>
+    <message>
+        <source>Do not journal the uploads in the history: nothing can be resumed, and Ctrl+C cancels them.</source>
+        <translation>不在历史记录中记录上传：无法继续，Ctrl+C 会取消上传。</translation>
+    </message>
+    <message>
+        <source>Video or audio files to upload.</source>
+        <translation>要上传的视频或音频文件。</translation>
+    </message>
+    <message>
+        <source>Uploads video and audio files to VOD and confirms each as an asset (CreateAssetByFileUpload, then the bytes to OBS: one PUT under 20 MB, parts from 20 MB on, then ConfirmAssetUpload). Every step is journaled in the history: an upload that is interrupted (Ctrl+C, kill, crash, power cut) goes on where it stopped with &apos;%1 resume&apos;, never sending a finished part again. Folders are refused: name the files inside.
+Credentials, connection and history options as for confirm.</source>
+        <translation>把视频和音频文件上传到点播，并把每个文件确认为媒资（CreateAssetByFileUpload，然后把内容发送到 OBS：小于 20 MB 一次 PUT，20 MB 及以上分段发送，最后 ConfirmAssetUpload）。每一步都记录在历史记录中：中断的上传（Ctrl+C、被终止、崩溃、断电）可用“%1 resume”从中断处继续，不会重复发送已完成的分段。不接受文件夹：请指定其中的文件。
+凭证、连接和历史记录选项与 confirm 相同。</translation>
+    </message>
+    <message>
+        <source>Name the files to upload.</source>
+        <translation>请指定要上传的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>--title names one asset: give one file with it (%Ln given).</source>
+        <translation>
+            <numerusform>--title 只对应一个媒资：请只指定一个文件（指定了 %Ln 个）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--%1 is too long: at most %2 bytes (UTF-8).</source>
+        <translation>--%1 太长：最多 %2 字节（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>--part-size must be a size from 100K to 5G, such as 512K, 20M or 1G (K, M, G: 1024, 1024², 1024³ bytes).</source>
+        <translation>--part-size 必须是 100K 到 5G 之间的大小，例如 512K、20M 或 1G（K、M、G：1024、1024²、1024³ 字节）。</translation>
+    </message>
+    <message>
+        <source>--limit-rate must be bytes per second such as 500K or 20M (0: unlimited; at most %1/s).</source>
+        <translation>--limit-rate 必须是每秒字节数，例如 500K 或 20M（0：不限制；最多 %1/秒）。</translation>
+    </message>
+    <message>
+        <source>--category-id must be a category id: a whole number, -1 for Other.</source>
+        <translation>--category-id 必须是分类ID：一个整数，-1 表示其他。</translation>
+    </message>
+    <message>
+        <source>If it is interrupted: %1</source>
+        <translation>如果中断：%1</translation>
+    </message>
+    <message>
+        <source>Upload %1 ran for project %2, but these credentials are for project %3. Use its profile or --project-id %2.</source>
+        <translation>上传 %1 属于项目 %2，但这些凭证属于项目 %3。请使用它的配置或 --project-id %2。</translation>
+    </message>
+    <message>
+        <source>Cancelling upload %1 (%2).</source>
+        <translation>正在取消上传 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Resuming upload %1 (%2, %L3 part(s) finished before).</source>
+        <translation>正在继续上传 %1（%2，此前已完成 %L3 个分段）。</translation>
+    </message>
+    <message>
+        <source>Do not resume: mark the batch as finished, so it is no longer offered; an upload is cancelled (its multipart upload aborted, its asset confirmed CANCELLED).</source>
+        <translation>不继续：将批次标记为已完成，不再提示继续；上传则会被取消（中止其分段上传，并把媒资确认为 CANCELLED）。</translation>
+    </message>
+    <message>
+        <source>List the interrupted uploads, then batches, each newest first, instead.</source>
+        <translation>改为列出中断的上传，然后列出批次，各自按时间倒序。</translation>
+    </message>
+    <message>
+        <source>A batch id (see &apos;%1 history --unfinished&apos;) or one or more upload ids (see &apos;%1 resume --list&apos;); left out: the newest interrupted batch or upload.</source>
+        <translation>批次ID（见“%1 history --unfinished”）或一个或多个上传ID（见“%1 resume --list”）；省略：最近中断的批次或上传。</translation>
+    </message>
+    <message>
+        <source>Resumes a batch or an upload that a crash, kill or power cut interrupted. Assets whose outcome is unknown are first read with ShowAssetMeta: those already confirmed are not sent again. An upload goes on from its last journaled step: the parts OBS has are not sent again. Credentials as for confirm; the batch&apos;s or upload&apos;s profile is used unless --profile is given.</source>
+        <translation>继续因崩溃、被终止或断电而中断的批次或上传。结果未知的媒资会先用 ShowAssetMeta 查询：已确认的不会重复发送。上传从最后记录的步骤继续：OBS 已有的分段不会重复发送。凭证与 confirm 相同；除非指定 --profile，否则使用该批次或上传的配置。</translation>
+    </message>
+    <message>
+        <source>--list takes no id.</source>
+        <translation>--list 不接受ID。</translation>
+    </message>
+    <message>
+        <source>upload  %1  %2  %3  %L4 of %L5 part(s)  %6</source>
+        <translation>upload  %1  %2  %3  %L5 个分段中已完成 %L4 个  %6</translation>
+    </message>
+    <message>
+        <source>batch   </source>
+        <translation>batch   </translation>
+    </message>
+    <message>
+        <source>No interrupted batch or upload to resume.</source>
+        <translation>没有可继续的中断批次或上传。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln batch(es) or upload(s) interrupted: resuming the newest, %1 (see &apos;%2 resume --list&apos;).</source>
+        <translation>
+            <numerusform>%Ln 个批次或上传被中断：正在继续最近的 %1（见“%2 resume --list”）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give one batch id, or upload ids only.</source>
+        <translation>请指定一个批次ID，或仅指定上传ID。</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 bytes in %3 s</source>
+        <translation>%3 秒内 %L1 / %L2 字节</translation>
+    </message>
+    <message>
+        <source>upload %1</source>
+        <translation>上传 %1</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -559,6 +560,26 @@ QString historyPath(const QCommandLineParser &p, const QCommandLineOption &histo
 // Runs `items` (a new batch) or `plan` (a resume) to the end, or to Ctrl+C / SIGTERM, printing
 // one line per asset; the history (when open) records it. Nothing that was not sent is lost: a
 // stopped batch stays resumable (BatchRunner).
+// A runner's (BatchRunner, UploadRunner) history failures and waits, on stderr while `loop`
+// runs: the first history failure at once, repeats at most every 10 s.
+template<class Runner> void reportStalls(Runner &runner, QEventLoop &loop, ProgressLine &progress)
+{
+    auto lastHistoryError = std::make_shared<QElapsedTimer>();
+    QObject::connect(&runner, &Runner::historyFailed, &loop,
+                     [lastHistoryError, &progress](const QString &message) {
+                         if (lastHistoryError->isValid() && !lastHistoryError->hasExpired(10000))
+                             return;
+                         lastHistoryError->start();
+                         progress.end();
+                         err(Tr::tr("History: %1").arg(message));
+                     });
+    QObject::connect(&runner, &Runner::waiting, &loop,
+                     [&progress](qint64 ms, const QString &reason) {
+                         progress.end();
+                         err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+                     });
+}
+
 BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmItem> items,
                       const ResumePlan *plan, const Run &run, const QString &profile, bool force,
                       QString *error)
@@ -614,19 +635,7 @@ BatchSummary runBatch(VodClient &client, HistoryStore &history, QList<ConfirmIte
         summary = s;
         loop.quit();
     });
-    // The first write failure is said at once, repeats at most every 10 s; the summary counts.
-    QElapsedTimer lastHistoryError;
-    QObject::connect(&runner, &BatchRunner::historyFailed, &loop, [&](const QString &message) {
-        if (lastHistoryError.isValid() && !lastHistoryError.hasExpired(10000))
-            return;
-        lastHistoryError.start();
-        progress.end();
-        err(Tr::tr("History: %1").arg(message));
-    });
-    QObject::connect(&runner, &BatchRunner::waiting, &loop, [&](qint64 ms, const QString &reason) {
-        progress.end();
-        err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
-    });
+    reportStalls(runner, loop, progress); // the summary counts the rows not stored
 
     onInterrupt(&loop, [&] {
         progress.end();
@@ -924,19 +933,7 @@ int runUploads(UploadRunner &runner, Format format, const QStringList &resumeWor
                          if (!runner.isRunning())
                              loop.quit();
                      });
-    // The first write failure is said at once, repeats at most every 10 s.
-    QElapsedTimer lastHistoryError;
-    QObject::connect(&runner, &UploadRunner::historyFailed, &loop, [&](const QString &message) {
-        if (lastHistoryError.isValid() && !lastHistoryError.hasExpired(10000))
-            return;
-        lastHistoryError.start();
-        progress.end();
-        err(Tr::tr("History: %1").arg(message));
-    });
-    QObject::connect(&runner, &UploadRunner::waiting, &loop, [&](qint64 ms, const QString &reason) {
-        progress.end();
-        err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
-    });
+    reportStalls(runner, loop, progress);
     QObject::connect(&runner, &UploadRunner::idle, &loop, &QEventLoop::quit);
     onInterrupt(&loop, [&] {
         progress.end();

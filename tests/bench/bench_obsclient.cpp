@@ -8,6 +8,7 @@
 #include "api/obsclient.h"
 #include "api/vodclient.h"
 #include "benchutil.h"
+#include "curlput.h"
 #include "vodtestserver.h"
 
 #include <QCoreApplication>
@@ -34,18 +35,6 @@ constexpr qint64 FileBytes = 96 * MB;
 constexpr qint64 PartBytes = 16 * MB;
 constexpr int InFlight = 3;
 
-VodClient::Config loopback(const QUrl &endpoint)
-{
-    const Test::VodTestServer::Config server;
-    VodClient::Config config;
-    config.endpoint = endpoint;
-    config.projectId = server.projectId;
-    config.credentials.accessKey = server.accessKey;
-    config.credentials.secretKey = server.secretKey;
-    config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-    return config;
-}
-
 struct Run
 {
     double seconds = 0;
@@ -61,7 +50,7 @@ struct Run
 Run multipart(const QUrl &endpoint, const QByteArray &file, qint64 clientLimit)
 {
     QNetworkAccessManager nam;
-    VodClient vod(&nam, loopback(endpoint));
+    VodClient vod(&nam, Bench::loopbackConfig(endpoint));
     ObsClient obs(vod.network(), vod.tlsConfiguration(), {});
     obs.setBandwidthLimit(clientLimit);
     QEventLoop loop;
@@ -148,35 +137,6 @@ Run multipart(const QUrl &endpoint, const QByteArray &file, qint64 clientLimit)
     return run;
 }
 
-// One `curl -T` PUT of the file to a fresh asset's video_upload_url; seconds, or -1.
-double curlPut(const QUrl &endpoint, const QString &path)
-{
-    const QString curl = QStandardPaths::findExecutable(u"curl"_s);
-    if (curl.isEmpty())
-        return -1;
-    QNetworkAccessManager nam;
-    VodClient vod(&nam, loopback(endpoint));
-    QEventLoop loop;
-    QUrl url;
-    vod.createAssetByFileUpload({u"curl"_s, u"curl.mp4"_s, u"MP4"_s, {}, {}, {}}, &loop,
-                                [&](const ApiResult &r, const VodClient::CreatedAsset &c) {
-                                    url = r.ok() ? c.videoUploadUrl : QUrl();
-                                    loop.quit();
-                                });
-    loop.exec();
-    if (url.isEmpty())
-        return -1;
-    QProcess process;
-    QElapsedTimer timer;
-    timer.start();
-    process.start(curl,
-                  {u"-s"_s, u"-f"_s, u"-o"_s, u"/dev/null"_s, u"-T"_s, path,
-                   url.toString(QUrl::FullyEncoded)});
-    if (!process.waitForFinished(600000) || process.exitCode() != 0)
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e9;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -214,7 +174,7 @@ int main(int argc, char *argv[])
             cpu.append(r.cpu / gb);
             authorities = r.authorities;
         }
-        const double curl = curlPut(server.url, onDisk.fileName());
+        const double curl = Bench::curlPut(server.url, onDisk.fileName(), 600000);
         const QString link = rate > 0 ? u"a %1 MB/s link"_s.arg(rate / MB)
                 : clientLimit > 0
                 ? u"unlimited loopback, the app's bandwidth limit at %1 MB/s"_s.arg(clientLimit

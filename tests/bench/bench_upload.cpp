@@ -11,6 +11,7 @@
 //   bench_upload [SIZE_MB [LINK_MB_PER_S]]   (default 2048 and 20)
 #include "api/vodclient.h"
 #include "benchutil.h"
+#include "curlput.h"
 #include "vodtestserver.h"
 
 #include <QCoreApplication>
@@ -122,42 +123,6 @@ Run upload(ServerProcess &server, const QString &file, const QString &home)
     return run;
 }
 
-// One `curl -T` PUT of the file to a fresh asset's video_upload_url; seconds, or -1.
-double curlPut(const QUrl &endpoint, const QString &path)
-{
-    const QString curl = QStandardPaths::findExecutable(u"curl"_s);
-    if (curl.isEmpty())
-        return -1;
-    const Test::VodTestServer::Config server;
-    VodClient::Config config;
-    config.endpoint = endpoint;
-    config.projectId = server.projectId;
-    config.credentials.accessKey = server.accessKey;
-    config.credentials.secretKey = server.secretKey;
-    config.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
-    QNetworkAccessManager nam;
-    VodClient vod(&nam, config);
-    QEventLoop loop;
-    QUrl url;
-    vod.createAssetByFileUpload({u"curl"_s, u"curl.mp4"_s, u"MP4"_s, {}, {}, {}}, &loop,
-                                [&](const ApiResult &r, const VodClient::CreatedAsset &c) {
-                                    url = r.ok() ? c.videoUploadUrl : QUrl();
-                                    loop.quit();
-                                });
-    loop.exec();
-    if (url.isEmpty())
-        return -1;
-    QProcess process;
-    QElapsedTimer timer;
-    timer.start();
-    process.start(curl,
-                  {u"-s"_s, u"-f"_s, u"-o"_s, u"/dev/null"_s, u"-T"_s, path,
-                   url.toString(QUrl::FullyEncoded)});
-    if (!process.waitForFinished(1800000) || process.exitCode() != 0)
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e9;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -229,7 +194,7 @@ int main(int argc, char *argv[])
             out << "upload failed: " << r.problem << '\n';
             return 1;
         }
-        const double curl = curlPut(server.url, file);
+        const double curl = Bench::curlPut(server.url, file, 1800000);
         const double speed = double(fileBytes) / MB / r.seconds;
         out << u"on a %1 MB/s link: vodconfirm-cli upload %2 MB/s (%3% of the link, the whole "
                "command)"_s.arg(link / MB)

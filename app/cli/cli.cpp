@@ -560,8 +560,20 @@ QString historyPath(const QCommandLineParser &p, const QCommandLineOption &histo
 // Runs `items` (a new batch) or `plan` (a resume) to the end, or to Ctrl+C / SIGTERM, printing
 // one line per asset; the history (when open) records it. Nothing that was not sent is lost: a
 // stopped batch stays resumable (BatchRunner).
-// A runner's (BatchRunner, UploadRunner) history failures and waits, on stderr while `loop`
-// runs: the first history failure at once, repeats at most every 10 s.
+// A runner's (BatchRunner, UploadRunner) history failure and wait, as stderr says them (not in
+// the template below: lupdate would not see their translation context there).
+QString historyFailedLine(const QString &message)
+{
+    return Tr::tr("History: %1").arg(message);
+}
+
+QString waitingLine(qint64 ms, const QString &reason)
+{
+    return Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason);
+}
+
+// A runner's history failures and waits, on stderr while `loop` runs: the first history failure
+// at once, repeats at most every 10 s.
 template<class Runner> void reportStalls(Runner &runner, QEventLoop &loop, ProgressLine &progress)
 {
     auto lastHistoryError = std::make_shared<QElapsedTimer>();
@@ -571,12 +583,12 @@ template<class Runner> void reportStalls(Runner &runner, QEventLoop &loop, Progr
                              return;
                          lastHistoryError->start();
                          progress.end();
-                         err(Tr::tr("History: %1").arg(message));
+                         err(historyFailedLine(message));
                      });
     QObject::connect(&runner, &Runner::waiting, &loop,
                      [&progress](qint64 ms, const QString &reason) {
                          progress.end();
-                         err(Tr::tr("Waiting %1 s: %2.").arg((ms + 999) / 1000).arg(reason));
+                         err(waitingLine(ms, reason));
                      });
 }
 

@@ -119,6 +119,12 @@ MainWindow::~MainWindow()
         disconnect(m_runner, nullptr, this, nullptr);
     if (m_uploadRunner)
         disconnect(m_uploadRunner, nullptr, this, nullptr);
+    // An open upload dialog asks this window about the profile whenever the settings change, and
+    // they may change while the children are destroyed, after this window is gone.
+    if (m_settings) {
+        for (UploadDialog *dialog : findChildren<UploadDialog *>())
+            disconnect(m_settings, nullptr, dialog, nullptr);
+    }
 }
 
 bool MainWindow::isRunning() const

@@ -1568,15 +1568,13 @@ void MainWindow::startUploads(const QList<UploadRequest> &requests)
         return;
     withUploadRunner(*profile, [this, requests, profile = *profile](UploadRunner *runner) {
         QStringList refused;
-        const QStringList ids = runner->add(
-                requests, {profile.name, profile.regionId, profile.projectId.trimmed()}, &refused);
+        runner->add(requests, {profile.name, profile.regionId, profile.projectId.trimmed()},
+                    &refused);
         m_tabs->setCurrentWidget(m_uploads);
         if (!refused.isEmpty())
             showError(tr("Not uploaded"),
                       tr("%Ln file(s) could not be queued:", nullptr, int(refused.size())),
                       refused.join(u'\n'));
-        if (!ids.isEmpty())
-            statusBar()->showMessage(tr("Uploading %Ln file(s)…", nullptr, int(ids.size())), 5000);
         updateUploadStatus();
         updateActions();
     });

@@ -312,13 +312,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Uploading %Ln file(s)…</source>
-        <translation>
-            <numerusform>Uploading %Ln file…</numerusform>
-            <numerusform>Uploading %Ln files…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Uploading %1 of %Ln file(s), %2%</source>
         <translation>
             <numerusform>Uploading %1 of %Ln file, %2%</numerusform>

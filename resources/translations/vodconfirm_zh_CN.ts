@@ -3259,12 +3259,6 @@ The batch is kept as unfinished: resuming it checks the state of every asset the
             <numerusform>%Ln 个文件无法加入队列：</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Uploading %Ln file(s)…</source>
-        <translation>
-            <numerusform>正在上传 %Ln 个文件…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot cancel</source>
         <translation>无法取消</translation>

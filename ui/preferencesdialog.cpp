@@ -3,6 +3,7 @@
 #include "api/quota.h"
 #include "settings/settings.h"
 #include "ui_preferencesdialog.h"
+#include "uploadspage.h"
 
 #include <QCheckBox>
 #include <QPushButton>
@@ -48,10 +49,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     const auto [minParts, maxParts] = *Settings::range(Key::UploadPartsInFlight);
     m_ui->preferencesPartsInFlight->setRange(minParts, maxParts);
     m_ui->preferencesPartsInFlight->setValue(m_settings->uploadPartsInFlight());
-    const auto [minRate, maxRate] = *Settings::range(Key::UploadBandwidthLimit); // KB/s
-    m_ui->preferencesBandwidth->setRange(minRate, maxRate);
-    m_ui->preferencesBandwidth->setSingleStep(256);
-    m_ui->preferencesBandwidth->setGroupSeparatorShown(true);
+    UploadsPage::setUpBandwidthBox(m_ui->preferencesBandwidth);
     m_ui->preferencesBandwidth->setValue(int(m_settings->uploadBandwidthLimit() / 1024));
     for (QSpinBox *rate : {m_ui->preferencesRate, m_ui->preferencesListingRate})
         connect(rate, &QSpinBox::valueChanged, this, &PreferencesDialog::updateWarning);

@@ -5,6 +5,7 @@
 #include "emptystate.h"
 #include "icons.h"
 #include "models/uploadtablemodel.h"
+#include "settings/settings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
@@ -208,11 +210,17 @@ void UploadsPage::buildUi()
     connect(m_model, &QAbstractItemModel::modelReset, this, &UploadsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &UploadsPage::updateActions);
 
-    m_ui->uploadBandwidth->setRange(0, 10 * 1024 * 1024);
-    m_ui->uploadBandwidth->setSingleStep(256);
-    m_ui->uploadBandwidth->setGroupSeparatorShown(true);
+    setUpBandwidthBox(m_ui->uploadBandwidth);
     connect(m_ui->uploadBandwidth, &QSpinBox::valueChanged, this,
             [this](int kbps) { emit bandwidthChanged(qint64(kbps) * 1024); });
+}
+
+void UploadsPage::setUpBandwidthBox(QSpinBox *box)
+{
+    const auto [min, max] = *Settings::range(Settings::Key::UploadBandwidthLimit); // KB/s
+    box->setRange(min, max);
+    box->setSingleStep(256);
+    box->setGroupSeparatorShown(true);
 }
 
 QList<QAction *> UploadsPage::rowActions() const

@@ -10,6 +10,8 @@
 
 class QAction;
 
+class QSpinBox;
+
 namespace VodConfirm {
 
 namespace Ui {
@@ -46,6 +48,9 @@ public:
     void setAddActions(QAction *files, QAction *folder);
     // Shows the limit (bytes per second, 0: unlimited) without emitting bandwidthChanged().
     void setBandwidthLimit(qint64 bytesPerSecond);
+    // A bandwidth limit box in KB/s (this page's, Preferences'): the setting's range, steps of
+    // 256, digits grouped.
+    static void setUpBandwidthBox(QSpinBox *box);
     // The one-line totals ("3 of 5 files, 1.2 GB of 4.0 GB, …"); empty with no upload.
     QString totalsText() const;
     QList<QAction *> rowActions() const;
